@@ -1,0 +1,30 @@
+/** The regency's village reference: what every register row is checked and grouped against. */
+
+export type Zone = 'hulu' | 'tengah' | 'pesisir';
+export type VillageKind = 'desa' | 'kelurahan';
+
+export interface Kecamatan {
+	/** Kemendagri code, dotted: `64.02.06`. */
+	kode: string;
+	nama: string;
+	zona: Zone;
+}
+
+export interface Village {
+	/** Kemendagri code, dotted: `64.02.06.1001`. */
+	kode: string;
+	nama: string;
+	/** From the code: first digit of the last segment, 1 = kelurahan, 2 = desa. */
+	jenis: VillageKind;
+	kecamatan_kode: string;
+	kecamatan_nama: string;
+	zona: Zone;
+}
+
+export interface Reference {
+	kabupaten: { kode: string; nama: string };
+	kecamatan: Kecamatan[];
+	villages: Village[];
+	/** Licence notice of the boundary source, shown in the app's credits. */
+	attribution: string;
+}
