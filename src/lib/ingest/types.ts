@@ -38,3 +38,30 @@ export class IngestError extends Error {
 		this.name = 'IngestError';
 	}
 }
+
+/** Options of `ingestRegister`. */
+export interface IngestOptions {
+	onProgress?: (progress: IngestProgress) => void;
+	/** Checked between slices and phases; a cancelled load throws `IngestCancelled`. */
+	signal?: AbortSignal;
+	/** CSV slice size in bytes (default 8 MiB); tests use tiny slices to cross record boundaries. */
+	sliceBytes?: number;
+}
+
+/** Extra counts `ingestRegister` fills in (added after the first contract; always set by it). */
+export interface IngestResult {
+	/** Data rows that did not become a household or person (empty key, member without household). */
+	rowsRejected?: number;
+	/** Households whose village code is not in the reference (kept, counted apart). */
+	unmatchedHouseholds?: number;
+	/** Source values not in the code table (rows), per load; details in table `ingest_unknown_code`. */
+	unknownValues?: number;
+}
+
+/** A load stopped through `signal`. It is an IngestError, so the UI can show its message the same way. */
+export class IngestCancelled extends IngestError {
+	constructor(file: string) {
+		super(`Pemuatan berkas '${file}' dibatalkan; data sebelumnya tetap dipakai.`, file);
+		this.name = 'IngestCancelled';
+	}
+}

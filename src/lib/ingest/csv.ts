@@ -1,0 +1,124 @@
+/**
+ * Byte-level CSV helpers: BOM, header line, delimiter, and cutting a stream of slices at record
+ * boundaries (the last newline outside quotes). Rows themselves are parsed by DuckDB's read_csv.
+ */
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export function bomLength(bytes: Uint8Array): number {
+	return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+}
+
+/** True for Parquet files ('PAR1' at the start). */
+export function isParquet(bytes: Uint8Array): boolean {
+	return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31;
+}
+
+/**
+ * Tracks quote parity over a stream of bytes and remembers the last record boundary (the index just
+ * after a newline outside quotes). Doubled quotes ("") toggle twice, so parity stays right.
+ */
+export class RecordScanner {
+	inQuotes = false;
+
+	/** Scans `bytes[from…]`; returns the index after the last newline outside quotes, or -1. */
+	scan(bytes: Uint8Array, from = 0): number {
+		let cut = -1;
+		let inQuotes = this.inQuotes;
+		for (let i = from; i < bytes.length; i++) {
+			const b = bytes[i];
+			if (b === QUOTE) inQuotes = !inQuotes;
+			else if (b === LF && !inQuotes) cut = i + 1;
+		}
+		this.inQuotes = inQuotes;
+		return cut;
+	}
+}
+
+/** Index just after the first newline outside quotes, or -1. */
+export function firstRecordEnd(bytes: Uint8Array, from = 0): number {
+	let inQuotes = false;
+	for (let i = from; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b === QUOTE) inQuotes = !inQuotes;
+		else if (b === LF && !inQuotes) return i + 1;
+	}
+	return -1;
+}
+
+/** Strips a trailing CR/LF pair from a line's bytes. */
+export function trimLineEnd(bytes: Uint8Array): Uint8Array {
+	let end = bytes.length;
+	while (end > 0 && (bytes[end - 1] === LF || bytes[end - 1] === CR)) end--;
+	return bytes.subarray(0, end);
+}
+
+/** The delimiter that occurs most often outside quotes in the header line (comma if none). */
+export function detectDelimiter(headerLine: string): Delimiter {
+	const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+	let inQuotes = false;
+	for (const ch of headerLine) {
+		if (ch === '"') inQuotes = !inQuotes;
+		else if (!inQuotes && counts.has(ch as Delimiter)) {
+			counts.set(ch as Delimiter, (counts.get(ch as Delimiter) ?? 0) + 1);
+		}
+	}
+	let best: Delimiter = ',';
+	let bestCount = 0;
+	for (const [d, n] of counts) {
+		if (n > bestCount) {
+			best = d;
+			bestCount = n;
+		}
+	}
+	return best;
+}
+
+/** Splits one CSV line into fields (RFC 4180 quoting, "" inside quotes is a quote). */
+export function splitCsvLine(line: string, delimiter: string): string[] {
+	const fields: string[] = [];
+	let field = '';
+	let inQuotes = false;
+	for (let i = 0; i < line.length; i++) {
+		const ch = line[i];
+		if (inQuotes) {
+			if (ch === '"') {
+				if (line[i + 1] === '"') {
+					field += '"';
+					i++;
+				} else inQuotes = false;
+			} else field += ch;
+		} else if (ch === '"') inQuotes = true;
+		else if (ch === delimiter) {
+			fields.push(field);
+			field = '';
+		} else field += ch;
+	}
+	fields.push(field);
+	return fields;
+}
+
+/** True if the bytes look like text: no NUL bytes and valid UTF-8. */
+export function looksLikeUtf8Text(bytes: Uint8Array): boolean {
+	if (bytes.includes(0)) return false;
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+	if (a.length === 0) return b;
+	if (b.length === 0) return a;
+	const out = new Uint8Array(a.length + b.length);
+	out.set(a, 0);
+	out.set(b, a.length);
+	return out;
+}

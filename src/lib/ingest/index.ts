@@ -1,0 +1,313 @@
+/**
+ * Register files → canonical `household` / `person` tables (../shared/DESIGN.md "Canonical data").
+ *
+ * Flow: each file is staged as VARCHAR columns (CSV in slices through read_csv, Parquet through
+ * engine.createTableFromParquet); headers say which source (DTSEN or DTKS/BDT) and which role (flat,
+ * household, person) each file has; SQL normalises into `*_next` tables; only when everything has
+ * succeeded are they swapped in, in one transaction. Any failure or cancel leaves the previously
+ * loaded tables as they were, and the staging tables and registered slices are always removed.
+ *
+ * Errors are `IngestError` with an Indonesian message naming the file (and row/column when known);
+ * a cancelled load (opts.signal) throws `IngestCancelled`, a subclass of IngestError.
+ */
+import type { Engine } from '../engine/types';
+import type { Reference } from '../core/reference';
+import { CODE_TABLES, codeTableStatements } from '../core/codes';
+import { createTableSql } from '../core/schema';
+import { referenceStatements } from './reference';
+import {
+	SOURCES,
+	recognise,
+	resolveColumns,
+	type ColumnMapping,
+	type FileRole,
+	type RegisterSource,
+	type SourceSpec
+} from './sources';
+import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
+import { duplicateKeySql, householdSql, personSql, unknownCodesSql, type NormaliseInput } from './normalise';
+import {
+	IngestCancelled,
+	IngestError,
+	type ByteSource,
+	type IngestOptions,
+	type IngestResult
+} from './types';
+
+export { loadReference, referenceStatements } from './reference';
+export { bytesByteSource } from './bytes-source';
+export { IngestCancelled, IngestError } from './types';
+export type { ByteSource, IngestOptions, IngestProgress, IngestResult, SourceKind } from './types';
+export type { ColumnMapping, FileRole, RegisterSource } from './sources';
+
+/** Canonical tables a load replaces, and the names they are built under first. */
+const SWAPPED = ['household', 'person', 'village', 'kecamatan', 'ingest_unknown_code'] as const;
+const next = (table: (typeof SWAPPED)[number]) => `${table}_next`;
+
+interface RecognisedFile extends StagedFile {
+	source: RegisterSource;
+	role: FileRole;
+}
+
+const ROLE_LABEL: Record<FileRole, string> = {
+	flat: 'berkas gabungan',
+	household: 'berkas keluarga',
+	person: 'berkas anggota keluarga'
+};
+
+function newLoadId(): string {
+	return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
+}
+
+async function scalar(engine: Engine, sql: string): Promise<number> {
+	const table = await engine.query(sql);
+	const row = table.get(0);
+	const value = row ? Object.values(row.toJSON())[0] : 0;
+	return Number(value ?? 0);
+}
+
+function recogniseFile(file: StagedFile): RecognisedFile {
+	const found = recognise(file.headers);
+	if ('reason' in found) {
+		if (found.reason === 'p3ke') {
+			throw new IngestError(
+				`Berkas '${file.file}' tampaknya ekspor P3KE; P3KE belum didukung. Gunakan ekspor DTSEN atau DTKS.`,
+				file.file
+			);
+		}
+		throw new IngestError(
+			`Berkas '${file.file}' tidak dikenali sebagai ekspor DTSEN atau DTKS: kolom nomor_kartu_keluarga atau IDBDT tidak ada.`,
+			file.file
+		);
+	}
+	return { ...file, ...found };
+}
+
+/** Picks the household and person files out of one flat file or one pair. */
+function arrange(files: RecognisedFile[]): { household: RecognisedFile; person: RecognisedFile; flat: boolean } {
+	const [a, b] = files;
+	if (!a) throw new IngestError('Tidak ada berkas yang dipilih.', '');
+	const spec = SOURCES[a.source];
+	if (!b) {
+		if (a.role === 'flat') return { household: a, person: a, flat: true };
+		if (a.role === 'household') {
+			const marker = spec.person.find((s) => s.field === 'person_key')?.headers[0] ?? '';
+			throw new IngestError(
+				`Berkas '${a.file}' berisi data keluarga tanpa anggota keluarga; pilih juga berkas anggota keluarga (kolom ${marker}).`,
+				a.file
+			);
+		}
+		throw new IngestError(
+			`Berkas '${a.file}' berisi anggota keluarga tanpa data keluarga; pilih juga berkas keluarga dari ${spec.title}.`,
+			a.file
+		);
+	}
+	if (a.source !== b.source) {
+		throw new IngestError(
+			`Berkas '${a.file}' (${SOURCES[a.source].title}) dan '${b.file}' (${SOURCES[b.source].title}) berasal dari sumber berbeda; muat berkas dari satu sumber.`,
+			b.file
+		);
+	}
+	const household = [a, b].find((f) => f.role === 'household');
+	const person = [a, b].find((f) => f.role === 'person');
+	if (!household || !person) {
+		throw new IngestError(
+			`Berkas '${a.file}' (${ROLE_LABEL[a.role]}) dan '${b.file}' (${ROLE_LABEL[b.role]}) bukan pasangan berkas keluarga dan anggota keluarga. Pilih satu berkas gabungan, atau satu berkas keluarga dan satu berkas anggota keluarga.`,
+			b.file
+		);
+	}
+	return { household, person, flat: false };
+}
+
+function requireColumns(
+	file: RecognisedFile,
+	spec: SourceSpec,
+	mapping: ColumnMapping,
+	which: 'household' | 'person'
+): void {
+	const required = which === 'household' ? spec.requiredHousehold : spec.requiredPerson;
+	const fields = which === 'household' ? spec.household : spec.person;
+	for (const field of required) {
+		if (mapping[field]) continue;
+		const header = fields.find((s) => s.field === field)?.headers[0] ?? field;
+		throw new IngestError(
+			`Berkas '${file.file}' (${spec.title}, ${ROLE_LABEL[file.role]}) tidak punya kolom wajib ${header}.`,
+			file.file,
+			undefined,
+			header
+		);
+	}
+}
+
+async function dropTables(engine: Engine, tables: Iterable<string>): Promise<void> {
+	for (const table of tables) {
+		try {
+			await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+		} catch {
+			// Best effort: cleanup must never hide the error that got us here.
+		}
+	}
+}
+
+/**
+ * Loads a register: one flat file, or a household file and a member file (any order), of DTSEN or
+ * DTKS/BDT, as CSV (comma, semicolon or tab; UTF-8, BOM optional) or Parquet. Replaces `household`,
+ * `person`, `village`, `kecamatan` and `ingest_unknown_code` only if the whole load succeeds.
+ */
+export async function ingestRegister(
+	engine: Engine,
+	sources: ByteSource[],
+	reference: Reference,
+	opts: IngestOptions = {}
+): Promise<IngestResult> {
+	if (sources.length === 0) throw new IngestError('Tidak ada berkas yang dipilih.', '');
+	if (sources.length > 2) {
+		throw new IngestError(
+			'Pilih satu berkas gabungan, atau sepasang berkas keluarga dan anggota keluarga (paling banyak dua berkas).',
+			sources[2]?.name ?? ''
+		);
+	}
+	const loadId = newLoadId();
+	const ctx: StageContext = {
+		engine,
+		loadId,
+		sliceBytes: Math.max(1, Math.floor(opts.sliceBytes ?? DEFAULT_SLICE_BYTES)),
+		signal: opts.signal,
+		onProgress: opts.onProgress,
+		registered: new Set(),
+		tables: new Set()
+	};
+	const codesTable = `tepat_codes_${loadId}`;
+	const label = sources.map((s) => s.name).join(', ');
+	const checkAbort = () => {
+		if (opts.signal?.aborted) throw new IngestCancelled(label);
+	};
+	let swapped = false;
+	try {
+		// 1. Stage every file.
+		const staged: RecognisedFile[] = [];
+		for (const [index, source] of sources.entries()) {
+			const file = await stageSource(ctx, source, index);
+			staged.push(recogniseFile(file));
+		}
+		checkAbort();
+
+		// 2. Which file is what; are the needed columns there; is there any data.
+		const { household, person, flat } = arrange(staged);
+		const spec = SOURCES[household.source];
+		const householdMap = resolveColumns(spec.household, household.headers, stageColumn);
+		const personMap = resolveColumns(spec.person, person.headers, stageColumn);
+		requireColumns(household, spec, householdMap, 'household');
+		requireColumns(person, spec, personMap, 'person');
+		for (const file of flat ? [household] : [household, person]) {
+			if (file.rows === 0) {
+				throw new IngestError(`Berkas '${file.file}' tidak berisi baris data (hanya judul kolom).`, file.file);
+			}
+		}
+
+		// 3. Normalise into *_next tables.
+		const rowsRead = flat ? household.rows : household.rows + person.rows;
+		opts.onProgress?.({ phase: 'normalise', file: label, rowsRead, bytesRead: 0, bytesTotal: 0 });
+		for (const statement of codeTableStatements(codesTable, CODE_TABLES[spec.codeTable])) {
+			await engine.exec(statement);
+		}
+		ctx.tables.add(codesTable);
+		const input: NormaliseInput = {
+			spec,
+			household: { file: household.file, table: household.table, mapping: householdMap },
+			person: { file: person.file, table: person.table, mapping: personMap },
+			flat,
+			codes: codesTable,
+			kabupatenKode: reference.kabupaten.kode
+		};
+		if (!flat) {
+			const dup = await engine.query(duplicateKeySql(input));
+			const row = dup.get(0)?.toJSON();
+			if (row) {
+				const keyHeader = householdMap['key']?.header ?? 'kunci';
+				throw new IngestError(
+					`Berkas '${household.file}': ${keyHeader} '${String(row.key)}' muncul lebih dari sekali (baris ${Number(row.first_row)} dan ${Number(row.second_row)}); ${ROLE_LABEL.household} harus satu baris per keluarga.`,
+					household.file,
+					Number(row.second_row),
+					keyHeader
+				);
+			}
+		}
+		checkAbort();
+		await dropTables(engine, SWAPPED.map(next));
+		for (const statement of referenceStatements(reference, next('village'), next('kecamatan'))) {
+			await engine.exec(statement);
+		}
+		await engine.exec(householdSql(input, next('household')));
+		checkAbort();
+		await engine.exec(personSql(input, next('person'), next('household')));
+		await engine.exec(createTableSql('ingest_unknown_code', next('ingest_unknown_code')));
+		for (const which of ['household', 'person'] as const) {
+			const sql = unknownCodesSql(input, which, next('ingest_unknown_code'));
+			if (sql) await engine.exec(sql);
+		}
+		checkAbort();
+
+		// 4. Count, then swap in.
+		const households = await scalar(engine, `SELECT count(*)::BIGINT FROM ${next('household')}`);
+		if (households === 0) {
+			const keyHeader = householdMap['key']?.header ?? 'kunci';
+			throw new IngestError(
+				`Berkas '${household.file}' tidak berisi satu pun keluarga dengan kolom ${keyHeader} terisi.`,
+				household.file,
+				undefined,
+				keyHeader
+			);
+		}
+		const people = await scalar(engine, `SELECT count(*)::BIGINT FROM ${next('person')}`);
+		const unmatchedHouseholds = await scalar(
+			engine,
+			`SELECT count(*)::BIGINT FROM ${next('household')} h WHERE h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM ${next('village')})`
+		);
+		const unknownValues = await scalar(
+			engine,
+			`SELECT coalesce(sum(rows), 0)::BIGINT FROM ${next('ingest_unknown_code')}`
+		);
+		const rowsRejected = rowsRead - households * (flat ? 0 : 1) - people;
+		checkAbort();
+
+		await engine.exec('BEGIN TRANSACTION');
+		try {
+			for (const table of SWAPPED) {
+				await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+				await engine.exec(`ALTER TABLE ${next(table)} RENAME TO ${table}`);
+			}
+			await engine.exec('COMMIT');
+			swapped = true;
+		} catch (error) {
+			await engine.exec('ROLLBACK');
+			throw error;
+		}
+
+		opts.onProgress?.({ phase: 'done', file: label, rowsRead, bytesRead: 0, bytesTotal: 0 });
+		return {
+			source: spec.id,
+			files: sources.map((s) => s.name),
+			rowsRead,
+			households,
+			people,
+			rowsRejected,
+			unmatchedHouseholds,
+			unknownValues
+		};
+	} catch (error) {
+		if (error instanceof IngestError) throw error;
+		const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+		throw new IngestError(`Pemuatan '${label}' gagal: ${detail}`, label);
+	} finally {
+		if (!swapped) await dropTables(engine, SWAPPED.map(next));
+		await dropTables(engine, ctx.tables);
+		for (const name of ctx.registered) {
+			try {
+				await engine.dropFile(name);
+			} catch {
+				// already gone
+			}
+		}
+	}
+}

@@ -1,0 +1,303 @@
+/**
+ * SQL builders: staging tables (VARCHAR c0 … cN) → canonical `household` / `person` rows and the
+ * unknown-code counts. Every per-row step is SQL; these functions only assemble text from the
+ * source spec and the resolved column mapping.
+ */
+import { sqlIdent, sqlString } from '../engine/sql';
+import { codeKeySql } from '../core/codes';
+import { UNKNOWN, type AnyCodedField } from '../core/schema';
+import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
+
+export interface StageRef {
+	file: string;
+	table: string;
+	mapping: ColumnMapping;
+}
+
+export interface NormaliseInput {
+	spec: SourceSpec;
+	/** One stage for a flat file; for a pair, household = family/household file, person = member file. */
+	household: StageRef;
+	person: StageRef;
+	flat: boolean;
+	/** Code lookup table (field, key, value) of the source's code table. */
+	codes: string;
+	/** Kabupaten code of the reference, dotted ('64.02'): fills missing province/kabupaten parts. */
+	kabupatenKode: string;
+}
+
+const DATE_FORMATS = ['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%Y/%m/%d', '%d.%m.%Y', '%Y-%m-%d %H:%M:%S'];
+
+const col = (field: string) => sqlIdent(`f_${field}`);
+
+/** `SELECT rowid + 1 AS __row, trimmed fields … FROM stage`; unmapped fields are NULL. */
+export function sourceSelectSql(fields: readonly FieldSpec[], stage: StageRef): string {
+	const seen = new Set<string>();
+	const parts = ['rowid + 1 AS __row'];
+	for (const spec of fields) {
+		if (seen.has(spec.field)) continue;
+		seen.add(spec.field);
+		const mapped = stage.mapping[spec.field];
+		parts.push(
+			mapped
+				? `NULLIF(trim(${sqlIdent(mapped.column)}), '') AS ${col(spec.field)}`
+				: `NULL::VARCHAR AS ${col(spec.field)}`
+		);
+	}
+	return `SELECT ${parts.join(', ')} FROM ${stage.table}`;
+}
+
+/** Per-row value of a non-code field of row alias `s`. */
+function valueSql(spec: FieldSpec, s: string): string {
+	const v = `${s}.${col(spec.field)}`;
+	switch (spec.kind) {
+		case 'int':
+			return `TRY_CAST(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE) AS INTEGER)`;
+		case 'double':
+			return `TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)`;
+		case 'date':
+			return `CAST(try_strptime(${v}, [${DATE_FORMATS.map(sqlString).join(', ')}]) AS DATE)`;
+		default:
+			return v;
+	}
+}
+
+/** Collects LEFT JOINs onto the code table, one per mapped code field. */
+class CodeJoins {
+	readonly joins: string[] = [];
+	constructor(
+		private readonly codes: string,
+		private readonly alias: string,
+		private readonly mapping: ColumnMapping
+	) {}
+
+	/** The mapped code value of `field` ('unknown' if not in the table, NULL if empty or unmapped). */
+	value(spec: FieldSpec): string {
+		if (!spec.code || !this.mapping[spec.field]) return 'NULL::VARCHAR';
+		const j = `m_${spec.field}`;
+		const v = `${this.alias}.${col(spec.field)}`;
+		this.joins.push(
+			`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(spec.code)} AND ${j}.key = ${codeKeySql(v)}`
+		);
+		return `CASE WHEN ${v} IS NULL THEN NULL ELSE coalesce(${j}.value, ${sqlString(UNKNOWN)}) END`;
+	}
+
+	/** The raw mapped value (NULL when it is unknown), for expressions built on top of it. */
+	matched(spec: FieldSpec): string | undefined {
+		if (!spec.code || !this.mapping[spec.field]) return undefined;
+		const j = `m_${spec.field}`;
+		this.joins.push(
+			`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(spec.code)} AND ${j}.key = ${codeKeySql(`${this.alias}.${col(spec.field)}`)}`
+		);
+		return `${j}.value`;
+	}
+}
+
+function fieldOf(fields: readonly FieldSpec[], name: string): FieldSpec {
+	const spec = fields.find((s) => s.field === name);
+	if (!spec) throw new Error(`field ${name} not in source spec`);
+	return spec;
+}
+
+function hasField(fields: readonly FieldSpec[], name: string): boolean {
+	return fields.some((s) => s.field === name);
+}
+
+/** CTEs `src` (trimmed household rows) and `hh` (one row per non-empty key, first row wins in a flat file). */
+export function householdCtes(input: NormaliseInput): string {
+	const { spec, household, flat } = input;
+	const dedupe = flat ? `QUALIFY row_number() OVER (PARTITION BY ${col('key')} ORDER BY __row) = 1` : '';
+	return (
+		`src AS (${sourceSelectSql(spec.household, household)}), ` +
+		`hh AS (SELECT * FROM src WHERE ${col('key')} IS NOT NULL ${dedupe})`
+	);
+}
+
+/** CTE `src` of person rows with a non-empty household key. */
+export function personCtes(input: NormaliseInput): string {
+	return (
+		`src AS (${sourceSelectSql(input.spec.person, input.person)}), ` +
+		`pp AS (SELECT * FROM src WHERE ${col('key')} IS NOT NULL)`
+	);
+}
+
+/** Dotted Kemendagri village code from the split code columns of row alias `s`. */
+function villageKodeSql(s: string, kabupatenKode: string): string {
+	const [prov = '', kab = ''] = kabupatenKode.split('.');
+	const digits = (field: string) => `NULLIF(regexp_replace(${s}.${col(field)}, '[^0-9]', '', 'g'), '')`;
+	const two = (field: string, fallback: string | null) => {
+		const expr = `right(lpad(${digits(field)}, 2, '0'), 2)`;
+		return fallback === null ? expr : `coalesce(${expr}, ${sqlString(fallback)})`;
+	};
+	const d = digits('village_desa');
+	return (
+		`CASE WHEN ${d} IS NULL THEN ${s}.${col('village_desa')} ` +
+		`WHEN length(${d}) = 10 THEN concat_ws('.', substr(${d}, 1, 2), substr(${d}, 3, 2), substr(${d}, 5, 2), substr(${d}, 7, 4)) ` +
+		`WHEN length(${d}) <= 4 AND ${digits('village_kec')} IS NOT NULL THEN concat_ws('.', ${two('village_prov', prov)}, ${two('village_kab', kab)}, ${two('village_kec', null)}, lpad(${d}, 4, '0')) ` +
+		`ELSE ${s}.${col('village_desa')} END`
+	);
+}
+
+/** `CREATE TABLE target AS …` for households. */
+export function householdSql(input: NormaliseInput, target: string): string {
+	const { spec, person } = input;
+	const fields = spec.household;
+	const codes = new CodeJoins(input.codes, 's', input.household.mapping);
+	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
+	const plain = (name: string, type: string) =>
+		hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`;
+
+	// Members per household key, and (BDT) the head's KK number, from the person stage.
+	const pk = person.mapping['key'];
+	const pkk = person.mapping['kk'];
+	const prel = person.mapping['relation'];
+	const trimmed = (m: { column: string }) => `NULLIF(trim(${sqlIdent(m.column)}), '')`;
+	const headFilter = prel
+		? `TRY_CAST(trim(${sqlIdent(prel.column)}) AS DOUBLE) = 1 OR lower(trim(${sqlIdent(prel.column)})) LIKE 'kepala%'`
+		: 'false';
+	const kkAgg = pkk
+		? `coalesce(min(${trimmed(pkk)}) FILTER (WHERE ${headFilter}), min(${trimmed(pkk)}))`
+		: 'NULL::VARCHAR';
+	const members = pk
+		? `members AS (SELECT ${trimmed(pk)} AS key, count(*)::INTEGER AS n, ${kkAgg} AS kk FROM ${person.table} GROUP BY 1)`
+		: `members AS (SELECT NULL::VARCHAR AS key, 0 AS n, NULL::VARCHAR AS kk WHERE false)`;
+
+	const kk = spec.id === 'dtsen' ? `s.${col('key')}` : 'mem.kk';
+	const verval = hasField(fields, 'verval_status')
+		? `coalesce(${code('verval_status')}, 'unverified')`
+		: `'unverified'`;
+	const select = [
+		`s.${col('key')} AS household_id`,
+		`${sqlString(spec.id)} AS source`,
+		`${kk} AS kk`,
+		`${villageKodeSql('s', input.kabupatenKode)} AS village_kode`,
+		`${plain('alamat', 'VARCHAR')} AS alamat`,
+		`${plain('head_name', 'VARCHAR')} AS head_name`,
+		`CASE WHEN ${plain('desil', 'INTEGER')} BETWEEN 1 AND 10 THEN ${plain('desil', 'INTEGER')} END AS desil`,
+		`${code('tenure')} AS tenure`,
+		`${code('land_own')} AS land_own`,
+		`${code('floor')} AS floor`,
+		`${code('wall')} AS wall`,
+		`${code('wall_condition')} AS wall_condition`,
+		`${code('roof')} AS roof`,
+		`${code('roof_condition')} AS roof_condition`,
+		`${plain('floor_area', 'DOUBLE')} AS floor_area`,
+		`coalesce(mem.n, 0)::INTEGER AS members`,
+		`${plain('members_declared', 'INTEGER')} AS members_declared`,
+		`${code('water')} AS water`,
+		`${code('lighting')} AS lighting`,
+		`${code('fuel')} AS fuel`,
+		`${code('toilet')} AS toilet`,
+		`${code('closet')} AS closet`,
+		`${code('disposal')} AS disposal`,
+		`${verval} AS verval_status`,
+		`${sqlString(input.household.file)} AS source_file`,
+		`s.__row::BIGINT AS source_row`
+	];
+	return (
+		`CREATE TABLE ${target} AS WITH ${householdCtes(input)}, ${members} ` +
+		`SELECT ${select.join(', ')} FROM hh AS s ${codes.joins.join(' ')} ` +
+		`LEFT JOIN members AS mem ON mem.key = s.${col('key')} ORDER BY s.__row`
+	);
+}
+
+/** `CREATE TABLE target AS …` for people whose household is in `households`. */
+export function personSql(input: NormaliseInput, target: string, households: string): string {
+	const { spec } = input;
+	const fields = spec.person;
+	const codes = new CodeJoins(input.codes, 'p', input.person.mapping);
+	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
+	const plain = (name: string, type: string) =>
+		hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`;
+
+	// Disability: BDT from the disability type (00 none), DTSEN from the nine difficulty domains
+	// ('cannot' or 'a lot' in any domain, the Washington Group cut-off).
+	let disability = 'NULL::BOOLEAN';
+	const type = hasField(fields, 'disability_type') ? codes.matched(fieldOf(fields, 'disability_type')) : undefined;
+	if (type) disability = `CASE WHEN p.${col('disability_type')} IS NULL THEN NULL ELSE ${type} = 'disabled' END`;
+	const domains = fields.filter((s) => s.code === 'difficulty' && input.person.mapping[s.field]);
+	if (domains.length > 0) {
+		const anyPresent = domains.map((s) => `p.${col(s.field)} IS NOT NULL`).join(' OR ');
+		const anyDifficult = domains
+			.map((s) => `coalesce(${codes.matched(s)} IN ('cannot', 'a_lot'), false)`)
+			.join(' OR ');
+		disability = `CASE WHEN ${anyPresent} THEN (${anyDifficult}) END`;
+	}
+	const birth = plain('birth_date', 'DATE');
+	const age = `coalesce(${plain('age', 'INTEGER')}, CAST(date_part('year', age(current_date::TIMESTAMP, ${birth}::TIMESTAMP)) AS INTEGER))`;
+	const kk = hasField(fields, 'kk') ? `coalesce(p.${col('kk')}, h.kk)` : `p.${col('key')}`;
+	const verval =
+		hasField(fields, 'verval_status') && input.person.mapping['verval_status']
+			? `coalesce(${code('verval_status')}, h.verval_status)`
+			: 'h.verval_status';
+	const select = [
+		`CASE WHEN p.${col('person_key')} IS NOT NULL AND p.__dup = 1 THEN p.${col('person_key')} ELSE p.${col('key')} || ':' || p.__row END AS person_id`,
+		`h.household_id AS household_id`,
+		`${plain('nik', 'VARCHAR')} AS nik`,
+		`${kk} AS kk`,
+		`${plain('name', 'VARCHAR')} AS name`,
+		`${code('sex')} AS sex`,
+		`${birth} AS birth_date`,
+		`${age} AS age`,
+		`${code('relation')} AS relation`,
+		`${code('school_participation')} AS school_participation`,
+		`${code('level')} AS level`,
+		`${plain('class', 'INTEGER')} AS class`,
+		`${code('certificate')} AS certificate`,
+		`${disability} AS disability`,
+		`${verval} AS verval_status`,
+		`${sqlString(input.person.file)} AS source_file`,
+		`p.__row::BIGINT AS source_row`
+	];
+	return (
+		`CREATE TABLE ${target} AS WITH ${personCtes(input)}, ` +
+		`p AS (SELECT *, count(*) OVER (PARTITION BY ${col('person_key')}) AS __dup FROM pp) ` +
+		`SELECT ${select.join(', ')} FROM p JOIN ${households} AS h ON h.household_id = p.${col('key')} ` +
+		`${codes.joins.join(' ')} ORDER BY p.__row`
+	);
+}
+
+/** Canonical column a coded source field reports under. */
+function reportedField(spec: FieldSpec): string {
+	return spec.code === 'difficulty' || spec.code === 'disability_type' ? 'disability' : spec.field;
+}
+
+/**
+ * `INSERT INTO target …`: the distinct source values of every mapped code field that the code table
+ * does not know, with their row count and first row. Null when the table maps no code field.
+ */
+export function unknownCodesSql(input: NormaliseInput, which: 'household' | 'person', target: string): string | null {
+	const stage = which === 'household' ? input.household : input.person;
+	const fields = (which === 'household' ? input.spec.household : input.spec.person).filter(
+		(s): s is FieldSpec & { code: AnyCodedField } => s.code !== undefined && stage.mapping[s.field] !== undefined
+	);
+	if (fields.length === 0) return null;
+	const ctes = which === 'household' ? householdCtes(input) : personCtes(input);
+	const rowsCte = which === 'household' ? 'hh' : 'pp';
+	const cols = fields.map((s) => col(s.field));
+	const meta = fields
+		.map(
+			(s) =>
+				`(${sqlString(`f_${s.field}`)}, ${sqlString(reportedField(s))}, ${sqlString(s.code)}, ${sqlString(stage.mapping[s.field]?.header ?? '')})`
+		)
+		.join(', ');
+	return (
+		`INSERT INTO ${target} WITH ${ctes}, ` +
+		`long AS (SELECT __row, col, raw FROM (SELECT __row, ${cols.join(', ')} FROM ${rowsCte}) UNPIVOT (raw FOR col IN (${cols.join(', ')}))), ` +
+		`agg AS (SELECT col, raw, count(*)::BIGINT AS n, min(__row)::BIGINT AS first_row FROM long GROUP BY col, raw), ` +
+		`meta AS (SELECT * FROM (VALUES ${meta}) AS t(col, field, code_field, source_column)) ` +
+		`SELECT ${sqlString(which)}, meta.field, ${sqlString(stage.file)}, meta.source_column, agg.raw, agg.n, agg.first_row ` +
+		`FROM agg JOIN meta ON meta.col = agg.col ` +
+		`LEFT JOIN ${input.codes} AS m ON m.field = meta.code_field AND m.key = ${codeKeySql('agg.raw')} ` +
+		`WHERE m.value IS NULL ORDER BY meta.field, agg.first_row`
+	);
+}
+
+/** First duplicated household key in a household (not flat) file: its first and second row. */
+export function duplicateKeySql(input: NormaliseInput): string {
+	return (
+		`WITH ${householdCtes(input)} ` +
+		`SELECT ${col('key')} AS key, min(__row) OVER (PARTITION BY ${col('key')})::BIGINT AS first_row, __row::BIGINT AS second_row ` +
+		`FROM hh QUALIFY row_number() OVER (PARTITION BY ${col('key')} ORDER BY __row) = 2 ORDER BY __row LIMIT 1`
+	);
+}

@@ -1,0 +1,50 @@
+/** The village reference as DuckDB tables `village` and `kecamatan`. */
+import type { Engine } from '../engine/types';
+import type { Reference } from '../core/reference';
+import { createTableSql } from '../core/schema';
+import { sqlString } from '../engine/sql';
+
+const BATCH = 60;
+
+/** Statements creating (or replacing) `villageTable` and `kecamatanTable` from the reference. */
+export function referenceStatements(
+	reference: Reference,
+	villageTable = 'village',
+	kecamatanTable = 'kecamatan'
+): string[] {
+	const statements = [
+		createTableSql('village', villageTable, 'replace'),
+		createTableSql('kecamatan', kecamatanTable, 'replace')
+	];
+	const v = reference.villages;
+	for (let i = 0; i < v.length; i += BATCH) {
+		const values = v
+			.slice(i, i + BATCH)
+			.map(
+				(x) =>
+					`(${[x.kode, x.nama, x.jenis, x.kecamatan_kode, x.kecamatan_nama, x.zona].map(sqlString).join(', ')})`
+			)
+			.join(', ');
+		statements.push(`INSERT INTO ${villageTable} VALUES ${values}`);
+	}
+	const k = reference.kecamatan;
+	for (let i = 0; i < k.length; i += BATCH) {
+		const values = k
+			.slice(i, i + BATCH)
+			.map((x) => `(${[x.kode, x.nama, x.zona].map(sqlString).join(', ')})`)
+			.join(', ');
+		statements.push(`INSERT INTO ${kecamatanTable} VALUES ${values}`);
+	}
+	return statements;
+}
+
+/**
+ * Creates `village` and `kecamatan` from the reference, and empty canonical `household`, `person`
+ * and `ingest_unknown_code` tables if none are loaded yet, so overview queries always run.
+ */
+export async function loadReference(engine: Engine, reference: Reference): Promise<void> {
+	for (const statement of referenceStatements(reference)) await engine.exec(statement);
+	await engine.exec(createTableSql('household', 'household', 'if_not_exists'));
+	await engine.exec(createTableSql('person', 'person', 'if_not_exists'));
+	await engine.exec(createTableSql('ingest_unknown_code', 'ingest_unknown_code', 'if_not_exists'));
+}

@@ -1,0 +1,220 @@
+/**
+ * File bytes → a staging table of VARCHAR columns c0 … cN in file order (its rowid + 1 is the data
+ * row number). CSV goes through read_csv in slices; Parquet through engine.createTableFromParquet.
+ */
+import type { Engine } from '../engine/types';
+import { sqlIdent, sqlString } from '../engine/sql';
+import {
+	RecordScanner,
+	bomLength,
+	concatBytes,
+	detectDelimiter,
+	firstRecordEnd,
+	isParquet,
+	looksLikeUtf8Text,
+	splitCsvLine,
+	trimLineEnd,
+	type Delimiter
+} from './csv';
+import { IngestCancelled, IngestError, type ByteSource, type IngestProgress } from './types';
+
+export const DEFAULT_SLICE_BYTES = 8 * 1024 * 1024;
+
+export interface StagedFile {
+	file: string;
+	format: 'csv' | 'parquet';
+	/** Staging table: columns c0 … cN, all VARCHAR. */
+	table: string;
+	/** Column headers as written in the file, by position (c0 = headers[0]). */
+	headers: string[];
+	delimiter?: Delimiter;
+	rows: number;
+}
+
+export interface StageContext {
+	engine: Engine;
+	/** Unique per load; prefixes every staging table and registered slice. */
+	loadId: string;
+	sliceBytes: number;
+	signal?: AbortSignal;
+	onProgress?: (progress: IngestProgress) => void;
+	/** Names registered with the engine, dropped by the caller in `finally`. */
+	registered: Set<string>;
+	/** Tables created, dropped by the caller in `finally`. */
+	tables: Set<string>;
+}
+
+export function stageColumn(index: number): string {
+	return `c${index}`;
+}
+
+function checkAbort(ctx: StageContext, file: string): void {
+	if (ctx.signal?.aborted) throw new IngestCancelled(file);
+}
+
+async function countRows(engine: Engine, table: string): Promise<number> {
+	const result = await engine.query(`SELECT count(*)::BIGINT AS n FROM ${table}`);
+	return Number(result.get(0)?.n ?? 0);
+}
+
+/** Turns a DuckDB error into an Indonesian message naming the file (and an approximate row). */
+function readError(file: string, error: unknown, rowsBefore: number): IngestError {
+	const text = error instanceof Error ? error.message : String(error);
+	const line = /Line:\s*(\d+)/.exec(text);
+	const row = line?.[1] ? rowsBefore + Number(line[1]) : undefined;
+	const where = row !== undefined ? ` sekitar baris data ${row}` : '';
+	let why = 'isinya tidak dapat dibaca sebagai CSV';
+	if (/unicode|utf-8/i.test(text)) why = 'isinya bukan teks UTF-8 (simpan ulang sebagai "CSV UTF-8")';
+	else if (/unterminated quote/i.test(text)) why = 'ada tanda kutip (") yang tidak ditutup';
+	else if (/Expected Number of Columns/i.test(text)) why = 'jumlah kolom tidak sama dengan judul kolom';
+	else if (/invalid state|RFC 4180/i.test(text)) why = 'format CSV tidak baku (tanda kutip atau akhir baris campuran)';
+	return new IngestError(`Berkas '${file}'${where}: ${why}.`, file, row);
+}
+
+export async function stageSource(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
+	const file = source.name;
+	checkAbort(ctx, file);
+	if (source.size === 0) throw new IngestError(`Berkas '${file}' kosong.`, file);
+	const head = await source.read(0, Math.min(source.size, 4));
+	if (isParquet(head)) return stageParquet(ctx, source, index);
+	return stageCsv(ctx, source, index);
+}
+
+async function stageParquet(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
+	const { engine } = ctx;
+	const file = source.name;
+	const raw = `tepat_raw_${ctx.loadId}_${index}`;
+	const table = `tepat_stage_${ctx.loadId}_${index}`;
+	ctx.tables.add(raw);
+	ctx.tables.add(table);
+	const bytes = await source.read(0, source.size);
+	checkAbort(ctx, file);
+	try {
+		await engine.createTableFromParquet(raw, bytes);
+	} catch (error) {
+		const detail = error instanceof Error ? error.message.split('\n')[0] : '';
+		throw new IngestError(`Berkas '${file}' tidak dapat dibaca sebagai Parquet (${detail}).`, file);
+	}
+	const columns = await engine.query(
+		`SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlString(raw)} ORDER BY ordinal_position`
+	);
+	const headers: string[] = [];
+	for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
+	if (headers.length === 0) throw new IngestError(`Berkas '${file}' tidak punya kolom.`, file);
+	const select = headers
+		.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`)
+		.join(', ');
+	await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
+	await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
+	ctx.tables.delete(raw);
+	const rows = await countRows(engine, table);
+	ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: source.size, bytesTotal: source.size });
+	return { file, format: 'parquet', table, headers, rows };
+}
+
+async function stageCsv(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
+	const { engine, sliceBytes } = ctx;
+	const file = source.name;
+	const size = source.size;
+	const maxRecord = Math.max(sliceBytes * 16, 64 * 1024 * 1024);
+
+	// 1. The header line: read until a newline outside quotes (or the end of the file).
+	let pos = 0;
+	let buffer: Uint8Array = new Uint8Array(0);
+	let headerEnd = -1;
+	while (headerEnd < 0 && pos < size) {
+		checkAbort(ctx, file);
+		const chunk = await source.read(pos, Math.min(size, pos + sliceBytes));
+		pos += chunk.length;
+		buffer = concatBytes(buffer, chunk);
+		headerEnd = firstRecordEnd(buffer, bomLength(buffer));
+		if (buffer.length > maxRecord) break;
+	}
+	if (headerEnd < 0) headerEnd = buffer.length;
+	const bom = bomLength(buffer);
+	const headerBytes = trimLineEnd(buffer.subarray(bom, headerEnd));
+	if (!looksLikeUtf8Text(headerBytes)) {
+		throw new IngestError(
+			`Berkas '${file}' bukan berkas CSV atau Parquet yang dapat dibaca (baris judul kolom berisi data biner atau bukan UTF-8).`,
+			file
+		);
+	}
+	const headerLine = new TextDecoder().decode(headerBytes);
+	// Records end as the header line ends (Excel: CRLF). Telling read_csv so lets a quoted cell
+	// hold the other kind of line break (Alt+Enter in Excel gives LF inside a CRLF file).
+	const crlf = headerEnd >= 2 && buffer[headerEnd - 2] === 0x0d;
+	const newLine = crlf ? '\\r\\n' : '\\n';
+	const delimiter = detectDelimiter(headerLine);
+	const headers = splitCsvLine(headerLine, delimiter).map((h) => h.trim());
+	if (headers.every((h) => h === '')) {
+		throw new IngestError(`Berkas '${file}' tidak punya baris judul kolom.`, file);
+	}
+
+	const table = `tepat_stage_${ctx.loadId}_${index}`;
+	ctx.tables.add(table);
+	const columnsSql = headers.map((_, i) => `${stageColumn(i)} VARCHAR`).join(', ');
+	await engine.exec(`CREATE TABLE ${table} (${columnsSql})`);
+	const columnsStruct = headers.map((_, i) => `'${stageColumn(i)}': 'VARCHAR'`).join(', ');
+	const readOptions =
+		`header = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
+		`new_line = ${sqlString(newLine)}, all_varchar = true, auto_detect = false, ` +
+		`null_padding = true, parallel = false, ` +
+		`columns = {${columnsStruct}}`;
+
+	// 2. The data: slices cut at the last newline outside quotes, each read by read_csv.
+	let carry = buffer.subarray(headerEnd);
+	const scanner = new RecordScanner();
+	let scanned = 0;
+	let rows = 0;
+	let sliceIndex = 0;
+	ctx.onProgress?.({ phase: 'read', file, rowsRead: 0, bytesRead: pos, bytesTotal: size });
+	for (;;) {
+		checkAbort(ctx, file);
+		const atEnd = pos >= size;
+		if (atEnd && carry.length === 0) break;
+		if (!atEnd && carry.length < sliceBytes) {
+			const chunk = await source.read(pos, Math.min(size, pos + sliceBytes));
+			pos += chunk.length;
+			carry = concatBytes(carry, chunk);
+			continue;
+		}
+		const lastCut = scanner.scan(carry, scanned);
+		const cut = atEnd ? carry.length : lastCut;
+		if (cut <= 0) {
+			if (carry.length > maxRecord) {
+				throw new IngestError(
+					`Berkas '${file}': satu baris lebih dari ${Math.round(maxRecord / 1048576)} MB; mungkin ada tanda kutip (") yang tidak ditutup.`,
+					file,
+					rows + 1
+				);
+			}
+			scanned = carry.length;
+			// Need more bytes before a record ends: read on.
+			const chunk = await source.read(pos, Math.min(size, pos + sliceBytes));
+			pos += chunk.length;
+			carry = concatBytes(carry, chunk);
+			continue;
+		}
+		const slice = carry.subarray(0, cut);
+		carry = carry.subarray(cut);
+		// The scanner's state is that at the end of what it scanned; the cut was outside quotes, so the
+		// bytes after it were scanned from a quote-free start and the state still holds.
+		scanned = carry.length;
+		if (slice.some((b) => b !== 0x0a && b !== 0x0d)) {
+			const name = `tepat-${ctx.loadId}-${index}-${sliceIndex++}.csv`;
+			await engine.registerFile(name, slice);
+			ctx.registered.add(name);
+			try {
+				await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(name)}, ${readOptions})`);
+			} catch (error) {
+				throw readError(file, error, rows);
+			} finally {
+				await engine.dropFile(name);
+				ctx.registered.delete(name);
+			}
+			rows = await countRows(engine, table);
+		}
+		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: pos - carry.length, bytesTotal: size });
+	}
+	return { file, format: 'csv', table, headers, delimiter, rows };
+}
