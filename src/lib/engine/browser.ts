@@ -1,0 +1,123 @@
+/**
+ * The browser driver: DuckDB (duckdb-wasm, "eh" bundle only) in its own Web Worker. The worker script and
+ * the wasm come from our own origin through Vite `?url` imports: no CDN, and OFFLINE_SETTINGS switch
+ * extension autoloading off at open, so a missing extension is an error and never a request.
+ * DuckDB in the browser has no Parquet reader (an extension), so Parquet goes through parquet-wasm.
+ */
+import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { tableToIPC, type Table } from 'apache-arrow';
+import { OFFLINE_SETTINGS, type Engine } from './types';
+import { ipcToParquet, parquetToIPC } from './parquet-browser';
+import { sqlIdent } from './sql';
+
+/** How long opening took, for the benchmark and the final report. */
+export interface BrowserEngineTimings {
+	instantiateMs: number;
+}
+
+/**
+ * duckdb-wasm ships without ICU, where DuckDB 1.4 keeps `current_date` and `today()`; in Node they are
+ * built in. So the same SQL runs in both hosts, define them as macros fixed at the browser's local date
+ * when the engine opens (a session does not outlive a day in any way that matters here).
+ */
+function dateShims(now = new Date()): string[] {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+	return [
+		`CREATE OR REPLACE MACRO current_date() AS DATE '${today}'`,
+		`CREATE OR REPLACE MACRO today() AS DATE '${today}'`
+	];
+}
+
+function uniqueName(prefix: string): string {
+	return `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * The worker takes ownership of buffers it is handed (postMessage transfer), which would detach the
+ * caller's bytes. Hand it a private copy instead so callers can keep using theirs.
+ */
+function ownedCopy(bytes: Uint8Array): Uint8Array {
+	return bytes.slice();
+}
+
+export class BrowserEngine implements Engine {
+	readonly host = 'browser' as const;
+
+	private constructor(
+		private readonly db: AsyncDuckDB,
+		private readonly worker: Worker,
+		private readonly connection: AsyncDuckDBConnection,
+		readonly timings: BrowserEngineTimings
+	) {}
+
+	static async open(): Promise<BrowserEngine> {
+		const started = performance.now();
+		const worker = new Worker(duckdbWorkerUrl);
+		const db = new AsyncDuckDB(new VoidLogger(), worker);
+		try {
+			await db.instantiate(duckdbWasmUrl);
+			await db.open({ path: ':memory:', query: { castBigIntToDouble: false } });
+			const connection = await db.connect();
+			const engine = new BrowserEngine(db, worker, connection, {
+				instantiateMs: performance.now() - started
+			});
+			for (const setting of OFFLINE_SETTINGS) await engine.exec(setting);
+			for (const shim of dateShims()) await engine.exec(shim);
+			return engine;
+		} catch (error) {
+			await db.terminate();
+			throw error;
+		}
+	}
+
+	async query(sql: string): Promise<Table> {
+		return (await this.connection.query(sql)) as unknown as Table;
+	}
+
+	async exec(sql: string): Promise<void> {
+		await this.connection.query(sql);
+	}
+
+	async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+		if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
+			throw new Error(`Nama berkas tidak sah untuk mesin data: ${name}`);
+		}
+		await this.db.registerFileBuffer(name, ownedCopy(bytes));
+	}
+
+	async dropFile(name: string): Promise<void> {
+		await this.db.dropFile(name);
+	}
+
+	async createTableFromParquet(table: string, bytes: Uint8Array): Promise<number> {
+		const ipc = await parquetToIPC(bytes);
+		const staging = uniqueName('__parquet');
+		// Insert into a staging table first, then swap: a failed decode or insert leaves `table` untouched.
+		try {
+			await this.connection.insertArrowFromIPCStream(ipc, { name: staging, create: true });
+			await this.exec(
+				`BEGIN TRANSACTION; DROP TABLE IF EXISTS ${table}; ALTER TABLE ${sqlIdent(staging)} RENAME TO ${table}; COMMIT`
+			);
+		} catch (error) {
+			await this.exec('ROLLBACK').catch(() => undefined);
+			await this.exec(`DROP TABLE IF EXISTS ${sqlIdent(staging)}`).catch(() => undefined);
+			throw error;
+		}
+		const count = await this.query(`SELECT count(*)::INTEGER AS n FROM ${table}`);
+		return Number(count.get(0)?.n ?? 0);
+	}
+
+	async exportParquet(sql: string): Promise<Uint8Array> {
+		const result = await this.query(sql);
+		return ipcToParquet(tableToIPC(result, 'stream'));
+	}
+
+	async close(): Promise<void> {
+		await this.connection.close().catch(() => undefined);
+		await this.db.terminate();
+		this.worker.terminate();
+	}
+}

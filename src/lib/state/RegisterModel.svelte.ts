@@ -1,0 +1,336 @@
+/**
+ * The loaded register as app state: what is loaded, what is loading (with progress), the last error,
+ * and the copy kept in IndexedDB. One instance for the whole app (`register`). A failed or cancelled
+ * load never touches the loaded data or its info: ingest swaps the canonical tables only on success.
+ */
+import { asset } from '$app/paths';
+import { reference, startEngine } from '$lib/engine/database';
+import type { Engine } from '$lib/engine/types';
+import {
+	bytesByteSource,
+	ingestRegister,
+	IngestCancelled,
+	IngestError,
+	type ByteSource,
+	type IngestProgress
+} from '$lib/ingest';
+import { m } from '$lib/paraglide/messages.js';
+import {
+	clearRegister,
+	readRegister,
+	saveRegister,
+	type RegisterInfo,
+	type StoredMeta
+} from './persistence';
+import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
+
+export type RegisterStatus = 'empty' | 'loading' | 'ready' | 'error';
+export type RegisterActivity = 'starting' | 'restoring' | 'sample' | 'file' | 'clearing';
+export type PersistState = 'none' | 'saving' | 'saved' | 'failed';
+
+export interface LoadProgress {
+	phase: IngestProgress['phase'];
+	file: string;
+	rowsRead: number;
+	bytesRead: number;
+	bytesTotal: number;
+	rowsPerSecond: number;
+}
+
+export interface RegisterError {
+	/** Indonesian, names the file, row and column where known. */
+	message: string;
+	file?: string;
+	row?: number;
+	column?: string;
+}
+
+export interface RegisterTimings {
+	/** Worker start + wasm compile + DuckDB open. */
+	instantiateMs?: number;
+	/** Engine ready including the village reference. */
+	engineReadyMs?: number;
+	/** The last load (file, sample or restore), from start to tables swapped in. */
+	lastLoadMs?: number;
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+	return (
+		error instanceof IngestCancelled ||
+		signal.aborted ||
+		(error instanceof DOMException && error.name === 'AbortError')
+	);
+}
+
+/** A timestamp string (not reactive state, so a plain Date is right here). */
+function nowIso(): string {
+	return new Date(Date.now()).toISOString();
+}
+
+function reasonOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+function toRegisterError(error: unknown): RegisterError {
+	if (error instanceof IngestError) {
+		return { message: error.message, file: error.file, row: error.row, column: error.column };
+	}
+	return { message: m.error_generic({ reason: reasonOf(error) }) };
+}
+
+export class RegisterModel {
+	status = $state<RegisterStatus>('empty');
+	activity = $state<RegisterActivity | null>(null);
+	progress = $state<LoadProgress | null>(null);
+	error = $state<RegisterError | null>(null);
+	/** A neutral message about the last operation (cancelled, restore fell back, store cleared). */
+	notice = $state<string | null>(null);
+	info = $state<RegisterInfo | null>(null);
+	persist = $state<PersistState>('none');
+	persistError = $state<string | null>(null);
+	/** Bumped whenever the canonical tables change: screens re-query on it. */
+	version = $state(0);
+	timings = $state<RegisterTimings>({});
+
+	#controller: AbortController | null = null;
+	#started: Promise<void> | null = null;
+
+	get busy(): boolean {
+		return this.status === 'loading';
+	}
+
+	/** The engine, once started (screens query through the core with it). */
+	async engine(): Promise<Engine> {
+		return (await startEngine()).engine;
+	}
+
+	/**
+	 * Start-up, once per page: the stored register if there is one, otherwise the bundled sample.
+	 * Idempotent: later calls return the same promise.
+	 */
+	restore(): Promise<void> {
+		this.#started ??= this.#restore();
+		return this.#started;
+	}
+
+	async #restore(): Promise<void> {
+		this.#begin('starting');
+		let engine: Engine;
+		try {
+			const start = await startEngine();
+			engine = start.engine;
+			this.timings.instantiateMs = start.instantiateMs;
+			this.timings.engineReadyMs = start.readyMs;
+		} catch (error) {
+			this.#fail({ message: m.error_engine({ reason: reasonOf(error) }) });
+			return;
+		}
+
+		let failedRestore: string | null = null;
+		try {
+			const stored = await readRegister();
+			if (stored) {
+				this.activity = 'restoring';
+				const started = performance.now();
+				await engine.createTableFromParquet('household', stored.household);
+				await engine.createTableFromParquet('person', stored.person);
+				this.timings.lastLoadMs = performance.now() - started;
+				this.#loaded({ ...stored.meta.info, source: 'stored' }, 'saved');
+				return;
+			}
+		} catch (error) {
+			failedRestore = reasonOf(error);
+		}
+		await this.#loadSample(engine);
+		if (failedRestore) this.notice = m.restore_failed({ reason: failedRestore });
+	}
+
+	/** Loads the user's files; on success they replace the register and a copy is stored. */
+	async load(files: File[]): Promise<void> {
+		if (this.busy) return;
+		if (files.length === 0) {
+			this.error = { message: m.error_no_files() };
+			return;
+		}
+		await this.restore();
+		if (this.busy) return;
+		let engine: Engine;
+		try {
+			engine = await this.engine();
+		} catch (error) {
+			this.#fail({ message: m.error_engine({ reason: reasonOf(error) }) });
+			return;
+		}
+		this.#begin('file');
+		const result = await this.#ingest(engine, files.map(fileSource));
+		if (!result) return;
+		const info: RegisterInfo = {
+			names: files.map((file) => file.name),
+			loadedAt: nowIso(),
+			source: 'file',
+			kind: result.source,
+			households: result.households,
+			people: result.people
+		};
+		this.#loaded(info, 'saving');
+		await this.#save(engine, info);
+	}
+
+	cancel(): void {
+		this.#controller?.abort();
+	}
+
+	/** Removes the stored copy and returns to the bundled sample. */
+	async clear(): Promise<void> {
+		if (this.busy) return;
+		await this.restore();
+		this.#begin('clearing');
+		try {
+			await clearRegister();
+		} catch (error) {
+			this.#fail({ message: m.persist_failed({ reason: reasonOf(error) }) });
+			return;
+		}
+		this.persist = 'none';
+		let engine: Engine;
+		try {
+			engine = await this.engine();
+		} catch (error) {
+			this.#fail({ message: m.error_engine({ reason: reasonOf(error) }) });
+			return;
+		}
+		const ok = await this.#loadSample(engine);
+		if (ok) this.notice = m.persist_cleared();
+	}
+
+	dismissError(): void {
+		this.error = null;
+		if (this.status === 'error') this.status = this.info ? 'ready' : 'empty';
+	}
+
+	async #loadSample(engine: Engine): Promise<boolean> {
+		this.#begin('sample');
+		try {
+			const response = await fetch(asset('/sample/manifest.json'));
+			if (!response.ok) throw new Error(`manifest.json: HTTP ${response.status}`);
+			const manifest = (await response.json()) as SampleManifest;
+			const files = pickSampleFiles(manifest);
+			if (files.length === 0) throw new Error('manifest.json: no DTSEN Parquet files');
+			const sources = await Promise.all(
+				files.map(async (file) => {
+					const res = await fetch(asset(`/sample/${file.name}`));
+					if (!res.ok) throw new Error(`${file.name}: HTTP ${res.status}`);
+					return bytesByteSource(file.name, new Uint8Array(await res.arrayBuffer()));
+				})
+			);
+			const result = await this.#ingest(engine, sources, true);
+			if (!result) return false;
+			this.#loaded(
+				{
+					names: files.map((file) => file.name),
+					loadedAt: nowIso(),
+					source: 'sample',
+					kind: result.source,
+					households: result.households,
+					people: result.people
+				},
+				'none'
+			);
+			return true;
+		} catch (error) {
+			this.#fail({ message: m.error_sample({ reason: reasonOf(error) }) });
+			return false;
+		}
+	}
+
+	/** Runs ingest with progress and cancel; null when it failed or was cancelled (state already set). */
+	async #ingest(engine: Engine, sources: ByteSource[], rethrow = false) {
+		const controller = new AbortController();
+		this.#controller = controller;
+		const started = performance.now();
+		try {
+			const result = await ingestRegister(engine, sources, reference, {
+				signal: controller.signal,
+				onProgress: (p) => {
+					const seconds = (performance.now() - started) / 1000;
+					this.progress = {
+						phase: p.phase,
+						file: p.file,
+						rowsRead: p.rowsRead,
+						bytesRead: p.bytesRead,
+						bytesTotal: p.bytesTotal,
+						rowsPerSecond: seconds > 0 ? p.rowsRead / seconds : 0
+					};
+				}
+			});
+			this.timings.lastLoadMs = performance.now() - started;
+			return result;
+		} catch (error) {
+			if (isAbort(error, controller.signal)) {
+				this.#settle();
+				this.notice = m.cancelled();
+				return null;
+			}
+			if (rethrow) throw error;
+			this.#fail(toRegisterError(error));
+			return null;
+		} finally {
+			if (this.#controller === controller) this.#controller = null;
+		}
+	}
+
+	async #save(engine: Engine, info: RegisterInfo): Promise<StoredMeta | null> {
+		this.persist = 'saving';
+		this.persistError = null;
+		try {
+			const household = await engine.exportParquet('SELECT * FROM household');
+			const person = await engine.exportParquet('SELECT * FROM person');
+			const meta = await saveRegister(info, household, person);
+			// A newer load may have replaced the register while we were saving.
+			if (this.info === info) this.persist = 'saved';
+			return meta;
+		} catch (error) {
+			if (this.info === info) {
+				this.persist = 'failed';
+				this.persistError = reasonOf(error);
+			}
+			return null;
+		}
+	}
+
+	#begin(activity: RegisterActivity): void {
+		this.status = 'loading';
+		this.activity = activity;
+		this.progress = null;
+		this.error = null;
+		this.notice = null;
+	}
+
+	#loaded(info: RegisterInfo, persist: PersistState): void {
+		this.info = info;
+		this.persist = persist;
+		this.persistError = null;
+		this.status = 'ready';
+		this.activity = null;
+		this.progress = null;
+		this.version += 1;
+	}
+
+	#settle(): void {
+		this.status = this.info ? 'ready' : 'empty';
+		this.activity = null;
+		this.progress = null;
+	}
+
+	#fail(error: RegisterError): void {
+		this.error = error;
+		this.status = 'error';
+		this.activity = null;
+		this.progress = null;
+	}
+}
+
+export const register = new RegisterModel();
+
+/** The bundled village reference (for credits and labels). */
+export { reference };

@@ -1,0 +1,137 @@
+/**
+ * Keeps the last loaded register across reloads: the canonical `household` and `person` tables as Parquet
+ * bytes plus a small meta record, never DuckDB's own database file (see TOOLCHAIN.md on opfs:// files).
+ *
+ * Why IndexedDB rather than OPFS: one readwrite transaction writes both tables and the meta record
+ * together, so a reload during a save finds either the old complete register or the new one, never half
+ * of each; IndexedDB stores multi-MB Uint8Arrays directly in every browser we target (OPFS writes from the
+ * main thread need createWritable, which Safari lacks); and clearing is one transaction too.
+ */
+
+export const STORE_VERSION = 1;
+
+export type RegisterSource = 'sample' | 'file' | 'stored';
+
+/** What the top bar and the Data screen say about the loaded register. */
+export interface RegisterInfo {
+	/** File names as the user knows them. */
+	names: string[];
+	/** ISO date-time of the load. */
+	loadedAt: string;
+	source: RegisterSource;
+	/** Source kind reported by ingest (dtsen, bdt, p3ke). */
+	kind: string;
+	households: number;
+	people: number;
+}
+
+export interface StoredMeta {
+	version: number;
+	info: RegisterInfo;
+	savedAt: string;
+	bytes: number;
+}
+
+export interface StoredRegister {
+	meta: StoredMeta;
+	household: Uint8Array;
+	person: Uint8Array;
+}
+
+const DB_NAME = 'tepat';
+const STORE = 'register';
+const KEYS = { meta: 'meta', household: 'household', person: 'person' } as const;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+	});
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+	return new Promise((resolve, reject) => {
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+	});
+}
+
+function openDb(): Promise<IDBDatabase> {
+	if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB tidak tersedia'));
+	const req = indexedDB.open(DB_NAME, 1);
+	req.onupgradeneeded = () => {
+		if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+	};
+	return request(req);
+}
+
+async function withStore<T>(
+	mode: IDBTransactionMode,
+	work: (store: IDBObjectStore) => Promise<T> | T
+): Promise<T> {
+	const db = await openDb();
+	try {
+		const tx = db.transaction(STORE, mode);
+		const finished = done(tx);
+		const result = await work(tx.objectStore(STORE));
+		await finished;
+		return result;
+	} finally {
+		db.close();
+	}
+}
+
+/** Writes both tables and the meta record in one transaction (replacing what was there). */
+export async function saveRegister(
+	info: RegisterInfo,
+	household: Uint8Array,
+	person: Uint8Array
+): Promise<StoredMeta> {
+	const meta: StoredMeta = {
+		version: STORE_VERSION,
+		info,
+		savedAt: new Date().toISOString(),
+		bytes: household.byteLength + person.byteLength
+	};
+	// Ask the browser not to evict the register under storage pressure (silently ignored if refused).
+	void navigator.storage?.persist?.().catch(() => false);
+	await withStore('readwrite', (store) => {
+		store.put(household, KEYS.household);
+		store.put(person, KEYS.person);
+		store.put(meta, KEYS.meta);
+	});
+	return meta;
+}
+
+function isBytes(value: unknown): value is Uint8Array {
+	return value instanceof Uint8Array;
+}
+
+/** The stored register, or null when there is none (or it is from an incompatible version). */
+export async function readRegister(): Promise<StoredRegister | null> {
+	const [meta, household, person] = await withStore('readonly', (store) =>
+		Promise.all([
+			request(store.get(KEYS.meta)) as Promise<StoredMeta | undefined>,
+			request(store.get(KEYS.household)) as Promise<unknown>,
+			request(store.get(KEYS.person)) as Promise<unknown>
+		])
+	);
+	if (!meta) return null;
+	if (meta.version !== STORE_VERSION || !isBytes(household) || !isBytes(person)) {
+		throw new Error('Data tersimpan tidak lengkap atau dari versi lain');
+	}
+	return { meta, household, person };
+}
+
+/** Only the meta record: cheap, for showing what is stored. */
+export async function readMeta(): Promise<StoredMeta | null> {
+	const meta = await withStore('readonly', (store) => request(store.get(KEYS.meta)));
+	return (meta as StoredMeta | undefined) ?? null;
+}
+
+export async function clearRegister(): Promise<void> {
+	await withStore('readwrite', (store) => {
+		store.clear();
+	});
+}

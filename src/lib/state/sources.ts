@@ -1,0 +1,37 @@
+/** ByteSource for ingest from a user's File (read slice by slice), and the bundled sample's manifest. */
+import type { ByteSource } from '$lib/ingest/types';
+
+export function fileSource(file: File): ByteSource {
+	return {
+		name: file.name,
+		size: file.size,
+		read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer())
+	};
+}
+
+/** One entry of static/sample/manifest.json, written by the sample generator. */
+export interface SampleManifestFile {
+	name: string;
+	schema: string;
+	table: string;
+	format: string;
+	rows: number;
+	sha256?: string;
+}
+
+export interface SampleManifest {
+	files: SampleManifestFile[];
+}
+
+/** The bundled default: the DTSEN family + member pair as Parquet. */
+export function pickSampleFiles(manifest: SampleManifest): SampleManifestFile[] {
+	const preferred = ['dtsen-keluarga.parquet', 'dtsen-anggota.parquet'];
+	const byName = preferred
+		.map((name) => manifest.files.find((file) => file.name === name))
+		.filter((file): file is SampleManifestFile => file !== undefined);
+	if (byName.length === preferred.length) return byName;
+	const dtsenParquet = manifest.files.filter(
+		(file) => file.schema === 'dtsen' && file.format === 'parquet' && !/flat|datar/i.test(file.table)
+	);
+	return dtsenParquet.length > 0 ? dtsenParquet : byName;
+}

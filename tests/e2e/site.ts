@@ -1,0 +1,115 @@
+/**
+ * End-to-end harness: serves the built site (build/) on a free 127.0.0.1 port with scripts/serve.js and
+ * drives the machine's Chromium (/usr/bin/chromium, Debian package) through playwright-core, headless,
+ * with a fresh temporary profile. Every request the page makes is recorded so tests can prove that
+ * nothing leaves the served origin.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { serve } from '../../scripts/serve.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BUILD_DIR = join(ROOT, 'build');
+export const ARTIFACTS_DIR = join(ROOT, 'tests/artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export interface Site {
+	url: string;
+	origin: string;
+	context: BrowserContext;
+	page: Page;
+	/** Every URL the browser requested, in order. */
+	requests: string[];
+	/** Console errors and page errors, for diagnosis. */
+	errors: string[];
+	screenshot(name: string): Promise<string>;
+	close(): Promise<void>;
+}
+
+/** Fails with a clear message when the preconditions of the end-to-end tests are not met. */
+export function assertPrerequisites(): void {
+	if (!existsSync(join(BUILD_DIR, '200.html'))) {
+		throw new Error(
+			'build/ is missing (no build/200.html): run `npm run build` before the end-to-end tests (`npm test` does it first).'
+		);
+	}
+	if (!existsSync(join(BUILD_DIR, 'sample', 'manifest.json'))) {
+		throw new Error(
+			'build/sample/manifest.json is missing: the bundled sample was not generated into static/sample/ before the build.'
+		);
+	}
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`);
+	}
+}
+
+export async function openSite(): Promise<Site> {
+	assertPrerequisites();
+	const server = await serve({ root: BUILD_DIR, port: 0, quiet: true });
+	const profile = await mkdtemp(join(tmpdir(), 'tepat-e2e-profile-'));
+	let context: BrowserContext;
+	try {
+		context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM,
+			headless: true,
+			args: CHROMIUM_ARGS,
+			viewport: { width: 1280, height: 900 },
+			locale: 'id-ID',
+			acceptDownloads: false
+		});
+	} catch (error) {
+		await server.close();
+		await rm(profile, { recursive: true, force: true });
+		throw error;
+	}
+	const requests: string[] = [];
+	const errors: string[] = [];
+	context.on('request', (request) => requests.push(request.url()));
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	await mkdir(ARTIFACTS_DIR, { recursive: true });
+	return {
+		url: server.url,
+		origin: new URL(server.url).origin,
+		context,
+		page,
+		requests,
+		errors,
+		async screenshot(name) {
+			const path = join(ARTIFACTS_DIR, `${name}.png`);
+			await page.screenshot({ path, fullPage: true });
+			return path;
+		},
+		async close() {
+			await context.close().catch(() => undefined);
+			await server.close();
+			await rm(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Requests that went anywhere but the served origin (blob:/data: URLs of the page itself are local). */
+export function foreignRequests(requests: readonly string[], origin: string): string[] {
+	return requests.filter((url) => {
+		if (url.startsWith('data:')) return false;
+		if (url.startsWith('blob:')) return !url.startsWith(`blob:${origin}/`);
+		return new URL(url).origin !== origin;
+	});
+}
