@@ -1,0 +1,102 @@
+/**
+ * Node side of the sample generator: writes the CSV and Parquet files and manifest.json to a folder.
+ * Parquet is converted from the CSV by DuckDB with every column as VARCHAR (NIK, KK and codes stay text).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NodeEngine } from '../engine/node';
+import { sqlString } from '../engine/sql';
+import { generateSample, type SampleOptions } from './generate';
+import { dtsenTables, bdtTables, SAMPLE_SCHEMAS, type SampleSchema, type SampleTableName } from './tables';
+
+export type SampleFormat = 'csv' | 'parquet';
+export const SAMPLE_FORMATS: readonly SampleFormat[] = ['csv', 'parquet'];
+
+export interface WriteSampleOptions extends SampleOptions {
+	/** Default both. */
+	formats?: readonly SampleFormat[];
+	/** Default both. */
+	schemas?: readonly SampleSchema[];
+}
+
+export interface SampleManifestFile {
+	name: string;
+	schema: SampleSchema;
+	table: SampleTableName;
+	format: SampleFormat;
+	rows: number;
+	sha256: string;
+}
+
+export interface SampleManifest {
+	seed: number;
+	people: number;
+	/** BDT rumah tangga (houses). */
+	households: number;
+	/** DTSEN keluarga (KK); a house can hold more than one. */
+	families: number;
+	reference_date: string;
+	generated_by: string;
+	files: SampleManifestFile[];
+}
+
+export const GENERATED_BY = 'tepat scripts/sample.ts (src/lib/sample, synthetic data)';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** SQL that reads a registered sample CSV with every column as text. */
+export function readSampleCsvSql(fileName: string): string {
+	return `SELECT * FROM read_csv(${sqlString(fileName)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
+}
+
+/**
+ * Generates a sample and writes `<schema>[-<table>].<format>` files plus manifest.json into `outDir`
+ * (created if missing). Returns the manifest. Same options ⇒ byte-identical CSV files.
+ */
+export async function writeSample(outDir: string, options: WriteSampleOptions): Promise<SampleManifest> {
+	const formats = options.formats ?? SAMPLE_FORMATS;
+	const schemas = options.schemas ?? SAMPLE_SCHEMAS;
+	for (const f of formats) if (!SAMPLE_FORMATS.includes(f)) throw new Error(`Unknown format ${f}`);
+	for (const s of schemas) if (!SAMPLE_SCHEMAS.includes(s)) throw new Error(`Unknown schema ${s}`);
+	const sample = generateSample(options);
+	await mkdir(outDir, { recursive: true });
+	const files: SampleManifestFile[] = [];
+	const engine = formats.includes('parquet') ? await NodeEngine.open() : null;
+	try {
+		// One schema at a time, so only three CSV texts are in memory at once.
+		for (const schema of SAMPLE_SCHEMAS) {
+			if (!schemas.includes(schema)) continue;
+			for (const t of schema === 'dtsen' ? dtsenTables(sample) : bdtTables(sample)) {
+				const csvBytes = Buffer.from(t.csv, 'utf8');
+				if (formats.includes('csv')) {
+					const name = `${t.base}.csv`;
+					await writeFile(join(outDir, name), csvBytes);
+					files.push({ name, schema: t.schema, table: t.table, format: 'csv', rows: t.rows, sha256: sha256(csvBytes) });
+				}
+				if (engine) {
+					const staged = `${t.base}.csv`;
+					await engine.registerFile(staged, csvBytes);
+					const parquet = await engine.exportParquet(readSampleCsvSql(staged));
+					await engine.dropFile(staged);
+					const name = `${t.base}.parquet`;
+					await writeFile(join(outDir, name), parquet);
+					files.push({ name, schema: t.schema, table: t.table, format: 'parquet', rows: t.rows, sha256: sha256(parquet) });
+				}
+			}
+		}
+	} finally {
+		await engine?.close();
+	}
+	const manifest: SampleManifest = {
+		seed: sample.seed,
+		people: sample.people,
+		households: sample.houses.length,
+		families: sample.families.length,
+		reference_date: sample.referenceDate,
+		generated_by: GENERATED_BY,
+		files
+	};
+	await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
+	return manifest;
+}
