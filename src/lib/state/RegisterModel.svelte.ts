@@ -93,6 +93,10 @@ export class RegisterModel {
 	timings = $state<RegisterTimings>({});
 
 	#controller: AbortController | null = null;
+	/** Counts loads, so a slow save does not report on a register that has since been replaced. */
+	#generation = 0;
+	/** The save in flight, if any: clearing waits for it so a late write cannot resurrect the store. */
+	#saving: Promise<unknown> | null = null;
 	#started: Promise<void> | null = null;
 
 	get busy(): boolean {
@@ -153,6 +157,8 @@ export class RegisterModel {
 			return;
 		}
 		await this.restore();
+		// Let a save of the previous register finish exporting before its tables can be replaced.
+		await this.#saving;
 		if (this.busy) return;
 		let engine: Engine;
 		try {
@@ -173,7 +179,10 @@ export class RegisterModel {
 			people: result.people
 		};
 		this.#loaded(info, 'saving');
-		await this.#save(engine, info);
+		const saving = this.#save(engine, info);
+		this.#saving = saving;
+		await saving;
+		if (this.#saving === saving) this.#saving = null;
 	}
 
 	cancel(): void {
@@ -186,6 +195,7 @@ export class RegisterModel {
 		await this.restore();
 		this.#begin('clearing');
 		try {
+			await this.#saving;
 			await clearRegister();
 		} catch (error) {
 			this.#fail({ message: m.persist_failed({ reason: reasonOf(error) }) });
@@ -282,15 +292,16 @@ export class RegisterModel {
 	async #save(engine: Engine, info: RegisterInfo): Promise<StoredMeta | null> {
 		this.persist = 'saving';
 		this.persistError = null;
+		const generation = this.#generation;
 		try {
 			const household = await engine.exportParquet('SELECT * FROM household');
 			const person = await engine.exportParquet('SELECT * FROM person');
 			const meta = await saveRegister(info, household, person);
 			// A newer load may have replaced the register while we were saving.
-			if (this.info === info) this.persist = 'saved';
+			if (this.#generation === generation) this.persist = 'saved';
 			return meta;
 		} catch (error) {
-			if (this.info === info) {
+			if (this.#generation === generation) {
 				this.persist = 'failed';
 				this.persistError = reasonOf(error);
 			}
@@ -307,6 +318,7 @@ export class RegisterModel {
 	}
 
 	#loaded(info: RegisterInfo, persist: PersistState): void {
+		this.#generation += 1;
 		this.info = info;
 		this.persist = persist;
 		this.persistError = null;

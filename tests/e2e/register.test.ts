@@ -1,0 +1,266 @@
+/**
+ * Issue 3, end to end in the built site: opens on the bundled sample, loads a generated CSV and shows
+ * exactly its counts, rejects a corrupt file in Indonesian while keeping the counts, restores the last
+ * register after a reload, returns to the sample when the stored data is cleared, and never makes a
+ * request outside the served origin. Expected counts are computed independently with DuckDB in Node.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { sqlString } from '../../src/lib/engine/sql';
+import { writeSample } from '../../src/lib/sample/write';
+import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
+
+interface Counts {
+	households: number;
+	people: number;
+}
+interface KecamatanCounts extends Counts {
+	kode: string;
+}
+
+const LOAD_TIMEOUT = 120_000;
+
+let site: Site;
+let work: string;
+let csvPath: string;
+let corruptPath: string;
+let sample: Counts;
+let expected: Counts & { kecamatan: KecamatanCounts[] };
+
+/** The counts a DTSEN flat CSV holds, straight from the file (one row per person, KK per family). */
+async function countsOfFlatCsv(path: string): Promise<Counts & { kecamatan: KecamatanCounts[] }> {
+	const engine = await NodeEngine.open();
+	try {
+		await engine.registerFile('expected.csv', await readFile(path));
+		const from = `read_csv(${sqlString('expected.csv')}, header = true, all_varchar = true)`;
+		const dotted = `substr(kode_kecamatan, 1, 2) || '.' || substr(kode_kecamatan, 3, 2) || '.' || substr(kode_kecamatan, 5, 2)`;
+		const total = (
+			await engine.query(
+				`SELECT count(DISTINCT nomor_kartu_keluarga)::INTEGER AS households, count(*)::INTEGER AS people FROM ${from}`
+			)
+		).get(0);
+		const perKecamatan = await engine.query(
+			`SELECT ${dotted} AS kode, count(DISTINCT nomor_kartu_keluarga)::INTEGER AS households, count(*)::INTEGER AS people FROM ${from} GROUP BY 1 ORDER BY 1`
+		);
+		return {
+			households: Number(total?.households),
+			people: Number(total?.people),
+			kecamatan: perKecamatan.toArray().map((row) => ({
+				kode: String(row.kode),
+				households: Number(row.households),
+				people: Number(row.people)
+			}))
+		};
+	} finally {
+		await engine.close();
+	}
+}
+
+async function value(page: Page, testid: string): Promise<number> {
+	return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
+}
+
+/** Waits until the top bar shows a register with these counts (and nothing is loading). */
+async function waitForRegister(page: Page, counts: Counts): Promise<void> {
+	await page.waitForFunction(
+		({ households, people }) => {
+			const badge = document.querySelector('[data-testid="register-badge"]');
+			const h = document.querySelector('[data-testid="register-households"]')?.getAttribute('data-value');
+			const p = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
+			return badge?.getAttribute('data-status') !== 'loading' && Number(h) === households && Number(p) === people;
+		},
+		counts,
+		{ timeout: LOAD_TIMEOUT }
+	);
+}
+
+/** Opens Ringkasan through the navigation and waits for figures matching the register in the top bar. */
+async function openOverview(page: Page, counts: Counts): Promise<void> {
+	await page.click('[data-testid="nav-overview"]');
+	await page.waitForFunction(
+		({ people }) =>
+			Number(document.querySelector('[data-testid="totals-people"]')?.getAttribute('data-value')) === people &&
+			document.querySelectorAll('[data-testid="kecamatan-row"]').length > 0,
+		counts,
+		{ timeout: LOAD_TIMEOUT }
+	);
+}
+
+async function kecamatanRows(page: Page): Promise<KecamatanCounts[]> {
+	return page.$$eval('[data-testid="kecamatan-row"]', (rows) =>
+		rows.map((row) => ({
+			kode: row.getAttribute('data-kode') ?? '',
+			households: Number(row.querySelector('[data-col="households"]')?.getAttribute('data-value')),
+			people: Number(row.querySelector('[data-col="people"]')?.getAttribute('data-value'))
+		}))
+	);
+}
+
+beforeAll(async () => {
+	assertPrerequisites();
+	const manifest = JSON.parse(await readFile(join(BUILD_DIR, 'sample', 'manifest.json'), 'utf8')) as {
+		people: number;
+		families: number;
+	};
+	sample = { households: manifest.families, people: manifest.people };
+
+	work = await mkdtemp(join(tmpdir(), 'tepat-e2e-data-'));
+	await writeSample(work, { people: 3_000, seed: 20_260_301, formats: ['csv'], schemas: ['dtsen'] });
+	csvPath = join(work, 'dtsen.csv');
+	expected = await countsOfFlatCsv(csvPath);
+
+	// A Parquet file cut short, as after an interrupted copy: magic bytes right, footer gone.
+	const good = await NodeEngine.open();
+	try {
+		await good.registerFile('flat.csv', await readFile(csvPath));
+		const parquet = await good.exportParquet(`SELECT * FROM read_csv('flat.csv', all_varchar = true)`);
+		corruptPath = join(work, 'dtsen-rusak.parquet');
+		await writeFile(corruptPath, parquet.subarray(0, Math.floor(parquet.length / 2)));
+	} finally {
+		await good.close();
+	}
+
+	site = await openSite();
+}, LOAD_TIMEOUT);
+
+afterAll(async () => {
+	await site?.close();
+	if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('Tepat in Chromium', () => {
+	it('opens on the bundled sample with 20 kecamatan and non-zero totals', async () => {
+		const { page } = site;
+		const started = Date.now();
+		await page.goto(site.url);
+		await waitForRegister(page, sample);
+		const openMs = Date.now() - started;
+		await openOverview(page, sample);
+
+		const rows = await kecamatanRows(page);
+		expect(rows).toHaveLength(20);
+		for (const row of rows) {
+			expect(row.households, row.kode).toBeGreaterThan(0);
+			expect(row.people, row.kode).toBeGreaterThan(0);
+		}
+		expect(await value(page, 'totals-households')).toBe(sample.households);
+		expect(await value(page, 'totals-people')).toBe(sample.people);
+		expect(await page.textContent('[data-testid="totals-kecamatan"]')).toBe('20');
+		expect(await page.textContent('[data-testid="register-name"]')).toBe('Contoh sintetis');
+		// id-ID digit grouping.
+		expect(await page.textContent('[data-testid="totals-people"]')).toBe(sample.people.toLocaleString('id-ID'));
+
+		// Keyboard: focus a kecamatan, press Enter, its villages appear and add up to its row.
+		const first = rows[0];
+		if (!first) throw new Error('no kecamatan rows');
+		await page.focus(`[data-kode="${first.kode}"] [data-testid="kecamatan-select"]`);
+		await page.keyboard.press('Enter');
+		await page.waitForSelector('[data-testid="village-row"]');
+		const villagePeople = await page.$$eval('[data-testid="village-row"] [data-col="people"]', (cells) =>
+			cells.reduce((sum, cell) => sum + Number((cell.textContent ?? '').replaceAll('.', '')), 0)
+		);
+		expect(villagePeople).toBe(first.people);
+		await site.screenshot('01-sample-overview');
+
+		// Language switch without reload, and back.
+		await page.click('[data-testid="lang-en"]');
+		await expect.poll(() => page.textContent('[data-testid="nav-overview"]')).toBe('Overview');
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await page.click('[data-testid="lang-id"]');
+		await expect.poll(() => page.textContent('[data-testid="nav-overview"]')).toBe('Ringkasan');
+
+		await page.click('[data-testid="nav-data"]');
+		const summary = page.locator('[data-testid="load-summary"]');
+		await summary.waitFor();
+		const instantiateMs = await summary.getAttribute('data-instantiate-ms');
+		const loadMs = await page.getAttribute('[data-testid="summary-duration"]', 'data-ms');
+		console.log(
+			`[e2e] sample ${sample.people} people: page open → register shown ${openMs} ms; engine instantiate ${instantiateMs} ms; sample load ${loadMs} ms`
+		);
+	});
+
+	it('loading a generated DTSEN CSV shows exactly its counts', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		// Note whether a progress bar with aria values appears during the load (it may be brief).
+		await page.evaluate(() => {
+			const w = window as unknown as { __sawProgress?: boolean };
+			w.__sawProgress = false;
+			new MutationObserver(() => {
+				const bar = document.querySelector('[role="progressbar"]');
+				if (bar && bar.getAttribute('aria-valuemax') === '100') w.__sawProgress = true;
+			}).observe(document.body, { subtree: true, childList: true, attributes: true });
+		});
+		await page.setInputFiles('[data-testid="file-input"]', csvPath);
+		await waitForRegister(page, expected);
+		await page.waitForSelector('[data-testid="load-summary"][data-source="file"]');
+		expect(await value(page, 'summary-households')).toBe(expected.households);
+		expect(await value(page, 'summary-people')).toBe(expected.people);
+		expect(await page.textContent('[data-testid="register-name"]')).toBe('dtsen.csv');
+		expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
+		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
+		await site.screenshot('02-csv-loaded-data');
+
+		await openOverview(page, expected);
+		expect(await value(page, 'totals-households')).toBe(expected.households);
+		const shown = (await kecamatanRows(page)).filter((row) => row.people > 0 || row.households > 0);
+		expect(shown).toEqual(expected.kecamatan);
+		await site.screenshot('02-csv-loaded-overview');
+	});
+
+	it('a corrupt file shows an Indonesian error and keeps the previous counts', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		await page.setInputFiles('[data-testid="file-input"]', corruptPath);
+		const alert = page.locator('[role="alert"][data-testid="load-error"]');
+		await alert.waitFor({ timeout: LOAD_TIMEOUT });
+		const text = (await alert.textContent()) ?? '';
+		expect(text).toContain('dtsen-rusak.parquet');
+		expect(text).toContain('Berkas tidak dapat dimuat');
+		expect(text).toContain('Data sebelumnya tetap dimuat');
+		await waitForRegister(page, expected);
+		expect(await value(page, 'summary-people')).toBe(expected.people);
+		await site.screenshot('03-corrupt-file');
+		await openOverview(page, expected);
+		expect(await value(page, 'totals-households')).toBe(expected.households);
+	});
+
+	it('after a reload the last loaded register is back', async () => {
+		const { page } = site;
+		await page.reload();
+		await waitForRegister(page, expected);
+		await openOverview(page, expected);
+		expect(await value(page, 'totals-households')).toBe(expected.households);
+		await page.click('[data-testid="nav-data"]');
+		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]');
+		expect(await page.textContent('[data-testid="summary-files"]')).toContain('dtsen.csv');
+		await site.screenshot('04-after-reload');
+	});
+
+	it('clearing the stored data returns to the bundled sample, also after a reload', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		await page.click('[data-testid="clear-stored"]');
+		await waitForRegister(page, sample);
+		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
+		expect(await page.getAttribute('[data-testid="persist-status"]', 'data-state')).toBe('none');
+		await page.reload();
+		await waitForRegister(page, sample);
+		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
+		await site.screenshot('05-cleared');
+	});
+
+	it('made no request outside the served origin', () => {
+		expect(site.requests.length).toBeGreaterThan(0);
+		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
+		// Only the expected kinds of files were fetched: the app, its wasm/worker and the sample.
+		const paths = site.requests.map((url) => (url.startsWith('http') ? new URL(url).pathname : url));
+		expect(paths.some((path) => path.endsWith('.wasm'))).toBe(true);
+		expect(paths.some((path) => path.startsWith('/sample/'))).toBe(true);
+		expect(site.errors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([]);
+	});
+});
