@@ -122,6 +122,18 @@ describe('ingestRegister', () => {
 		]);
 	});
 
+	it('computes age from the birth date at asOf when the source has no age column', async () => {
+		const text = new TextDecoder().decode(await fixtureBytes('dtsen-flat.csv')).replace(',usia,', ',umur_lain,');
+		await ingestRegister(engine, [bytesByteSource('no-age.csv', new TextEncoder().encode(text))], TINY_REFERENCE, {
+			asOf: '2025-07-01'
+		});
+		const ages = await engine.query(`SELECT name, age FROM person ORDER BY source_row`);
+		expect(rowsOf(ages, { name: 'string', age: 'number?' }).map((r) => `${r.name}:${r.age}`)).toEqual([
+			'Ahmad Fauzi:45', 'Nur Aini:40', 'Rizky Fauzi:13', 'Siti Rahmah:50', 'Dewi Lestari:14',
+			'Bujang Lawing:55', 'Inah:53', 'Ujang:17', 'Ani:13', 'Rina Wati:34'
+		]);
+	});
+
 	it('loads the DTSEN family + person pair in either order with the same result', async () => {
 		for (const order of [
 			['dtsen-keluarga.csv', 'dtsen-anggota.csv'],

@@ -55,6 +55,11 @@ const ROLE_LABEL: Record<FileRole, string> = {
 	person: 'berkas anggota keluarga'
 };
 
+function localDate(now: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 function newLoadId(): string {
 	return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
@@ -218,7 +223,8 @@ export async function ingestRegister(
 			person: { file: person.file, table: person.table, mapping: personMap },
 			flat,
 			codes: codesTable,
-			kabupatenKode: reference.kabupaten.kode
+			kabupatenKode: reference.kabupaten.kode,
+			asOf: opts.asOf ?? localDate(new Date())
 		};
 		if (!flat) {
 			const dup = await engine.query(duplicateKeySql(input));

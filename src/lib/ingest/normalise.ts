@@ -24,6 +24,8 @@ export interface NormaliseInput {
 	codes: string;
 	/** Kabupaten code of the reference, dotted ('64.02'): fills missing province/kabupaten parts. */
 	kabupatenKode: string;
+	/** 'YYYY-MM-DD': the date ages are computed at when the source has a birth date but no age. */
+	asOf: string;
 }
 
 const DATE_FORMATS = ['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%Y/%m/%d', '%d.%m.%Y', '%Y-%m-%d %H:%M:%S'];
@@ -224,7 +226,12 @@ export function personSql(input: NormaliseInput, target: string, households: str
 		disability = `CASE WHEN ${anyPresent} THEN (${anyDifficult}) END`;
 	}
 	const birth = plain('birth_date', 'DATE');
-	const age = `coalesce(${plain('age', 'INTEGER')}, CAST(date_part('year', age(current_date::TIMESTAMP, ${birth}::TIMESTAMP)) AS INTEGER))`;
+	// Completed years at asOf, in core SQL only (duckdb-wasm has no ICU, so no current_date or age()).
+	const asOf = `DATE ${sqlString(input.asOf)}`;
+	const fromBirth =
+		`(year(${asOf}) - year(${birth}) - CASE WHEN month(${asOf}) * 100 + day(${asOf}) < ` +
+		`month(${birth}) * 100 + day(${birth}) THEN 1 ELSE 0 END)`;
+	const age = `coalesce(${plain('age', 'INTEGER')}, CAST(${fromBirth} AS INTEGER))`;
 	const kk = hasField(fields, 'kk') ? `coalesce(p.${col('kk')}, h.kk)` : `p.${col('key')}`;
 	const verval =
 		hasField(fields, 'verval_status') && input.person.mapping['verval_status']

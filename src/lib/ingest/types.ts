@@ -46,6 +46,8 @@ export interface IngestOptions {
 	signal?: AbortSignal;
 	/** CSV slice size in bytes (default 8 MiB); tests use tiny slices to cross record boundaries. */
 	sliceBytes?: number;
+	/** 'YYYY-MM-DD' at which ages are computed when a source has a birth date but no age (default: today). */
+	asOf?: string;
 }
 
 /** Extra counts `ingestRegister` fills in (added after the first contract; always set by it). */
