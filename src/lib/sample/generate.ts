@@ -116,9 +116,8 @@ function birthDateFor(rng: Rng, age: number, ref: Date): string {
 	const y = ref.getUTCFullYear();
 	const m = ref.getUTCMonth();
 	const d = ref.getUTCDate();
-	const latest = Date.UTC(y - age, m, d);
 	const earliest = Date.UTC(y - age - 1, m, d) + DAY;
-	const days = Math.round((latest - earliest) / DAY);
+	const days = Math.round((Date.UTC(y - age, m, d) - earliest) / DAY);
 	return iso(earliest + rng.int(0, days) * DAY);
 }
 
@@ -136,7 +135,8 @@ export function generateSample(options: SampleOptions): Sample {
 	const ref = new Date(`${referenceDate}T00:00:00Z`);
 	const rng = new Rng(options.seed);
 	const villages = sampleVillages();
-	const villageWeights = villages.map((v) => v.weight);
+	const villageCumulative = new Float64Array(villages.length);
+	villages.reduce((sum, v, i) => (villageCumulative[i] = sum + v.weight), 0);
 	const niks = new NumberIssuer();
 	const kks = new NumberIssuer();
 
@@ -149,7 +149,7 @@ export function generateSample(options: SampleOptions): Sample {
 	let remaining = people;
 
 	while (remaining > 0) {
-		const villageIndex = rng.weightedIndex(villageWeights);
+		const villageIndex = rng.cumulativeIndex(villageCumulative);
 		const sv = villages[villageIndex];
 		if (!sv) throw new Error('unreachable: village index');
 		const zone = sv.village.zona;

@@ -84,6 +84,20 @@ export class Rng {
 		return weights.length - 1;
 	}
 
+	/** Index drawn from cumulative weights (ascending, last = total) by binary search: for long lists. */
+	cumulativeIndex(cumulative: Float64Array): number {
+		const n = cumulative.length;
+		const r = this.next() * (cumulative[n - 1] ?? 0);
+		let lo = 0;
+		let hi = n - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if ((cumulative[mid] ?? 0) > r) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	}
+
 	/** Value drawn from [value, weight] pairs. */
 	weighted<T>(choices: readonly (readonly [T, number])[]): T {
 		let total = 0;

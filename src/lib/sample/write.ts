@@ -3,12 +3,12 @@
  * Parquet is converted from the CSV by DuckDB with every column as VARCHAR (NIK, KK and codes stay text).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { NodeEngine } from '../engine/node';
 import { sqlString } from '../engine/sql';
 import { generateSample, type SampleOptions } from './generate';
-import { dtsenTables, bdtTables, SAMPLE_SCHEMAS, type SampleSchema, type SampleTableName } from './tables';
+import { dtsenTables, bdtTables, SAMPLE_COLUMNS, SAMPLE_SCHEMAS, type SampleSchema, type SampleTableName } from './tables';
 
 export type SampleFormat = 'csv' | 'parquet';
 export const SAMPLE_FORMATS: readonly SampleFormat[] = ['csv', 'parquet'];
@@ -60,33 +60,50 @@ export async function writeSample(outDir: string, options: WriteSampleOptions): 
 	for (const f of formats) if (!SAMPLE_FORMATS.includes(f)) throw new Error(`Unknown format ${f}`);
 	for (const s of schemas) if (!SAMPLE_SCHEMAS.includes(s)) throw new Error(`Unknown schema ${s}`);
 	const sample = generateSample(options);
-	await mkdir(outDir, { recursive: true });
-	const files: SampleManifestFile[] = [];
+	const dir = resolve(outDir);
+	await mkdir(dir, { recursive: true });
+	const wantCsv = formats.includes('csv');
 	const engine = formats.includes('parquet') ? await NodeEngine.open() : null;
+	const csvFiles = new Map<string, SampleManifestFile>();
+	const parquetFiles = new Map<string, SampleManifestFile>();
+	// DuckDB converts one schema's CSV to Parquet on its own threads while JS renders the next schema.
+	let conversions: Promise<void> = Promise.resolve();
 	try {
-		// One schema at a time, so only three CSV texts are in memory at once.
 		for (const schema of SAMPLE_SCHEMAS) {
 			if (!schemas.includes(schema)) continue;
 			for (const t of schema === 'dtsen' ? dtsenTables(sample) : bdtTables(sample)) {
 				const csvBytes = Buffer.from(t.csv, 'utf8');
-				if (formats.includes('csv')) {
-					const name = `${t.base}.csv`;
-					await writeFile(join(outDir, name), csvBytes);
-					files.push({ name, schema: t.schema, table: t.table, format: 'csv', rows: t.rows, sha256: sha256(csvBytes) });
+				const csvName = `${t.base}.csv`;
+				if (wantCsv) {
+					await writeFile(join(dir, csvName), csvBytes);
+					csvFiles.set(t.base, { name: csvName, schema: t.schema, table: t.table, format: 'csv', rows: t.rows, sha256: sha256(csvBytes) });
 				}
 				if (engine) {
-					const staged = `${t.base}.csv`;
-					await engine.registerFile(staged, csvBytes);
-					const parquet = await engine.exportParquet(readSampleCsvSql(staged));
-					await engine.dropFile(staged);
+					const staged = !wantCsv;
+					if (staged) await engine.registerFile(csvName, csvBytes);
+					const source = staged ? csvName : join(dir, csvName);
 					const name = `${t.base}.parquet`;
-					await writeFile(join(outDir, name), parquet);
-					files.push({ name, schema: t.schema, table: t.table, format: 'parquet', rows: t.rows, sha256: sha256(parquet) });
+					const entry = { name, schema: t.schema, table: t.table, format: 'parquet' as const, rows: t.rows };
+					conversions = conversions.then(async () => {
+						await engine.exec(`COPY (${readSampleCsvSql(source)}) TO ${sqlString(join(dir, name))} (FORMAT parquet)`);
+						if (staged) await engine.dropFile(csvName);
+						parquetFiles.set(t.base, { ...entry, sha256: sha256(await readFile(join(dir, name))) });
+					});
 				}
 			}
 		}
+		await conversions;
 	} finally {
+		await conversions.catch(() => undefined);
 		await engine?.close();
+	}
+	const files: SampleManifestFile[] = [];
+	for (const schema of SAMPLE_SCHEMAS) {
+		if (!schemas.includes(schema)) continue;
+		for (const table of Object.keys(SAMPLE_COLUMNS[schema])) {
+			const base = `${schema}${table === 'flat' ? '' : `-${table}`}`;
+			for (const entry of [csvFiles.get(base), parquetFiles.get(base)]) if (entry) files.push(entry);
+		}
 	}
 	const manifest: SampleManifest = {
 		seed: sample.seed,
