@@ -4,6 +4,7 @@
  * register after a reload, returns to the sample when the stored data is cleared, and never makes a
  * request outside the served origin. Expected counts are computed independently with DuckDB in Node.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,8 @@ let site: Site;
 let work: string;
 let csvPath: string;
 let corruptPath: string;
+/** A CSV big enough to be cancelled mid-load (the bundled 200k-person flat file, or a generated one). */
+let bigCsvPath: string;
 let sample: Counts;
 let expected: Counts & { kecamatan: KecamatanCounts[] };
 
@@ -122,6 +125,13 @@ beforeAll(async () => {
 		await writeFile(corruptPath, parquet.subarray(0, Math.floor(parquet.length / 2)));
 	} finally {
 		await good.close();
+	}
+
+	bigCsvPath = join(BUILD_DIR, 'sample', 'dtsen.csv');
+	if (!existsSync(bigCsvPath)) {
+		const big = join(work, 'big');
+		await writeSample(big, { people: 150_000, seed: 5, formats: ['csv'], schemas: ['dtsen'] });
+		bigCsvPath = join(big, 'dtsen.csv');
 	}
 
 	site = await openSite();
@@ -229,6 +239,30 @@ describe('Tepat in Chromium', () => {
 		expect(await value(page, 'totals-households')).toBe(expected.households);
 	});
 
+	it('a load can be cancelled and the previous counts stay', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		await page.setInputFiles('[data-testid="file-input"]', bigCsvPath);
+		// Cancel once rows are being read, with the progress bar showing them.
+		await page.waitForFunction(
+			() => Number(document.querySelector('[data-testid="progress-rows"]')?.getAttribute('data-value')) > 0,
+			null,
+			{ timeout: LOAD_TIMEOUT }
+		);
+		const bar = page.locator('[role="progressbar"]');
+		expect(await bar.getAttribute('aria-valuemin')).toBe('0');
+		expect(await bar.getAttribute('aria-valuemax')).toBe('100');
+		expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
+		expect(await page.textContent('[data-testid="progress-rate"]')).toMatch(/baris\/detik/);
+		await site.screenshot('04-loading-progress');
+		await page.click('[data-testid="cancel-load"]');
+		await page.waitForSelector('[data-testid="notice"]', { timeout: LOAD_TIMEOUT });
+		expect(await page.textContent('[data-testid="notice"]')).toContain('dibatalkan');
+		await waitForRegister(page, expected);
+		expect(await page.$('[data-testid="load-error"]')).toBeNull();
+		await openOverview(page, expected);
+	});
+
 	it('after a reload the last loaded register is back', async () => {
 		const { page } = site;
 		await page.reload();
@@ -238,7 +272,7 @@ describe('Tepat in Chromium', () => {
 		await page.click('[data-testid="nav-data"]');
 		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]');
 		expect(await page.textContent('[data-testid="summary-files"]')).toContain('dtsen.csv');
-		await site.screenshot('04-after-reload');
+		await site.screenshot('05-after-reload');
 	});
 
 	it('clearing the stored data returns to the bundled sample, also after a reload', async () => {
@@ -251,7 +285,47 @@ describe('Tepat in Chromium', () => {
 		await page.reload();
 		await waitForRegister(page, sample);
 		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
-		await site.screenshot('05-cleared');
+		await site.screenshot('06-cleared');
+	});
+
+	it('a stored register that cannot be restored falls back to the sample with a message', async () => {
+		const { page } = site;
+		// Damage the store the way a browser crash mid-write or an old version could: meta present, bytes not Parquet.
+		await page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const req = indexedDB.open('tepat', 1);
+				req.onupgradeneeded = () => req.result.createObjectStore('register');
+				req.onsuccess = () => resolve(req.result);
+				req.onerror = () => reject(req.error);
+			});
+			const tx = db.transaction('register', 'readwrite');
+			const store = tx.objectStore('register');
+			const junk = new TextEncoder().encode('bukan parquet');
+			store.put(junk, 'household');
+			store.put(junk, 'person');
+			store.put(
+				{
+					version: 1,
+					savedAt: new Date().toISOString(),
+					bytes: 26,
+					info: { names: ['rusak.csv'], loadedAt: new Date().toISOString(), source: 'file', kind: 'dtsen', households: 1, people: 1 }
+				},
+				'meta'
+			);
+			await new Promise((resolve) => (tx.oncomplete = resolve));
+			db.close();
+		});
+		await page.reload();
+		await waitForRegister(page, sample);
+		const notice = page.locator('[data-testid="notice"]');
+		await notice.waitFor({ timeout: LOAD_TIMEOUT });
+		expect(await notice.textContent()).toContain('tidak dapat dipulihkan');
+		await site.screenshot('07-restore-failed');
+		// The clear control removes the damaged copy.
+		await page.click('[data-testid="nav-data"]');
+		await page.click('[data-testid="clear-stored"]');
+		await waitForRegister(page, sample);
+		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
 	});
 
 	it('made no request outside the served origin', () => {
@@ -262,5 +336,6 @@ describe('Tepat in Chromium', () => {
 		expect(paths.some((path) => path.endsWith('.wasm'))).toBe(true);
 		expect(paths.some((path) => path.startsWith('/sample/'))).toBe(true);
 		expect(site.errors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([]);
+		expect(site.failures).toEqual([]);
 	});
 });

@@ -36,6 +36,8 @@ export interface Site {
 	requests: string[];
 	/** Console errors and page errors, for diagnosis. */
 	errors: string[];
+	/** Responses with an HTTP error status (URL and status). */
+	failures: string[];
 	screenshot(name: string): Promise<string>;
 	close(): Promise<void>;
 }
@@ -78,7 +80,11 @@ export async function openSite(): Promise<Site> {
 	}
 	const requests: string[] = [];
 	const errors: string[] = [];
+	const failures: string[] = [];
 	context.on('request', (request) => requests.push(request.url()));
+	context.on('response', (response) => {
+		if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+	});
 	const page = context.pages()[0] ?? (await context.newPage());
 	page.on('console', (message) => {
 		if (message.type() === 'error') errors.push(message.text());
@@ -92,6 +98,7 @@ export async function openSite(): Promise<Site> {
 		page,
 		requests,
 		errors,
+		failures,
 		async screenshot(name) {
 			const path = join(ARTIFACTS_DIR, `${name}.png`);
 			await page.screenshot({ path, fullPage: true });
