@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { sqlString } from '../../src/lib/engine/sql';
 import { writeSample } from '../../src/lib/sample/write';
+import { schemaFingerprint } from '../../src/lib/state/persistence';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 interface Counts {
@@ -291,7 +292,7 @@ describe('Tepat in Chromium', () => {
 	it('a stored register that cannot be restored falls back to the sample with a message', async () => {
 		const { page } = site;
 		// Damage the store the way a browser crash mid-write or an old version could: meta present, bytes not Parquet.
-		await page.evaluate(async () => {
+		await page.evaluate(async (schema) => {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const req = indexedDB.open('tepat', 1);
 				req.onupgradeneeded = () => req.result.createObjectStore('register');
@@ -306,6 +307,7 @@ describe('Tepat in Chromium', () => {
 			store.put(
 				{
 					version: 1,
+					schema,
 					savedAt: new Date().toISOString(),
 					bytes: 26,
 					info: { names: ['rusak.csv'], loadedAt: new Date().toISOString(), source: 'file', kind: 'dtsen', households: 1, people: 1 }
@@ -314,7 +316,7 @@ describe('Tepat in Chromium', () => {
 			);
 			await new Promise((resolve) => (tx.oncomplete = resolve));
 			db.close();
-		});
+		}, schemaFingerprint());
 		await page.reload();
 		await waitForRegister(page, sample);
 		const notice = page.locator('[data-testid="notice"]');

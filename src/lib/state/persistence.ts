@@ -8,7 +8,17 @@
  * main thread need createWritable, which Safari lacks); and clearing is one transaction too.
  */
 
+import { createTableSql } from '$lib/core/schema';
+
 export const STORE_VERSION = 1;
+
+/**
+ * The canonical table definitions the copy was made with. A copy from an app version with other
+ * columns is not restored (it would hand the screens tables they do not expect).
+ */
+export function schemaFingerprint(): string {
+	return `${createTableSql('household')};${createTableSql('person')}`;
+}
 
 export type RegisterSource = 'sample' | 'file' | 'stored';
 
@@ -27,6 +37,8 @@ export interface RegisterInfo {
 
 export interface StoredMeta {
 	version: number;
+	/** schemaFingerprint() at save time. */
+	schema: string;
 	info: RegisterInfo;
 	savedAt: string;
 	bytes: number;
@@ -90,6 +102,7 @@ export async function saveRegister(
 ): Promise<StoredMeta> {
 	const meta: StoredMeta = {
 		version: STORE_VERSION,
+		schema: schemaFingerprint(),
 		info,
 		savedAt: new Date().toISOString(),
 		bytes: household.byteLength + person.byteLength
@@ -118,9 +131,10 @@ export async function readRegister(): Promise<StoredRegister | null> {
 		])
 	);
 	if (!meta) return null;
-	if (meta.version !== STORE_VERSION || !isBytes(household) || !isBytes(person)) {
-		throw new Error('Data tersimpan tidak lengkap atau dari versi lain');
+	if (meta.version !== STORE_VERSION || meta.schema !== schemaFingerprint()) {
+		throw new Error('data tersimpan dibuat oleh versi Tepat yang lain');
 	}
+	if (!isBytes(household) || !isBytes(person)) throw new Error('data tersimpan tidak lengkap');
 	return { meta, household, person };
 }
 
