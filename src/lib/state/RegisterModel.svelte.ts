@@ -233,7 +233,7 @@ export class RegisterModel {
 					return bytesByteSource(file.name, new Uint8Array(await res.arrayBuffer()));
 				})
 			);
-			const result = await this.#ingest(engine, sources, true);
+			const result = await this.#ingest(engine, sources, true, manifest.reference_date);
 			if (!result) return false;
 			this.#loaded(
 				{
@@ -254,13 +254,14 @@ export class RegisterModel {
 	}
 
 	/** Runs ingest with progress and cancel; null when it failed or was cancelled (state already set). */
-	async #ingest(engine: Engine, sources: ByteSource[], rethrow = false) {
+	async #ingest(engine: Engine, sources: ByteSource[], rethrow = false, asOf?: string) {
 		const controller = new AbortController();
 		this.#controller = controller;
 		const started = performance.now();
 		try {
 			const result = await ingestRegister(engine, sources, reference, {
 				signal: controller.signal,
+				asOf,
 				onProgress: (p) => {
 					const seconds = (performance.now() - started) / 1000;
 					this.progress = {

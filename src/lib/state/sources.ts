@@ -20,6 +20,8 @@ export interface SampleManifestFile {
 }
 
 export interface SampleManifest {
+	/** 'YYYY-MM-DD' the synthetic register describes (ages are computed at this date). */
+	reference_date?: string;
 	files: SampleManifestFile[];
 }
 
