@@ -330,3 +330,11 @@ export function createTableSql(
 export function columnNames(table: CanonicalTable): string[] {
 	return CANONICAL_TABLES[table].map((c) => c.name);
 }
+
+/**
+ * The register tables' definitions as one string. A stored or prebuilt copy made under other
+ * definitions is not restored: it would hand the screens tables they do not expect.
+ */
+export function registerSchemaFingerprint(): string {
+	return `${createTableSql('household')};${createTableSql('person')}`;
+}

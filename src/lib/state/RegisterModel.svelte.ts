@@ -22,6 +22,7 @@ import {
 	type RegisterInfo,
 	type StoredMeta
 } from './persistence';
+import { restorePrebuiltSample } from './sample';
 import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
 
 export type RegisterStatus = 'empty' | 'loading' | 'ready' | 'error';
@@ -221,6 +222,23 @@ export class RegisterModel {
 	async #loadSample(engine: Engine): Promise<boolean> {
 		this.#begin('sample');
 		try {
+			const started = performance.now();
+			const prebuilt = await restorePrebuiltSample(engine, (path) => fetch(asset(path)));
+			if (prebuilt) {
+				this.timings.lastLoadMs = performance.now() - started;
+				this.#loaded(
+					{
+						names: prebuilt.names,
+						loadedAt: nowIso(),
+						source: 'sample',
+						kind: prebuilt.kind,
+						households: prebuilt.households,
+						people: prebuilt.people
+					},
+					'none'
+				);
+				return true;
+			}
 			const response = await fetch(asset('/sample/manifest.json'));
 			if (!response.ok) throw new Error(`manifest.json: HTTP ${response.status}`);
 			const manifest = (await response.json()) as SampleManifest;

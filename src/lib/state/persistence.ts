@@ -8,17 +8,11 @@
  * main thread need createWritable, which Safari lacks); and clearing is one transaction too.
  */
 
-import { createTableSql } from '$lib/core/schema';
+import { registerSchemaFingerprint } from '$lib/core/schema';
 
 export const STORE_VERSION = 1;
 
-/**
- * The canonical table definitions the copy was made with. A copy from an app version with other
- * columns is not restored (it would hand the screens tables they do not expect).
- */
-export function schemaFingerprint(): string {
-	return `${createTableSql('household')};${createTableSql('person')}`;
-}
+export const schemaFingerprint = registerSchemaFingerprint;
 
 export type RegisterSource = 'sample' | 'file' | 'stored';
 
