@@ -1,10 +1,36 @@
-import type { CodeTable } from './types';
+import type { CodeRows, CodeTable } from './types';
 
 /**
  * Regsosek 2022 / DTSEN code lists (../shared/DOMAIN.md §2b, §2c, §2e). Codes are the questionnaire
  * numbers; labels are the Indonesian option texts (and a few common short forms) for exports that
  * write labels instead of numbers.
  */
+/** Regsosek level of education (§2c); the certificate list is the same plus "none". */
+const LEVELS: CodeRows<'level'> = [
+	['1', 'paket_a', 'paket a'],
+	['2', 'sdlb', 'sdlb'],
+	['3', 'sd', 'sd'],
+	['4', 'mi', 'mi'],
+	['5', 'spm_ula', 'spm/pdf ula'],
+	['6', 'paket_b', 'paket b'],
+	['7', 'smplb', 'smplb'],
+	['8', 'smp', 'smp'],
+	['9', 'mts', 'mts'],
+	['10', 'spm_wustha', 'spm/pdf wustha'],
+	['11', 'paket_c', 'paket c'],
+	['12', 'smlb', 'smlb'],
+	['13', 'sma', 'sma'],
+	['14', 'ma', 'ma'],
+	['15', 'smk', 'smk'],
+	['16', 'mak', 'mak'],
+	['17', 'spm_ulya', 'spm/pdf ulya'],
+	['18', 'd1_d3', 'd1/d2/d3', 'd1-d3'],
+	['19', 'd4_s1', 'd4/s1'],
+	['20', 'profesi', 'profesi'],
+	['21', 's2', 's2'],
+	['22', 's3', 's3']
+];
+
 export const DTSEN_CODES: CodeTable = {
 	id: 'dtsen',
 	title: 'Regsosek 2022 / DTSEN',
@@ -135,56 +161,9 @@ export const DTSEN_CODES: CodeTable = {
 			['2', 'in_school', 'masih sekolah'],
 			['3', 'no_longer', 'tidak bersekolah lagi', 'tidak sekolah lagi']
 		],
-		level: [
-			['1', 'paket_a', 'paket a'],
-			['2', 'sdlb', 'sdlb'],
-			['3', 'sd', 'sd'],
-			['4', 'mi', 'mi'],
-			['5', 'spm_ula', 'spm/pdf ula'],
-			['6', 'paket_b', 'paket b'],
-			['7', 'smplb', 'smplb'],
-			['8', 'smp', 'smp'],
-			['9', 'mts', 'mts'],
-			['10', 'spm_wustha', 'spm/pdf wustha'],
-			['11', 'paket_c', 'paket c'],
-			['12', 'smlb', 'smlb'],
-			['13', 'sma', 'sma'],
-			['14', 'ma', 'ma'],
-			['15', 'smk', 'smk'],
-			['16', 'mak', 'mak'],
-			['17', 'spm_ulya', 'spm/pdf ulya'],
-			['18', 'd1_d3', 'd1/d2/d3', 'd1-d3'],
-			['19', 'd4_s1', 'd4/s1'],
-			['20', 'profesi', 'profesi'],
-			['21', 's2', 's2'],
-			['22', 's3', 's3']
-		],
+		level: LEVELS,
 		// Same list as the level plus "none" (23 per S11) [?].
-		certificate: [
-			['1', 'paket_a', 'paket a'],
-			['2', 'sdlb', 'sdlb'],
-			['3', 'sd', 'sd'],
-			['4', 'mi', 'mi'],
-			['5', 'spm_ula', 'spm/pdf ula'],
-			['6', 'paket_b', 'paket b'],
-			['7', 'smplb', 'smplb'],
-			['8', 'smp', 'smp'],
-			['9', 'mts', 'mts'],
-			['10', 'spm_wustha', 'spm/pdf wustha'],
-			['11', 'paket_c', 'paket c'],
-			['12', 'smlb', 'smlb'],
-			['13', 'sma', 'sma'],
-			['14', 'ma', 'ma'],
-			['15', 'smk', 'smk'],
-			['16', 'mak', 'mak'],
-			['17', 'spm_ulya', 'spm/pdf ulya'],
-			['18', 'd1_d3', 'd1/d2/d3', 'd1-d3'],
-			['19', 'd4_s1', 'd4/s1'],
-			['20', 'profesi', 'profesi'],
-			['21', 's2', 's2'],
-			['22', 's3', 's3'],
-			['23', 'none', 'tidak punya ijazah', 'tidak punya']
-		],
+		certificate: [...LEVELS, ['23', 'none', 'tidak punya ijazah', 'tidak punya']],
 		difficulty: [
 			['1', 'cannot', 'tidak bisa sama sekali'],
 			['2', 'a_lot', 'ya, banyak kesulitan', 'banyak kesulitan'],
