@@ -13,7 +13,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { serve } from '../../scripts/serve.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BUILD_DIR = join(ROOT, 'build');
+/** The built site; the benchmark points it at a copy so a rebuild meanwhile cannot disturb a run. */
+export const BUILD_DIR = process.env.TEPAT_BUILD_DIR ?? join(ROOT, 'build');
 export const ARTIFACTS_DIR = join(ROOT, 'tests/artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

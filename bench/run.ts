@@ -1,0 +1,183 @@
+/**
+ * The benchmark: load and query times of the register in the browser (the built site in headless
+ * Chromium) and in Node, on generated registers of the given sizes. Results go to bench/RESULTS.md with
+ * the machine's details. Timings are recorded here, never asserted in tests.
+ *
+ *   npm run bench [-- --people 1000000[,3000000]] [--skip-browser]
+ * Needs `npm run build` first (the browser part serves build/).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NodeEngine } from '../src/lib/engine/node';
+import { ingestRegister, loadReference } from '../src/lib/ingest';
+import { fileByteSource } from '../src/lib/ingest/node-source';
+import { overviewByKecamatan, overviewByVillage } from '../src/lib/queries/overview';
+import type { Reference } from '../src/lib/core/reference';
+import { writeSample, type SampleManifest } from '../src/lib/sample/write';
+import { BUILD_DIR, CHROMIUM, openSite } from '../tests/e2e/site';
+import { describeMachine } from './machine';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench/out');
+const reference = JSON.parse(readFileSync(join(ROOT, 'data/reference.json'), 'utf8')) as Reference;
+
+function arg(name: string): string | undefined {
+	const args = process.argv.slice(2);
+	const index = args.indexOf(`--${name}`);
+	return index >= 0 ? args[index + 1] : undefined;
+}
+const sizes = (arg('people') ?? '1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
+const skipBrowser = process.argv.includes('--skip-browser');
+
+interface Row {
+	host: 'browser' | 'node';
+	what: string;
+	people: number;
+	bytes?: number;
+	ms: number;
+	note?: string;
+}
+const rows: Row[] = [];
+function record(row: Row): void {
+	rows.push(row);
+	const size = row.bytes ? ` (${(row.bytes / 2 ** 20).toFixed(0)} MiB)` : '';
+	console.log(`${row.host.padEnd(7)} ${row.what.padEnd(34)} ${row.people.toLocaleString('en')} people${size}: ${(row.ms / 1000).toFixed(2)} s`);
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function sampleOf(people: number): Promise<{ dir: string; manifest: SampleManifest }> {
+	const dir = join(OUT, `p${people}`);
+	const manifestPath = join(dir, 'manifest.json');
+	if (existsSync(manifestPath)) {
+		return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as SampleManifest };
+	}
+	console.log(`generating ${people.toLocaleString('en')} people into ${dir} …`);
+	const manifest = await writeSample(dir, { people, seed: 1, formats: ['csv', 'parquet'], schemas: ['dtsen'] });
+	return { dir, manifest };
+}
+
+async function benchNode(people: number, dir: string): Promise<void> {
+	for (const file of ['dtsen.parquet', 'dtsen.csv']) {
+		const engine = await NodeEngine.open();
+		try {
+			await loadReference(engine, reference);
+			const source = await fileByteSource(join(dir, file));
+			const started = performance.now();
+			await ingestRegister(engine, [source], reference);
+			record({ host: 'node', what: `load ${file} (flat)`, people, bytes: source.size, ms: performance.now() - started });
+			const times: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				const t = performance.now();
+				await overviewByKecamatan(engine);
+				await overviewByVillage(engine);
+				times.push(performance.now() - t);
+			}
+			if (file.endsWith('.parquet')) {
+				record({ host: 'node', what: 'overview queries (median of 5)', people, ms: median(times) });
+			}
+		} finally {
+			await engine.close();
+		}
+	}
+}
+
+/** Waits until the top bar shows the register loaded from `name` (the same people may be loaded twice). */
+async function registerShown(
+	page: import('playwright-core').Page,
+	households: number,
+	people: number,
+	name?: string
+): Promise<void> {
+	await page.waitForFunction(
+		({ households, people, name }) => {
+			const badge = document.querySelector('[data-testid="register-badge"]');
+			const h = document.querySelector('[data-testid="register-households"]')?.getAttribute('data-value');
+			const p = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
+			const shown = document.querySelector('[data-testid="register-name"]')?.textContent ?? '';
+			return (
+				badge?.getAttribute('data-status') !== 'loading' &&
+				Number(h) === households &&
+				Number(p) === people &&
+				(name === undefined || shown.includes(name))
+			);
+		},
+		{ households, people, name },
+		{ timeout: 30 * 60_000, polling: 100 }
+	);
+}
+
+async function benchBrowser(samples: { people: number; dir: string; manifest: SampleManifest }[]): Promise<void> {
+	const site = await openSite();
+	try {
+		const { page } = site;
+		const bundled = JSON.parse(readFileSync(join(BUILD_DIR, 'sample/manifest.json'), 'utf8')) as SampleManifest;
+		let started = performance.now();
+		await page.goto(site.url);
+		await registerShown(page, bundled.families, bundled.people);
+		record({ host: 'browser', what: 'first open on bundled sample', people: bundled.people, ms: performance.now() - started, note: 'page load + wasm instantiate + Parquet load' });
+		await page.click('[data-testid="nav-data"]');
+		const instantiate = Number(await page.getAttribute('[data-testid="load-summary"]', 'data-instantiate-ms'));
+		record({ host: 'browser', what: 'duckdb-wasm instantiate', people: 0, ms: instantiate });
+
+		for (const { people, dir, manifest } of samples) {
+			for (const file of ['dtsen.parquet', 'dtsen.csv']) {
+				const path = join(dir, file);
+				started = performance.now();
+				await page.setInputFiles('[data-testid="file-input"]', path);
+				await registerShown(page, manifest.families, people, file);
+				record({ host: 'browser', what: `load ${file} (flat)`, people, bytes: readFileSync(path).length, ms: performance.now() - started });
+			}
+			// Overview as a user sees it: open Ringkasan, then a kecamatan's villages.
+			await page.click('[data-testid="nav-overview"]');
+			await page.waitForSelector('[data-testid="kecamatan-row"]');
+			const times: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				const rowsOpen = page.locator('[data-testid="kecamatan-select"]').nth(i);
+				const t = performance.now();
+				await rowsOpen.click();
+				await page.waitForSelector('[data-testid="village-row"]');
+				times.push(performance.now() - t);
+				await page.click('[data-testid="village-close"]');
+				await page.waitForSelector('[data-testid="village-row"]', { state: 'detached' });
+			}
+			record({ host: 'browser', what: 'kecamatan → villages query (median of 5)', people, ms: median(times) });
+			await page.click('[data-testid="nav-data"]');
+		}
+		const foreign = site.requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
+		if (foreign.length) console.warn('requests outside the origin:', foreign);
+	} finally {
+		await site.close();
+	}
+}
+
+function markdown(): string {
+	const lines = [
+		'| host | what | people | file size | time (s) | note |',
+		'|---|---|---:|---:|---:|---|',
+		...rows.map(
+			(r) =>
+				`| ${r.host} | ${r.what} | ${r.people ? r.people.toLocaleString('en') : ''} | ${r.bytes ? `${(r.bytes / 2 ** 20).toFixed(0)} MiB` : ''} | ${(r.ms / 1000).toFixed(2)} | ${r.note ?? ''} |`
+		)
+	];
+	return lines.join('\n');
+}
+
+const samples = [];
+for (const people of sizes) samples.push({ people, ...(await sampleOf(people)) });
+for (const s of samples) await benchNode(s.people, s.dir);
+if (!skipBrowser) await benchBrowser(samples);
+
+const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const section = `## Run of ${stamp} UTC\n\n\`\`\`\n${describeMachine(skipBrowser ? undefined : CHROMIUM)}\n\`\`\`\n\nRegisters: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person.\n\n${markdown()}\n`;
+const resultsPath = join(ROOT, 'bench/RESULTS.md');
+const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n\nNewest run first. `npm run bench` appends a section.\n';
+const [head, ...rest] = previous.split(/\n(?=## Run of )/);
+await writeFile(resultsPath, [head?.trimEnd(), section, ...rest].join('\n\n').trimEnd() + '\n');
+console.log(`\nwritten to ${resultsPath}`);
+process.exit(0);
