@@ -105,7 +105,7 @@ describe('tepat CLI', () => {
 		expect(run.code).toBe(1);
 		expect(run.stdout).toBe('');
 		expect(run.stderr.trim()).toBe(
-			"Berkas 'garbage.csv' bukan berkas CSV atau Parquet yang dapat dibaca (baris judul kolom berisi data biner atau bukan UTF-8)."
+			"Berkas 'garbage.csv' bukan berkas CSV atau Parquet yang dapat dibaca, dan bukan XLSX (isinya data biner)."
 		);
 		const missing = await tepat(['summary', '/nonexistent/register.csv']);
 		expect(missing.code).toBe(1);

@@ -74,12 +74,6 @@ async function scalar(engine: Engine, sql: string): Promise<number> {
 function recogniseFile(file: StagedFile): RecognisedFile {
 	const found = recognise(file.headers);
 	if ('reason' in found) {
-		if (found.reason === 'p3ke') {
-			throw new IngestError(
-				`Berkas '${file.file}' tampaknya ekspor P3KE; P3KE belum didukung. Gunakan ekspor DTSEN atau DTKS.`,
-				file.file
-			);
-		}
 		throw new IngestError(
 			`Berkas '${file.file}' tidak dikenali sebagai ekspor DTSEN atau DTKS: kolom nomor_kartu_keluarga atau IDBDT tidak ada.`,
 			file.file

@@ -21,7 +21,7 @@ export interface FieldSpec {
 }
 
 export type FileRole = 'flat' | 'household' | 'person';
-export type RegisterSource = 'dtsen' | 'bdt';
+export type RegisterSource = 'dtsen' | 'bdt' | 'p3ke';
 
 export interface SourceSpec {
 	id: RegisterSource;
@@ -63,6 +63,8 @@ export const DTSEN_SOURCE: SourceSpec = {
 		f('village_kab', ['kode_kabupaten_kota', 'kode_kabupaten'], 'text'),
 		f('village_kec', ['kode_kecamatan'], 'text'),
 		f('village_desa', ['kode_kelurahan_desa', 'kode_desa_kelurahan', 'kode_desa', 'kode_kelurahan'], 'text'),
+		f('village_kec_name', ['nama_kecamatan'], 'text'),
+		f('village_name', ['nama_kelurahan_desa', 'nama_desa_kelurahan', 'nama_desa', 'nama_kelurahan'], 'text'),
 		f('alamat', ['alamat'], 'text'),
 		f('head_name', ['nama_kepala_keluarga'], 'text'),
 		f('desil', ['desil_nasional', 'desil'], 'int'),
@@ -119,6 +121,8 @@ export const BDT_SOURCE: SourceSpec = {
 		f('village_kab', ['KDKAB'], 'text'),
 		f('village_kec', ['KDKEC'], 'text'),
 		f('village_desa', ['KDDESA'], 'text'),
+		f('village_kec_name', ['NMKEC'], 'text'),
+		f('village_name', ['NMDESA'], 'text'),
 		f('alamat', ['Alamat'], 'text'),
 		f('head_name', ['Nama_KRT'], 'text'),
 		f('members_declared', ['Jumlah_ART'], 'int'),
@@ -161,10 +165,76 @@ export const BDT_SOURCE: SourceSpec = {
 	requiredPerson: ['key', 'person_key']
 };
 
+/**
+ * P3KE by-name extract (§2d): a flat file of people with the family's columns repeated, keyed by
+ * `ID Keluarga P3KE`; village as the undotted 10-digit `kode_kemdagri` or by kecamatan and village
+ * name; housing, sex, relation and education as text labels (code table 'p3ke'). The age-band flags
+ * (usia 7–12 …) are not read: age comes from the birth date (or an age column), never from a band.
+ */
+export const P3KE_SOURCE: SourceSpec = {
+	id: 'p3ke',
+	title: 'P3KE',
+	codeTable: 'p3ke',
+	household: [
+		f('key', ['ID Keluarga P3KE', 'id_keluarga', 'idkeluarga_p3ke'], 'text'),
+		f('village_prov', ['kode_provinsi'], 'text'),
+		f('village_kab', ['kode_kabupaten', 'kode_kabupaten_kota'], 'text'),
+		f('village_kec', ['kode_kecamatan'], 'text'),
+		f('village_desa', ['kode_kemdagri', 'kode_wilayah', 'kode_desa', 'kode_kelurahan_desa'], 'text'),
+		f('village_kec_name', ['Kecamatan', 'nama_kecamatan'], 'text'),
+		f('village_name', ['Desa/Kelurahan', 'Kelurahan/Desa', 'desa_kelurahan', 'nama_desa', 'desa', 'kelurahan'], 'text'),
+		f('alamat', ['alamat'], 'text'),
+		f('head_name', ['kepala_keluarga', 'nama_kepala_keluarga'], 'text'),
+		f('desil', ['desil_kesejahteraan', 'desil'], 'int'),
+		c('floor', 'jenis_lantai', 'lantai'),
+		c('wall', 'jenis_dinding', 'dinding'),
+		c('roof', 'jenis_atap', 'atap'),
+		c('water', 'sumber_air_minum', 'air_minum'),
+		c('lighting', 'sumber_penerangan', 'penerangan'),
+		c('fuel', 'bahan_bakar_memasak', 'bahan_bakar'),
+		c('toilet', 'fasilitas_bab', 'fasilitas_buang_air_besar'),
+		c('verval_status', 'status_verval', 'hasil_verval')
+	],
+	person: [
+		f('key', ['ID Keluarga P3KE', 'id_keluarga', 'idkeluarga_p3ke'], 'text'),
+		f('person_key', ['NIK', 'nomor_induk_kependudukan'], 'text'),
+		f('nik', ['NIK', 'nomor_induk_kependudukan'], 'text'),
+		f('kk', ['No KK', 'nomor_kk', 'no_kartu_keluarga', 'nomor_kartu_keluarga'], 'text'),
+		f('name', ['nama'], 'text'),
+		f('birth_date', ['tanggal_lahir', 'tgl_lahir'], 'date'),
+		f('age', ['usia', 'umur'], 'int'),
+		c('sex', 'jenis_kelamin'),
+		c('relation', 'hubungan_keluarga', 'hubungan_dengan_kepala_keluarga', 'status_hubungan_keluarga'),
+		c('certificate', 'pendidikan', 'pendidikan_terakhir', 'ijazah_tertinggi')
+	],
+	householdMarkers: ['id_keluarga_p3ke', 'desil_kesejahteraan', 'kode_kemdagri', 'kepala_keluarga', 'jenis_lantai'],
+	personMarkers: ['nik', 'padan_dukcapil'],
+	requiredHousehold: ['key'],
+	requiredPerson: ['key', 'person_key']
+};
+
 export const SOURCES: Readonly<Record<RegisterSource, SourceSpec>> = {
 	dtsen: DTSEN_SOURCE,
-	bdt: BDT_SOURCE
+	bdt: BDT_SOURCE,
+	p3ke: P3KE_SOURCE
 };
+
+let known: ReadonlySet<string> | undefined;
+/** Every header (normalised) any source knows: used to find the header row under title rows. */
+export function knownHeaderNames(): ReadonlySet<string> {
+	if (!known) {
+		const names = new Set<string>();
+		for (const spec of Object.values(SOURCES)) {
+			for (const field of [...spec.household, ...spec.person]) {
+				for (const h of field.headers) names.add(normaliseHeader(h));
+			}
+			for (const m of [...spec.householdMarkers, ...spec.personMarkers]) names.add(normaliseHeader(m));
+		}
+		names.delete('');
+		known = names;
+	}
+	return known;
+}
 
 /** Canonical field → the column that feeds it: the header as written and its stage column. */
 export interface MappedColumn {
@@ -202,16 +272,16 @@ export interface Recognised {
 	role: FileRole;
 }
 
-const P3KE_MARKERS = ['id_keluarga_p3ke', 'desil_kesejahteraan', 'padan_dukcapil'];
-
 /** Which source and role a file's headers say it is, or a reason it is none. */
 export function recognise(headers: readonly string[]): Recognised | { reason: 'p3ke' | 'unknown' } {
 	const names = new Set(headers.map(normaliseHeader));
 	const has = (list: readonly string[]) => list.some((n) => names.has(normaliseHeader(n)));
 	let source: RegisterSource | undefined;
 	if (names.has('idbdt')) source = 'bdt';
+	// P3KE before DTSEN: a P3KE extract may carry a KK column under a DTSEN name.
+	else if (has(P3KE_SOURCE.household[0]?.headers ?? [])) source = 'p3ke';
 	else if (has(DTSEN_SOURCE.household[0]?.headers ?? [])) source = 'dtsen';
-	if (!source) return { reason: has(P3KE_MARKERS) ? 'p3ke' : 'unknown' };
+	if (!source) return { reason: 'unknown' };
 	const spec = SOURCES[source];
 	const household = has(spec.householdMarkers);
 	const person = has(spec.personMarkers);

@@ -11,23 +11,29 @@ import {
 	detectDelimiter,
 	firstRecordEnd,
 	isParquet,
-	looksLikeUtf8Text,
 	splitCsvLine,
 	trimLineEnd,
 	type Delimiter
 } from './csv';
+import { SliceDecoder, decodeText, isValidUtf8, looksBinary, type TextEncodingName } from './encoding';
+import { isOldExcel, isZip, stageXlsx } from './xlsx';
 import { IngestCancelled, IngestError, type ByteSource, type IngestProgress } from './types';
 
 export const DEFAULT_SLICE_BYTES = 8 * 1024 * 1024;
 
 export interface StagedFile {
 	file: string;
-	format: 'csv' | 'parquet';
+	format: 'csv' | 'parquet' | 'xlsx';
 	/** Staging table: columns c0 … cN, all VARCHAR. */
 	table: string;
 	/** Column headers as written in the file, by position (c0 = headers[0]). */
 	headers: string[];
 	delimiter?: Delimiter;
+	/** CSV: the text encoding found (UTF-8 unless a slice was not valid UTF-8). */
+	encoding?: TextEncodingName;
+	/** XLSX: the worksheet read and the 1-based sheet row of the header. */
+	sheet?: string;
+	headerRow?: number;
 	rows: number;
 }
 
@@ -48,7 +54,7 @@ export function stageColumn(index: number): string {
 	return `c${index}`;
 }
 
-function checkAbort(ctx: StageContext, file: string): void {
+export function checkAbort(ctx: StageContext, file: string): void {
 	if (ctx.signal?.aborted) throw new IngestCancelled(file);
 }
 
@@ -71,12 +77,67 @@ function readError(file: string, error: unknown, rowsBefore: number): IngestErro
 	return new IngestError(`Berkas '${file}'${where}: ${why}.`, file, row);
 }
 
+/** Creates the empty staging table c0 … c(n-1) VARCHAR for file `index` of this load. */
+export async function createStageTable(ctx: StageContext, index: number, columns: number): Promise<string> {
+	const table = `tepat_stage_${ctx.loadId}_${index}`;
+	ctx.tables.add(table);
+	const columnsSql = Array.from({ length: columns }, (_, i) => `${stageColumn(i)} VARCHAR`).join(', ');
+	await ctx.engine.exec(`CREATE TABLE ${table} (${columnsSql})`);
+	return table;
+}
+
+/** read_csv options for a slice: no header, fixed VARCHAR columns c0 … c(n-1), no sniffing. */
+export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n'): string {
+	const columnsStruct = Array.from({ length: columns }, (_, i) => `'${stageColumn(i)}': 'VARCHAR'`).join(', ');
+	return (
+		`header = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
+		`new_line = ${sqlString(newLine)}, all_varchar = true, auto_detect = false, ` +
+		`null_padding = true, parallel = false, ` +
+		`columns = {${columnsStruct}}`
+	);
+}
+
+/**
+ * Registers one slice of UTF-8 CSV (whole records), appends it to `table` through read_csv and drops
+ * it again. Returns the table's row count after the append.
+ */
+export async function appendCsv(
+	ctx: StageContext,
+	file: string,
+	table: string,
+	bytes: Uint8Array,
+	readOptions: string,
+	rowsBefore: number,
+	sliceId: string
+): Promise<number> {
+	const { engine } = ctx;
+	const name = `tepat-${ctx.loadId}-${sliceId}.csv`;
+	await engine.registerFile(name, bytes);
+	ctx.registered.add(name);
+	try {
+		await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(name)}, ${readOptions})`);
+	} catch (error) {
+		throw readError(file, error, rowsBefore);
+	} finally {
+		await engine.dropFile(name);
+		ctx.registered.delete(name);
+	}
+	return countRows(engine, table);
+}
+
 export async function stageSource(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	const file = source.name;
 	checkAbort(ctx, file);
 	if (source.size === 0) throw new IngestError(`Berkas '${file}' kosong.`, file);
 	const head = await source.read(0, Math.min(source.size, 4));
 	if (isParquet(head)) return stageParquet(ctx, source, index);
+	if (isZip(head)) return stageXlsx(ctx, source, index);
+	if (isOldExcel(head)) {
+		throw new IngestError(
+			`Berkas '${file}' adalah buku kerja Excel lama (.xls); simpan ulang di Excel sebagai .xlsx atau CSV UTF-8.`,
+			file
+		);
+	}
 	return stageCsv(ctx, source, index);
 }
 
@@ -113,7 +174,7 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 }
 
 async function stageCsv(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
-	const { engine, sliceBytes } = ctx;
+	const { sliceBytes } = ctx;
 	const file = source.name;
 	const size = source.size;
 	const maxRecord = Math.max(sliceBytes * 16, 64 * 1024 * 1024);
@@ -133,13 +194,15 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 	if (headerEnd < 0) headerEnd = buffer.length;
 	const bom = bomLength(buffer);
 	const headerBytes = trimLineEnd(buffer.subarray(bom, headerEnd));
-	if (!looksLikeUtf8Text(headerBytes)) {
+	if (looksBinary(headerBytes) || looksBinary(buffer.subarray(0, Math.min(buffer.length, 65536)))) {
 		throw new IngestError(
-			`Berkas '${file}' bukan berkas CSV atau Parquet yang dapat dibaca (baris judul kolom berisi data biner atau bukan UTF-8).`,
+			`Berkas '${file}' bukan berkas CSV atau Parquet yang dapat dibaca, dan bukan XLSX (isinya data biner).`,
 			file
 		);
 	}
-	const headerLine = new TextDecoder().decode(headerBytes);
+	// UTF-8 (BOM or not) unless the bytes say otherwise; then Windows-1252 (Excel's plain "CSV").
+	const decoder = new SliceDecoder(bom === 0 && !isValidUtf8(headerBytes) ? 'windows-1252' : 'utf-8');
+	const headerLine = decodeText(headerBytes, decoder.encoding);
 	// Records end as the header line ends (Excel: CRLF). Telling read_csv so lets a quoted cell
 	// hold the other kind of line break (Alt+Enter in Excel gives LF inside a CRLF file).
 	const crlf = headerEnd >= 2 && buffer[headerEnd - 2] === 0x0d;
@@ -150,16 +213,8 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 		throw new IngestError(`Berkas '${file}' tidak punya baris judul kolom.`, file);
 	}
 
-	const table = `tepat_stage_${ctx.loadId}_${index}`;
-	ctx.tables.add(table);
-	const columnsSql = headers.map((_, i) => `${stageColumn(i)} VARCHAR`).join(', ');
-	await engine.exec(`CREATE TABLE ${table} (${columnsSql})`);
-	const columnsStruct = headers.map((_, i) => `'${stageColumn(i)}': 'VARCHAR'`).join(', ');
-	const readOptions =
-		`header = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
-		`new_line = ${sqlString(newLine)}, all_varchar = true, auto_detect = false, ` +
-		`null_padding = true, parallel = false, ` +
-		`columns = {${columnsStruct}}`;
+	const table = await createStageTable(ctx, index, headers.length);
+	const readOptions = csvReadOptions(headers.length, delimiter, newLine);
 
 	// 2. The data: slices cut at the last newline outside quotes, each read by read_csv.
 	let carry = buffer.subarray(headerEnd);
@@ -201,20 +256,9 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 		// bytes after it were scanned from a quote-free start and the state still holds.
 		scanned = carry.length;
 		if (slice.some((b) => b !== 0x0a && b !== 0x0d)) {
-			const name = `tepat-${ctx.loadId}-${index}-${sliceIndex++}.csv`;
-			await engine.registerFile(name, slice);
-			ctx.registered.add(name);
-			try {
-				await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(name)}, ${readOptions})`);
-			} catch (error) {
-				throw readError(file, error, rows);
-			} finally {
-				await engine.dropFile(name);
-				ctx.registered.delete(name);
-			}
-			rows = await countRows(engine, table);
+			rows = await appendCsv(ctx, file, table, decoder.toUtf8(slice), readOptions, rows, `${index}-${sliceIndex++}`);
 		}
 		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: pos - carry.length, bytesTotal: size });
 	}
-	return { file, format: 'csv', table, headers, delimiter, rows };
+	return { file, format: 'csv', table, headers, delimiter, encoding: decoder.encoding, rows };
 }

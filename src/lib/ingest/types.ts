@@ -6,6 +6,8 @@ export interface ByteSource {
 	readonly name: string;
 	readonly size: number;
 	read(start: number, end: number): Promise<Uint8Array>;
+	/** XLSX only: the worksheet to read (by name, case-insensitive); default the first visible sheet. */
+	readonly sheet?: string;
 }
 
 export type SourceKind = 'dtsen' | 'bdt' | 'p3ke';

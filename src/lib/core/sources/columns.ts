@@ -155,3 +155,44 @@ export const BDT_PERSON_COLUMNS = [
 	'Ada_pkh',
 	'Ada_BPNT'
 ] as const;
+
+/**
+ * P3KE (Kemenko PMK) by-name extract (§2d): one row per person with the family's columns repeated,
+ * keyed by `ID Keluarga P3KE`, village as the undotted 10-digit `kode_kemdagri`, housing and
+ * education as text labels [verify against a real export], age-band flags 1/0.
+ */
+export const P3KE_AGE_BAND_COLUMNS = ['usia_0_6', 'usia_7_12', 'usia_13_15', 'usia_16_18', 'usia_19_21', 'usia_22_59', 'usia_60_keatas'] as const;
+
+export const P3KE_COLUMNS = [
+	'ID Keluarga P3KE',
+	'Provinsi',
+	'Kabupaten/Kota',
+	'Kecamatan',
+	'Desa/Kelurahan',
+	'kode_kemdagri',
+	'desil_kesejahteraan',
+	'alamat',
+	'kepala_keluarga',
+	'No KK',
+	'NIK',
+	'padan_dukcapil',
+	'nama',
+	'jenis_kelamin',
+	'hubungan_keluarga',
+	'tanggal_lahir',
+	'pendidikan',
+	'pekerjaan',
+	...P3KE_AGE_BAND_COLUMNS,
+	'jenis_atap',
+	'jenis_dinding',
+	'jenis_lantai',
+	'sumber_air_minum',
+	'sumber_penerangan',
+	'bahan_bakar_memasak',
+	'fasilitas_bab',
+	'penerima_BPNT',
+	'penerima_PKH',
+	'penerima_Sembako',
+	'penerima_BST',
+	'resiko_stunting'
+] as const;
