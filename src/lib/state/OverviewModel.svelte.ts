@@ -51,11 +51,25 @@ export class OverviewModel {
 		if (kode) await this.#readVillages(kode);
 	}
 
+	/**
+	 * Every village of the register, read once per register version: choosing another kecamatan is then
+	 * a filter over 237 rows, not another pass over a million people.
+	 */
+	#allVillages: { version: number; rows: Promise<VillageRows> } | null = null;
+
 	async #readVillages(kode: string): Promise<void> {
 		this.villagesLoading = true;
 		try {
-			const rows = await overviewByVillage(await register.engine(), kode);
-			if (this.selected === kode) this.villages = rows;
+			const version = register.version;
+			if (this.#allVillages?.version !== version) {
+				const rows = register.engine().then((engine) => overviewByVillage(engine));
+				this.#allVillages = { version, rows };
+				rows.catch(() => {
+					if (this.#allVillages?.rows === rows) this.#allVillages = null;
+				});
+			}
+			const rows = (await this.#allVillages.rows).filter((row) => row.kecamatan_kode === kode);
+			if (this.selected === kode && version === register.version) this.villages = rows;
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 		} finally {
