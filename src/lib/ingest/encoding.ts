@@ -10,8 +10,20 @@
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-let cp1252: TextDecoder | undefined;
-const encoder = new TextEncoder();
+
+/**
+ * Windows-1252 0x80–0x9F (WHATWG encoding standard; the five unassigned bytes map to C1 controls).
+ * Decoded by hand: Node's TextDecoder('windows-1252') decodes these bytes as Latin-1 (0x80 → U+0080,
+ * not €), so the browser and Node would disagree.
+ */
+const CP1252_HIGH = [
+	0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+	0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178
+] as const;
+
+function cp1252CodePoint(b: number): number {
+	return b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] ?? b) : b;
+}
 
 /** True if the bytes are valid UTF-8 (ASCII included). */
 export function isValidUtf8(bytes: Uint8Array): boolean {
@@ -34,15 +46,32 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 
 /** Windows-1252 bytes → UTF-8 bytes. */
 export function windows1252ToUtf8(bytes: Uint8Array): Uint8Array {
-	cp1252 ??= new TextDecoder('windows-1252');
-	return encoder.encode(cp1252.decode(bytes));
+	let length = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const cp = cp1252CodePoint(bytes[i] ?? 0);
+		length += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+	}
+	const out = new Uint8Array(length);
+	let o = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const cp = cp1252CodePoint(bytes[i] ?? 0);
+		if (cp < 0x80) out[o++] = cp;
+		else if (cp < 0x800) {
+			out[o++] = 0xc0 | (cp >> 6);
+			out[o++] = 0x80 | (cp & 0x3f);
+		} else {
+			out[o++] = 0xe0 | (cp >> 12);
+			out[o++] = 0x80 | ((cp >> 6) & 0x3f);
+			out[o++] = 0x80 | (cp & 0x3f);
+		}
+	}
+	return out;
 }
 
 /** Decodes a whole short text (a header line) in the given encoding. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
-	if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
-	cp1252 ??= new TextDecoder('windows-1252');
-	return cp1252.decode(bytes);
+	const utf8Bytes = encoding === 'utf-8' ? bytes : windows1252ToUtf8(bytes);
+	return new TextDecoder('utf-8').decode(utf8Bytes);
 }
 
 /**
