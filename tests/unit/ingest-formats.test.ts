@@ -44,6 +44,10 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 	const households = async () =>
 		rowsOf(await engine.query(`SELECT ${Object.keys(HOUSEHOLD).join(', ')} FROM household ORDER BY source_row`), HOUSEHOLD);
 	const people = async () => rowsOf(await engine.query(`SELECT ${Object.keys(PERSON).join(', ')} FROM person ORDER BY source_row`), PERSON);
+	const villageNames = async () =>
+		rowsOf(await engine.query(`SELECT * FROM ingest_village_name ORDER BY first_row`), {
+			source_file: 'string', kecamatan: 'string?', village_name: 'string', reason: 'string', candidates: 'string?', households: 'number', first_row: 'number'
+		});
 	const unknown = async () =>
 		rowsOf(await engine.query(`SELECT ${Object.keys(UNKNOWN).join(', ')} FROM ingest_unknown_code ORDER BY table_name, field`), UNKNOWN);
 
@@ -78,13 +82,16 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		]);
 	});
 
-	it('tab-delimited DTSEN: dotted and undotted village codes, labels in any case', async () => {
+	it('tab-delimited DTSEN: dotted and undotted village codes, village by name within a kecamatan, labels in any case', async () => {
 		const result = await ingestRegister(engine, [await source('dtsen-tab.tsv')], TINY_REFERENCE, { asOf: '2025-07-01' });
-		expect(result).toMatchObject({ source: 'dtsen', rowsRead: 6, households: 5, people: 6, rowsRejected: 0, unknownValues: 1 });
+		expect(result).toMatchObject({ source: 'dtsen', rowsRead: 6, households: 5, people: 6, rowsRejected: 0, unknownValues: 1, unmatchedHouseholds: 1 });
 		const hh = await households();
-		expect(hh.slice(0, 2).map((h) => [h.village_kode, h.floor, h.wall, h.roof, h.water])).toEqual([
-			['64.02.06.1001', 'ceramic', 'masonry', 'tile', 'tap'],
-			['64.02.06.2012', 'earth', 'bamboo', 'thatch', 'unknown']
+		expect(hh.map((h) => [h.village_kode, h.floor, h.wall, h.roof, h.water])).toEqual([
+			['64.02.06.1001', 'ceramic', 'masonry', 'tile', 'tap'], // '64.02.06.1001' dotted
+			['64.02.06.2012', 'earth', 'bamboo', 'thatch', 'unknown'], // '6402062012' undotted
+			['64.02.12.2001', 'earth', 'bamboo', 'thatch', 'surface'], // kecamatan 640212 + 'Desa Contoh Tabang'
+			['64.02.06.1001', 'cement_brick', 'masonry', 'tile', 'refill'], // kecamatan 'TENGGARONG' + 'Kel. Jahab'
+			[null, 'cement_brick', 'masonry', 'tile', 'refill'] // 'Antah Berantah': not in Tenggarong
 		]);
 		expect((await people()).map((p) => [p.name, p.sex, p.relation, p.school_participation])).toEqual([
 			['Ahmad Fauzi', 'M', 'head', 'no_longer'],
@@ -96,6 +103,26 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		]);
 		expect(await unknown()).toEqual([
 			{ table_name: 'household', field: 'water', source_column: 'sumber_air_minum_utama', raw_value: 'Sumur Tetangga', rows: 1, first_row: 3 }
+		]);
+		expect(await villageNames()).toEqual([
+			{ source_file: 'dtsen-tab.tsv', kecamatan: 'Tenggarong', village_name: 'Antah Berantah', reason: 'not_found', candidates: null, households: 1, first_row: 6 }
+		]);
+	});
+
+	it('village by name: a name two reference villages share is reported as ambiguous, not guessed', async () => {
+		const reference = {
+			...TINY_REFERENCE,
+			villages: [
+				...TINY_REFERENCE.villages,
+				{ kode: '64.02.06.1099', nama: 'JAHAB', jenis: 'kelurahan' as const, kecamatan_kode: '64.02.06', kecamatan_nama: 'Tenggarong', zona: 'tengah' as const }
+			]
+		};
+		const result = await ingestRegister(engine, [await source('dtsen-tab.tsv')], reference);
+		expect(result).toMatchObject({ households: 5, unmatchedHouseholds: 2 });
+		expect((await households()).map((h) => h.village_kode)).toEqual(['64.02.06.1001', '64.02.06.2012', '64.02.12.2001', null, null]);
+		expect(await villageNames()).toEqual([
+			{ source_file: 'dtsen-tab.tsv', kecamatan: 'TENGGARONG', village_name: 'Kel. Jahab', reason: 'ambiguous', candidates: '64.02.06.1001, 64.02.06.1099', households: 1, first_row: 5 },
+			{ source_file: 'dtsen-tab.tsv', kecamatan: 'Tenggarong', village_name: 'Antah Berantah', reason: 'not_found', candidates: null, households: 1, first_row: 6 }
 		]);
 	});
 

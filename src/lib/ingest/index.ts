@@ -25,7 +25,15 @@ import {
 	type SourceSpec
 } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
-import { duplicateKeySql, householdSql, personSql, unknownCodesSql, type NormaliseInput } from './normalise';
+import {
+	duplicateKeySql,
+	householdSql,
+	personSql,
+	unknownCodesSql,
+	villageNameIssuesInsertSql,
+	type NormaliseInput
+} from './normalise';
+import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import {
 	IngestCancelled,
 	IngestError,
@@ -41,7 +49,7 @@ export type { ByteSource, IngestOptions, IngestProgress, IngestResult, SourceKin
 export type { ColumnMapping, FileRole, RegisterSource } from './sources';
 
 /** Canonical tables a load replaces, and the names they are built under first. */
-const SWAPPED = ['household', 'person', 'village', 'kecamatan', 'ingest_unknown_code'] as const;
+const SWAPPED = ['household', 'person', 'village', 'kecamatan', 'ingest_unknown_code', VILLAGE_NAME_TABLE] as const;
 const next = (table: (typeof SWAPPED)[number]) => `${table}_next`;
 
 interface RecognisedFile extends StagedFile {
@@ -218,6 +226,7 @@ export async function ingestRegister(
 			flat,
 			codes: codesTable,
 			kabupatenKode: reference.kabupaten.kode,
+			villages: next('village'),
 			asOf: opts.asOf ?? localDate(new Date())
 		};
 		if (!flat) {
@@ -246,6 +255,9 @@ export async function ingestRegister(
 			const sql = unknownCodesSql(input, which, next('ingest_unknown_code'));
 			if (sql) await engine.exec(sql);
 		}
+		await engine.exec(createVillageNameTableSql(next(VILLAGE_NAME_TABLE)));
+		const villageNames = villageNameIssuesInsertSql(input, next(VILLAGE_NAME_TABLE));
+		if (villageNames) await engine.exec(villageNames);
 		checkAbort();
 
 		// 4. Count, then swap in.

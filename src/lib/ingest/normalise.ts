@@ -7,6 +7,7 @@ import { sqlIdent, sqlString } from '../engine/sql';
 import { codeKeySql } from '../core/codes';
 import { UNKNOWN, type AnyCodedField } from '../core/schema';
 import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
+import { villageNameCtes, villageNameIssuesSql, villageNameJoinSql, type VillageNameInput } from './villages';
 
 export interface StageRef {
 	file: string;
@@ -24,6 +25,8 @@ export interface NormaliseInput {
 	codes: string;
 	/** Kabupaten code of the reference, dotted ('64.02'): fills missing province/kabupaten parts. */
 	kabupatenKode: string;
+	/** Reference village table; when set, rows without a village code are matched by village name. */
+	villages?: string;
 	/** 'YYYY-MM-DD': the date ages are computed at when the source has a birth date but no age. */
 	asOf: string;
 }
@@ -140,6 +143,32 @@ function villageKodeSql(s: string, kabupatenKode: string): string {
 	);
 }
 
+/** Village-by-name inputs when the household file has a village-name column and a reference is given. */
+function villageNameInput(input: NormaliseInput): VillageNameInput | null {
+	const m = input.household.mapping;
+	if (!input.villages || !m['village_name']) return null;
+	return {
+		villages: input.villages,
+		kabupatenKode: input.kabupatenKode,
+		kecamatanCode: m['village_kec'] ? 'f_village_kec' : undefined,
+		kecamatanName: m['village_kec_name'] ? 'f_village_kec_name' : undefined,
+		villageName: 'f_village_name'
+	};
+}
+
+/** `INSERT INTO target …` of village names that did not resolve (see villages.ts); null without names. */
+export function villageNameIssuesInsertSql(input: NormaliseInput, target: string): string | null {
+	const byName = villageNameInput(input);
+	if (!byName) return null;
+	return villageNameIssuesSql(
+		{ ...byName, file: input.household.file },
+		householdCtes(input),
+		'hh',
+		villageKodeSql('s', input.kabupatenKode),
+		target
+	);
+}
+
 /** `CREATE TABLE target AS …` for households. */
 export function householdSql(input: NormaliseInput, target: string): string {
 	const { spec, person } = input;
@@ -165,6 +194,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 		: `members AS (SELECT NULL::VARCHAR AS key, 0 AS n, NULL::VARCHAR AS kk WHERE false)`;
 
 	const kk = spec.id === 'dtsen' ? `s.${col('key')}` : 'mem.kk';
+	const byName = villageNameInput(input);
 	const verval = hasField(fields, 'verval_status')
 		? `coalesce(${code('verval_status')}, 'unverified')`
 		: `'unverified'`;
@@ -172,7 +202,9 @@ export function householdSql(input: NormaliseInput, target: string): string {
 		`s.${col('key')} AS household_id`,
 		`${sqlString(spec.id)} AS source`,
 		`${kk} AS kk`,
-		`${villageKodeSql('s', input.kabupatenKode)} AS village_kode`,
+		byName
+			? `coalesce(${villageKodeSql('s', input.kabupatenKode)}, vn.kode) AS village_kode`
+			: `${villageKodeSql('s', input.kabupatenKode)} AS village_kode`,
 		`${plain('alamat', 'VARCHAR')} AS alamat`,
 		`${plain('head_name', 'VARCHAR')} AS head_name`,
 		`CASE WHEN ${plain('desil', 'INTEGER')} BETWEEN 1 AND 10 THEN ${plain('desil', 'INTEGER')} END AS desil`,
@@ -197,8 +229,9 @@ export function householdSql(input: NormaliseInput, target: string): string {
 		`s.__row::BIGINT AS source_row`
 	];
 	return (
-		`CREATE TABLE ${target} AS WITH ${householdCtes(input)}, ${members} ` +
+		`CREATE TABLE ${target} AS WITH ${householdCtes(input)}, ${members}${byName ? `, ${villageNameCtes(byName)}` : ''} ` +
 		`SELECT ${select.join(', ')} FROM hh AS s ${codes.joins.join(' ')} ` +
+		`${byName ? villageNameJoinSql(byName, 's', 'vn') : ''} ` +
 		`LEFT JOIN members AS mem ON mem.key = s.${col('key')} ORDER BY s.__row`
 	);
 }
