@@ -34,6 +34,7 @@ import {
 	type NormaliseInput
 } from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
+import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
 import {
 	IngestCancelled,
 	IngestError,
@@ -49,7 +50,16 @@ export type { ByteSource, IngestOptions, IngestProgress, IngestResult, SourceKin
 export type { ColumnMapping, FileRole, RegisterSource } from './sources';
 
 /** Canonical tables a load replaces, and the names they are built under first. */
-const SWAPPED = ['household', 'person', 'village', 'kecamatan', 'ingest_unknown_code', VILLAGE_NAME_TABLE] as const;
+const SWAPPED = [
+	'household',
+	'person',
+	'village',
+	'kecamatan',
+	'ingest_unknown_code',
+	VILLAGE_NAME_TABLE,
+	REPORT_TABLE,
+	REPORT_FILE_TABLE
+] as const;
 const next = (table: (typeof SWAPPED)[number]) => `${table}_next`;
 
 interface RecognisedFile extends StagedFile {
@@ -258,6 +268,17 @@ export async function ingestRegister(
 		await engine.exec(createVillageNameTableSql(next(VILLAGE_NAME_TABLE)));
 		const villageNames = villageNameIssuesInsertSql(input, next(VILLAGE_NAME_TABLE));
 		if (villageNames) await engine.exec(villageNames);
+		// The validation report (report-sql.ts), swapped in with the tables it describes.
+		const reportTables = {
+			households: next('household'),
+			people: next('person'),
+			villages: next('village'),
+			unknown: next('ingest_unknown_code'),
+			regionName: reference.kabupaten.nama
+		};
+		for (const statement of reportStatements(input, reportTables, next(REPORT_TABLE))) await engine.exec(statement);
+		const files = flat ? [household] : [household, person];
+		for (const statement of reportFileStatements(files, next(REPORT_FILE_TABLE))) await engine.exec(statement);
 		checkAbort();
 
 		// 4. Count, then swap in.

@@ -1,0 +1,295 @@
+/**
+ * The validation report of a load, as SQL (issue 4 point 5). `ingestRegister` runs these statements
+ * into `ingest_report_next` / `ingest_file_next` beside the other `*_next` tables and swaps them in
+ * with them, so a failed or cancelled load leaves the previous register *and* its report as they were.
+ *
+ * One row of `ingest_report` is one finding: a rejected row, a flagged identifier, or an aggregate
+ * (an unknown code value, a village code not in the reference, a suspicious NIK column) with its row
+ * count and first row. Every message is Indonesian and names the file, the (data) row and the column.
+ * Rows are numbered as `source_row` is: 1-based data rows, the header row not counted.
+ *
+ * What is rejected (not loaded) and what is only flagged:
+ * - rejected: a row whose household key is empty (it cannot be placed in any household), and a member
+ *   whose household key is not in the household file (orphan). Nothing else rejects a row.
+ * - flagged, kept: NIK/KK damage and structure problems (see core/nik.ts for each kind and its severity),
+ *   the same NIK twice in a family (`duplicate_nik`) or in two families (`nik_in_two_families`, an
+ *   integrity breach of Permensos 3/2021 art. 8), households without members, village codes not in the
+ *   reference, unknown code values (stored as 'unknown').
+ */
+import { sqlIdent, sqlString } from '../engine/sql';
+import type { ColumnDef } from '../core/schema';
+import {
+	ID_ISSUES,
+	ID_ISSUE_MESSAGE,
+	ID_ISSUE_SEVERITY,
+	ID_LABEL,
+	checkIdSql,
+	idDigitsSql,
+	type IdKind
+} from '../core/nik';
+import type { NormaliseInput } from './normalise';
+
+export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
+export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
+
+/** One finding of the load. */
+export const REPORT_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'severity', type: 'VARCHAR', doc: "'rejected' (row not loaded), 'error', 'warning', 'info'" },
+	{ name: 'code', type: 'VARCHAR', doc: 'reason code, e.g. orphan_member, nik_scientific, unknown_code' },
+	{ name: 'source_file', type: 'VARCHAR', doc: 'file' },
+	{ name: 'source_row', type: 'BIGINT', doc: '1-based data row (aggregates: first row); NULL for a whole column' },
+	{ name: 'source_column', type: 'VARCHAR', doc: 'column header as written in the file' },
+	{ name: 'value', type: 'VARCHAR', doc: 'the value as written (NULL when empty)' },
+	{ name: 'rows', type: 'BIGINT', doc: 'rows this finding covers (1 for a row-level finding)' },
+	{ name: 'household_id', type: 'VARCHAR', doc: 'household the row belongs to, when loaded' },
+	{ name: 'person_id', type: 'VARCHAR', doc: 'person the row is, when loaded' },
+	{ name: 'message', type: 'VARCHAR', doc: 'Indonesian message naming file, row and column' }
+];
+
+/** One file of the load. */
+export const REPORT_FILE_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'source_file', type: 'VARCHAR', doc: 'file' },
+	{ name: 'source', type: 'VARCHAR', doc: "'dtsen', 'bdt' or 'p3ke'" },
+	{ name: 'role', type: 'VARCHAR', doc: "'flat', 'household' or 'person'" },
+	{ name: 'format', type: 'VARCHAR', doc: "'csv', 'xlsx' or 'parquet'" },
+	{ name: 'encoding', type: 'VARCHAR', doc: 'CSV text encoding; NULL otherwise' },
+	{ name: 'sheet', type: 'VARCHAR', doc: 'XLSX worksheet; NULL otherwise' },
+	{ name: 'rows_read', type: 'BIGINT', doc: 'data rows read' }
+];
+
+export const REPORT_TABLE = 'ingest_report';
+export const REPORT_FILE_TABLE = 'ingest_file';
+
+function createSql(columns: readonly ColumnDef[], name: string): string {
+	return `CREATE TABLE ${name} (${columns.map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ')})`;
+}
+
+export interface ReportFileInfo {
+	file: string;
+	source: string;
+	role: string;
+	format: string;
+	encoding?: string;
+	sheet?: string;
+	rows: number;
+}
+
+/** Where the load's `*_next` tables are. */
+export interface ReportTables {
+	households: string;
+	people: string;
+	villages: string;
+	unknown: string;
+	/** Region name for messages ('Kutai Kartanegara'). */
+	regionName: string;
+}
+
+const lit = (v: string | undefined | null) => (v === undefined || v === null ? 'NULL' : sqlString(v));
+
+/** `Berkas 'f', baris data N, kolom C: ` as a SQL expression (row an expression, may be NULL). */
+function where(file: string, row: string | null, column: string | null): string {
+	const parts = [sqlString(`Berkas '${file}'`)];
+	if (row !== null) parts.push(`', baris data '`, `CAST(${row} AS VARCHAR)`);
+	if (column !== null) parts.push(sqlString(`, kolom ${column}`));
+	parts.push(`': '`);
+	return `concat(${parts.join(', ')})`;
+}
+
+const quoted = (v: string) => `concat('''', ${v}, '''')`;
+
+function insert(target: string, select: string): string {
+	return `INSERT INTO ${target} (severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, message) ${select}`;
+}
+
+/** Rows with an empty household key, and (pair of files) members whose household is not in the household file. */
+function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): string[] {
+	const out: string[] = [];
+	const stages = input.flat ? [input.household] : [input.household, input.person];
+	for (const stage of stages) {
+		const key = stage.mapping['key'];
+		if (!key) continue;
+		const k = `NULLIF(trim(${sqlIdent(key.column)}), '')`;
+		out.push(
+			insert(
+				target,
+				`SELECT 'rejected', 'empty_key', ${sqlString(stage.file)}, rowid + 1, ${sqlString(key.header)}, NULL, 1, NULL, NULL, ` +
+					`concat(${where(stage.file, 'rowid + 1', key.header)}, 'kosong; baris tidak dapat ditempatkan pada keluarga mana pun dan tidak dimuat.') ` +
+					`FROM ${stage.table} WHERE ${k} IS NULL ORDER BY rowid`
+			)
+		);
+	}
+	const pkey = input.person.mapping['key'];
+	if (!input.flat && pkey) {
+		const k = `NULLIF(trim(${sqlIdent(pkey.column)}), '')`;
+		out.push(
+			insert(
+				target,
+				`SELECT 'rejected', 'orphan_member', ${sqlString(input.person.file)}, s.rowid + 1, ${sqlString(pkey.header)}, ${k}, 1, NULL, NULL, ` +
+					`concat(${where(input.person.file, 's.rowid + 1', pkey.header)}, ${quoted(k)}, ${sqlString(
+						` tidak ada di berkas keluarga '${input.household.file}'; anggota tanpa keluarga tidak dimuat.`
+					)}) ` +
+					`FROM ${input.person.table} AS s WHERE ${k} IS NOT NULL AND ${k} NOT IN (SELECT household_id FROM ${t.households}) ORDER BY s.rowid`
+			)
+		);
+	}
+	return out;
+}
+
+function householdsWithoutMembersSql(input: NormaliseInput, t: ReportTables, target: string): string {
+	const header = input.household.mapping['key']?.header ?? 'kunci';
+	return insert(
+		target,
+		`SELECT 'warning', 'household_without_members', source_file, source_row, ${sqlString(header)}, household_id, 1, household_id, NULL, ` +
+			`concat(${where(input.household.file, 'source_row', header)}, 'keluarga ', ${quoted('household_id')}, ${sqlString(
+				` tidak punya anggota di berkas '${input.person.file}'; keluarga tetap dimuat dengan 0 anggota.`
+			)}) ` +
+			`FROM ${t.households} WHERE members = 0 ORDER BY source_row`
+	);
+}
+
+function villagesNotInReferenceSql(input: NormaliseInput, t: ReportTables, target: string): string {
+	const mapped = input.household.mapping['village_desa'] ?? input.household.mapping['village_name'];
+	const header = mapped?.header ?? 'kode desa';
+	const rows = input.flat ? 'sum(members)' : 'count(*)';
+	return insert(
+		target,
+		`SELECT 'warning', 'village_not_in_reference', ${sqlString(input.household.file)}, min(source_row), ${sqlString(header)}, village_kode, ${rows}, NULL, NULL, ` +
+			`concat(${where(input.household.file, 'min(source_row)', header)}, ` +
+			`CASE WHEN village_kode IS NULL THEN 'kode desa kosong' ELSE concat('kode desa ', ${quoted('village_kode')}, ${sqlString(` tidak ada di referensi ${t.regionName}`)}) END, ` +
+			`' (', count(*), ' keluarga, ', sum(members), ' jiwa, baris data pertama ', min(source_row), '); data tetap dimuat tetapi tidak masuk desa mana pun di peta.') ` +
+			`FROM ${t.households} WHERE village_kode IS NULL OR village_kode NOT IN (SELECT kode FROM ${t.villages}) ` +
+			`GROUP BY village_kode ORDER BY min(source_row)`
+	);
+}
+
+function unknownCodesSql(input: NormaliseInput, t: ReportTables, target: string): string {
+	return insert(
+		target,
+		`SELECT 'warning', 'unknown_code', source_file, first_row, source_column, raw_value, rows, NULL, NULL, ` +
+			`concat('Berkas ''', source_file, ''', kolom ', source_column, ', nilai ''', raw_value, ''' (', rows, ' baris, baris data pertama ', first_row, ${sqlString(
+				`): tidak ada di daftar kode ${input.spec.title}; disimpan sebagai 'unknown', tidak ditebak.`
+			)}) ` +
+			`FROM ${t.unknown} ORDER BY source_file, first_row, source_column`
+	);
+}
+
+const ISSUE_META_SQL = `(VALUES ${ID_ISSUES.map((i) => `(${sqlString(i)}, ${sqlString(ID_ISSUE_SEVERITY[i])}, ${sqlString(ID_ISSUE_MESSAGE[i])})`).join(', ')}) AS meta(issue, severity, message)`;
+
+/** A NIK or KK column of the member file (or the KK key of a DTSEN family file) to check. */
+interface IdColumn {
+	kind: IdKind;
+	file: string;
+	stage: string;
+	column: string;
+	header: string;
+	/** The loaded table the rows are joined with (by source_row) and whether it has person columns. */
+	loaded: string;
+	person: boolean;
+}
+
+function idColumns(input: NormaliseInput, t: ReportTables): IdColumn[] {
+	const out: IdColumn[] = [];
+	const p = input.person;
+	const nik = p.mapping['nik'];
+	if (nik) out.push({ kind: 'nik', file: p.file, stage: p.table, column: nik.column, header: nik.header, loaded: t.people, person: true });
+	const kk = input.spec.id === 'dtsen' ? p.mapping['key'] : p.mapping['kk'];
+	if (kk) out.push({ kind: 'kk', file: p.file, stage: p.table, column: kk.column, header: kk.header, loaded: t.people, person: true });
+	const hkey = input.household.mapping['key'];
+	if (input.spec.id === 'dtsen' && !input.flat && hkey) {
+		out.push({
+			kind: 'kk',
+			file: input.household.file,
+			stage: input.household.table,
+			column: hkey.column,
+			header: hkey.header,
+			loaded: t.households,
+			person: false
+		});
+	}
+	return out;
+}
+
+/** Every NIK/KK issue of the loaded rows of one column: one report row per issue. */
+function idIssuesSql(c: IdColumn, kabupaten: string, target: string): string {
+	const raw = `s.${sqlIdent(c.column)}`;
+	const sex = c.kind === 'nik' && c.person ? 'l.sex' : null;
+	const label = ID_LABEL[c.kind];
+	return insert(
+		target,
+		`WITH found AS (SELECT s.rowid + 1 AS row, ${raw} AS value, l.household_id, ${c.person ? 'l.person_id' : 'NULL::VARCHAR'} AS person_id, ` +
+			`unnest(${checkIdSql(c.kind, raw, sex, kabupaten)}) AS issue ` +
+			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1) ` +
+			`SELECT meta.severity, ${sqlString(`${c.kind}_`)} || found.issue, ${sqlString(c.file)}, found.row, ${sqlString(c.header)}, found.value, 1, found.household_id, found.person_id, ` +
+			`concat(${where(c.file, 'found.row', c.header)}, ${sqlString(`${label} `)}, ` +
+			`CASE WHEN found.issue = 'missing' THEN '' ELSE concat(${quoted('found.value')}, ' ') END, meta.message, '.') ` +
+			`FROM found JOIN ${ISSUE_META_SQL} ON meta.issue = found.issue ORDER BY found.row, found.issue`
+	);
+}
+
+/**
+ * A whole column where far more values end in 0 than the one in ten real serials do: the column went
+ * through Excel as numbers and the 16th digit became 0 (core/nik.ts `lost_digits`). At least 20 usable
+ * values and more than half ending in 0.
+ */
+function trailingZeroColumnSql(c: IdColumn, target: string): string {
+	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
+	const label = ID_LABEL[c.kind];
+	return insert(
+		target,
+		`WITH v AS (SELECT s.rowid + 1 AS row, ${d} AS digits FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
+			`z AS (SELECT count(digits) AS n, count(*) FILTER (WHERE suffix(digits, '0')) AS zeros, min(row) FILTER (WHERE suffix(digits, '0')) AS first_row FROM v) ` +
+			`SELECT 'warning', ${sqlString(`${c.kind}_column_trailing_zeros`)}, ${sqlString(c.file)}, first_row, ${sqlString(c.header)}, NULL, zeros, NULL, NULL, ` +
+			`concat(${where(c.file, null, c.header)}, zeros, ' dari ', n, ${sqlString(
+				` ${label} berakhiran 0 (wajarnya sekitar 1 dari 10); kolom ini kemungkinan pernah menjadi angka di Excel sehingga digit ke-16 berubah menjadi 0. Periksa ${label} yang berakhiran 0, mulai baris data `
+			)}, first_row, '.') ` +
+			`FROM z WHERE n >= 20 AND zeros * 2 > n`
+	);
+}
+
+/** The same NIK (by its digits) more than once: in the same family, or in two families. */
+function duplicateNikSql(c: IdColumn, target: string): string {
+	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
+	return insert(
+		target,
+		`WITH v AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, ${d} AS digits, l.household_id, l.person_id ` +
+			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
+			`w AS (SELECT *, first_value(row) OVER g AS first_row, first_value(household_id) OVER g AS first_household, row_number() OVER g AS n ` +
+			`FROM v WHERE digits IS NOT NULL AND NOT suffix(digits, '0000') WINDOW g AS (PARTITION BY digits ORDER BY row)) ` +
+			`SELECT 'error', CASE WHEN household_id = first_household THEN 'duplicate_nik' ELSE 'nik_in_two_families' END, ${sqlString(c.file)}, row, ${sqlString(c.header)}, value, 1, household_id, person_id, ` +
+			`concat(${where(c.file, 'row', c.header)}, 'NIK ', ${quoted('digits')}, ' sudah ada di baris data ', first_row, ` +
+			`CASE WHEN household_id = first_household THEN ' dalam keluarga yang sama (data ganda).' ` +
+			`ELSE concat(' pada keluarga ', ${quoted('first_household')}, '; satu orang tercatat di dua keluarga (Permensos 3/2021 pasal 8).') END) ` +
+			`FROM w WHERE n > 1 ORDER BY row`
+	);
+}
+
+/** Statements that create and fill `target` (the report) after the load's `*_next` tables exist. */
+export function reportStatements(input: NormaliseInput, t: ReportTables, target: string): string[] {
+	const statements = [createSql(REPORT_COLUMNS, target), ...rejectedSql(input, t, target)];
+	if (!input.flat) statements.push(householdsWithoutMembersSql(input, t, target));
+	statements.push(villagesNotInReferenceSql(input, t, target), unknownCodesSql(input, t, target));
+	for (const c of idColumns(input, t)) {
+		statements.push(idIssuesSql(c, input.kabupatenKode, target), trailingZeroColumnSql(c, target));
+		if (c.kind === 'nik') statements.push(duplicateNikSql(c, target));
+	}
+	return statements;
+}
+
+/** Statements that create and fill `target` (the files of the load). */
+export function reportFileStatements(files: readonly ReportFileInfo[], target: string): string[] {
+	const values = files
+		.map((f) => `(${lit(f.file)}, ${lit(f.source)}, ${lit(f.role)}, ${lit(f.format)}, ${lit(f.encoding)}, ${lit(f.sheet)}, ${f.rows})`)
+		.join(', ');
+	return [createSql(REPORT_FILE_COLUMNS, target), `INSERT INTO ${target} VALUES ${values}`];
+}
+
+/** Severity order for listing: rejected first. */
+export const SEVERITY_ORDER_SQL = `CASE severity WHEN 'rejected' THEN 0 WHEN 'error' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END`;
+
+/** The detail rows of the report, in display order (what the CSV/XLSX download holds). */
+export function reportRowsSql(table: string = REPORT_TABLE): string {
+	return (
+		`SELECT severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, message ` +
+		`FROM ${table} ORDER BY ${SEVERITY_ORDER_SQL}, source_file, source_row NULLS FIRST, code, source_column`
+	);
+}

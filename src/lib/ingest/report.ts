@@ -1,0 +1,289 @@
+/**
+ * The validation report of the last load, read back from DuckDB (tables `ingest_report`,
+ * `ingest_file`, written by `ingestRegister` through report-sql.ts and swapped in with the register).
+ * `loadReport` gives the typed summary the UI and CLI show; `reportRowsSql` / `loadReportRows` give
+ * the detail rows the user downloads (export/csv.ts, export/xlsx.ts).
+ */
+import type { Engine } from '../engine/types';
+import { sqlString } from '../engine/sql';
+import { rowsOf } from '../core/rows';
+import { ID_ISSUES, idDigitsSql, type IdIssue, type IdKind } from '../core/nik';
+import {
+	REPORT_FILE_TABLE,
+	REPORT_SEVERITIES,
+	REPORT_TABLE,
+	reportRowsSql,
+	type ReportSeverity
+} from './report-sql';
+import type { SourceKind } from './types';
+
+export { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
+
+/** Reason codes of report rows. NIK/KK codes are `nik_<issue>` / `kk_<issue>` (core/nik.ts). */
+export type ReportCode =
+	| 'empty_key'
+	| 'orphan_member'
+	| 'household_without_members'
+	| 'village_not_in_reference'
+	| 'unknown_code'
+	| 'duplicate_nik'
+	| 'nik_in_two_families'
+	| `${IdKind}_${IdIssue}`
+	| `${IdKind}_column_trailing_zeros`;
+
+/** One row of the detail table. */
+export interface ReportRow {
+	severity: ReportSeverity;
+	code: ReportCode;
+	source_file: string;
+	source_row: number | null;
+	source_column: string | null;
+	value: string | null;
+	rows: number;
+	household_id: string | null;
+	person_id: string | null;
+	message: string;
+}
+
+export const REPORT_ROW_SPEC = {
+	severity: 'string',
+	code: 'string',
+	source_file: 'string',
+	source_row: 'number?',
+	source_column: 'string?',
+	value: 'string?',
+	rows: 'number',
+	household_id: 'string?',
+	person_id: 'string?',
+	message: 'string'
+} as const;
+
+/** Column headers of the downloaded report (Indonesian), in REPORT_ROW_SPEC order. */
+export const REPORT_ROW_HEADERS: Readonly<Record<keyof ReportRow, string>> = {
+	severity: 'tingkat',
+	code: 'kode_alasan',
+	source_file: 'berkas',
+	source_row: 'baris_data',
+	source_column: 'kolom',
+	value: 'nilai',
+	rows: 'jumlah_baris',
+	household_id: 'id_keluarga',
+	person_id: 'id_anggota',
+	message: 'pesan'
+};
+
+export interface ReportFile {
+	file: string;
+	source: SourceKind;
+	role: 'flat' | 'household' | 'person';
+	format: 'csv' | 'xlsx' | 'parquet';
+	encoding: string | null;
+	sheet: string | null;
+	rowsRead: number;
+}
+
+export interface UnknownCodeCount {
+	table: 'household' | 'person';
+	field: string;
+	file: string;
+	column: string;
+	value: string;
+	rows: number;
+	firstRow: number;
+}
+
+export interface VillageNotInReference {
+	/** Dotted code as loaded (NULL: no code and no name match). */
+	kode: string | null;
+	/** Rows of the household file carrying it (flat file: member rows). */
+	rows: number;
+	households: number;
+	people: number;
+	firstRow: number;
+	file: string;
+}
+
+export interface DuplicateCount {
+	/** Distinct NIKs concerned. */
+	niks: number;
+	/** Rows beyond each NIK's first. */
+	rows: number;
+}
+
+/** The typed summary of the last load. */
+export interface IngestReport {
+	source: SourceKind;
+	files: ReportFile[];
+	rowsRead: number;
+	households: number;
+	people: number;
+	/** Rows not loaded (= rowsRead − households − people for a pair, − people for a flat file). */
+	rowsRejected: number;
+	/** Rejected rows by reason. */
+	rejected: { code: ReportCode; rows: number }[];
+	orphanMembers: number;
+	emptyKeyRows: number;
+	householdsWithoutMembers: number;
+	unknownCodes: UnknownCodeCount[];
+	villagesNotInReference: VillageNotInReference[];
+	duplicateNik: DuplicateCount;
+	nikInTwoFamilies: DuplicateCount;
+	/** NIK/KK issues by kind: rows flagged (every kind present, zeros included). */
+	identifiers: Record<IdKind, Record<IdIssue, number>>;
+	/** Columns where far more NIK/KK values end in 0 than real serials do (Excel's 15 digits). */
+	trailingZeroColumns: { kind: IdKind; file: string; column: string; rows: number; firstRow: number }[];
+	/** Report rows by severity (aggregate rows count once). */
+	findings: Record<ReportSeverity, number>;
+}
+
+async function tableExists(engine: Engine, table: string): Promise<boolean> {
+	const result = await engine.query(
+		`SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = ${sqlString(table)}`
+	);
+	return Number(result.get(0)?.n ?? 0) > 0;
+}
+
+const zeros = (): Record<IdIssue, number> =>
+	Object.fromEntries(ID_ISSUES.map((i) => [i, 0])) as Record<IdIssue, number>;
+
+/**
+ * The summary of the last load, or null when there is none (no register, or one restored from a
+ * stored copy that carries no report).
+ */
+export async function loadReport(engine: Engine): Promise<IngestReport | null> {
+	if (!(await tableExists(engine, REPORT_TABLE)) || !(await tableExists(engine, REPORT_FILE_TABLE))) return null;
+	const files = rowsOf(await engine.query(`SELECT * FROM ${REPORT_FILE_TABLE} ORDER BY rowid`), {
+		source_file: 'string',
+		source: 'string',
+		role: 'string',
+		format: 'string',
+		encoding: 'string?',
+		sheet: 'string?',
+		rows_read: 'number'
+	}).map(
+		(f): ReportFile => ({
+			file: f.source_file,
+			source: f.source as SourceKind,
+			role: f.role as ReportFile['role'],
+			format: f.format as ReportFile['format'],
+			encoding: f.encoding,
+			sheet: f.sheet,
+			rowsRead: f.rows_read
+		})
+	);
+	const first = files[0];
+	if (!first) return null;
+	const [totals] = rowsOf(
+		await engine.query(
+			`SELECT (SELECT count(*) FROM household)::BIGINT AS households, (SELECT count(*) FROM person)::BIGINT AS people`
+		),
+		{ households: 'number', people: 'number' }
+	);
+	const byCode = rowsOf(
+		await engine.query(
+			`SELECT severity, code, count(*)::BIGINT AS findings, sum(rows)::BIGINT AS rows, count(DISTINCT ${idDigitsSql('value')})::BIGINT AS niks ` +
+				`FROM ${REPORT_TABLE} GROUP BY severity, code ORDER BY code`
+		),
+		{ severity: 'string', code: 'string', findings: 'number', rows: 'number', niks: 'number' }
+	);
+	const rowsOfCode = (code: string) => byCode.find((c) => c.code === code)?.rows ?? 0;
+	const dup = (code: string): DuplicateCount => {
+		const c = byCode.find((x) => x.code === code);
+		return { niks: c?.niks ?? 0, rows: c?.rows ?? 0 };
+	};
+	const identifiers: Record<IdKind, Record<IdIssue, number>> = { nik: zeros(), kk: zeros() };
+	for (const c of byCode) {
+		const m = /^(nik|kk)_(.+)$/.exec(c.code);
+		if (!m) continue;
+		const kind = m[1] as IdKind;
+		const issue = m[2] as IdIssue;
+		if (ID_ISSUES.includes(issue)) identifiers[kind][issue] += c.rows;
+	}
+	const findings = Object.fromEntries(REPORT_SEVERITIES.map((s) => [s, 0])) as Record<ReportSeverity, number>;
+	for (const c of byCode) findings[c.severity as ReportSeverity] += c.findings;
+
+	const unknownCodes = rowsOf(
+		await engine.query(
+			`SELECT table_name, field, source_file, source_column, raw_value, rows, first_row FROM ingest_unknown_code ORDER BY source_file, first_row, field, raw_value`
+		),
+		{
+			table_name: 'string',
+			field: 'string',
+			source_file: 'string',
+			source_column: 'string',
+			raw_value: 'string',
+			rows: 'number',
+			first_row: 'number'
+		}
+	).map(
+		(u): UnknownCodeCount => ({
+			table: u.table_name as UnknownCodeCount['table'],
+			field: u.field,
+			file: u.source_file,
+			column: u.source_column,
+			value: u.raw_value,
+			rows: u.rows,
+			firstRow: u.first_row
+		})
+	);
+	const villagesNotInReference = rowsOf(
+		await engine.query(
+			`SELECT h.village_kode AS kode, count(*)::BIGINT AS households, sum(h.members)::BIGINT AS people, min(h.source_row)::BIGINT AS first_row, min(h.source_file) AS file ` +
+				`FROM household h WHERE h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM village) GROUP BY 1 ORDER BY min(h.source_row)`
+		),
+		{ kode: 'string?', households: 'number', people: 'number', first_row: 'number', file: 'string' }
+	).map(
+		(v): VillageNotInReference => ({
+			kode: v.kode,
+			rows: first.role === 'flat' ? v.people : v.households,
+			households: v.households,
+			people: v.people,
+			firstRow: v.first_row,
+			file: v.file
+		})
+	);
+	const trailingZeroColumns = rowsOf(
+		await engine.query(
+			`SELECT code, source_file, source_column, rows, source_row FROM ${REPORT_TABLE} WHERE code LIKE '%_column_trailing_zeros' ORDER BY source_file, source_column`
+		),
+		{ code: 'string', source_file: 'string', source_column: 'string', rows: 'number', source_row: 'number' }
+	).map((t) => ({
+		kind: (t.code.startsWith('kk_') ? 'kk' : 'nik') as IdKind,
+		file: t.source_file,
+		column: t.source_column,
+		rows: t.rows,
+		firstRow: t.source_row
+	}));
+
+	const rowsRead = files.reduce((n, f) => n + f.rowsRead, 0);
+	const households = totals?.households ?? 0;
+	const people = totals?.people ?? 0;
+	return {
+		source: first.source,
+		files,
+		rowsRead,
+		households,
+		people,
+		rowsRejected: rowsRead - people - (first.role === 'flat' ? 0 : households),
+		rejected: byCode
+			.filter((c) => c.severity === 'rejected')
+			.map((c) => ({ code: c.code as ReportCode, rows: c.rows })),
+		orphanMembers: rowsOfCode('orphan_member'),
+		emptyKeyRows: rowsOfCode('empty_key'),
+		householdsWithoutMembers: rowsOfCode('household_without_members'),
+		unknownCodes,
+		villagesNotInReference,
+		duplicateNik: dup('duplicate_nik'),
+		nikInTwoFamilies: dup('nik_in_two_families'),
+		identifiers,
+		trailingZeroColumns,
+		findings
+	};
+}
+
+/** Detail rows of the report in display order; `limit` for a screen page (all rows when omitted). */
+export async function loadReportRows(engine: Engine, limit?: number, offset = 0): Promise<ReportRow[]> {
+	if (!(await tableExists(engine, REPORT_TABLE))) return [];
+	const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
+	return rowsOf(await engine.query(`${reportRowsSql()}${page}`), REPORT_ROW_SPEC) as ReportRow[];
+}
