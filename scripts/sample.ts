@@ -1,12 +1,12 @@
 /**
  * Writes the synthetic register: npm run sample -- --people N --seed S [--out DIR]
- *   [--formats csv,parquet] [--schemas dtsen,bdt]
- * Defaults: 200000 people, seed 1, out data/sample/, both formats, both schemas.
+ *   [--formats csv,parquet,xlsx] [--schemas dtsen,bdt,p3ke]
+ * Defaults: 200000 people, seed 1, out data/sample/, csv + parquet, dtsen + bdt.
  */
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSample, SAMPLE_FORMATS, type SampleFormat } from '../src/lib/sample/write';
-import { SAMPLE_SCHEMAS, type SampleSchema } from '../src/lib/sample/tables';
+import { writeSample, ALL_SAMPLE_FORMATS, SAMPLE_FORMATS, type SampleFormat } from '../src/lib/sample/write';
+import { ALL_SAMPLE_SCHEMAS, SAMPLE_SCHEMAS, type SampleSchema } from '../src/lib/sample/tables';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -17,9 +17,9 @@ function arg(name: string): string | undefined {
 	return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
-function list<T extends string>(name: string, allowed: readonly T[]): T[] {
+function list<T extends string>(name: string, allowed: readonly T[], defaults: readonly T[]): T[] {
 	const value = arg(name);
-	if (value === undefined) return [...allowed];
+	if (value === undefined) return [...defaults];
 	const items = value.split(',').map((s) => s.trim()).filter(Boolean);
 	for (const item of items) {
 		if (!(allowed as readonly string[]).includes(item)) throw new Error(`--${name}: unknown value ${item} (allowed: ${allowed.join(', ')})`);
@@ -38,8 +38,8 @@ function int(name: string, fallback: number): number {
 const people = int('people', 200_000);
 const seed = int('seed', 1);
 const outDir = resolve(process.cwd(), arg('out') ?? resolve(ROOT, 'data/sample'));
-const formats: SampleFormat[] = list('formats', SAMPLE_FORMATS);
-const schemas: SampleSchema[] = list('schemas', SAMPLE_SCHEMAS);
+const formats: SampleFormat[] = list('formats', ALL_SAMPLE_FORMATS, SAMPLE_FORMATS);
+const schemas: SampleSchema[] = list('schemas', ALL_SAMPLE_SCHEMAS, SAMPLE_SCHEMAS);
 
 const started = performance.now();
 const manifest = await writeSample(outDir, { people, seed, formats, schemas });

@@ -112,3 +112,46 @@ export type VervalStatus = (typeof VERVAL_STATUSES)[number];
 
 /** Yes/no flags in both schemas: 1 = ya, 2 = tidak (BPS questionnaire convention). */
 export const yesNo = (value: boolean) => (value ? '1' : '2');
+
+// ---- P3KE: text labels (src/lib/core/codes/p3ke.ts reads them; Regsosek option texts) -------------
+
+export const P3KE_FLOOR: Record<Floor, string> = {
+	marmer: 'Marmer/Granit', keramik: 'Keramik', parket: 'Parket/Vinil/Karpet', ubin: 'Ubin/Tegel/Teraso', kayu_baik: 'Kayu/Papan',
+	semen: 'Semen/Bata Merah', bambu: 'Bambu', kayu_rendah: 'Kayu/Papan', tanah: 'Tanah', lainnya: 'Lainnya'
+};
+export const P3KE_WALL: Record<Wall, string> = {
+	tembok: 'Tembok', anyaman_plester: 'Plesteran Anyaman Bambu/Kawat', kayu: 'Kayu/Papan/Gypsum/GRC/Calciboard',
+	anyaman_bambu: 'Anyaman Bambu', batang_kayu: 'Batang Kayu', bambu: 'Bambu', lainnya: 'Lainnya'
+};
+export const P3KE_ROOF: Record<Roof, string> = {
+	beton: 'Beton', genteng_keramik: 'Genteng', genteng_metal: 'Genteng', genteng_tanah: 'Genteng', asbes: 'Asbes', seng: 'Seng',
+	sirap: 'Kayu/Sirap', bambu: 'Bambu', jerami: 'Jerami/Ijuk/Daun-daunan/Rumbia', lainnya: 'Lainnya'
+};
+export const P3KE_WATER: Record<Water, string> = {
+	kemasan: 'Air Kemasan Bermerk', isi_ulang: 'Air Isi Ulang', ledeng_meteran: 'Leding', ledeng_eceran: 'Leding', sumur_bor: 'Sumur Bor/Pompa',
+	sumur_terlindung: 'Sumur Terlindung', sumur_tak_terlindung: 'Sumur Tak Terlindung', mata_air_terlindung: 'Mata Air Terlindung',
+	mata_air_tak_terlindung: 'Mata Air Tak Terlindung', sungai: 'Air Permukaan (Sungai/Danau/Waduk/Kolam/Irigasi)', hujan: 'Air Hujan', lainnya: 'Lainnya'
+};
+export const P3KE_LIGHT: Record<Light, string> = {
+	pln_meteran: 'Listrik PLN dengan meteran', pln_tanpa_meteran: 'Listrik PLN tanpa meteran', non_pln: 'Listrik non-PLN', tidak_ada: 'Bukan listrik'
+};
+export const P3KE_FUEL: Record<Fuel, string> = {
+	listrik: 'Listrik', lpg_besar: 'LPG 5,5 kg', lpg_3kg: 'LPG 3 kg', gas_kota: 'Gas kota', minyak_tanah: 'Minyak tanah', briket: 'Briket',
+	arang: 'Arang', kayu_bakar: 'Kayu bakar', tidak_memasak: 'Tidak memasak di rumah'
+};
+export const P3KE_TOILET: Record<Toilet, string> = {
+	sendiri: 'Ada, digunakan hanya anggota keluarga sendiri', bersama: 'Ada, digunakan bersama anggota keluarga dari keluarga tertentu',
+	umum: 'Ada, di MCK umum/siapapun menggunakan', tidak_ada: 'Tidak ada fasilitas'
+};
+export const P3KE_SEX: Record<1 | 2, string> = { 1: 'Laki-laki', 2: 'Perempuan' };
+/** Relation to the family (KK) head, DTSEN numbering 1 … 8. */
+export const P3KE_RELATION: readonly string[] = ['', 'Kepala Keluarga', 'Istri/Suami', 'Anak', 'Menantu', 'Cucu', 'Orang Tua/Mertua', 'Pembantu/Sopir', 'Lainnya'];
+/** Dukcapil "pendidikan" (highest completed) from the certificate. */
+export const P3KE_EDUCATION: Record<Level, string> = {
+	paket_a: 'Tamat SD/Sederajat', sdlb: 'Tamat SD/Sederajat', sd: 'Tamat SD/Sederajat', mi: 'Tamat SD/Sederajat',
+	paket_b: 'SLTP/Sederajat', smp: 'SLTP/Sederajat', mts: 'SLTP/Sederajat',
+	paket_c: 'SLTA/Sederajat', sma: 'SLTA/Sederajat', ma: 'SLTA/Sederajat', smk: 'SLTA/Sederajat',
+	d3: 'Akademi/Diploma III/Sarjana Muda', s1: 'Diploma IV/Strata I', s2: 'Strata II'
+};
+export const P3KE_NEVER_SCHOOLED = 'Tidak/Belum Sekolah';
+export const P3KE_NO_CERTIFICATE = 'Belum Tamat SD/Sederajat';

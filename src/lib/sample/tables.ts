@@ -6,7 +6,8 @@ import {
 	BDT_HOUSEHOLD_COLUMNS,
 	BDT_PERSON_COLUMNS,
 	DTSEN_FAMILY_COLUMNS,
-	DTSEN_PERSON_COLUMNS
+	DTSEN_PERSON_COLUMNS,
+	P3KE_COLUMNS
 } from '../core/sources/columns';
 import {
 	BDT_CERTIFICATE,
@@ -33,13 +34,25 @@ import {
 	DTSEN_ROOF,
 	DTSEN_TOILET,
 	DTSEN_WATER,
+	P3KE_EDUCATION,
+	P3KE_FLOOR,
+	P3KE_FUEL,
+	P3KE_LIGHT,
+	P3KE_NEVER_SCHOOLED,
+	P3KE_NO_CERTIFICATE,
+	P3KE_RELATION,
+	P3KE_ROOF,
+	P3KE_SEX,
+	P3KE_TOILET,
+	P3KE_WALL,
+	P3KE_WATER,
 	WALL_CODE,
 	yesNo
 } from './codes';
 import type { Sample, SampleFamily, SampleHouse, SamplePerson } from './generate';
 import { REFERENCE } from './region';
 
-export type SampleSchema = 'dtsen' | 'bdt';
+export type SampleSchema = 'dtsen' | 'bdt' | 'p3ke';
 export type SampleTableName = 'keluarga' | 'anggota' | 'flat' | 'rumahtangga' | 'art';
 
 export interface SampleTable {
@@ -53,7 +66,10 @@ export interface SampleTable {
 	csv: string;
 }
 
+/** Schemas written by default (the bundled sample and `npm run sample`). */
 export const SAMPLE_SCHEMAS: readonly SampleSchema[] = ['dtsen', 'bdt'];
+/** Every schema the generator can write; P3KE on request. */
+export const ALL_SAMPLE_SCHEMAS: readonly SampleSchema[] = ['dtsen', 'bdt', 'p3ke'];
 
 const PROVINCE = { kode: '64', nama: 'Kalimantan Timur' } as const;
 
@@ -61,6 +77,7 @@ type DtsenFamilyRow = Record<(typeof DTSEN_FAMILY_COLUMNS)[number], string>;
 type DtsenPersonRow = Record<(typeof DTSEN_PERSON_COLUMNS)[number], string>;
 type BdtHouseholdRow = Record<(typeof BDT_HOUSEHOLD_COLUMNS)[number], string>;
 type BdtPersonRow = Record<(typeof BDT_PERSON_COLUMNS)[number], string>;
+type P3keRow = Record<(typeof P3KE_COLUMNS)[number], string>;
 
 const NEEDS_QUOTES = /[",\n\r]/;
 export function csvField(value: string): string {
@@ -103,7 +120,9 @@ class CsvText {
 /** Columns holding free text (names, addresses, places); every other column is codes, digits or dates. */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set([
 	'nama_provinsi', 'nama_kabupaten_kota', 'nama_kecamatan', 'nama_kelurahan_desa', 'alamat', 'nama_kepala_keluarga', 'nama',
-	'NMDESA', 'Alamat', 'Nama_KRT', 'Nama', 'TmpLahir'
+	'NMDESA', 'Alamat', 'Nama_KRT', 'Nama', 'TmpLahir',
+	'Provinsi', 'Kabupaten/Kota', 'Kecamatan', 'Desa/Kelurahan', 'kepala_keluarga', 'pendidikan',
+	'jenis_atap', 'jenis_dinding', 'jenis_lantai', 'sumber_air_minum', 'sumber_penerangan', 'bahan_bakar_memasak', 'fasilitas_bab'
 ]);
 
 /** Encodes one row as a CSV line; only free-text columns are checked for characters that need quoting. */
@@ -265,6 +284,69 @@ function bdtPersonRow(p: SamplePerson): BdtPersonRow {
 	};
 }
 
+const AGE_BANDS: readonly (readonly [number, number])[] = [[0, 6], [7, 12], [13, 15], [16, 18], [19, 21], [22, 59], [60, 200]];
+const flag = (value: boolean) => (value ? '1' : '0');
+const ya = (value: boolean) => (value ? 'Ya' : 'Tidak');
+
+/**
+ * One P3KE row (a person with the family's columns). P3KE is keyed by family like DTSEN, so families
+ * and people are the same as in the DTSEN files; housing is written as Regsosek label text.
+ * Real P3KE extracts hold only desil 1–4 families; the sample writes every family so that a round
+ * trip can compare all people.
+ */
+function p3keRow(p: SamplePerson, familyId: string): P3keRow {
+	const family = p.family;
+	const house = family.house;
+	const v = house.village;
+	const h = house.housing;
+	const age = p.age;
+	const band = (i: number) => {
+		const [lo, hi] = AGE_BANDS[i] ?? [0, -1];
+		return flag(age >= lo && age <= hi);
+	};
+	const education =
+		p.participation === null ? '' : p.certificate ? P3KE_EDUCATION[p.certificate] : p.participation === 'never' ? P3KE_NEVER_SCHOOLED : P3KE_NO_CERTIFICATE;
+	return {
+		'ID Keluarga P3KE': familyId,
+		Provinsi: PROVINCE.nama.toUpperCase(),
+		'Kabupaten/Kota': REFERENCE.kabupaten.nama.toUpperCase(),
+		Kecamatan: v.village.kecamatan_nama.toUpperCase(),
+		'Desa/Kelurahan': v.village.nama.toUpperCase(),
+		kode_kemdagri: v.kode10,
+		desil_kesejahteraan: String(family.desil),
+		alamat: house.alamat,
+		kepala_keluarga: family.members[0]?.name ?? '',
+		'No KK': family.kk,
+		NIK: p.nik,
+		padan_dukcapil: 'Ya',
+		nama: p.name,
+		jenis_kelamin: P3KE_SEX[p.sex],
+		hubungan_keluarga: P3KE_RELATION[p.relation] ?? 'Lainnya',
+		tanggal_lahir: p.birthDate,
+		pendidikan: education,
+		pekerjaan: p.working === null ? '' : p.working ? 'Bekerja' : 'Tidak Bekerja',
+		usia_0_6: band(0),
+		usia_7_12: band(1),
+		usia_13_15: band(2),
+		usia_16_18: band(3),
+		usia_19_21: band(4),
+		usia_22_59: band(5),
+		usia_60_keatas: band(6),
+		jenis_atap: P3KE_ROOF[h.roof],
+		jenis_dinding: P3KE_WALL[h.wall],
+		jenis_lantai: P3KE_FLOOR[h.floor],
+		sumber_air_minum: P3KE_WATER[h.water],
+		sumber_penerangan: P3KE_LIGHT[h.light],
+		bahan_bakar_memasak: P3KE_FUEL[h.fuel],
+		fasilitas_bab: P3KE_TOILET[h.toilet],
+		penerima_BPNT: ya(house.bpnt),
+		penerima_PKH: ya(house.pkh),
+		penerima_Sembako: ya(house.bpnt),
+		penerima_BST: 'Tidak',
+		resiko_stunting: ya(family.members.some((m) => m.age < 5) && family.desil <= 2)
+	};
+}
+
 const DTSEN_FAMILY_IN_FLAT = DTSEN_FAMILY_COLUMNS.filter((c) => c !== 'nomor_kartu_keluarga');
 const BDT_HOUSEHOLD_KEYS: ReadonlySet<string> = new Set(['IDBDT', 'KDPROP', 'KDKAB', 'KDKEC', 'KDDESA']);
 const BDT_HOUSEHOLD_IN_FLAT = BDT_HOUSEHOLD_COLUMNS.filter((c) => !BDT_HOUSEHOLD_KEYS.has(c));
@@ -280,6 +362,9 @@ export const SAMPLE_COLUMNS: Record<SampleSchema, Partial<Record<SampleTableName
 		rumahtangga: BDT_HOUSEHOLD_COLUMNS,
 		art: BDT_PERSON_COLUMNS,
 		flat: [...BDT_PERSON_COLUMNS, ...BDT_HOUSEHOLD_IN_FLAT]
+	},
+	p3ke: {
+		flat: P3KE_COLUMNS
 	}
 };
 
@@ -334,11 +419,26 @@ export function bdtTables(sample: Sample): SampleTable[] {
 	];
 }
 
+/** The P3KE file (one flat file: people with their family's columns) of a sample. */
+export function p3keTables(sample: Sample): SampleTable[] {
+	const lines = new CsvText();
+	for (const [i, family] of sample.families.entries()) {
+		const familyId = `P3KE${String(i + 1).padStart(8, '0')}`;
+		for (const person of family.members) lines.push(encode(p3keRow(person, familyId), P3KE_COLUMNS));
+	}
+	return [table('p3ke', 'flat', P3KE_COLUMNS, lines)];
+}
+
+/** The files of one schema. */
+export function schemaTables(sample: Sample, schema: SampleSchema): SampleTable[] {
+	return schema === 'dtsen' ? dtsenTables(sample) : schema === 'bdt' ? bdtTables(sample) : p3keTables(sample);
+}
+
 export function sampleTables(sample: Sample, schemas: readonly SampleSchema[] = SAMPLE_SCHEMAS): SampleTable[] {
 	const out: SampleTable[] = [];
-	for (const schema of SAMPLE_SCHEMAS) {
+	for (const schema of ALL_SAMPLE_SCHEMAS) {
 		if (!schemas.includes(schema)) continue;
-		out.push(...(schema === 'dtsen' ? dtsenTables(sample) : bdtTables(sample)));
+		out.push(...schemaTables(sample, schema));
 	}
 	return out;
 }

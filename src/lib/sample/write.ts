@@ -8,15 +8,26 @@ import { join, resolve } from 'node:path';
 import { NodeEngine } from '../engine/node';
 import { sqlString } from '../engine/sql';
 import { generateSample, type SampleOptions } from './generate';
-import { dtsenTables, bdtTables, SAMPLE_COLUMNS, SAMPLE_SCHEMAS, type SampleSchema, type SampleTableName } from './tables';
+import {
+	ALL_SAMPLE_SCHEMAS,
+	SAMPLE_COLUMNS,
+	SAMPLE_SCHEMAS,
+	schemaTables,
+	type SampleSchema,
+	type SampleTableName
+} from './tables';
+import { writeTableXlsx } from './xlsx';
 
-export type SampleFormat = 'csv' | 'parquet';
+export type SampleFormat = 'csv' | 'parquet' | 'xlsx';
+/** Formats written by default. */
 export const SAMPLE_FORMATS: readonly SampleFormat[] = ['csv', 'parquet'];
+/** Every format the generator can write; XLSX (one sheet 'Data', header in row 1) on request. */
+export const ALL_SAMPLE_FORMATS: readonly SampleFormat[] = ['csv', 'parquet', 'xlsx'];
 
 export interface WriteSampleOptions extends SampleOptions {
-	/** Default both. */
+	/** Default csv and parquet (SAMPLE_FORMATS); 'xlsx' too on request. */
 	formats?: readonly SampleFormat[];
-	/** Default both. */
+	/** Default dtsen and bdt (SAMPLE_SCHEMAS); 'p3ke' too on request. */
 	schemas?: readonly SampleSchema[];
 }
 
@@ -57,8 +68,8 @@ export function readSampleCsvSql(fileName: string): string {
 export async function writeSample(outDir: string, options: WriteSampleOptions): Promise<SampleManifest> {
 	const formats = options.formats ?? SAMPLE_FORMATS;
 	const schemas = options.schemas ?? SAMPLE_SCHEMAS;
-	for (const f of formats) if (!SAMPLE_FORMATS.includes(f)) throw new Error(`Unknown format ${f}`);
-	for (const s of schemas) if (!SAMPLE_SCHEMAS.includes(s)) throw new Error(`Unknown schema ${s}`);
+	for (const f of formats) if (!ALL_SAMPLE_FORMATS.includes(f)) throw new Error(`Unknown format ${f}`);
+	for (const s of schemas) if (!ALL_SAMPLE_SCHEMAS.includes(s)) throw new Error(`Unknown schema ${s}`);
 	const sample = generateSample(options);
 	const dir = resolve(outDir);
 	await mkdir(dir, { recursive: true });
@@ -66,12 +77,18 @@ export async function writeSample(outDir: string, options: WriteSampleOptions): 
 	const engine = formats.includes('parquet') ? await NodeEngine.open() : null;
 	const csvFiles = new Map<string, SampleManifestFile>();
 	const parquetFiles = new Map<string, SampleManifestFile>();
+	const xlsxFiles = new Map<string, SampleManifestFile>();
 	// DuckDB converts one schema's CSV to Parquet on its own threads while JS renders the next schema.
 	let conversions: Promise<void> = Promise.resolve();
 	try {
-		for (const schema of SAMPLE_SCHEMAS) {
+		for (const schema of ALL_SAMPLE_SCHEMAS) {
 			if (!schemas.includes(schema)) continue;
-			for (const t of schema === 'dtsen' ? dtsenTables(sample) : bdtTables(sample)) {
+			for (const t of schemaTables(sample, schema)) {
+				if (formats.includes('xlsx')) {
+					const name = `${t.base}.xlsx`;
+					await writeTableXlsx(join(dir, name), t);
+					xlsxFiles.set(t.base, { name, schema: t.schema, table: t.table, format: 'xlsx', rows: t.rows, sha256: sha256(await readFile(join(dir, name))) });
+				}
 				const csvBytes = Buffer.from(t.csv, 'utf8');
 				const csvName = `${t.base}.csv`;
 				if (wantCsv) {
@@ -98,11 +115,11 @@ export async function writeSample(outDir: string, options: WriteSampleOptions): 
 		await engine?.close();
 	}
 	const files: SampleManifestFile[] = [];
-	for (const schema of SAMPLE_SCHEMAS) {
+	for (const schema of ALL_SAMPLE_SCHEMAS) {
 		if (!schemas.includes(schema)) continue;
 		for (const table of Object.keys(SAMPLE_COLUMNS[schema])) {
 			const base = `${schema}${table === 'flat' ? '' : `-${table}`}`;
-			for (const entry of [csvFiles.get(base), parquetFiles.get(base)]) if (entry) files.push(entry);
+			for (const entry of [csvFiles.get(base), parquetFiles.get(base), xlsxFiles.get(base)]) if (entry) files.push(entry);
 		}
 	}
 	const manifest: SampleManifest = {
