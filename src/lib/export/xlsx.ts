@@ -1,0 +1,77 @@
+/**
+ * The validation report as an XLSX workbook (exceljs, loaded on demand): sheet "Laporan" with the
+ * detail rows and sheet "Ringkasan" with the summary. Every text cell is a typed string cell, so a
+ * NIK or KK stays 16 digits (number format '@', Text) and a value such as `=1+1` is text, not a
+ * formula: XLSX stores the cell type, so no apostrophe is needed (unlike CSV, export/csv.ts).
+ * Counts are number cells.
+ */
+import type { Worksheet } from 'exceljs';
+import { loadExcelJs } from '../ingest/xlsx';
+import { REPORT_ROW_HEADERS, type IngestReport, type ReportRow } from '../ingest/report';
+import { REPORT_COLUMNS } from './csv';
+
+const TEXT_COLUMNS: ReadonlySet<keyof ReportRow> = new Set([
+	'severity',
+	'code',
+	'source_file',
+	'source_column',
+	'value',
+	'household_id',
+	'person_id',
+	'message'
+]);
+
+/** The summary as label/value pairs (Indonesian labels). */
+export function summaryPairs(report: IngestReport): [string, string | number][] {
+	const pairs: [string, string | number][] = [
+		['Sumber', report.source.toUpperCase()],
+		...report.files.map((f): [string, string | number] => [`Baris dibaca: ${f.file}`, f.rowsRead]),
+		['Baris dibaca (jumlah)', report.rowsRead],
+		['Keluarga dimuat', report.households],
+		['Jiwa dimuat', report.people],
+		['Baris ditolak', report.rowsRejected],
+		['  kunci keluarga kosong', report.emptyKeyRows],
+		['  anggota tanpa keluarga', report.orphanMembers],
+		['Keluarga tanpa anggota', report.householdsWithoutMembers],
+		['Kode desa di luar referensi (keluarga)', report.villagesNotInReference.reduce((n, v) => n + v.households, 0)],
+		['Nilai kode tidak dikenal (baris)', report.unknownCodes.reduce((n, u) => n + u.rows, 0)],
+		['NIK ganda dalam satu keluarga (baris)', report.duplicateNik.rows],
+		['NIK di dua keluarga (baris)', report.nikInTwoFamilies.rows]
+	];
+	for (const kind of ['nik', 'kk'] as const) {
+		for (const [issue, rows] of Object.entries(report.identifiers[kind])) {
+			if (rows > 0) pairs.push([`${kind === 'nik' ? 'NIK' : 'Nomor KK'}: ${issue}`, rows]);
+		}
+	}
+	return pairs;
+}
+
+function setTextColumns(sheet: Worksheet, count: number, isText: (i: number) => boolean): void {
+	for (let i = 1; i <= count; i++) if (isText(i - 1)) sheet.getColumn(i).numFmt = '@';
+}
+
+/** XLSX bytes of the report: detail rows, and the summary when given. */
+export async function reportToXlsx(rows: Iterable<ReportRow>, report?: IngestReport | null): Promise<Uint8Array> {
+	const ExcelJS = await loadExcelJs();
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Tepat';
+	const detail = workbook.addWorksheet('Laporan');
+	setTextColumns(detail, REPORT_COLUMNS.length, (i) => TEXT_COLUMNS.has(REPORT_COLUMNS[i] ?? 'message'));
+	detail.addRow(REPORT_COLUMNS.map((c) => REPORT_ROW_HEADERS[c]));
+	for (const row of rows) {
+		const added = detail.addRow(REPORT_COLUMNS.map((c) => row[c]));
+		REPORT_COLUMNS.forEach((c, i) => {
+			const value = row[c];
+			if (typeof value === 'string') added.getCell(i + 1).value = value; // always a string cell
+		});
+	}
+	detail.views = [{ state: 'frozen', ySplit: 1 }];
+	if (report) {
+		const summary = workbook.addWorksheet('Ringkasan');
+		summary.getColumn(1).numFmt = '@';
+		summary.addRow(['Ringkasan pemuatan', '']);
+		for (const pair of summaryPairs(report)) summary.addRow(pair);
+	}
+	const buffer = await workbook.xlsx.writeBuffer();
+	return new Uint8Array(buffer as ArrayBuffer);
+}

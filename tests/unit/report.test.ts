@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest';
+import { fileByteSource } from '../../src/lib/ingest/node-source';
+import { loadReport, loadReportRows, type ReportRow } from '../../src/lib/ingest/report';
+import { TINY_REFERENCE, fixture as ingestFixture } from '../fixtures/ingest';
+
+const REPORT_DIR = fileURLToPath(new URL('../fixtures/report/', import.meta.url));
+const src = (name: string) => fileByteSource(`${REPORT_DIR}${name}`);
+
+type Tuple = [ReportRow['severity'], string, string, number | null, string | null, string | null, number];
+const tuple = (r: ReportRow): Tuple => [r.severity, r.code, r.source_file, r.source_row, r.source_column, r.value, r.rows];
+
+const NIK = 'nomor_induk_kependudukan';
+const KK = 'nomor_kartu_keluarga';
+
+/** The DTSEN pair keluarga.csv + anggota.csv: every finding, in report order. */
+const PAIR_ROWS: Tuple[] = [
+	['rejected', 'orphan_member', 'anggota.csv', 9, KK, '6402069999990009', 1],
+	['rejected', 'empty_key', 'anggota.csv', 10, KK, null, 1],
+	['rejected', 'empty_key', 'keluarga.csv', 5, KK, null, 1],
+	['error', 'nik_scientific', 'anggota.csv', 2, NIK, '6,40206E+15', 1],
+	['error', 'kk_scientific', 'anggota.csv', 4, KK, '6.40206E+15', 1],
+	['error', 'nik_lost_digits', 'anggota.csv', 4, NIK, '6402061206750000', 1],
+	['error', 'kk_scientific', 'anggota.csv', 5, KK, '6.40206E+15', 1],
+	['error', 'nik_in_two_families', 'anggota.csv', 7, NIK, '6402060101800001', 1],
+	['error', 'nik_bad_birth_date', 'anggota.csv', 8, NIK, '6402063201800008', 1],
+	['error', 'duplicate_nik', 'anggota.csv', 12, NIK, '6402120101700011', 1],
+	['error', 'nik_wrong_length', 'anggota.csv', 14, NIK, '640212010170001', 1],
+	['error', 'nik_non_digit', 'anggota.csv', 16, NIK, '6402-1201-0170-0016', 1],
+	['error', 'kk_scientific', 'keluarga.csv', 2, KK, '6.40206E+15', 1],
+	['warning', 'nik_spaces', 'anggota.csv', 3, NIK, '6402 0610 0312 0003', 1],
+	['warning', 'nik_apostrophe', 'anggota.csv', 5, NIK, "'6402066507100005", 1],
+	['warning', 'kk_apostrophe', 'anggota.csv', 11, KK, "'6402121507120003", 1],
+	['warning', 'unknown_code', 'anggota.csv', 11, 'status_hubungan_keluarga', '9', 1],
+	['warning', 'kk_apostrophe', 'anggota.csv', 12, KK, "'6402121507120003", 1],
+	['warning', 'kk_apostrophe', 'anggota.csv', 13, KK, "'6402121507120003", 1],
+	['warning', 'nik_sex_mismatch', 'anggota.csv', 13, NIK, '6402124101720013', 1],
+	['warning', 'kk_apostrophe', 'anggota.csv', 14, KK, "'6402121507120003", 1],
+	['warning', 'kk_apostrophe', 'anggota.csv', 15, KK, "'6402121507120003", 1],
+	['warning', 'nik_missing', 'anggota.csv', 15, NIK, null, 1],
+	['warning', 'kk_apostrophe', 'anggota.csv', 16, KK, "'6402121507120003", 1],
+	['warning', 'village_not_in_reference', 'keluarga.csv', 3, 'kode_kelurahan_desa', '64.02.06.9999', 1],
+	['warning', 'household_without_members', 'keluarga.csv', 4, KK, '6402062010090004', 1],
+	['warning', 'kk_apostrophe', 'keluarga.csv', 6, KK, "'6402121507120003", 1],
+	['warning', 'unknown_code', 'keluarga.csv', 6, 'jenis_atap_terluas', '99', 1],
+	['info', 'nik_outside_regency', 'anggota.csv', 6, NIK, '3273065505800006', 1]
+];
+
+describe('validation report', () => {
+	let engine: NodeEngine;
+	beforeAll(async () => {
+		engine = await NodeEngine.open();
+	});
+	afterAll(async () => {
+		await engine.close();
+	});
+	beforeEach(async () => {
+		for (const t of ['household', 'person', 'village', 'kecamatan', 'ingest_unknown_code', 'ingest_report', 'ingest_file']) {
+			await engine.exec(`DROP TABLE IF EXISTS ${t}`);
+		}
+		await loadReference(engine, TINY_REFERENCE);
+	});
+
+	const loadPair = async () =>
+		ingestRegister(engine, [await src('keluarga.csv'), await src('anggota.csv')], TINY_REFERENCE, { asOf: '2025-01-01' });
+
+	it('is null before any load', async () => {
+		expect(await loadReport(engine)).toBeNull();
+		expect(await loadReportRows(engine)).toEqual([]);
+	});
+
+	it('DTSEN pair with Excel damage: every finding with file, row, column, value', async () => {
+		const result = await loadPair();
+		expect(result).toMatchObject({ rowsRead: 22, households: 5, people: 14, rowsRejected: 3 });
+		const rows = await loadReportRows(engine);
+		expect(rows.map(tuple)).toEqual(PAIR_ROWS);
+		// Every message names the file, and the row and column where there is one.
+		for (const r of rows) {
+			expect(r.message).toContain(`Berkas '${r.source_file}'`);
+			if (r.source_column) expect(r.message).toContain(r.source_column);
+			if (r.code !== 'unknown_code' && r.source_row !== null) expect(r.message).toContain(`baris data ${r.source_row}`);
+		}
+		// Loaded rows carry their household / person; rejected rows do not.
+		const byKey = (code: string, row: number) => rows.find((r) => r.code === code && r.source_row === row);
+		expect(byKey('nik_scientific', 2)).toMatchObject({ household_id: '6402060101150001', person_id: '6,40206E+15' });
+		expect(byKey('orphan_member', 9)).toMatchObject({ household_id: null, person_id: null });
+		expect(byKey('nik_in_two_families', 7)?.message).toBe(
+			"Berkas 'anggota.csv', baris data 7, kolom nomor_induk_kependudukan: NIK '6402060101800001' sudah ada di baris data 1 pada keluarga '6402060101150001'; satu orang tercatat di dua keluarga (Permensos 3/2021 pasal 8)."
+		);
+		expect(byKey('nik_scientific', 2)?.message).toBe(
+			"Berkas 'anggota.csv', baris data 2, kolom nomor_induk_kependudukan: NIK '6,40206E+15' tertulis dalam notasi ilmiah Excel; digit terakhir sudah hilang dan tidak dapat dipulihkan. Ambil ulang dari sumber dengan kolom berformat Teks."
+		);
+		expect(byKey('orphan_member', 9)?.message).toBe(
+			"Berkas 'anggota.csv', baris data 9, kolom nomor_kartu_keluarga: '6402069999990009' tidak ada di berkas keluarga 'keluarga.csv'; anggota tanpa keluarga tidak dimuat."
+		);
+		expect(byKey('village_not_in_reference', 3)?.message).toBe(
+			"Berkas 'keluarga.csv', baris data 3, kolom kode_kelurahan_desa: kode desa '64.02.06.9999' tidak ada di referensi Kutai Kartanegara (1 keluarga, 3 jiwa, baris data pertama 3); data tetap dimuat tetapi tidak masuk desa mana pun di peta."
+		);
+		// Flagged people are kept: the register still has them.
+		const kept = await engine.query(`SELECT count(*)::INTEGER AS n FROM person WHERE nik IN ('6,40206E+15', '640212010170001', '6402-1201-0170-0016')`);
+		expect(Number(kept.get(0)?.n)).toBe(3);
+	});
+
+	it('DTSEN pair: the typed summary', async () => {
+		await loadPair();
+		const report = await loadReport(engine);
+		expect(report).not.toBeNull();
+		expect(report).toMatchObject({
+			source: 'dtsen',
+			files: [
+				{ file: 'keluarga.csv', source: 'dtsen', role: 'household', format: 'csv', encoding: 'utf-8', sheet: null, rowsRead: 6 },
+				{ file: 'anggota.csv', source: 'dtsen', role: 'person', format: 'csv', encoding: 'utf-8', sheet: null, rowsRead: 16 }
+			],
+			rowsRead: 22,
+			households: 5,
+			people: 14,
+			rowsRejected: 3,
+			rejected: [
+				{ code: 'empty_key', rows: 2 },
+				{ code: 'orphan_member', rows: 1 }
+			],
+			orphanMembers: 1,
+			emptyKeyRows: 2,
+			householdsWithoutMembers: 1,
+			unknownCodes: [
+				{ table: 'person', field: 'relation', file: 'anggota.csv', column: 'status_hubungan_keluarga', value: '9', rows: 1, firstRow: 11 },
+				{ table: 'household', field: 'roof', file: 'keluarga.csv', column: 'jenis_atap_terluas', value: '99', rows: 1, firstRow: 6 }
+			],
+			villagesNotInReference: [
+				{ kode: '64.02.06.9999', rows: 1, households: 1, people: 3, firstRow: 3, file: 'keluarga.csv' }
+			],
+			duplicateNik: { niks: 1, rows: 1 },
+			nikInTwoFamilies: { niks: 1, rows: 1 },
+			trailingZeroColumns: [],
+			findings: { rejected: 3, error: 10, warning: 15, info: 1 }
+		});
+		expect(report?.identifiers.nik).toEqual({
+			missing: 1,
+			scientific: 1,
+			non_digit: 1,
+			wrong_length: 1,
+			apostrophe: 1,
+			spaces: 1,
+			lost_digits: 1,
+			bad_region: 0,
+			bad_birth_date: 1,
+			sex_mismatch: 1,
+			outside_regency: 1
+		});
+		expect(report?.identifiers.kk).toMatchObject({ scientific: 3, apostrophe: 7, missing: 0, lost_digits: 0 });
+	});
+
+	it('flat file through Excel as numbers: column of trailing zeros, NIKs collapsed into two families, empty key', async () => {
+		const result = await ingestRegister(engine, [await src('excel-angka.csv')], TINY_REFERENCE);
+		expect(result).toMatchObject({ rowsRead: 21, households: 5, people: 20, rowsRejected: 1 });
+		expect((await loadReportRows(engine)).map(tuple)).toEqual([
+			['rejected', 'empty_key', 'excel-angka.csv', 21, KK, null, 1],
+			['error', 'nik_in_two_families', 'excel-angka.csv', 20, NIK, '6402061505800020', 1],
+			['warning', 'nik_column_trailing_zeros', 'excel-angka.csv', 1, NIK, null, 17],
+			['warning', 'village_not_in_reference', 'excel-angka.csv', 17, 'kode_kelurahan_desa', '64.02.06.9999', 4]
+		] satisfies Tuple[]);
+		const report = await loadReport(engine);
+		expect(report).toMatchObject({
+			rowsRead: 21,
+			rowsRejected: 1,
+			trailingZeroColumns: [{ kind: 'nik', file: 'excel-angka.csv', column: NIK, rows: 17, firstRow: 1 }],
+			villagesNotInReference: [{ kode: '64.02.06.9999', rows: 4, households: 1, people: 4, firstRow: 17 }]
+		});
+	});
+
+	it('a failed load leaves the previous register and its report as they were', async () => {
+		await loadPair();
+		const before = await loadReport(engine);
+		const rowsBefore = await loadReportRows(engine);
+		await expect(ingestRegister(engine, [await fileByteSource(ingestFixture('garbage.csv'))], TINY_REFERENCE)).rejects.toBeInstanceOf(
+			IngestError
+		);
+		await expect(
+			ingestRegister(engine, [await fileByteSource(ingestFixture('dtsen-keluarga-dup.csv')), await src('anggota.csv')], TINY_REFERENCE)
+		).rejects.toBeInstanceOf(IngestError);
+		expect(await loadReport(engine)).toEqual(before);
+		expect(await loadReportRows(engine)).toEqual(rowsBefore);
+		const leftovers = await engine.query(
+			`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name LIKE '%_next' OR table_name LIKE 'tepat_%'`
+		);
+		expect(Number(leftovers.get(0)?.n)).toBe(0);
+	});
+
+	it('a cancelled load leaves the previous report as it was', async () => {
+		await loadPair();
+		const before = await loadReportRows(engine);
+		const controller = new AbortController();
+		const load = ingestRegister(engine, [await src('excel-angka.csv')], TINY_REFERENCE, {
+			signal: controller.signal,
+			onProgress: (p) => {
+				if (p.phase === 'normalise') controller.abort();
+			}
+		});
+		await expect(load).rejects.toBeInstanceOf(IngestError);
+		expect(await loadReportRows(engine)).toEqual(before);
+	});
+
+	it('a load replaces the previous report', async () => {
+		await loadPair();
+		await ingestRegister(engine, [await src('excel-angka.csv')], TINY_REFERENCE);
+		const report = await loadReport(engine);
+		expect(report?.files.map((f) => f.file)).toEqual(['excel-angka.csv']);
+		expect((await loadReportRows(engine)).every((r) => r.source_file === 'excel-angka.csv')).toBe(true);
+	});
+
+	it('pages the detail rows', async () => {
+		await loadPair();
+		const page = await loadReportRows(engine, 2, 3);
+		expect(page.map(tuple)).toEqual(PAIR_ROWS.slice(3, 5));
+	});
+});
