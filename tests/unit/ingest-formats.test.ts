@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import type { Table } from 'apache-arrow';
+import { OFFLINE_SETTINGS, type Engine } from '../../src/lib/engine/types';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { rowsOf } from '../../src/lib/core/rows';
 import { IngestError, bytesByteSource, ingestRegister, loadReference, type IngestProgress } from '../../src/lib/ingest';
@@ -241,4 +246,82 @@ describe('encoding and XLSX helpers', () => {
 		// P3KE has no code numbers: a number is unknown there.
 		expect(lookupRows(P3KE_CODES).some((r) => /^[0-9]+$/.test(r.key))).toBe(false);
 	});
+});
+
+/** The blocking duckdb-wasm build (the browser's DuckDB, core functions only) behind the Engine interface. */
+class WasmEngine implements Engine {
+	readonly host = 'browser' as const;
+	constructor(
+		private readonly db: DuckDBBindings,
+		private readonly conn: DuckDBConnection
+	) {}
+	static async open(): Promise<WasmEngine> {
+		const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+		const db = await createDuckDB(
+			{ mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
+			new VoidLogger(),
+			NODE_RUNTIME
+		);
+		await db.instantiate();
+		const engine = new WasmEngine(db, db.connect());
+		for (const setting of OFFLINE_SETTINGS) await engine.exec(setting);
+		return engine;
+	}
+	async query(sql: string): Promise<Table> {
+		return this.conn.query(sql) as unknown as Table;
+	}
+	async exec(sql: string): Promise<void> {
+		this.conn.query(sql);
+	}
+	async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+		this.db.registerFileBuffer(name, bytes.slice());
+	}
+	async dropFile(name: string): Promise<void> {
+		this.db.dropFile(name);
+	}
+	async createTableFromParquet(): Promise<number> {
+		throw new Error('not in this test engine');
+	}
+	async exportParquet(): Promise<Uint8Array> {
+		throw new Error('not in this test engine');
+	}
+	async close(): Promise<void> {
+		this.conn.close();
+	}
+}
+
+describe('the same loads on duckdb-wasm give the same tables as on Node', () => {
+	const TABLES = ['household', 'person', 'ingest_unknown_code', 'ingest_village_name'];
+	const dump = async (engine: Engine) => {
+		const out: Record<string, string> = {};
+		for (const t of TABLES) {
+			const table = await engine.query(`SELECT * EXCLUDE (${t === 'household' || t === 'person' ? 'source_row, ' : ''}source_file) FROM ${t} ORDER BY ALL`);
+			out[t] = JSON.stringify(table.toArray().map((r: { toJSON(): object }) => r.toJSON()), (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+		}
+		return out;
+	};
+	let node: NodeEngine;
+	let wasm: WasmEngine;
+	beforeAll(async () => {
+		node = await NodeEngine.open();
+		wasm = await WasmEngine.open();
+		await loadReference(node, TINY_REFERENCE);
+		await loadReference(wasm, TINY_REFERENCE);
+	});
+	afterAll(async () => {
+		await wasm.close();
+		await node.close();
+	});
+	for (const name of ['bdt-1252-semicolon.csv', 'dtsen-tab.tsv', 'p3ke-labels.csv', 'bdt-title-rows.xlsx']) {
+		it(name, async () => {
+			const results = [];
+			for (const engine of [node, wasm]) {
+				results.push(await ingestRegister(engine, [await source(name)], TINY_REFERENCE, { asOf: '2025-07-01', sliceBytes: 200 }));
+			}
+			expect(results[1]).toEqual(results[0]);
+			const [a, b] = [await dump(node), await dump(wasm)];
+			expect(b).toEqual(a);
+			expect(a.household?.length).toBeGreaterThan(100);
+		});
+	}
 });
