@@ -1,11 +1,12 @@
 /**
  * The `tepat` command line (run through bin/tepat.js). Commands live in one table; later issues add
- * `indicators` and `plan` beside `summary`.
+ * `indicators` and `plan` beside `summary` and `report`.
  */
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from './io';
+import { reportCommand } from './report';
 import { summaryCommand } from './summary';
 
-export const COMMANDS: readonly Command[] = [summaryCommand];
+export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand];
 
 export function helpText(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -95,6 +95,6 @@ describe('report download', () => {
 		expect(pairs.get('Keluarga dimuat')).toBe(5);
 		expect(pairs.get('Jiwa dimuat')).toBe(14);
 		expect(pairs.get('Baris ditolak')).toBe(3);
-		expect(pairs.get('NIK: scientific')).toBe(1);
+		expect(pairs.get('NIK: notasi ilmiah Excel')).toBe(1);
 	});
 });

@@ -7,6 +7,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { loadExcelJs } from '../ingest/xlsx';
+import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue } from '../core/nik';
 import { REPORT_ROW_HEADERS, type IngestReport, type ReportRow } from '../ingest/report';
 import { REPORT_COLUMNS } from './csv';
 
@@ -40,7 +41,7 @@ export function summaryPairs(report: IngestReport): [string, string | number][] 
 	];
 	for (const kind of ['nik', 'kk'] as const) {
 		for (const [issue, rows] of Object.entries(report.identifiers[kind])) {
-			if (rows > 0) pairs.push([`${kind === 'nik' ? 'NIK' : 'Nomor KK'}: ${issue}`, rows]);
+			if (rows > 0) pairs.push([`${ID_LABEL[kind]}: ${ID_ISSUE_LABEL[issue as IdIssue]}`, rows]);
 		}
 	}
 	return pairs;

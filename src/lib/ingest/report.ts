@@ -19,6 +19,14 @@ import type { SourceKind } from './types';
 
 export { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
 
+/** Indonesian names of the severities. */
+export const SEVERITY_LABEL: Readonly<Record<ReportSeverity, string>> = {
+	rejected: 'ditolak',
+	error: 'galat',
+	warning: 'peringatan',
+	info: 'informasi'
+};
+
 /** Reason codes of report rows. NIK/KK codes are `nik_<issue>` / `kk_<issue>` (core/nik.ts). */
 export type ReportCode =
 	| 'empty_key'

@@ -1,0 +1,163 @@
+/**
+ * `tepat report FILE [FILE2] [--out report.csv|report.xlsx]`: loads a register file as the app does
+ * and prints the validation report's summary; the detail rows (one per finding, with file, row,
+ * column, value and message) go to --out as formula-safe CSV or as XLSX, or the first few to stdout.
+ * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
+ */
+import { stat, writeFile } from 'node:fs/promises';
+import { NodeEngine } from '../lib/engine/node';
+import { IngestError, ingestRegister, loadReference } from '../lib/ingest';
+import { fileByteSource } from '../lib/ingest/node-source';
+import { loadReport, loadReportRows, type IngestReport } from '../lib/ingest/report';
+import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core/nik';
+import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
+import { reportToCsv } from '../lib/export/csv';
+import { reportToXlsx } from '../lib/export/xlsx';
+import { readReference } from './reference';
+import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
+
+/** Detail rows printed to stdout when there is no --out. */
+export const PREVIEW_ROWS = 20;
+
+interface ReportArgs {
+	files: string[];
+	out?: string;
+	reference?: string;
+	delimiter: ',' | ';';
+}
+
+function parse(args: string[]): ReportArgs {
+	const files: string[] = [];
+	const parsed: ReportArgs = { files, delimiter: ',' };
+	const value = (name: string, i: number): string => {
+		const v = args[i];
+		if (!v) throw new UsageError(`${name} butuh nilai.`);
+		return v;
+	};
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] ?? '';
+		if (arg === '--out' || arg === '-o') parsed.out = value(arg, ++i);
+		else if (arg.startsWith('--out=')) parsed.out = arg.slice('--out='.length);
+		else if (arg === '--reference') parsed.reference = value(arg, ++i);
+		else if (arg.startsWith('--reference=')) parsed.reference = arg.slice('--reference='.length);
+		else if (arg === '--semicolon') parsed.delimiter = ';';
+		else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Opsi tidak dikenal: ${arg}`);
+		else files.push(arg);
+	}
+	if (files.length === 0) throw new UsageError('Sebutkan berkas register (CSV, XLSX atau Parquet).');
+	if (files.length > 2) throw new UsageError('Paling banyak dua berkas: keluarga dan anggota keluarga.');
+	return parsed;
+}
+
+const n = formatNumber;
+
+/** The summary as lines of Indonesian text. */
+export function formatReportSummary(report: IngestReport): string {
+	const lines = [`Laporan validasi pemuatan (${report.source.toUpperCase()})`];
+	for (const f of report.files) {
+		const how = [f.format.toUpperCase(), f.encoding, f.sheet ? `lembar ${f.sheet}` : null].filter(Boolean).join(', ');
+		lines.push(`  ${f.file} (${how}): ${n(f.rowsRead)} baris dibaca`);
+	}
+	lines.push(
+		`Diterima: ${n(report.households)} keluarga, ${n(report.people)} jiwa`,
+		`Ditolak: ${n(report.rowsRejected)} baris` +
+			(report.rowsRejected > 0
+				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)})`
+				: ''),
+		`Keluarga tanpa anggota: ${n(report.householdsWithoutMembers)}`
+	);
+	const outside = report.villagesNotInReference;
+	lines.push(
+		`Kode desa di luar referensi: ${n(outside.length)} kode, ${n(outside.reduce((s, v) => s + v.households, 0))} keluarga`
+	);
+	for (const v of outside) {
+		lines.push(`  ${v.kode ?? '(kosong)'}: ${n(v.households)} keluarga, ${n(v.people)} jiwa (baris data pertama ${v.firstRow})`);
+	}
+	lines.push(`Nilai kode tidak dikenal: ${n(report.unknownCodes.length)} nilai, ${n(report.unknownCodes.reduce((s, u) => s + u.rows, 0))} baris`);
+	for (const u of report.unknownCodes) {
+		lines.push(`  ${u.file}, kolom ${u.column}: '${u.value}' × ${n(u.rows)} (baris data pertama ${u.firstRow})`);
+	}
+	lines.push(
+		`NIK ganda dalam satu keluarga: ${n(report.duplicateNik.niks)} NIK, ${n(report.duplicateNik.rows)} baris`,
+		`NIK di dua keluarga: ${n(report.nikInTwoFamilies.niks)} NIK, ${n(report.nikInTwoFamilies.rows)} baris`
+	);
+	for (const kind of ['nik', 'kk'] as IdKind[]) {
+		const found = Object.entries(report.identifiers[kind]).filter(([, rows]) => rows > 0);
+		lines.push(`${ID_LABEL[kind]} bermasalah: ${found.length === 0 ? 'tidak ada' : ''}`.trimEnd());
+		for (const [issue, rows] of found) {
+			lines.push(`  ${ID_ISSUE_LABEL[issue as IdIssue]}: ${n(rows)} baris`);
+		}
+	}
+	for (const t of report.trailingZeroColumns) {
+		lines.push(`Kolom ${t.column} (${t.file}): ${n(t.rows)} ${ID_LABEL[t.kind]} berakhiran 0, kemungkinan rusak oleh Excel`);
+	}
+	const f = report.findings;
+	lines.push(`Temuan: ${REPORT_SEVERITIES.map((s) => `${n(f[s])} ${SEVERITY_LABEL[s]}`).join(', ')}`);
+	return `${lines.join('\n')}\n`;
+}
+
+export const reportCommand: Command = {
+	name: 'report',
+	summary: 'Laporan validasi berkas register: baris ditolak, NIK/KK rusak, kode tak dikenal, desa di luar referensi',
+	usage: [
+		'tepat report FILE [FILE2] [--out laporan.csv|laporan.xlsx] [--semicolon] [--reference reference.json]',
+		'',
+		'  FILE          ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
+		'  --out         tulis rincian temuan (satu baris per temuan: berkas, baris, kolom, nilai, pesan)',
+		'                sebagai CSV (aman dari rumus; NIK sebagai teks) atau XLSX (menurut akhiran nama)',
+		'  --semicolon   CSV dengan pemisah titik koma (Excel berbahasa Indonesia)',
+		'  --reference   referensi desa (bawaan: data/reference.json paket ini)',
+		'',
+		`Ringkasan ke stdout; tanpa --out, ${PREVIEW_ROWS} temuan pertama juga ke stdout.`,
+		'Keluar 0 bila berkas termuat (apa pun temuannya), 1 bila tidak dapat dimuat.'
+	].join('\n'),
+	async run(args: string[], io: CliIO): Promise<number> {
+		const { files, out, reference: referencePath, delimiter } = parse(args);
+		for (const file of files) {
+			try {
+				await stat(file);
+			} catch {
+				io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
+				return EXIT_FAILED;
+			}
+		}
+		let reference;
+		try {
+			reference = await readReference(referencePath);
+		} catch (error) {
+			io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+			return EXIT_FAILED;
+		}
+		const engine = await NodeEngine.open();
+		try {
+			await loadReference(engine, reference);
+			const sources = await Promise.all(files.map((f) => fileByteSource(f)));
+			await ingestRegister(engine, sources, reference);
+			const report = await loadReport(engine);
+			if (!report) throw new Error('laporan tidak terbentuk');
+			io.stdout(formatReportSummary(report));
+			if (out) {
+				const rows = await loadReportRows(engine);
+				const bytes = /\.xlsx$/i.test(out)
+					? await reportToXlsx(rows, report)
+					: new TextEncoder().encode(reportToCsv(rows, { delimiter }));
+				await writeFile(out, bytes);
+				io.stderr(`Rincian ${n(rows.length)} temuan ditulis ke ${out}.\n`);
+			} else {
+				const rows = await loadReportRows(engine, PREVIEW_ROWS);
+				const total = report.findings.rejected + report.findings.error + report.findings.warning + report.findings.info;
+				if (rows.length > 0) io.stdout(`\nTemuan${total > rows.length ? ` (${rows.length} dari ${n(total)}; pakai --out untuk semuanya)` : ''}:\n`);
+				for (const r of rows) io.stdout(`  [${SEVERITY_LABEL[r.severity]}] ${r.message}\n`);
+			}
+			return EXIT_OK;
+		} catch (error) {
+			if (error instanceof IngestError) {
+				io.stderr(`${error.message}\n`);
+				return EXIT_FAILED;
+			}
+			throw error;
+		} finally {
+			await engine.close();
+		}
+	}
+};
