@@ -232,11 +232,14 @@ const sqlQuote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const WS_SQL = '[\\s\\x{00A0}]';
 const APOS_SQL = "['‘’`]";
 
-/** SQL twin of `idFormat`: a VARCHAR issue code, or NULL. */
+const CLEAN_SQL = "'^[0-9]{16}$'";
+
+/** SQL twin of `idFormat`: a VARCHAR issue code, or NULL. Clean 16-digit values take one regex. */
 export function idFormatSql(v: string): string {
 	const s = idStrippedSql(v);
 	return (
-		`CASE WHEN ${v} IS NULL OR regexp_replace(${v}, ${sqlQuote(WS_SQL)}, '', 'g') = '' THEN 'missing' ` +
+		`CASE WHEN regexp_matches(${v}, ${CLEAN_SQL}) THEN NULL ` +
+		`WHEN ${v} IS NULL OR regexp_replace(${v}, ${sqlQuote(WS_SQL)}, '', 'g') = '' THEN 'missing' ` +
 		`WHEN regexp_matches(${v}, ${sqlQuote(`^(${WS_SQL}|${APOS_SQL})*[0-9]+([.,][0-9]*)?[eE][+]?[0-9]+${WS_SQL}*$`)}) THEN 'scientific' ` +
 		`WHEN NOT regexp_matches(${s}, '^[0-9]+$') THEN 'non_digit' ` +
 		`WHEN length(${s}) <> 16 THEN 'wrong_length' ` +
@@ -245,13 +248,20 @@ export function idFormatSql(v: string): string {
 	);
 }
 
-function idStrippedSql(v: string): string {
+/** SQL: the value without a leading apostrophe and without whitespace (no check). */
+export function idStrippedSql(v: string): string {
 	return `regexp_replace(regexp_replace(${v}, ${sqlQuote(`^${WS_SQL}*${APOS_SQL}+`)}, ''), ${sqlQuote(WS_SQL)}, '', 'g')`;
 }
 
-/** SQL twin of `idDigits`: the 16 digits when the value is usable, else NULL. */
-export function idDigitsSql(v: string): string {
-	return `CASE WHEN coalesce(${idFormatSql(v)}, 'ok') IN ('ok', 'apostrophe', 'spaces') THEN ${idStrippedSql(v)} END`;
+/**
+ * SQL twin of `idDigits`: the 16 digits when the value is usable, else NULL. `format`, when given, is
+ * an expression already holding `idFormatSql(v)` (e.g. a column computed once).
+ */
+export function idDigitsSql(v: string, format?: string): string {
+	return (
+		`CASE WHEN regexp_matches(${v}, ${CLEAN_SQL}) THEN ${v} ` +
+		`WHEN coalesce(${format ?? idFormatSql(v)}, 'ok') IN ('apostrophe', 'spaces') THEN ${idStrippedSql(v)} END`
+	);
 }
 
 /**

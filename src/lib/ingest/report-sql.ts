@@ -23,8 +23,9 @@ import {
 	ID_ISSUE_MESSAGE,
 	ID_ISSUE_SEVERITY,
 	ID_LABEL,
-	checkIdSql,
 	idDigitsSql,
+	idFormatSql,
+	idStructureSql,
 	type IdKind
 } from '../core/nik';
 import type { NormaliseInput } from './normalise';
@@ -211,14 +212,18 @@ function idColumns(input: NormaliseInput, t: ReportTables): IdColumn[] {
 
 /** Every NIK/KK issue of the loaded rows of one column: one report row per issue. */
 function idIssuesSql(c: IdColumn, kabupaten: string, target: string): string {
-	const raw = `s.${sqlIdent(c.column)}`;
-	const sex = c.kind === 'nik' && c.person ? 'l.sex' : null;
+	const sex = c.kind === 'nik' && c.person ? 'sex' : null;
 	const label = ID_LABEL[c.kind];
+	// Format once, digits from it, then the structure over the digits column (not re-deriving them).
 	return insert(
 		target,
-		`WITH found AS (SELECT s.rowid + 1 AS row, ${raw} AS value, l.household_id, ${c.person ? 'l.person_id' : 'NULL::VARCHAR'} AS person_id, ` +
-			`unnest(${checkIdSql(c.kind, raw, sex, kabupaten)}) AS issue ` +
-			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1) ` +
+		`WITH a AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, l.household_id, ` +
+			`${c.person ? 'l.person_id' : 'NULL::VARCHAR'} AS person_id, ${c.person ? 'l.sex' : 'NULL::VARCHAR'} AS sex ` +
+			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
+			`b AS (SELECT *, ${idFormatSql('value')} AS fmt FROM a), ` +
+			`d AS (SELECT *, ${idDigitsSql('value', 'fmt')} AS digits FROM b), ` +
+			`found AS (SELECT row, value, household_id, person_id, ` +
+			`unnest(list_filter([fmt, ${idStructureSql(c.kind, 'digits', sex, kabupaten)}], x -> x IS NOT NULL)) AS issue FROM d) ` +
 			`SELECT meta.severity, ${sqlString(`${c.kind}_`)} || found.issue, ${sqlString(c.file)}, found.row, ${sqlString(c.header)}, found.value, 1, found.household_id, found.person_id, ` +
 			`concat(${where(c.file, 'found.row', c.header)}, ${sqlString(`${label} `)}, ` +
 			`CASE WHEN found.issue = 'missing' THEN '' ELSE concat(${quoted('found.value')}, ' ') END, meta.message, '.') ` +
