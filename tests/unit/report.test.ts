@@ -3,50 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
-import { loadReport, loadReportRows, type ReportRow } from '../../src/lib/ingest/report';
+import { loadReport, loadReportRows } from '../../src/lib/ingest/report';
 import { TINY_REFERENCE, fixture as ingestFixture } from '../fixtures/ingest';
+import { KK, NIK, PAIR_ROWS, tuple, type Tuple } from '../fixtures/report/expected';
 
 const REPORT_DIR = fileURLToPath(new URL('../fixtures/report/', import.meta.url));
 const src = (name: string) => fileByteSource(`${REPORT_DIR}${name}`);
-
-type Tuple = [ReportRow['severity'], string, string, number | null, string | null, string | null, number];
-const tuple = (r: ReportRow): Tuple => [r.severity, r.code, r.source_file, r.source_row, r.source_column, r.value, r.rows];
-
-const NIK = 'nomor_induk_kependudukan';
-const KK = 'nomor_kartu_keluarga';
-
-/** The DTSEN pair keluarga.csv + anggota.csv: every finding, in report order. */
-const PAIR_ROWS: Tuple[] = [
-	['rejected', 'orphan_member', 'anggota.csv', 9, KK, '6402069999990009', 1],
-	['rejected', 'empty_key', 'anggota.csv', 10, KK, null, 1],
-	['rejected', 'empty_key', 'keluarga.csv', 5, KK, null, 1],
-	['error', 'nik_scientific', 'anggota.csv', 2, NIK, '6,40206E+15', 1],
-	['error', 'kk_scientific', 'anggota.csv', 4, KK, '6.40206E+15', 1],
-	['error', 'nik_lost_digits', 'anggota.csv', 4, NIK, '6402061206750000', 1],
-	['error', 'kk_scientific', 'anggota.csv', 5, KK, '6.40206E+15', 1],
-	['error', 'nik_in_two_families', 'anggota.csv', 7, NIK, '6402060101800001', 1],
-	['error', 'nik_bad_birth_date', 'anggota.csv', 8, NIK, '6402063201800008', 1],
-	['error', 'duplicate_nik', 'anggota.csv', 12, NIK, '6402120101700011', 1],
-	['error', 'nik_wrong_length', 'anggota.csv', 14, NIK, '640212010170001', 1],
-	['error', 'nik_non_digit', 'anggota.csv', 16, NIK, '6402-1201-0170-0016', 1],
-	['error', 'kk_scientific', 'keluarga.csv', 2, KK, '6.40206E+15', 1],
-	['warning', 'nik_spaces', 'anggota.csv', 3, NIK, '6402 0610 0312 0003', 1],
-	['warning', 'nik_apostrophe', 'anggota.csv', 5, NIK, "'6402066507100005", 1],
-	['warning', 'kk_apostrophe', 'anggota.csv', 11, KK, "'6402121507120003", 1],
-	['warning', 'unknown_code', 'anggota.csv', 11, 'status_hubungan_keluarga', '9', 1],
-	['warning', 'kk_apostrophe', 'anggota.csv', 12, KK, "'6402121507120003", 1],
-	['warning', 'kk_apostrophe', 'anggota.csv', 13, KK, "'6402121507120003", 1],
-	['warning', 'nik_sex_mismatch', 'anggota.csv', 13, NIK, '6402124101720013', 1],
-	['warning', 'kk_apostrophe', 'anggota.csv', 14, KK, "'6402121507120003", 1],
-	['warning', 'kk_apostrophe', 'anggota.csv', 15, KK, "'6402121507120003", 1],
-	['warning', 'nik_missing', 'anggota.csv', 15, NIK, null, 1],
-	['warning', 'kk_apostrophe', 'anggota.csv', 16, KK, "'6402121507120003", 1],
-	['warning', 'village_not_in_reference', 'keluarga.csv', 3, 'kode_kelurahan_desa', '64.02.06.9999', 1],
-	['warning', 'household_without_members', 'keluarga.csv', 4, KK, '6402062010090004', 1],
-	['warning', 'kk_apostrophe', 'keluarga.csv', 6, KK, "'6402121507120003", 1],
-	['warning', 'unknown_code', 'keluarga.csv', 6, 'jenis_atap_terluas', '99', 1],
-	['info', 'nik_outside_regency', 'anggota.csv', 6, NIK, '3273065505800006', 1]
-];
 
 describe('validation report', () => {
 	let engine: NodeEngine;
