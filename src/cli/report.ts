@@ -62,7 +62,7 @@ export function formatReportSummary(report: IngestReport): string {
 		`Diterima: ${n(report.households)} keluarga, ${n(report.people)} jiwa`,
 		`Ditolak: ${n(report.rowsRejected)} baris` +
 			(report.rowsRejected > 0
-				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)})`
+				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)})`
 				: ''),
 		`Keluarga tanpa anggota: ${n(report.householdsWithoutMembers)}`
 	);

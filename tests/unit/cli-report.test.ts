@@ -32,7 +32,7 @@ describe('tepat report', () => {
 		const { code, stdout } = await run(['report', `${REPORT_DIR}keluarga.csv`, `${REPORT_DIR}anggota.csv`]);
 		expect(code).toBe(0);
 		expect(stdout).toContain('Laporan validasi pemuatan (DTSEN)\n  keluarga.csv (CSV, utf-8): 6 baris dibaca\n  anggota.csv (CSV, utf-8): 16 baris dibaca\n');
-		expect(stdout).toContain('Diterima: 5 keluarga, 14 jiwa\nDitolak: 3 baris (kunci keluarga kosong 2, anggota tanpa keluarga 1)\n');
+		expect(stdout).toContain('Diterima: 5 keluarga, 14 jiwa\nDitolak: 3 baris (kunci keluarga kosong 2, anggota tanpa keluarga 1, baris kosong 0)\n');
 		expect(stdout).toContain('  64.02.06.9999: 1 keluarga, 3 jiwa (baris data pertama 3)\n');
 		expect(stdout).toContain('  notasi ilmiah Excel: 3 baris\n');
 		expect(stdout).toContain('Temuan: 3 ditolak, 10 galat, 15 peringatan, 1 informasi\n');

@@ -9,6 +9,7 @@ import { KK, NIK, PAIR_ROWS, tuple, type Tuple } from '../fixtures/report/expect
 
 const REPORT_DIR = fileURLToPath(new URL('../fixtures/report/', import.meta.url));
 const src = (name: string) => fileByteSource(`${REPORT_DIR}${name}`);
+const formatsFixture = (name: string) => fileURLToPath(new URL(`../fixtures/formats/${name}`, import.meta.url));
 
 describe('validation report', () => {
 	let engine: NodeEngine;
@@ -72,8 +73,8 @@ describe('validation report', () => {
 		expect(report).toMatchObject({
 			source: 'dtsen',
 			files: [
-				{ file: 'keluarga.csv', source: 'dtsen', role: 'household', format: 'csv', encoding: 'utf-8', sheet: null, rowsRead: 6 },
-				{ file: 'anggota.csv', source: 'dtsen', role: 'person', format: 'csv', encoding: 'utf-8', sheet: null, rowsRead: 16 }
+				{ file: 'keluarga.csv', source: 'dtsen', role: 'household', format: 'csv', encoding: 'utf-8', sheet: null, headerRow: null, rowsRead: 6 },
+				{ file: 'anggota.csv', source: 'dtsen', role: 'person', format: 'csv', encoding: 'utf-8', sheet: null, headerRow: null, rowsRead: 16 }
 			],
 			rowsRead: 22,
 			households: 5,
@@ -130,6 +131,36 @@ describe('validation report', () => {
 			trailingZeroColumns: [{ kind: 'nik', file: 'excel-angka.csv', column: NIK, rows: 17, firstRow: 1 }],
 			villagesNotInReference: [{ kode: '64.02.06.9999', rows: 4, households: 1, people: 4, firstRow: 17 }]
 		});
+	});
+
+	it('XLSX under title rows: messages give the sheet row too; a blank sheet row is an empty row (formats fixture)', async () => {
+		await ingestRegister(engine, [await fileByteSource(formatsFixture('bdt-title-rows.xlsx'))], TINY_REFERENCE);
+		const rows = await loadReportRows(engine);
+		expect(rows.map(tuple)).toEqual([
+			['rejected', 'empty_row', 'bdt-title-rows.xlsx', 3, null, null, 1],
+			['error', 'nik_scientific', 'bdt-title-rows.xlsx', 2, 'NIK', '6.40206E+15', 1]
+		] satisfies Tuple[]);
+		expect(rows.map((r) => r.message)).toEqual([
+			"Berkas 'bdt-title-rows.xlsx', baris data 3 (baris 6 di lembar DTKS): baris kosong; dilewati.",
+			"Berkas 'bdt-title-rows.xlsx', baris data 2 (baris 5 di lembar DTKS), kolom NIK: NIK '6.40206E+15' tertulis dalam notasi ilmiah Excel; digit terakhir sudah hilang dan tidak dapat dipulihkan. Ambil ulang dari sumber dengan kolom berformat Teks."
+		]);
+		const report = await loadReport(engine);
+		expect(report?.files).toEqual([
+			{ file: 'bdt-title-rows.xlsx', source: 'bdt', role: 'flat', format: 'xlsx', encoding: null, sheet: 'DTKS', headerRow: 3, rowsRead: 5 }
+		]);
+		expect(report).toMatchObject({ rowsRejected: 1, emptyRows: 1, emptyKeyRows: 0 });
+	});
+
+	it('village names that match no reference village are listed with the reason (formats fixture)', async () => {
+		await ingestRegister(engine, [await fileByteSource(formatsFixture('dtsen-tab.tsv'))], TINY_REFERENCE);
+		const rows = (await loadReportRows(engine)).filter((r) => r.code.startsWith('village'));
+		expect(rows.map(tuple)).toEqual([
+			['warning', 'village_name_not_found', 'dtsen-tab.tsv', 6, 'nama_kelurahan_desa', 'Antah Berantah', 1],
+			['warning', 'village_not_in_reference', 'dtsen-tab.tsv', 6, 'kode_kelurahan_desa', null, 1]
+		] satisfies Tuple[]);
+		expect(rows[0]?.message).toBe(
+			"Berkas 'dtsen-tab.tsv', baris data 6, kolom nama_kelurahan_desa: nama desa 'Antah Berantah' tidak ada di kecamatan 'Tenggarong' pada referensi; desa tidak ditebak (1 keluarga, baris data pertama 6)."
+		);
 	});
 
 	it('a failed load leaves the previous register and its report as they were', async () => {

@@ -33,6 +33,7 @@ export function summaryPairs(report: IngestReport): [string, string | number][] 
 		['Baris ditolak', report.rowsRejected],
 		['  kunci keluarga kosong', report.emptyKeyRows],
 		['  anggota tanpa keluarga', report.orphanMembers],
+		['  baris kosong', report.emptyRows],
 		['Keluarga tanpa anggota', report.householdsWithoutMembers],
 		['Kode desa di luar referensi (keluarga)', report.villagesNotInReference.reduce((n, v) => n + v.households, 0)],
 		['Nilai kode tidak dikenal (baris)', report.unknownCodes.reduce((n, u) => n + u.rows, 0)],

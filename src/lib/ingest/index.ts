@@ -274,7 +274,11 @@ export async function ingestRegister(
 			people: next('person'),
 			villages: next('village'),
 			unknown: next('ingest_unknown_code'),
-			regionName: reference.kabupaten.nama
+			villageNames: next(VILLAGE_NAME_TABLE),
+			regionName: reference.kabupaten.nama,
+			sheets: Object.fromEntries(
+				staged.flatMap((f) => (f.sheet && f.headerRow ? [[f.file, { sheet: f.sheet, headerRow: f.headerRow }]] : []))
+			)
 		};
 		for (const statement of reportStatements(input, reportTables, next(REPORT_TABLE))) await engine.exec(statement);
 		const files = flat ? [household] : [household, person];

@@ -9,8 +9,9 @@
  * Rows are numbered as `source_row` is: 1-based data rows, the header row not counted.
  *
  * What is rejected (not loaded) and what is only flagged:
- * - rejected: a row whose household key is empty (it cannot be placed in any household), and a member
- *   whose household key is not in the household file (orphan). Nothing else rejects a row.
+ * - rejected: a row whose household key is empty (it cannot be placed in any household; `empty_row`
+ *   when every column read is empty, e.g. a blank sheet row), and a member whose household key is not
+ *   in the household file (orphan). Nothing else rejects a row.
  * - flagged, kept: NIK/KK damage and structure problems (see core/nik.ts for each kind and its severity),
  *   the same NIK twice in a family (`duplicate_nik`) or in two families (`nik_in_two_families`, an
  *   integrity breach of Permensos 3/2021 art. 8), households without members, village codes not in the
@@ -55,6 +56,7 @@ export const REPORT_FILE_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'format', type: 'VARCHAR', doc: "'csv', 'xlsx' or 'parquet'" },
 	{ name: 'encoding', type: 'VARCHAR', doc: 'CSV text encoding; NULL otherwise' },
 	{ name: 'sheet', type: 'VARCHAR', doc: 'XLSX worksheet; NULL otherwise' },
+	{ name: 'header_row', type: 'BIGINT', doc: 'XLSX: sheet row of the header (data row N is sheet row header_row + N); NULL otherwise' },
 	{ name: 'rows_read', type: 'BIGINT', doc: 'data rows read' }
 ];
 
@@ -72,6 +74,7 @@ export interface ReportFileInfo {
 	format: string;
 	encoding?: string;
 	sheet?: string;
+	headerRow?: number;
 	rows: number;
 }
 
@@ -81,16 +84,27 @@ export interface ReportTables {
 	people: string;
 	villages: string;
 	unknown: string;
+	/** Village names that matched no single reference village (villages.ts), when the load wrote them. */
+	villageNames?: string;
 	/** Region name for messages ('Kutai Kartanegara'). */
 	regionName: string;
+	/** XLSX files: the sheet and its header row, so messages also give the row as Excel shows it. */
+	sheets?: Readonly<Record<string, { sheet: string; headerRow: number }>>;
 }
 
 const lit = (v: string | undefined | null) => (v === undefined || v === null ? 'NULL' : sqlString(v));
 
-/** `Berkas 'f', baris data N, kolom C: ` as a SQL expression (row an expression, may be NULL). */
-function where(file: string, row: string | null, column: string | null): string {
+/**
+ * `Berkas 'f', baris data N, kolom C: ` as a SQL expression (row an expression, may be NULL); for an
+ * XLSX file also the sheet row: `baris data N (baris M di lembar S)`.
+ */
+function where(t: ReportTables, file: string, row: string | null, column: string | null): string {
 	const parts = [sqlString(`Berkas '${file}'`)];
-	if (row !== null) parts.push(`', baris data '`, `CAST(${row} AS VARCHAR)`);
+	if (row !== null) {
+		parts.push(`', baris data '`, `CAST(${row} AS VARCHAR)`);
+		const sheet = t.sheets?.[file];
+		if (sheet) parts.push(`' (baris '`, `CAST(${row} + ${sheet.headerRow} AS VARCHAR)`, sqlString(` di lembar ${sheet.sheet})`));
+	}
 	if (column !== null) parts.push(sqlString(`, kolom ${column}`));
 	parts.push(`': '`);
 	return `concat(${parts.join(', ')})`;
@@ -110,11 +124,16 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 		const key = stage.mapping['key'];
 		if (!key) continue;
 		const k = `NULLIF(trim(${sqlIdent(key.column)}), '')`;
+		// A row with nothing in any column read is an empty row (e.g. a blank line in a sheet), not a family without a key.
+		const columns = [...new Set(Object.values(stage.mapping).map((m) => m.column))];
+		const blank = columns.map((c) => `coalesce(trim(${sqlIdent(c)}), '') = ''`).join(' AND ');
 		out.push(
 			insert(
 				target,
-				`SELECT 'rejected', 'empty_key', ${sqlString(stage.file)}, rowid + 1, ${sqlString(key.header)}, NULL, 1, NULL, NULL, ` +
-					`concat(${where(stage.file, 'rowid + 1', key.header)}, 'kosong; baris tidak dapat ditempatkan pada keluarga mana pun dan tidak dimuat.') ` +
+				`SELECT 'rejected', CASE WHEN ${blank} THEN 'empty_row' ELSE 'empty_key' END, ${sqlString(stage.file)}, rowid + 1, ` +
+					`CASE WHEN ${blank} THEN NULL ELSE ${sqlString(key.header)} END, NULL, 1, NULL, NULL, ` +
+					`CASE WHEN ${blank} THEN concat(${where(t, stage.file, 'rowid + 1', null)}, 'baris kosong; dilewati.') ` +
+					`ELSE concat(${where(t, stage.file, 'rowid + 1', key.header)}, 'kosong; baris tidak dapat ditempatkan pada keluarga mana pun dan tidak dimuat.') END ` +
 					`FROM ${stage.table} WHERE ${k} IS NULL ORDER BY rowid`
 			)
 		);
@@ -126,7 +145,7 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 			insert(
 				target,
 				`SELECT 'rejected', 'orphan_member', ${sqlString(input.person.file)}, s.rowid + 1, ${sqlString(pkey.header)}, ${k}, 1, NULL, NULL, ` +
-					`concat(${where(input.person.file, 's.rowid + 1', pkey.header)}, ${quoted(k)}, ${sqlString(
+					`concat(${where(t, input.person.file, 's.rowid + 1', pkey.header)}, ${quoted(k)}, ${sqlString(
 						` tidak ada di berkas keluarga '${input.household.file}'; anggota tanpa keluarga tidak dimuat.`
 					)}) ` +
 					`FROM ${input.person.table} AS s WHERE ${k} IS NOT NULL AND ${k} NOT IN (SELECT household_id FROM ${t.households}) ORDER BY s.rowid`
@@ -141,7 +160,7 @@ function householdsWithoutMembersSql(input: NormaliseInput, t: ReportTables, tar
 	return insert(
 		target,
 		`SELECT 'warning', 'household_without_members', source_file, source_row, ${sqlString(header)}, household_id, 1, household_id, NULL, ` +
-			`concat(${where(input.household.file, 'source_row', header)}, 'keluarga ', ${quoted('household_id')}, ${sqlString(
+			`concat(${where(t, input.household.file, 'source_row', header)}, 'keluarga ', ${quoted('household_id')}, ${sqlString(
 				` tidak punya anggota di berkas '${input.person.file}'; keluarga tetap dimuat dengan 0 anggota.`
 			)}) ` +
 			`FROM ${t.households} WHERE members = 0 ORDER BY source_row`
@@ -155,11 +174,26 @@ function villagesNotInReferenceSql(input: NormaliseInput, t: ReportTables, targe
 	return insert(
 		target,
 		`SELECT 'warning', 'village_not_in_reference', ${sqlString(input.household.file)}, min(source_row), ${sqlString(header)}, village_kode, ${rows}, NULL, NULL, ` +
-			`concat(${where(input.household.file, 'min(source_row)', header)}, ` +
+			`concat(${where(t, input.household.file, 'min(source_row)', header)}, ` +
 			`CASE WHEN village_kode IS NULL THEN 'kode desa kosong' ELSE concat('kode desa ', ${quoted('village_kode')}, ${sqlString(` tidak ada di referensi ${t.regionName}`)}) END, ` +
 			`' (', count(*), ' keluarga, ', sum(members), ' jiwa, baris data pertama ', min(source_row), '); data tetap dimuat tetapi tidak masuk desa mana pun di peta.') ` +
 			`FROM ${t.households} WHERE village_kode IS NULL OR village_kode NOT IN (SELECT kode FROM ${t.villages}) ` +
 			`GROUP BY village_kode ORDER BY min(source_row)`
+	);
+}
+
+/** Village names (no code) that matched no single reference village, with the reason (villages.ts). */
+function villageNamesSql(input: NormaliseInput, t: ReportTables, table: string, target: string): string {
+	const header = input.household.mapping['village_name']?.header ?? 'nama desa';
+	return insert(
+		target,
+		`SELECT 'warning', 'village_name_' || reason, source_file, first_row, ${sqlString(header)}, village_name, households, NULL, NULL, ` +
+			`concat(${where(t, input.household.file, 'first_row', header)}, 'nama desa ', ${quoted('village_name')}, ` +
+			`CASE reason WHEN 'ambiguous' THEN concat(' di kecamatan ', ${quoted('kecamatan')}, ' cocok dengan lebih dari satu desa referensi (', candidates, ')') ` +
+			`WHEN 'not_found' THEN concat(' tidak ada di kecamatan ', ${quoted('kecamatan')}, ${sqlString(' pada referensi')}) ` +
+			`ELSE ' tanpa kecamatan yang dikenali' END, ` +
+			`'; desa tidak ditebak (', households, ' keluarga, baris data pertama ', first_row, ').') ` +
+			`FROM ${table} ORDER BY first_row`
 	);
 }
 
@@ -211,7 +245,7 @@ function idColumns(input: NormaliseInput, t: ReportTables): IdColumn[] {
 }
 
 /** Every NIK/KK issue of the loaded rows of one column: one report row per issue. */
-function idIssuesSql(c: IdColumn, kabupaten: string, target: string): string {
+function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: string): string {
 	const sex = c.kind === 'nik' && c.person ? 'sex' : null;
 	const label = ID_LABEL[c.kind];
 	// Format once, digits from it, then the structure over the digits column (not re-deriving them).
@@ -225,7 +259,7 @@ function idIssuesSql(c: IdColumn, kabupaten: string, target: string): string {
 			`found AS (SELECT row, value, household_id, person_id, ` +
 			`unnest(list_filter([fmt, ${idStructureSql(c.kind, 'digits', sex, kabupaten)}], x -> x IS NOT NULL)) AS issue FROM d) ` +
 			`SELECT meta.severity, ${sqlString(`${c.kind}_`)} || found.issue, ${sqlString(c.file)}, found.row, ${sqlString(c.header)}, found.value, 1, found.household_id, found.person_id, ` +
-			`concat(${where(c.file, 'found.row', c.header)}, ${sqlString(`${label} `)}, ` +
+			`concat(${where(t, c.file, 'found.row', c.header)}, ${sqlString(`${label} `)}, ` +
 			`CASE WHEN found.issue = 'missing' THEN '' ELSE concat(${quoted('found.value')}, ' ') END, meta.message, '.') ` +
 			`FROM found JOIN ${ISSUE_META_SQL} ON meta.issue = found.issue ORDER BY found.row, found.issue`
 	);
@@ -236,7 +270,7 @@ function idIssuesSql(c: IdColumn, kabupaten: string, target: string): string {
  * through Excel as numbers and the 16th digit became 0 (core/nik.ts `lost_digits`). At least 20 usable
  * values and more than half ending in 0.
  */
-function trailingZeroColumnSql(c: IdColumn, target: string): string {
+function trailingZeroColumnSql(c: IdColumn, t: ReportTables, target: string): string {
 	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
 	const label = ID_LABEL[c.kind];
 	return insert(
@@ -244,7 +278,7 @@ function trailingZeroColumnSql(c: IdColumn, target: string): string {
 		`WITH v AS (SELECT s.rowid + 1 AS row, ${d} AS digits FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
 			`z AS (SELECT count(digits) AS n, count(*) FILTER (WHERE suffix(digits, '0')) AS zeros, min(row) FILTER (WHERE suffix(digits, '0')) AS first_row FROM v) ` +
 			`SELECT 'warning', ${sqlString(`${c.kind}_column_trailing_zeros`)}, ${sqlString(c.file)}, first_row, ${sqlString(c.header)}, NULL, zeros, NULL, NULL, ` +
-			`concat(${where(c.file, null, c.header)}, zeros, ' dari ', n, ${sqlString(
+			`concat(${where(t, c.file, null, c.header)}, zeros, ' dari ', n, ${sqlString(
 				` ${label} berakhiran 0 (wajarnya sekitar 1 dari 10); kolom ini kemungkinan pernah menjadi angka di Excel sehingga digit ke-16 berubah menjadi 0. Periksa ${label} yang berakhiran 0, mulai baris data `
 			)}, first_row, '.') ` +
 			`FROM z WHERE n >= 20 AND zeros * 2 > n`
@@ -252,7 +286,7 @@ function trailingZeroColumnSql(c: IdColumn, target: string): string {
 }
 
 /** The same NIK (by its digits) more than once: in the same family, or in two families. */
-function duplicateNikSql(c: IdColumn, target: string): string {
+function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
 	return insert(
 		target,
@@ -261,7 +295,7 @@ function duplicateNikSql(c: IdColumn, target: string): string {
 			`w AS (SELECT *, first_value(row) OVER g AS first_row, first_value(household_id) OVER g AS first_household, row_number() OVER g AS n ` +
 			`FROM v WHERE digits IS NOT NULL AND NOT suffix(digits, '0000') WINDOW g AS (PARTITION BY digits ORDER BY row)) ` +
 			`SELECT 'error', CASE WHEN household_id = first_household THEN 'duplicate_nik' ELSE 'nik_in_two_families' END, ${sqlString(c.file)}, row, ${sqlString(c.header)}, value, 1, household_id, person_id, ` +
-			`concat(${where(c.file, 'row', c.header)}, 'NIK ', ${quoted('digits')}, ' sudah ada di baris data ', first_row, ` +
+			`concat(${where(t, c.file, 'row', c.header)}, 'NIK ', ${quoted('digits')}, ' sudah ada di baris data ', first_row, ` +
 			`CASE WHEN household_id = first_household THEN ' dalam keluarga yang sama (data ganda).' ` +
 			`ELSE concat(' pada keluarga ', ${quoted('first_household')}, '; satu orang tercatat di dua keluarga (Permensos 3/2021 pasal 8).') END) ` +
 			`FROM w WHERE n > 1 ORDER BY row`
@@ -272,10 +306,12 @@ function duplicateNikSql(c: IdColumn, target: string): string {
 export function reportStatements(input: NormaliseInput, t: ReportTables, target: string): string[] {
 	const statements = [createSql(REPORT_COLUMNS, target), ...rejectedSql(input, t, target)];
 	if (!input.flat) statements.push(householdsWithoutMembersSql(input, t, target));
-	statements.push(villagesNotInReferenceSql(input, t, target), unknownCodesSql(input, t, target));
+	statements.push(villagesNotInReferenceSql(input, t, target));
+	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));
+	statements.push(unknownCodesSql(input, t, target));
 	for (const c of idColumns(input, t)) {
-		statements.push(idIssuesSql(c, input.kabupatenKode, target), trailingZeroColumnSql(c, target));
-		if (c.kind === 'nik') statements.push(duplicateNikSql(c, target));
+		statements.push(idIssuesSql(c, t, input.kabupatenKode, target), trailingZeroColumnSql(c, t, target));
+		if (c.kind === 'nik') statements.push(duplicateNikSql(c, t, target));
 	}
 	return statements;
 }
@@ -283,7 +319,7 @@ export function reportStatements(input: NormaliseInput, t: ReportTables, target:
 /** Statements that create and fill `target` (the files of the load). */
 export function reportFileStatements(files: readonly ReportFileInfo[], target: string): string[] {
 	const values = files
-		.map((f) => `(${lit(f.file)}, ${lit(f.source)}, ${lit(f.role)}, ${lit(f.format)}, ${lit(f.encoding)}, ${lit(f.sheet)}, ${f.rows})`)
+		.map((f) => `(${lit(f.file)}, ${lit(f.source)}, ${lit(f.role)}, ${lit(f.format)}, ${lit(f.encoding)}, ${lit(f.sheet)}, ${f.headerRow ?? 'NULL'}, ${f.rows})`)
 		.join(', ');
 	return [createSql(REPORT_FILE_COLUMNS, target), `INSERT INTO ${target} VALUES ${values}`];
 }

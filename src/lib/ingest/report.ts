@@ -30,9 +30,13 @@ export const SEVERITY_LABEL: Readonly<Record<ReportSeverity, string>> = {
 /** Reason codes of report rows. NIK/KK codes are `nik_<issue>` / `kk_<issue>` (core/nik.ts). */
 export type ReportCode =
 	| 'empty_key'
+	| 'empty_row'
 	| 'orphan_member'
 	| 'household_without_members'
 	| 'village_not_in_reference'
+	| 'village_name_ambiguous'
+	| 'village_name_not_found'
+	| 'village_name_no_kecamatan'
 	| 'unknown_code'
 	| 'duplicate_nik'
 	| 'nik_in_two_families'
@@ -87,6 +91,8 @@ export interface ReportFile {
 	format: 'csv' | 'xlsx' | 'parquet';
 	encoding: string | null;
 	sheet: string | null;
+	/** XLSX: sheet row of the header, so data row N is sheet row headerRow + N. */
+	headerRow: number | null;
 	rowsRead: number;
 }
 
@@ -131,6 +137,8 @@ export interface IngestReport {
 	rejected: { code: ReportCode; rows: number }[];
 	orphanMembers: number;
 	emptyKeyRows: number;
+	/** Rows with nothing in any column read (blank lines or sheet rows); rejected, counted apart. */
+	emptyRows: number;
 	householdsWithoutMembers: number;
 	unknownCodes: UnknownCodeCount[];
 	villagesNotInReference: VillageNotInReference[];
@@ -167,6 +175,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		format: 'string',
 		encoding: 'string?',
 		sheet: 'string?',
+		header_row: 'number?',
 		rows_read: 'number'
 	}).map(
 		(f): ReportFile => ({
@@ -176,6 +185,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 			format: f.format as ReportFile['format'],
 			encoding: f.encoding,
 			sheet: f.sheet,
+			headerRow: f.header_row,
 			rowsRead: f.rows_read
 		})
 	);
@@ -278,6 +288,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 			.map((c) => ({ code: c.code as ReportCode, rows: c.rows })),
 		orphanMembers: rowsOfCode('orphan_member'),
 		emptyKeyRows: rowsOfCode('empty_key'),
+		emptyRows: rowsOfCode('empty_row'),
 		householdsWithoutMembers: rowsOfCode('household_without_members'),
 		unknownCodes,
 		villagesNotInReference,
