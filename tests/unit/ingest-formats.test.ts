@@ -12,7 +12,8 @@ import { IngestError, bytesByteSource, ingestRegister, loadReference, type Inges
 import { SliceDecoder, isValidUtf8, looksBinary } from '../../src/lib/ingest/encoding';
 import { cellText, findHeaderRow } from '../../src/lib/ingest/xlsx';
 import { knownHeaderNames } from '../../src/lib/ingest/sources';
-import { lookupRows, P3KE_CODES, DTSEN_CODES, BDT2015_CODES, codeKey } from '../../src/lib/core/codes';
+import { lookupRows, P3KE_CODES, DTSEN_CODES, BDT2015_CODES, codeKey, codeKeySql } from '../../src/lib/core/codes';
+import { sqlString } from '../../src/lib/engine/sql';
 import { TINY_REFERENCE } from '../fixtures/ingest';
 
 const FORMATS = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
@@ -312,6 +313,16 @@ describe('the same loads on duckdb-wasm give the same tables as on Node', () => 
 		await wasm.close();
 		await node.close();
 	});
+	it('label keys: SQL and TypeScript agree (case, spaces, spaces around / , -), on both engines', async () => {
+		const raw = ['Sumur Bor / Pompa', 'SUMUR  BOR/POMPA', 'Laki - Laki', 'Ada , digunakan hanya anggota keluarga sendiri', '09', '9.0', 'Kayu/Papan Kualitas Tinggi', 'LPG 5,5 kg'];
+		const expected = raw.map(codeKey);
+		expect(expected.slice(0, 3)).toEqual(['sumur bor/pompa', 'sumur bor/pompa', 'laki-laki']);
+		for (const engine of [node, wasm]) {
+			const table = await engine.query(`SELECT ${codeKeySql('v')} AS k FROM (VALUES ${raw.map((r, i) => `(${i}, ${sqlString(r)})`).join(', ')}) t(i, v) ORDER BY i`);
+			expect(rowsOf(table, { k: 'string' }).map((r) => r.k), engine.host).toEqual(expected);
+		}
+	});
+
 	for (const name of ['bdt-1252-semicolon.csv', 'dtsen-tab.tsv', 'p3ke-labels.csv', 'bdt-title-rows.xlsx']) {
 		it(name, async () => {
 			const results = [];

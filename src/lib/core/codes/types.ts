@@ -3,7 +3,8 @@ import { valuesOf, type AnyCodedField, type ValueOf } from '../schema';
 /**
  * One row of a code table: the canonical value, the source code numbers that mean it ('' for none)
  * and label texts that mean it. Codes match zero-padded or not ('9' = '09'); labels match in any
- * case and with any run of spaces.
+ * case, with any run of spaces, and with or without spaces around '/', ',' and '-'
+ * ('Sumur Bor / Pompa' = 'sumur bor/pompa').
  */
 export type CodeRow<F extends AnyCodedField> = readonly [
 	codes: string | readonly string[],
@@ -24,7 +25,10 @@ export interface CodeTable {
 export function codeKey(raw: string): string {
 	const text = raw.trim();
 	if (/^[0-9]{1,9}(\.0+)?$/.test(text)) return String(Math.trunc(Number(text)));
-	return text.toLowerCase().replace(/\s+/g, ' ');
+	return text
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.replace(/ ?([/,-]) ?/g, '$1');
 }
 
 /**
@@ -35,7 +39,7 @@ export function codeKeySql(trimmed: string): string {
 	return (
 		`CASE WHEN regexp_full_match(${trimmed}, '[0-9]{1,9}(\\.0+)?') ` +
 		`THEN CAST(CAST(CAST(${trimmed} AS DOUBLE) AS INTEGER) AS VARCHAR) ` +
-		`ELSE regexp_replace(lower(${trimmed}), '\\s+', ' ', 'g') END`
+		`ELSE regexp_replace(regexp_replace(lower(${trimmed}), '\\s+', ' ', 'g'), ' ?([/,-]) ?', '\\1', 'g') END`
 	);
 }
 
