@@ -1,8 +1,9 @@
 /**
  * Register files → canonical `household` / `person` tables (../shared/DESIGN.md "Canonical data").
  *
- * Flow: each file is staged as VARCHAR columns (CSV in slices through read_csv, Parquet through
- * engine.createTableFromParquet); headers say which source (DTSEN or DTKS/BDT) and which role (flat,
+ * Flow: each file is staged as VARCHAR columns (CSV in slices through read_csv, Windows-1252 slices
+ * re-encoded to UTF-8 first; XLSX through exceljs as CSV chunks; Parquet through
+ * engine.createTableFromParquet); headers say which source (DTSEN, DTKS/BDT or P3KE) and which role (flat,
  * household, person) each file has; SQL normalises into `*_next` tables; only when everything has
  * succeeded are they swapped in, in one transaction. Any failure or cancel leaves the previously
  * loaded tables as they were, and the staging tables and registered slices are always removed.
@@ -167,9 +168,11 @@ async function dropTables(engine: Engine, tables: Iterable<string>): Promise<voi
 }
 
 /**
- * Loads a register: one flat file, or a household file and a member file (any order), of DTSEN or
- * DTKS/BDT, as CSV (comma, semicolon or tab; UTF-8, BOM optional) or Parquet. Replaces `household`,
- * `person`, `village`, `kecamatan` and `ingest_unknown_code` only if the whole load succeeds.
+ * Loads a register: one flat file, or a household file and a member file (any order), of DTSEN,
+ * DTKS/BDT or P3KE, as CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252),
+ * XLSX (first visible sheet, or `ByteSource.sheet`; header row found under title rows) or Parquet.
+ * Replaces `household`, `person`, `village`, `kecamatan`, `ingest_unknown_code` and
+ * `ingest_village_name` only if the whole load succeeds.
  */
 export async function ingestRegister(
 	engine: Engine,
