@@ -203,6 +203,12 @@ describe('validation report', () => {
 		expect((await loadReportRows(engine)).every((r) => r.source_file === 'excel-angka.csv')).toBe(true);
 	});
 
+	it('a register put in place without a load (other files) has no report', async () => {
+		await loadPair();
+		await engine.exec(`UPDATE household SET source_file = 'sampel.parquet'`);
+		expect(await loadReport(engine)).toBeNull();
+	});
+
 	it('pages the detail rows', async () => {
 		await loadPair();
 		const page = await loadReportRows(engine, 2, 3);

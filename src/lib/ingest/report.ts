@@ -163,8 +163,10 @@ const zeros = (): Record<IdIssue, number> =>
 	Object.fromEntries(ID_ISSUES.map((i) => [i, 0])) as Record<IdIssue, number>;
 
 /**
- * The summary of the last load, or null when there is none (no register, or one restored from a
- * stored copy that carries no report).
+ * The summary of the last load, or null when there is none: no load yet, or the register now in
+ * `household`/`person` came from other files than the report's (restored from storage or the
+ * prebuilt sample after a load). The state layer should still drop `ingest_report`/`ingest_file`
+ * when it replaces the register without a load.
  */
 export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 	if (!(await tableExists(engine, REPORT_TABLE)) || !(await tableExists(engine, REPORT_FILE_TABLE))) return null;
@@ -191,6 +193,13 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 	);
 	const first = files[0];
 	if (!first) return null;
+	// A register put in place without a load (restored from storage or the prebuilt sample) leaves an
+	// older report behind: it does not describe the rows now loaded, so there is no report.
+	const stale = await engine.query(
+		`SELECT (EXISTS (SELECT 1 FROM household WHERE source_file NOT IN (SELECT source_file FROM ${REPORT_FILE_TABLE})) ` +
+			`OR EXISTS (SELECT 1 FROM person WHERE source_file NOT IN (SELECT source_file FROM ${REPORT_FILE_TABLE}))) AS stale`
+	);
+	if (stale.get(0)?.stale === true) return null;
 	const [totals] = rowsOf(
 		await engine.query(
 			`SELECT (SELECT count(*) FROM household)::BIGINT AS households, (SELECT count(*) FROM person)::BIGINT AS people`
