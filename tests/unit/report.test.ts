@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
-import { loadReport, loadReportRows } from '../../src/lib/ingest/report';
+import { identifierStatusSql, loadReport, loadReportRows } from '../../src/lib/ingest/report';
+import { rowsOf } from '../../src/lib/core/rows';
 import { TINY_REFERENCE, fixture as ingestFixture } from '../fixtures/ingest';
 import { KK, NIK, PAIR_ROWS, tuple, type Tuple } from '../fixtures/report/expected';
 
@@ -207,6 +208,22 @@ describe('validation report', () => {
 		await loadPair();
 		await engine.exec(`UPDATE household SET source_file = 'sampel.parquet'`);
 		expect(await loadReport(engine)).toBeNull();
+	});
+
+	it('gives each flagged person the worst status of their NIK/KK findings', async () => {
+		await loadPair();
+		const table = await engine.query(identifierStatusSql());
+		const rows = rowsOf(table, { person_id: 'string', household_id: 'string', status: 'string', codes: 'string' });
+		expect(rows.find((r) => r.person_id === '6,40206E+15')).toEqual({
+			person_id: '6,40206E+15',
+			household_id: '6402060101150001',
+			status: 'error',
+			codes: 'nik_scientific'
+		});
+		expect(rows.find((r) => r.person_id === "'6402066507100005")).toMatchObject({ status: 'error', codes: 'kk_scientific,nik_apostrophe' });
+		expect(rows.find((r) => r.person_id === '3273065505800006')).toMatchObject({ status: 'info', codes: 'nik_outside_regency' });
+		expect(rows.find((r) => r.person_id === '6402060101800001')).toBeUndefined(); // first of the two: clean
+		expect(rows).toHaveLength(13);
 	});
 
 	it('pages the detail rows', async () => {

@@ -315,3 +315,19 @@ export async function loadReportRows(engine: Engine, limit?: number, offset = 0)
 	const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
 	return rowsOf(await engine.query(`${reportRowsSql()}${page}`), REPORT_ROW_SPEC) as ReportRow[];
 }
+
+/**
+ * Per flagged person: the worst severity of their NIK/KK findings (incl. duplicates) and the codes,
+ * so a screen can mark people whose identity is unusable ('error') while still showing the household.
+ * Columns: person_id, household_id, status ('error' | 'warning' | 'info'), codes (comma-separated).
+ * People without findings are not listed (status 'ok').
+ */
+export function identifierStatusSql(table: string = REPORT_TABLE): string {
+	return (
+		`SELECT person_id, min(household_id) AS household_id, ` +
+		`CASE min(CASE severity WHEN 'error' THEN 1 WHEN 'warning' THEN 2 ELSE 3 END) WHEN 1 THEN 'error' WHEN 2 THEN 'warning' ELSE 'info' END AS status, ` +
+		`string_agg(code, ',' ORDER BY code) AS codes ` +
+		`FROM ${table} WHERE person_id IS NOT NULL AND (prefix(code, 'nik_') OR prefix(code, 'kk_') OR code = 'duplicate_nik') ` +
+		`GROUP BY person_id ORDER BY person_id`
+	);
+}
