@@ -10,7 +10,7 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import { rowsOf } from '../../src/lib/core/rows';
 import { IngestError, bytesByteSource, ingestRegister, loadReference, type IngestProgress } from '../../src/lib/ingest';
 import { SliceDecoder, isValidUtf8, looksBinary } from '../../src/lib/ingest/encoding';
-import { cellText, findHeaderRow } from '../../src/lib/ingest/xlsx';
+import { cellText, findHeaderRow, xlsxLoadError } from '../../src/lib/ingest/xlsx';
 import { knownHeaderNames } from '../../src/lib/ingest/sources';
 import { lookupRows, P3KE_CODES, DTSEN_CODES, BDT2015_CODES, codeKey, codeKeySql } from '../../src/lib/core/codes';
 import { sqlString } from '../../src/lib/engine/sql';
@@ -227,6 +227,28 @@ describe('encoding and XLSX helpers', () => {
 		expect(cellText({ formula: 'A1', result: 36 })).toBe('36');
 		expect(cellText({ richText: [{ text: 'Siti ' }, { text: 'Rahmah' }] })).toBe('Siti Rahmah');
 		expect(cellText(null)).toBe('');
+	});
+
+	it('a workbook that cannot be loaded: out of memory says so, anything else names the reason', () => {
+		expect(xlsxLoadError('besar.xlsx', 52428800, new RangeError('Array buffer allocation failed')).message).toBe(
+			"Berkas 'besar.xlsx' (50.0 MB) terlalu besar untuk dibuka sebagai XLSX di sini; simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya."
+		);
+		expect(xlsxLoadError('rusak.xlsx', 10, new Error('End of data reached (data length = 10, asked index = 30)')).message).toBe(
+			"Berkas 'rusak.xlsx' tidak dapat dibaca sebagai buku kerja XLSX (End of data reached (data length = 10, asked index = 30))."
+		);
+	});
+
+	it('a damaged XLSX (ZIP signature, no workbook) is refused with the file named', async () => {
+		const engine = await NodeEngine.open();
+		try {
+			await loadReference(engine, TINY_REFERENCE);
+			const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
+			const error = await ingestRegister(engine, [bytesByteSource('rusak.xlsx', bytes)], TINY_REFERENCE).catch((e: unknown) => e);
+			expect(error).toBeInstanceOf(IngestError);
+			expect((error as Error).message).toMatch(/^Berkas 'rusak.xlsx' tidak dapat dibaca sebagai buku kerja XLSX \(.+\)\.$/);
+		} finally {
+			await engine.close();
+		}
 	});
 
 	it('header row: the first row naming at least three known columns', () => {
