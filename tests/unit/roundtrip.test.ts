@@ -135,6 +135,21 @@ describe('round trip: generated register as DTSEN CSV, BDT XLSX and P3KE CSV', (
 		expect(await count(engine, `SELECT count(DISTINCT school_participation) FROM dtsen_p WHERE school_participation IS NOT NULL`)).toBe(3);
 	});
 
+	it('BDT as two XLSX files (rumah tangga + anggota) gives the same tables as the flat XLSX', async () => {
+		const files = [];
+		for (const t of bdtTables(sample).filter((t) => t.table !== 'flat')) {
+			await writeTableXlsx(join(dir, `${t.base}.xlsx`), t);
+			files.push(bytesByteSource(`${t.base}.xlsx`, new Uint8Array(await readFile(join(dir, `${t.base}.xlsx`)))));
+		}
+		const result = await ingestRegister(engine, files, REFERENCE, { asOf: sample.referenceDate });
+		expect(result).toMatchObject({ source: 'bdt', rowsRead: sample.houses.length + PEOPLE, households: sample.houses.length, people: PEOPLE, rowsRejected: 0, unknownValues: 0 });
+		for (const [table, flatTable] of [['household', 'bdt_h'], ['person', 'bdt_p']]) {
+			const cols = `* EXCLUDE (source_file, source_row)`;
+			const differs = `SELECT count(*) FROM ((SELECT ${cols} FROM ${table} EXCEPT SELECT ${cols} FROM ${flatTable}) UNION ALL (SELECT ${cols} FROM ${flatTable} EXCEPT SELECT ${cols} FROM ${table}))`;
+			expect(await count(engine, differs), table).toBe(0);
+		}
+	});
+
 	it('relation to the family head: DTSEN = P3KE (BDT relates to the house head, by design)', async () => {
 		const joined = `SELECT count(*) FROM dtsen_p d JOIN p3ke_p p USING (nik)`;
 		expect(await count(engine, joined)).toBe(PEOPLE);
