@@ -17,7 +17,8 @@ import { NodeEngine } from '../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../src/lib/ingest';
 import { fileByteSource } from '../src/lib/ingest/node-source';
 import { writeSample, type SampleManifest } from '../src/lib/sample/write';
-import type { PrebuiltRegister } from '../src/lib/state/sample';
+import { REGISTER_TABLES } from '../src/lib/ingest/tables';
+import { prebuiltPath, type PrebuiltRegister } from '../src/lib/state/sample';
 
 /** Kukar's register size: about 200,000 people in about 60,000 families. */
 export const BUNDLED_SAMPLE = { people: 200_000, seed: 1 } as const;
@@ -58,8 +59,9 @@ async function prebuildRegister(manifest: SampleManifest): Promise<PrebuiltRegis
 		const result = await ingestRegister(engine, sources, reference, { asOf: manifest.reference_date });
 		const dir = join(outDir, 'register');
 		await mkdir(dir, { recursive: true });
-		await writeFile(join(dir, 'household.parquet'), await engine.exportParquet('SELECT * FROM household'));
-		await writeFile(join(dir, 'person.parquet'), await engine.exportParquet('SELECT * FROM person'));
+		for (const table of REGISTER_TABLES) {
+			await writeFile(join(outDir, prebuiltPath(table).replace(/^\/sample\//, '')), await engine.exportParquet(`SELECT * FROM ${table}`));
+		}
 		const prebuilt: PrebuiltRegister = {
 			schema: registerSchemaFingerprint(),
 			names: SOURCE_FILES,

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { sqlString } from '../../src/lib/engine/sql';
 import { writeSample } from '../../src/lib/sample/write';
-import { schemaFingerprint } from '../../src/lib/state/persistence';
+import { REGISTER_TABLES } from '../../src/lib/ingest/tables';
+import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 interface Counts {
@@ -214,6 +215,12 @@ describe('Tepat in Chromium', () => {
 		expect(await page.textContent('[data-testid="register-name"]')).toBe('dtsen.csv');
 		expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
 		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
+		// The validation report of this load: every row read, all accepted (the generator writes clean files).
+		await page.waitForSelector('[data-testid="validation-report"] [data-testid="report-rows-read"]');
+		expect(await value(page, 'report-rows-read')).toBe(expected.people);
+		expect(await value(page, 'report-households')).toBe(expected.households);
+		expect(await value(page, 'report-people')).toBe(expected.people);
+		expect(await value(page, 'report-rejected')).toBe(0);
 		await site.screenshot('02-csv-loaded-data');
 
 		await openOverview(page, expected);
@@ -273,6 +280,9 @@ describe('Tepat in Chromium', () => {
 		await page.click('[data-testid="nav-data"]');
 		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]');
 		expect(await page.textContent('[data-testid="summary-files"]')).toContain('dtsen.csv');
+		// The report is kept with the register.
+		await page.waitForSelector('[data-testid="report-rows-read"]');
+		expect(await value(page, 'report-rows-read')).toBe(expected.people);
 		await site.screenshot('05-after-reload');
 	});
 
@@ -292,7 +302,7 @@ describe('Tepat in Chromium', () => {
 	it('a stored register that cannot be restored falls back to the sample with a message', async () => {
 		const { page } = site;
 		// Damage the store the way a browser crash mid-write or an old version could: meta present, bytes not Parquet.
-		await page.evaluate(async (schema) => {
+		await page.evaluate(async ({ schema, version, tables }) => {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
 				const req = indexedDB.open('tepat', 1);
 				req.onupgradeneeded = () => req.result.createObjectStore('register');
@@ -302,11 +312,10 @@ describe('Tepat in Chromium', () => {
 			const tx = db.transaction('register', 'readwrite');
 			const store = tx.objectStore('register');
 			const junk = new TextEncoder().encode('bukan parquet');
-			store.put(junk, 'household');
-			store.put(junk, 'person');
+			for (const table of tables) store.put(junk, `table:${table}`);
 			store.put(
 				{
-					version: 1,
+					version,
 					schema,
 					savedAt: new Date().toISOString(),
 					bytes: 26,
@@ -316,7 +325,7 @@ describe('Tepat in Chromium', () => {
 			);
 			await new Promise((resolve) => (tx.oncomplete = resolve));
 			db.close();
-		}, schemaFingerprint());
+		}, { schema: schemaFingerprint(), version: STORE_VERSION, tables: [...REGISTER_TABLES] });
 		await page.reload();
 		await waitForRegister(page, sample);
 		const notice = page.locator('[data-testid="notice"]');

@@ -22,6 +22,7 @@ import {
 	type RegisterInfo,
 	type StoredMeta
 } from './persistence';
+import { exportTables, restoreTables } from './register-tables';
 import { restorePrebuiltSample } from './sample';
 import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
 
@@ -137,8 +138,7 @@ export class RegisterModel {
 			if (stored) {
 				this.activity = 'restoring';
 				const started = performance.now();
-				await engine.createTableFromParquet('household', stored.household);
-				await engine.createTableFromParquet('person', stored.person);
+				await restoreTables(engine, stored.tables);
 				this.timings.lastLoadMs = performance.now() - started;
 				this.#loaded({ ...stored.meta.info, source: 'stored' }, 'saved');
 				return;
@@ -313,9 +313,7 @@ export class RegisterModel {
 		this.persistError = null;
 		const generation = this.#generation;
 		try {
-			const household = await engine.exportParquet('SELECT * FROM household');
-			const person = await engine.exportParquet('SELECT * FROM person');
-			const meta = await saveRegister(info, household, person);
+			const meta = await saveRegister(info, await exportTables(engine));
 			// A newer load may have replaced the register while we were saving.
 			if (this.#generation === generation) this.persist = 'saved';
 			return meta;

@@ -10,7 +10,10 @@
 
 import { registerSchemaFingerprint } from '$lib/core/schema';
 
-export const STORE_VERSION = 1;
+import { REGISTER_TABLES, type RegisterTable } from '$lib/ingest/tables';
+
+/** 2: every table of REGISTER_TABLES is kept (1 kept household and person only). */
+export const STORE_VERSION = 2;
 
 export const schemaFingerprint = registerSchemaFingerprint;
 
@@ -38,15 +41,17 @@ export interface StoredMeta {
 	bytes: number;
 }
 
+export type RegisterTables = Record<RegisterTable, Uint8Array>;
+
 export interface StoredRegister {
 	meta: StoredMeta;
-	household: Uint8Array;
-	person: Uint8Array;
+	tables: RegisterTables;
 }
 
 const DB_NAME = 'tepat';
 const STORE = 'register';
-const KEYS = { meta: 'meta', household: 'household', person: 'person' } as const;
+const META_KEY = 'meta';
+const tableKey = (table: RegisterTable) => `table:${table}`;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -88,25 +93,21 @@ async function withStore<T>(
 	}
 }
 
-/** Writes both tables and the meta record in one transaction (replacing what was there). */
-export async function saveRegister(
-	info: RegisterInfo,
-	household: Uint8Array,
-	person: Uint8Array
-): Promise<StoredMeta> {
+/** Writes every register table and the meta record in one transaction (replacing what was there). */
+export async function saveRegister(info: RegisterInfo, tables: RegisterTables): Promise<StoredMeta> {
 	const meta: StoredMeta = {
 		version: STORE_VERSION,
 		schema: schemaFingerprint(),
 		info,
 		savedAt: new Date().toISOString(),
-		bytes: household.byteLength + person.byteLength
+		bytes: REGISTER_TABLES.reduce((sum, table) => sum + tables[table].byteLength, 0)
 	};
 	// Ask the browser not to evict the register under storage pressure (silently ignored if refused).
 	void navigator.storage?.persist?.().catch(() => false);
 	await withStore('readwrite', (store) => {
-		store.put(household, KEYS.household);
-		store.put(person, KEYS.person);
-		store.put(meta, KEYS.meta);
+		store.clear();
+		for (const table of REGISTER_TABLES) store.put(tables[table], tableKey(table));
+		store.put(meta, META_KEY);
 	});
 	return meta;
 }
@@ -117,24 +118,28 @@ function isBytes(value: unknown): value is Uint8Array {
 
 /** The stored register, or null when there is none (or it is from an incompatible version). */
 export async function readRegister(): Promise<StoredRegister | null> {
-	const [meta, household, person] = await withStore('readonly', (store) =>
+	const [meta, ...bytes] = await withStore('readonly', (store) =>
 		Promise.all([
-			request(store.get(KEYS.meta)) as Promise<StoredMeta | undefined>,
-			request(store.get(KEYS.household)) as Promise<unknown>,
-			request(store.get(KEYS.person)) as Promise<unknown>
+			request(store.get(META_KEY)) as Promise<StoredMeta | undefined>,
+			...REGISTER_TABLES.map((table) => request(store.get(tableKey(table))) as Promise<unknown>)
 		])
 	);
 	if (!meta) return null;
 	if (meta.version !== STORE_VERSION || meta.schema !== schemaFingerprint()) {
 		throw new Error('data tersimpan dibuat oleh versi Tepat yang lain');
 	}
-	if (!isBytes(household) || !isBytes(person)) throw new Error('data tersimpan tidak lengkap');
-	return { meta, household, person };
+	const tables: Partial<RegisterTables> = {};
+	for (const [index, table] of REGISTER_TABLES.entries()) {
+		const value = bytes[index];
+		if (!isBytes(value)) throw new Error('data tersimpan tidak lengkap');
+		tables[table] = value;
+	}
+	return { meta, tables: tables as RegisterTables };
 }
 
 /** Only the meta record: cheap, for showing what is stored. */
 export async function readMeta(): Promise<StoredMeta | null> {
-	const meta = await withStore('readonly', (store) => request(store.get(KEYS.meta)));
+	const meta = await withStore('readonly', (store) => request(store.get(META_KEY)));
 	return (meta as StoredMeta | undefined) ?? null;
 }
 

@@ -5,6 +5,9 @@
  */
 import type { Engine } from '$lib/engine/types';
 import { registerSchemaFingerprint } from '$lib/core/schema';
+import { REGISTER_TABLES } from '$lib/ingest/tables';
+import type { RegisterTables } from './persistence';
+import { restoreTables } from './register-tables';
 
 export interface PrebuiltRegister {
 	/** registerSchemaFingerprint() of the build that wrote the tables. */
@@ -26,7 +29,7 @@ async function bytes(fetchAsset: Fetch, path: string): Promise<Uint8Array> {
 }
 
 /**
- * Restores the prebuilt sample into `household` and `person`. Null when there is none, or when it was
+ * Restores the prebuilt sample's tables (register and report). Null when there is none, or when it was
  * built for other table definitions (the caller then ingests the source files).
  */
 export async function restorePrebuiltSample(engine: Engine, fetchAsset: Fetch): Promise<PrebuiltRegister | null> {
@@ -34,11 +37,14 @@ export async function restorePrebuiltSample(engine: Engine, fetchAsset: Fetch): 
 	if (!response.ok) return null;
 	const prebuilt = (await response.json()) as PrebuiltRegister;
 	if (prebuilt.schema !== registerSchemaFingerprint()) return null;
-	const [household, person] = await Promise.all([
-		bytes(fetchAsset, '/sample/register/household.parquet'),
-		bytes(fetchAsset, '/sample/register/person.parquet')
-	]);
-	await engine.createTableFromParquet('household', household);
-	await engine.createTableFromParquet('person', person);
+	const bytesByTable = await Promise.all(
+		REGISTER_TABLES.map(async (table) => [table, await bytes(fetchAsset, prebuiltPath(table))] as const)
+	);
+	await restoreTables(engine, Object.fromEntries(bytesByTable) as RegisterTables);
 	return prebuilt;
+}
+
+/** Where the build puts a table of the prebuilt sample (relative to the site root). */
+export function prebuiltPath(table: string): string {
+	return `/sample/register/${table}.parquet`;
 }
