@@ -214,7 +214,7 @@ describe('ingestRegister', () => {
 	describe('a failed load keeps the previous register', () => {
 		const cases: [string, string[], RegExp][] = [
 			['garbage', ['garbage.csv'], /Berkas 'garbage.csv' bukan berkas CSV atau Parquet/],
-			['unknown schema', ['unknown-schema.csv'], /Berkas 'unknown-schema.csv' tidak dikenali sebagai ekspor DTSEN atau DTKS: kolom nomor_kartu_keluarga atau IDBDT tidak ada\./],
+			['unknown schema', ['unknown-schema.csv'], /Berkas 'unknown-schema.csv' tidak dikenali sebagai ekspor DTSEN, DTKS atau P3KE: kolom nomor_kartu_keluarga, IDBDT atau ID Keluarga P3KE tidak ada\./],
 			['header only', ['header-only.csv'], /Berkas 'header-only.csv' tidak berisi baris data/],
 			['duplicate family key', ['dtsen-keluarga-dup.csv', 'dtsen-anggota.csv'], /Berkas 'dtsen-keluarga-dup.csv': nomor_kartu_keluarga '6402061203180002' muncul lebih dari sekali \(baris 2 dan 4\)/],
 			['family file alone', ['dtsen-keluarga.csv'], /tanpa anggota keluarga; pilih juga berkas anggota keluarga \(kolom nomor_induk_kependudukan\)/],

@@ -94,7 +94,7 @@ function recogniseFile(file: StagedFile): RecognisedFile {
 	const found = recognise(file.headers);
 	if ('reason' in found) {
 		throw new IngestError(
-			`Berkas '${file.file}' tidak dikenali sebagai ekspor DTSEN atau DTKS: kolom nomor_kartu_keluarga atau IDBDT tidak ada.`,
+			`Berkas '${file.file}' tidak dikenali sebagai ekspor DTSEN, DTKS atau P3KE: kolom nomor_kartu_keluarga, IDBDT atau ID Keluarga P3KE tidak ada.`,
 			file.file
 		);
 	}
