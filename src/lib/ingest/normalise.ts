@@ -228,10 +228,16 @@ export function householdSql(input: NormaliseInput, target: string): string {
 		`${sqlString(input.household.file)} AS source_file`,
 		`s.__row::BIGINT AS source_row`
 	];
+	// Names are matched only for rows without a village code: the name keys are regular expressions,
+	// too dear to evaluate for every row of a million-row register that has its codes.
+	const named = byName
+		? `, ${villageNameCtes(byName)}, vnamed AS (SELECT s.__row, vn.kode FROM hh AS s ${villageNameJoinSql(byName, 's', 'vn')} ` +
+			`WHERE (${villageKodeSql('s', input.kabupatenKode)}) IS NULL AND s.${sqlIdent(byName.villageName)} IS NOT NULL)`
+		: '';
 	return (
-		`CREATE TABLE ${target} AS WITH ${householdCtes(input)}, ${members}${byName ? `, ${villageNameCtes(byName)}` : ''} ` +
+		`CREATE TABLE ${target} AS WITH ${householdCtes(input)}, ${members}${named} ` +
 		`SELECT ${select.join(', ')} FROM hh AS s ${codes.joins.join(' ')} ` +
-		`${byName ? villageNameJoinSql(byName, 's', 'vn') : ''} ` +
+		`${byName ? 'LEFT JOIN vnamed AS vn ON vn.__row = s.__row' : ''} ` +
 		`LEFT JOIN members AS mem ON mem.key = s.${col('key')} ORDER BY s.__row`
 	);
 }
