@@ -35,6 +35,24 @@ let corruptPath: string;
 let bigCsvPath: string;
 let sample: Counts;
 let expected: Counts & { kecamatan: KecamatanCounts[] };
+let bdtPath: string;
+let bdtExpected: Counts;
+
+/** Households (distinct `key`) and people (rows) of a flat CSV, straight from the file. */
+async function countsOf(path: string, key: string): Promise<Counts> {
+	const engine = await NodeEngine.open();
+	try {
+		await engine.registerFile('counts.csv', await readFile(path));
+		const row = (
+			await engine.query(
+				`SELECT count(DISTINCT "${key}")::INTEGER AS households, count(*)::INTEGER AS people FROM read_csv('counts.csv', header = true, all_varchar = true)`
+			)
+		).get(0);
+		return { households: Number(row?.households), people: Number(row?.people) };
+	} finally {
+		await engine.close();
+	}
+}
 
 /** The counts a DTSEN flat CSV holds, straight from the file (one row per person, KK per family). */
 async function countsOfFlatCsv(path: string): Promise<Counts & { kecamatan: KecamatanCounts[] }> {
@@ -135,6 +153,10 @@ beforeAll(async () => {
 		await writeSample(big, { people: 150_000, seed: 5, formats: ['csv'], schemas: ['dtsen'] });
 		bigCsvPath = join(big, 'dtsen.csv');
 	}
+
+	await writeSample(work, { people: 2_000, seed: 20_261_123, formats: ['csv'], schemas: ['bdt'] });
+	bdtPath = join(work, 'bdt.csv');
+	bdtExpected = await countsOf(bdtPath, 'IDBDT');
 
 	site = await openSite();
 }, LOAD_TIMEOUT);
@@ -337,6 +359,22 @@ describe('Tepat in Chromium', () => {
 		await page.click('[data-testid="clear-stored"]');
 		await waitForRegister(page, sample);
 		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
+	});
+
+	it('a BDT file (no desil: whole columns empty) is stored and back after a reload', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		await page.setInputFiles('[data-testid="file-input"]', bdtPath);
+		await waitForRegister(page, bdtExpected);
+		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
+		await page.reload();
+		await waitForRegister(page, bdtExpected);
+		await page.click('[data-testid="nav-data"]');
+		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]');
+		expect(await page.textContent('[data-testid="summary-files"]')).toContain('bdt.csv');
+		// Back to the sample for the tests after this one.
+		await page.click('[data-testid="clear-stored"]');
+		await waitForRegister(page, sample);
 	});
 
 	it('made no request outside the served origin', () => {
