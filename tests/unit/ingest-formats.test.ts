@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
-import type { Table } from 'apache-arrow';
-import { OFFLINE_SETTINGS, type Engine } from '../../src/lib/engine/types';
+import type { Engine } from '../../src/lib/engine/types';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { rowsOf } from '../../src/lib/core/rows';
 import { IngestError, bytesByteSource, ingestRegister, loadReference, type IngestProgress } from '../../src/lib/ingest';
@@ -15,6 +11,7 @@ import { knownHeaderNames } from '../../src/lib/ingest/sources';
 import { lookupRows, P3KE_CODES, DTSEN_CODES, BDT2015_CODES, codeKey, codeKeySql } from '../../src/lib/core/codes';
 import { sqlString } from '../../src/lib/engine/sql';
 import { TINY_REFERENCE } from '../fixtures/ingest';
+import { WasmTestEngine } from './wasm-engine';
 
 const FORMATS = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
 const bytesOf = async (name: string) => new Uint8Array(await readFile(`${FORMATS}${name}`));
@@ -271,48 +268,6 @@ describe('encoding and XLSX helpers', () => {
 	});
 });
 
-/** The blocking duckdb-wasm build (the browser's DuckDB, core functions only) behind the Engine interface. */
-class WasmEngine implements Engine {
-	readonly host = 'browser' as const;
-	constructor(
-		private readonly db: DuckDBBindings,
-		private readonly conn: DuckDBConnection
-	) {}
-	static async open(): Promise<WasmEngine> {
-		const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-		const db = await createDuckDB(
-			{ mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
-			new VoidLogger(),
-			NODE_RUNTIME
-		);
-		await db.instantiate();
-		const engine = new WasmEngine(db, db.connect());
-		for (const setting of OFFLINE_SETTINGS) await engine.exec(setting);
-		return engine;
-	}
-	async query(sql: string): Promise<Table> {
-		return this.conn.query(sql) as unknown as Table;
-	}
-	async exec(sql: string): Promise<void> {
-		this.conn.query(sql);
-	}
-	async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-		this.db.registerFileBuffer(name, bytes.slice());
-	}
-	async dropFile(name: string): Promise<void> {
-		this.db.dropFile(name);
-	}
-	async createTableFromParquet(): Promise<number> {
-		throw new Error('not in this test engine');
-	}
-	async exportParquet(): Promise<Uint8Array> {
-		throw new Error('not in this test engine');
-	}
-	async close(): Promise<void> {
-		this.conn.close();
-	}
-}
-
 describe('the same loads on duckdb-wasm give the same tables as on Node', () => {
 	const TABLES = ['household', 'person', 'ingest_unknown_code', 'ingest_village_name'];
 	const dump = async (engine: Engine) => {
@@ -324,10 +279,10 @@ describe('the same loads on duckdb-wasm give the same tables as on Node', () => 
 		return out;
 	};
 	let node: NodeEngine;
-	let wasm: WasmEngine;
+	let wasm: WasmTestEngine;
 	beforeAll(async () => {
 		node = await NodeEngine.open();
-		wasm = await WasmEngine.open();
+		wasm = await WasmTestEngine.open();
 		await loadReference(node, TINY_REFERENCE);
 		await loadReference(wasm, TINY_REFERENCE);
 	});

@@ -3,62 +3,12 @@
  * only), through its blocking Node build. Parquet is not exercised here (the browser reads it with
  * parquet-wasm); CSV slices, normalisation, the swap and the overview queries are.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
-import type { Table } from 'apache-arrow';
-import { OFFLINE_SETTINGS, type Engine } from '../../src/lib/engine/types';
 import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { overviewByKecamatan, registerTotals } from '../../src/lib/queries/overview';
 import { TINY_REFERENCE, fixture } from '../fixtures/ingest';
-
-/** A minimal Engine over the blocking duckdb-wasm build (no Parquet). */
-class WasmTestEngine implements Engine {
-	readonly host = 'browser' as const;
-	constructor(
-		private readonly db: DuckDBBindings,
-		private readonly conn: DuckDBConnection
-	) {}
-
-	static async open(): Promise<WasmTestEngine> {
-		const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-		const db = await createDuckDB(
-			{
-				mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-				eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
-			},
-			new VoidLogger(),
-			NODE_RUNTIME
-		);
-		await db.instantiate();
-		const engine = new WasmTestEngine(db, db.connect());
-		for (const setting of OFFLINE_SETTINGS) await engine.exec(setting);
-		return engine;
-	}
-	async query(sql: string): Promise<Table> {
-		return this.conn.query(sql) as unknown as Table;
-	}
-	async exec(sql: string): Promise<void> {
-		this.conn.query(sql);
-	}
-	async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-		this.db.registerFileBuffer(name, bytes.slice());
-	}
-	async dropFile(name: string): Promise<void> {
-		this.db.dropFile(name);
-	}
-	async createTableFromParquet(): Promise<number> {
-		throw new Error('not in this test engine');
-	}
-	async exportParquet(): Promise<Uint8Array> {
-		throw new Error('not in this test engine');
-	}
-	async close(): Promise<void> {
-		this.conn.close();
-	}
-}
+import { WasmTestEngine } from './wasm-engine';
 
 describe('ingest on duckdb-wasm', () => {
 	let engine: WasmTestEngine;
