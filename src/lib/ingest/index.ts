@@ -16,10 +16,10 @@ import type { Reference } from '../core/reference';
 import { CODE_TABLES, codeTableStatements } from '../core/codes';
 import { createTableSql } from '../core/schema';
 import { referenceStatements } from './reference';
+import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
 import {
 	SOURCES,
 	recognise,
-	resolveColumns,
 	type ColumnMapping,
 	type FileRole,
 	type RegisterSource,
@@ -49,6 +49,7 @@ export { bytesByteSource } from './bytes-source';
 export { IngestCancelled, IngestError } from './types';
 export type { ByteSource, IngestOptions, IngestProgress, IngestResult, SourceKind } from './types';
 export type { ColumnMapping, FileRole, RegisterSource } from './sources';
+export type { FieldChoices, LoadMapping, MappedField, SavedMapping, SideMapping } from './mapping';
 
 /** Canonical tables a load replaces, and the names they are built under first. */
 const SWAPPED = [
@@ -141,15 +142,19 @@ function requireColumns(
 	file: RecognisedFile,
 	spec: SourceSpec,
 	mapping: ColumnMapping,
-	which: 'household' | 'person'
+	which: 'household' | 'person',
+	unmappedByChoice: ReadonlySet<string>
 ): void {
 	const required = which === 'household' ? spec.requiredHousehold : spec.requiredPerson;
 	const fields = which === 'household' ? spec.household : spec.person;
 	for (const field of required) {
 		if (mapping[field]) continue;
 		const header = fields.find((s) => s.field === field)?.headers[0] ?? field;
+		const why = unmappedByChoice.has(field)
+			? `pemetaan kolom yang dipilih tidak memberi kolom untuk ${header}, padahal wajib`
+			: `tidak punya kolom wajib ${header}`;
 		throw new IngestError(
-			`Berkas '${file.file}' (${spec.title}, ${ROLE_LABEL[file.role]}) tidak punya kolom wajib ${header}.`,
+			`Berkas '${file.file}' (${spec.title}, ${ROLE_LABEL[file.role]}) ${why}.`,
 			file.file,
 			undefined,
 			header
@@ -215,10 +220,21 @@ export async function ingestRegister(
 		// 2. Which file is what; are the needed columns there; is there any data.
 		const { household, person, flat } = arrange(staged);
 		const spec = SOURCES[household.source];
-		const householdMap = resolveColumns(spec.household, household.headers, stageColumn);
-		const personMap = resolveColumns(spec.person, person.headers, stageColumn);
-		requireColumns(household, spec, householdMap, 'household');
-		requireColumns(person, spec, personMap, 'person');
+		const saved = opts.mappings?.[spec.id];
+		const householdSide = applyChoices(spec.id, 'household', household, stageColumn, saved?.household);
+		const personSide = applyChoices(spec.id, 'person', person, stageColumn, saved?.person);
+		const householdMap = householdSide.mapping;
+		const personMap = personSide.mapping;
+		const mapping: LoadMapping = {
+			source: spec.id,
+			household: householdSide.used,
+			person: personSide.used,
+			ignored: [...householdSide.ignored, ...personSide.ignored]
+		};
+		const unmapped = (side: SideMapping) =>
+			new Set(side.fields.filter((f) => f.origin === 'chosen' && f.header === null).map((f) => f.field));
+		requireColumns(household, spec, householdMap, 'household', unmapped(mapping.household));
+		requireColumns(person, spec, personMap, 'person', unmapped(mapping.person));
 		for (const file of flat ? [household] : [household, person]) {
 			if (file.rows === 0) {
 				throw new IngestError(`Berkas '${file.file}' tidak berisi baris data (hanya judul kolom).`, file.file);
@@ -333,7 +349,8 @@ export async function ingestRegister(
 			people,
 			rowsRejected,
 			unmatchedHouseholds,
-			unknownValues
+			unknownValues,
+			mapping
 		};
 	} catch (error) {
 		if (error instanceof IngestError) throw error;

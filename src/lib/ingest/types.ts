@@ -1,4 +1,5 @@
 /** The public surface of ingest, shared by the browser (Data screen), the CLI and the tests. */
+import type { LoadMapping, SavedMapping } from './mapping';
 
 /** A file's bytes, read in slices so a large file never has to sit in memory twice. */
 export interface ByteSource {
@@ -50,6 +51,8 @@ export interface IngestOptions {
 	sliceBytes?: number;
 	/** 'YYYY-MM-DD' at which ages are computed when a source has a birth date but no age (default: today). */
 	asOf?: string;
+	/** The user's column choices per source; the one for the recognised source overrules the guesses. */
+	mappings?: Partial<Record<SourceKind, SavedMapping>>;
 }
 
 /** Extra counts `ingestRegister` fills in (added after the first contract; always set by it). */
@@ -60,6 +63,8 @@ export interface IngestResult {
 	unmatchedHouseholds?: number;
 	/** Source values not in the code table (rows), per load; details in table `ingest_unknown_code`. */
 	unknownValues?: number;
+	/** Which file column fed which canonical field, and where that came from. */
+	mapping?: LoadMapping;
 }
 
 /** A load stopped through `signal`. It is an IngestError, so the UI can show its message the same way. */
