@@ -35,6 +35,7 @@ import {
 	type NormaliseInput
 } from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
+import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
 import {
 	IngestCancelled,
@@ -208,7 +209,9 @@ export async function ingestRegister(
 		if (opts.signal?.aborted) throw new IngestCancelled(label);
 	};
 	let swapped = false;
+	const limit = await memoryLimit(engine);
 	try {
+		checkFitsBeforeLoad(sources, limit);
 		// 1. Stage every file.
 		const staged: RecognisedFile[] = [];
 		for (const [index, source] of sources.entries()) {
@@ -354,6 +357,7 @@ export async function ingestRegister(
 		};
 	} catch (error) {
 		if (error instanceof IngestError) throw error;
+		if (isOutOfMemory(error)) throw tooLargeError(sources, limit);
 		const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
 		throw new IngestError(`Pemuatan '${label}' gagal: ${detail}`, label);
 	} finally {

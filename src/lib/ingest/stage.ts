@@ -16,6 +16,7 @@ import {
 	type Delimiter
 } from './csv';
 import { SliceDecoder, decodeText, isValidUtf8, looksBinary, type TextEncodingName } from './encoding';
+import { isOutOfMemory } from './memory';
 import { isOldExcel, isZip, stageXlsx } from './xlsx';
 import { IngestCancelled, IngestError, type ByteSource, type IngestProgress } from './types';
 
@@ -117,6 +118,8 @@ export async function appendCsv(
 	try {
 		await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(name)}, ${readOptions})`);
 	} catch (error) {
+		// Not the file's fault: ingest turns it into the "too large" message.
+		if (isOutOfMemory(error)) throw error;
 		throw readError(file, error, rowsBefore);
 	} finally {
 		await engine.dropFile(name);
@@ -153,6 +156,7 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	try {
 		await engine.createTableFromParquet(raw, bytes);
 	} catch (error) {
+		if (isOutOfMemory(error)) throw error;
 		const detail = error instanceof Error ? error.message.split('\n')[0] : '';
 		throw new IngestError(`Berkas '${file}' tidak dapat dibaca sebagai Parquet (${detail}).`, file);
 	}

@@ -12,6 +12,7 @@ import {
 	IngestCancelled,
 	IngestError,
 	type ByteSource,
+	type IngestOptions,
 	type IngestProgress
 } from '$lib/ingest';
 import { m } from '$lib/paraglide/messages.js';
@@ -22,6 +23,7 @@ import {
 	type RegisterInfo,
 	type StoredMeta
 } from './persistence';
+import { readSavedMappings, type SavedMappings } from './mapping-store';
 import { exportTables, restoreTables } from './register-tables';
 import { restorePrebuiltSample } from './sample';
 import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
@@ -94,6 +96,8 @@ export class RegisterModel {
 	version = $state(0);
 	timings = $state<RegisterTimings>({});
 
+	/** The files of the register loaded in this page, so a corrected mapping can be applied to them. */
+	#files = $state.raw<File[] | null>(null);
 	#controller: AbortController | null = null;
 	/** Counts loads, so a slow save does not report on a register that has since been replaced. */
 	#generation = 0;
@@ -103,6 +107,18 @@ export class RegisterModel {
 
 	get busy(): boolean {
 		return this.status === 'loading';
+	}
+
+	/** Whether the loaded register's files are still open here (they are gone after a page reload). */
+	get canReload(): boolean {
+		return this.#files !== null && this.info?.source === 'file';
+	}
+
+	/** Loads the current register's files again, e.g. with a corrected column mapping; true when it worked. */
+	async reload(mappings?: SavedMappings): Promise<boolean> {
+		const files = this.#files;
+		if (!files || !this.canReload) return false;
+		return this.load(files, mappings);
 	}
 
 	/** The engine, once started (screens query through the core with it). */
@@ -150,40 +166,46 @@ export class RegisterModel {
 		if (failedRestore) this.notice = m.restore_failed({ reason: failedRestore });
 	}
 
-	/** Loads the user's files; on success they replace the register and a copy is stored. */
-	async load(files: File[]): Promise<void> {
-		if (this.busy) return;
+	/**
+	 * Loads the user's files with the saved column mappings (or `mappings`); on success (true) they
+	 * replace the register and a copy is stored.
+	 */
+	async load(files: File[], mappings: SavedMappings = readSavedMappings()): Promise<boolean> {
+		if (this.busy) return false;
 		if (files.length === 0) {
 			this.error = { message: m.error_no_files() };
-			return;
+			return false;
 		}
 		await this.restore();
 		// Let a save of the previous register finish exporting before its tables can be replaced.
 		await this.#saving;
-		if (this.busy) return;
+		if (this.busy) return false;
 		let engine: Engine;
 		try {
 			engine = await this.engine();
 		} catch (error) {
 			this.#fail({ message: m.error_engine({ reason: reasonOf(error) }) });
-			return;
+			return false;
 		}
 		this.#begin('file');
-		const result = await this.#ingest(engine, files.map(fileSource));
-		if (!result) return;
+		const result = await this.#ingest(engine, files.map(fileSource), false, undefined, mappings);
+		if (!result) return false;
 		const info: RegisterInfo = {
 			names: files.map((file) => file.name),
 			loadedAt: nowIso(),
 			source: 'file',
 			kind: result.source,
 			households: result.households,
-			people: result.people
+			people: result.people,
+			...(result.mapping ? { mapping: result.mapping } : {})
 		};
 		this.#loaded(info, 'saving');
+		this.#files = files;
 		const saving = this.#save(engine, info);
 		this.#saving = saving;
 		await saving;
 		if (this.#saving === saving) this.#saving = null;
+		return true;
 	}
 
 	cancel(): void {
@@ -272,7 +294,13 @@ export class RegisterModel {
 	}
 
 	/** Runs ingest with progress and cancel; null when it failed or was cancelled (state already set). */
-	async #ingest(engine: Engine, sources: ByteSource[], rethrow = false, asOf?: string) {
+	async #ingest(
+		engine: Engine,
+		sources: ByteSource[],
+		rethrow = false,
+		asOf?: string,
+		mappings?: IngestOptions['mappings']
+	) {
 		const controller = new AbortController();
 		this.#controller = controller;
 		const started = performance.now();
@@ -280,6 +308,7 @@ export class RegisterModel {
 			const result = await ingestRegister(engine, sources, reference, {
 				signal: controller.signal,
 				asOf,
+				mappings,
 				onProgress: (p) => {
 					const seconds = (performance.now() - started) / 1000;
 					this.progress = {
@@ -336,6 +365,7 @@ export class RegisterModel {
 
 	#loaded(info: RegisterInfo, persist: PersistState): void {
 		this.#generation += 1;
+		this.#files = null;
 		this.info = info;
 		this.persist = persist;
 		this.persistError = null;

@@ -1,23 +1,14 @@
 /** The Data screen's validation report: the summary, the detail rows page by page, and downloads. */
 import { loadReport, loadReportRows, type IngestReport, type ReportRow } from '$lib/ingest/report';
 import { reportToCsv } from '$lib/export/csv';
+import { download, safeFileStem } from './download';
 import { register } from './RegisterModel.svelte';
 
 export const REPORT_PAGE_SIZE = 20;
 
-function download(bytes: Uint8Array | string, name: string, type: string): void {
-	const blob = new Blob([bytes as BlobPart], { type });
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = name;
-	link.click();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** `laporan-validasi-<register file>.csv`: the register's first file name, without extension. */
 function reportFileName(extension: string): string {
-	const base = (register.info?.names[0] ?? 'register').replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
+	const base = safeFileStem(register.info?.names[0] ?? 'register');
 	return `laporan-validasi-${base}.${extension}`;
 }
 

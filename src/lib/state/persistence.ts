@@ -9,6 +9,7 @@
  */
 
 import { registerSchemaFingerprint } from '$lib/core/schema';
+import type { LoadMapping } from '$lib/ingest/mapping';
 
 import { REGISTER_TABLES, type RegisterTable } from '$lib/ingest/tables';
 
@@ -30,6 +31,8 @@ export interface RegisterInfo {
 	kind: string;
 	households: number;
 	people: number;
+	/** The column mapping the load used (files only; the sample has its standard headers). */
+	mapping?: LoadMapping;
 }
 
 export interface StoredMeta {
