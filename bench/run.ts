@@ -3,8 +3,9 @@
  * Chromium) and in Node, on generated registers of the given sizes. Results go to bench/RESULTS.md with
  * the machine's details. Timings are recorded here, never asserted in tests.
  *
- *   npm run bench [-- --people 1000000[,3000000]] [--skip-browser]
- * Needs `npm run build` first (the browser part serves build/).
+ *   npm run bench [-- --people 1000000[,3000000]] [--xlsx-people 100000] [--skip-browser]
+ * Needs `npm run build` first (the browser part serves build/). Peak memory is sampled from /proc
+ * (bench/memory.ts): the Node process's RSS, and the PSS of all of Chromium's processes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -15,9 +16,10 @@ import { ingestRegister, loadReference } from '../src/lib/ingest';
 import { fileByteSource } from '../src/lib/ingest/node-source';
 import { overviewByKecamatan, overviewByVillage } from '../src/lib/queries/overview';
 import type { Reference } from '../src/lib/core/reference';
-import { writeSample, type SampleManifest } from '../src/lib/sample/write';
+import { writeSample, type SampleFormat, type SampleManifest } from '../src/lib/sample/write';
 import { BUILD_DIR, CHROMIUM, openSite } from '../tests/e2e/site';
 import { describeMachine } from './machine';
+import { browserRoot, samplePeak, treeBytes } from './memory';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench/out');
@@ -29,6 +31,7 @@ function arg(name: string): string | undefined {
 	return index >= 0 ? args[index + 1] : undefined;
 }
 const sizes = (arg('people') ?? '1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
+const xlsxPeople = Number((arg('xlsx-people') ?? '100000').replaceAll('_', ''));
 const skipBrowser = process.argv.includes('--skip-browser');
 /** Anything worth knowing about the run, e.g. other work on the machine at the time. */
 const runNote = arg('note');
@@ -39,13 +42,16 @@ interface Row {
 	people: number;
 	bytes?: number;
 	ms: number;
+	/** Peak memory during the step: Node's RSS, or the PSS of all Chromium processes. */
+	peakBytes?: number;
 	note?: string;
 }
 const rows: Row[] = [];
 function record(row: Row): void {
 	rows.push(row);
 	const size = row.bytes ? ` (${(row.bytes / 2 ** 20).toFixed(0)} MiB)` : '';
-	console.log(`${row.host.padEnd(7)} ${row.what.padEnd(34)} ${row.people.toLocaleString('en')} people${size}: ${(row.ms / 1000).toFixed(2)} s`);
+	const peak = row.peakBytes ? `, peak ${(row.peakBytes / 2 ** 20).toFixed(0)} MiB` : '';
+	console.log(`${row.host.padEnd(7)} ${row.what.padEnd(34)} ${row.people.toLocaleString('en')} people${size}: ${(row.ms / 1000).toFixed(2)} s${peak}`);
 }
 
 function median(values: number[]): number {
@@ -53,26 +59,33 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-async function sampleOf(people: number): Promise<{ dir: string; manifest: SampleManifest }> {
-	const dir = join(OUT, `p${people}`);
+async function sampleOf(
+	people: number,
+	formats: SampleFormat[] = ['csv', 'parquet']
+): Promise<{ dir: string; manifest: SampleManifest }> {
+	const dir = join(OUT, formats.includes('xlsx') ? `x${people}` : `p${people}`);
 	const manifestPath = join(dir, 'manifest.json');
 	if (existsSync(manifestPath)) {
 		return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as SampleManifest };
 	}
 	console.log(`generating ${people.toLocaleString('en')} people into ${dir} …`);
-	const manifest = await writeSample(dir, { people, seed: 1, formats: ['csv', 'parquet'], schemas: ['dtsen'] });
+	const manifest = await writeSample(dir, { people, seed: 1, formats, schemas: ['dtsen'] });
 	return { dir, manifest };
 }
 
-async function benchNode(people: number, dir: string): Promise<void> {
-	for (const file of ['dtsen.parquet', 'dtsen.csv']) {
+const nodeRss = () => process.memoryUsage().rss;
+
+async function benchNode(people: number, dir: string, files = ['dtsen.parquet', 'dtsen.csv']): Promise<void> {
+	for (const file of files) {
 		const engine = await NodeEngine.open();
 		try {
 			await loadReference(engine, reference);
 			const source = await fileByteSource(join(dir, file));
+			const memory = samplePeak(nodeRss);
 			const started = performance.now();
 			await ingestRegister(engine, [source], reference);
-			record({ host: 'node', what: `load ${file} (flat)`, people, bytes: source.size, ms: performance.now() - started });
+			const ms = performance.now() - started;
+			record({ host: 'node', what: `load ${file} (flat)`, people, bytes: source.size, ms, peakBytes: memory.stop(), note: 'peak = process RSS' });
 			const times: number[] = [];
 			for (let i = 0; i < 5; i++) {
 				const t = performance.now();
@@ -114,10 +127,30 @@ async function registerShown(
 	);
 }
 
-async function benchBrowser(samples: { people: number; dir: string; manifest: SampleManifest }[]): Promise<void> {
+interface Sample {
+	people: number;
+	dir: string;
+	manifest: SampleManifest;
+}
+
+async function benchBrowser(samples: Sample[], xlsx: Sample | undefined): Promise<void> {
 	const site = await openSite();
 	try {
 		const { page } = site;
+		const root = browserRoot(site.profile);
+		if (root === undefined) console.warn('Chromium process not found: peak memory not recorded');
+		const browserBytes = () => (root === undefined ? 0 : treeBytes(root));
+		/** Loads one file through the Data screen; time until the top bar shows it, and Chromium's peak memory. */
+		const load = async (sample: Sample, file: string) => {
+			const path = join(sample.dir, file);
+			const memory = samplePeak(browserBytes);
+			const started = performance.now();
+			await page.setInputFiles('[data-testid="file-input"]', path);
+			await registerShown(page, sample.manifest.families, sample.people, file);
+			const ms = performance.now() - started;
+			const peakBytes = root === undefined ? undefined : memory.stop();
+			record({ host: 'browser', what: `load ${file} (flat)`, people: sample.people, bytes: readFileSync(path).length, ms, peakBytes, note: 'peak = PSS of all Chromium processes' });
+		};
 		const bundled = JSON.parse(readFileSync(join(BUILD_DIR, 'sample/manifest.json'), 'utf8')) as SampleManifest;
 		let started = performance.now();
 		await page.goto(site.url);
@@ -127,14 +160,10 @@ async function benchBrowser(samples: { people: number; dir: string; manifest: Sa
 		const instantiate = Number(await page.getAttribute('[data-testid="load-summary"]', 'data-instantiate-ms'));
 		record({ host: 'browser', what: 'duckdb-wasm instantiate', people: 0, ms: instantiate });
 
-		for (const { people, dir, manifest } of samples) {
-			for (const file of ['dtsen.parquet', 'dtsen.csv']) {
-				const path = join(dir, file);
-				started = performance.now();
-				await page.setInputFiles('[data-testid="file-input"]', path);
-				await registerShown(page, manifest.families, people, file);
-				record({ host: 'browser', what: `load ${file} (flat)`, people, bytes: readFileSync(path).length, ms: performance.now() - started });
-			}
+		if (xlsx) await load(xlsx, 'dtsen.xlsx');
+		for (const sample of samples) {
+			const { people } = sample;
+			for (const file of ['dtsen.parquet', 'dtsen.csv']) await load(sample, file);
 			// Overview as a user sees it: open Ringkasan (per-kecamatan query), then a kecamatan's villages.
 			started = performance.now();
 			await page.click('[data-testid="nav-overview"]');
@@ -169,23 +198,25 @@ async function benchBrowser(samples: { people: number; dir: string; manifest: Sa
 
 function markdown(): string {
 	const lines = [
-		'| host | what | people | file size | time (s) | note |',
-		'|---|---|---:|---:|---:|---|',
+		'| host | what | people | file size | time (s) | peak memory | note |',
+		'|---|---|---:|---:|---:|---:|---|',
 		...rows.map(
 			(r) =>
-				`| ${r.host} | ${r.what} | ${r.people ? r.people.toLocaleString('en') : ''} | ${r.bytes ? `${(r.bytes / 2 ** 20).toFixed(0)} MiB` : ''} | ${(r.ms / 1000).toFixed(2)} | ${r.note ?? ''} |`
+				`| ${r.host} | ${r.what} | ${r.people ? r.people.toLocaleString('en') : ''} | ${r.bytes ? `${(r.bytes / 2 ** 20).toFixed(0)} MiB` : ''} | ${(r.ms / 1000).toFixed(2)} | ${r.peakBytes ? `${(r.peakBytes / 2 ** 20).toFixed(0)} MiB` : ''} | ${r.note ?? ''} |`
 		)
 	];
 	return lines.join('\n');
 }
 
-const samples = [];
+const samples: Sample[] = [];
 for (const people of sizes) samples.push({ people, ...(await sampleOf(people)) });
+const xlsx = xlsxPeople > 0 ? { people: xlsxPeople, ...(await sampleOf(xlsxPeople, ['xlsx'])) } : undefined;
+if (xlsx) await benchNode(xlsx.people, xlsx.dir, ['dtsen.xlsx']);
 for (const s of samples) await benchNode(s.people, s.dir);
-if (!skipBrowser) await benchBrowser(samples);
+if (!skipBrowser) await benchBrowser(samples, xlsx);
 
 const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
-const section = `## Run of ${stamp} UTC\n\n\`\`\`\n${describeMachine(skipBrowser ? undefined : CHROMIUM)}\n\`\`\`\n\nRegisters: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person.${runNote ? ` ${runNote}` : ''}\n\n${markdown()}\n`;
+const section = `## Run of ${stamp} UTC\n\n\`\`\`\n${describeMachine(skipBrowser ? undefined : CHROMIUM)}\n\`\`\`\n\nRegisters: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person; the XLSX one has ${xlsxPeople.toLocaleString('en')} rows.${runNote ? ` ${runNote}` : ''}\n\n${markdown()}\n`;
 const resultsPath = join(ROOT, 'bench/RESULTS.md');
 const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n\nNewest run first. `npm run bench` appends a section.\n';
 const [head, ...rest] = previous.split(/\n(?=## Run of )/);

@@ -33,6 +33,8 @@ export interface Site {
 	origin: string;
 	context: BrowserContext;
 	page: Page;
+	/** The temporary Chromium profile directory (the benchmark finds the browser's processes by it). */
+	profile: string;
 	/** Every URL the browser requested, in order. */
 	requests: string[];
 	/** Console errors and page errors, for diagnosis. */
@@ -72,7 +74,7 @@ export async function openSite(): Promise<Site> {
 			args: CHROMIUM_ARGS,
 			viewport: { width: 1280, height: 900 },
 			locale: 'id-ID',
-			acceptDownloads: false
+			acceptDownloads: true
 		});
 	} catch (error) {
 		await server.close();
@@ -97,6 +99,7 @@ export async function openSite(): Promise<Site> {
 		origin: new URL(server.url).origin,
 		context,
 		page,
+		profile,
 		requests,
 		errors,
 		failures,
