@@ -4,48 +4,41 @@
  * column, value and message) go to --out as formula-safe CSV or as XLSX, or the first few to stdout.
  * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
  */
-import { stat, writeFile } from 'node:fs/promises';
-import { NodeEngine } from '../lib/engine/node';
-import { IngestError, ingestRegister, loadReference } from '../lib/ingest';
-import { fileByteSource } from '../lib/ingest/node-source';
+import { writeFile } from 'node:fs/promises';
 import { loadReport, loadReportRows, type IngestReport } from '../lib/ingest/report';
 import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core/nik';
 import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
 import { reportToCsv } from '../lib/export/csv';
 import { reportToXlsx } from '../lib/export/xlsx';
-import { readReference } from './reference';
-import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
+import { REGISTER_OPTIONS_USAGE, checkFileCount, takeRegisterOption, withRegister, type RegisterArgs } from './load';
+import { EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
 
 /** Detail rows printed to stdout when there is no --out. */
 export const PREVIEW_ROWS = 20;
 
-interface ReportArgs {
-	files: string[];
+interface ReportArgs extends RegisterArgs {
 	out?: string;
-	reference?: string;
 	delimiter: ',' | ';';
 }
 
 function parse(args: string[]): ReportArgs {
-	const files: string[] = [];
-	const parsed: ReportArgs = { files, delimiter: ',' };
-	const value = (name: string, i: number): string => {
-		const v = args[i];
-		if (!v) throw new UsageError(`${name} butuh nilai.`);
-		return v;
-	};
+	const parsed: ReportArgs = { files: [], delimiter: ',' };
 	for (let i = 0; i < args.length; i++) {
+		const taken = takeRegisterOption(args, i, parsed);
+		if (taken !== undefined) {
+			i = taken;
+			continue;
+		}
 		const arg = args[i] ?? '';
-		if (arg === '--out' || arg === '-o') parsed.out = value(arg, ++i);
-		else if (arg.startsWith('--out=')) parsed.out = arg.slice('--out='.length);
-		else if (arg === '--reference') parsed.reference = value(arg, ++i);
-		else if (arg.startsWith('--reference=')) parsed.reference = arg.slice('--reference='.length);
+		if (arg === '--out' || arg === '-o') {
+			parsed.out = args[++i];
+			if (!parsed.out) throw new UsageError(`${arg} butuh nilai.`);
+		} else if (arg.startsWith('--out=')) parsed.out = arg.slice('--out='.length);
 		else if (arg === '--semicolon') parsed.delimiter = ';';
 		else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Opsi tidak dikenal: ${arg}`);
-		else files.push(arg);
+		else parsed.files.push(arg);
 	}
-	if (files.length === 0) throw new UsageError('Sebutkan berkas register (CSV, XLSX atau Parquet).');
-	if (files.length > 2) throw new UsageError('Paling banyak dua berkas: keluarga dan anggota keluarga.');
+	checkFileCount(parsed.files);
 	return parsed;
 }
 
@@ -100,39 +93,20 @@ export const reportCommand: Command = {
 	name: 'report',
 	summary: 'Laporan validasi berkas register: baris ditolak, NIK/KK rusak, kode tak dikenal, desa di luar referensi',
 	usage: [
-		'tepat report FILE [FILE2] [--out laporan.csv|laporan.xlsx] [--semicolon] [--reference reference.json]',
+		'tepat report FILE [FILE2] [--out laporan.csv|laporan.xlsx] [--semicolon] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
 		'',
 		'  FILE          ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
 		'  --out         tulis rincian temuan (satu baris per temuan: berkas, baris, kolom, nilai, pesan)',
 		'                sebagai CSV (aman dari rumus; NIK sebagai teks) atau XLSX (menurut akhiran nama)',
 		'  --semicolon   CSV dengan pemisah titik koma (Excel berbahasa Indonesia)',
-		'  --reference   referensi desa (bawaan: data/reference.json paket ini)',
+		...REGISTER_OPTIONS_USAGE,
 		'',
 		`Ringkasan ke stdout; tanpa --out, ${PREVIEW_ROWS} temuan pertama juga ke stdout.`,
 		'Keluar 0 bila berkas termuat (apa pun temuannya), 1 bila tidak dapat dimuat.'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
-		const { files, out, reference: referencePath, delimiter } = parse(args);
-		for (const file of files) {
-			try {
-				await stat(file);
-			} catch {
-				io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
-				return EXIT_FAILED;
-			}
-		}
-		let reference;
-		try {
-			reference = await readReference(referencePath);
-		} catch (error) {
-			io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-			return EXIT_FAILED;
-		}
-		const engine = await NodeEngine.open();
-		try {
-			await loadReference(engine, reference);
-			const sources = await Promise.all(files.map((f) => fileByteSource(f)));
-			await ingestRegister(engine, sources, reference);
+		const { out, delimiter, ...register } = parse(args);
+		return withRegister(register, io, async ({ engine }) => {
 			const report = await loadReport(engine);
 			if (!report) throw new Error('laporan tidak terbentuk');
 			io.stdout(formatReportSummary(report));
@@ -150,14 +124,6 @@ export const reportCommand: Command = {
 				for (const r of rows) io.stdout(`  [${SEVERITY_LABEL[r.severity]}] ${r.message}\n`);
 			}
 			return EXIT_OK;
-		} catch (error) {
-			if (error instanceof IngestError) {
-				io.stderr(`${error.message}\n`);
-				return EXIT_FAILED;
-			}
-			throw error;
-		} finally {
-			await engine.close();
-		}
+		});
 	}
 };

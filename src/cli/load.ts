@@ -1,0 +1,136 @@
+/**
+ * What every register command shares: the options that say how to read the register (--reference,
+ * --mapping, --sheet), and loading it into a fresh Node DuckDB exactly as the app does, with the
+ * file, reference and mapping errors printed in Indonesian (exit 1) instead of a stack trace.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import type { Reference } from '../lib/core/reference';
+import { NodeEngine } from '../lib/engine/node';
+import { IngestError, ingestRegister, loadReference, type ByteSource, type IngestResult } from '../lib/ingest';
+import { MappingFileError, parseSavedMapping, type SavedMapping } from '../lib/ingest/mapping';
+import { fileByteSource } from '../lib/ingest/node-source';
+import { readReference } from './reference';
+import { EXIT_FAILED, UsageError, formatNumber, type CliIO } from './io';
+
+export interface RegisterArgs {
+	files: string[];
+	reference?: string;
+	/** A column-mapping file saved from the Data screen (pemetaan-kolom-*.json). */
+	mapping?: string;
+	/** XLSX: the worksheet to read. */
+	sheet?: string;
+}
+
+/** Usage lines for the shared options, to put under a command's own. */
+export const REGISTER_OPTIONS_USAGE = [
+	'  --mapping     pemetaan kolom yang disimpan dari layar Data (pemetaan-kolom-*.json)',
+	'  --sheet       XLSX: nama lembar kerja (bawaan: lembar terlihat pertama)',
+	'  --reference   referensi desa (bawaan: data/reference.json paket ini)'
+];
+
+const OPTIONS = { '--reference': 'reference', '--mapping': 'mapping', '--sheet': 'sheet' } as const;
+
+/**
+ * If args[i] is one of the shared options (`--name value` or `--name=value`), stores it and returns
+ * the index of its last argument; otherwise returns undefined.
+ */
+export function takeRegisterOption(args: readonly string[], i: number, into: RegisterArgs): number | undefined {
+	const arg = args[i] ?? '';
+	for (const [flag, key] of Object.entries(OPTIONS) as [keyof typeof OPTIONS, (typeof OPTIONS)[keyof typeof OPTIONS]][]) {
+		if (arg === flag) {
+			const value = args[i + 1];
+			if (!value) throw new UsageError(`${flag} butuh nilai.`);
+			into[key] = value;
+			return i + 1;
+		}
+		if (arg.startsWith(`${flag}=`)) {
+			into[key] = arg.slice(flag.length + 1);
+			return i;
+		}
+	}
+	return undefined;
+}
+
+export function checkFileCount(files: readonly string[]): void {
+	if (files.length === 0) throw new UsageError('Sebutkan berkas register (CSV, XLSX atau Parquet).');
+	if (files.length > 2) throw new UsageError('Paling banyak dua berkas: keluarga dan anggota keluarga.');
+}
+
+async function readMapping(path: string): Promise<SavedMapping> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch {
+		throw new MappingFileError(`Berkas pemetaan '${path}' tidak ditemukan.`);
+	}
+	return parseSavedMapping(text, path);
+}
+
+export interface LoadedRegister {
+	engine: NodeEngine;
+	reference: Reference;
+	result: IngestResult;
+	started: number;
+}
+
+/**
+ * Loads the register of `args` and runs `work` on it; the engine is closed afterwards. Problems with
+ * the files, the reference or the mapping are printed to stderr and give EXIT_FAILED.
+ */
+export async function withRegister(
+	args: RegisterArgs,
+	io: CliIO,
+	work: (loaded: LoadedRegister) => Promise<number>
+): Promise<number> {
+	const started = performance.now();
+	for (const file of args.files) {
+		try {
+			await stat(file);
+		} catch {
+			io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
+			return EXIT_FAILED;
+		}
+	}
+	let reference: Reference;
+	let mapping: SavedMapping | undefined;
+	try {
+		reference = await readReference(args.reference);
+		if (args.mapping) mapping = await readMapping(args.mapping);
+	} catch (error) {
+		io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+		return EXIT_FAILED;
+	}
+	const engine = await NodeEngine.open();
+	try {
+		await loadReference(engine, reference);
+		const sources: ByteSource[] = await Promise.all(
+			args.files.map(async (f) => {
+				const source = await fileByteSource(f);
+				return args.sheet ? { ...source, sheet: args.sheet } : source;
+			})
+		);
+		const result = await ingestRegister(engine, sources, reference, {
+			mappings: mapping ? { [mapping.source]: mapping } : undefined,
+			onProgress: io.interactive
+				? (p) => {
+						if (p.phase === 'read') io.stderr(`\rMembaca ${p.file}: ${formatNumber(p.rowsRead)} baris`);
+					}
+				: undefined
+		});
+		if (io.interactive) io.stderr('\n');
+		for (const ignored of result.mapping?.ignored ?? []) {
+			io.stderr(
+				`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`
+			);
+		}
+		return await work({ engine, reference, result, started });
+	} catch (error) {
+		if (error instanceof IngestError) {
+			io.stderr(`${error.message}\n`);
+			return EXIT_FAILED;
+		}
+		throw error;
+	} finally {
+		await engine.close();
+	}
+}
