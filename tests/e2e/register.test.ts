@@ -1,7 +1,8 @@
 /**
  * Issue 3, end to end in the built site: opens on the bundled sample, loads a generated CSV and shows
  * exactly its counts, rejects a corrupt file in Indonesian while keeping the counts, restores the last
- * register after a reload, returns to the sample when the stored data is cleared, and never makes a
+ * register after a reload, returns to the sample when the stored data is cleared, reads an XLSX workbook
+ * in the page (the streaming reader, bundled for the browser), and never makes a
  * request outside the served origin. Expected counts are computed independently with DuckDB in Node.
  */
 import { existsSync } from 'node:fs';
@@ -36,6 +37,7 @@ let bigCsvPath: string;
 let sample: Counts;
 let expected: Counts & { kecamatan: KecamatanCounts[] };
 let bdtPath: string;
+let bdtXlsxPath: string;
 let bdtExpected: Counts;
 
 /** Households (distinct `key`) and people (rows) of a flat CSV, straight from the file. */
@@ -154,8 +156,10 @@ beforeAll(async () => {
 		bigCsvPath = join(big, 'dtsen.csv');
 	}
 
-	await writeSample(work, { people: 2_000, seed: 20_261_123, formats: ['csv'], schemas: ['bdt'] });
+	// The same BDT register as CSV and as an operator's XLSX export (same counts).
+	await writeSample(work, { people: 2_000, seed: 20_261_123, formats: ['csv', 'xlsx'], schemas: ['bdt'] });
 	bdtPath = join(work, 'bdt.csv');
+	bdtXlsxPath = join(work, 'bdt.xlsx');
 	bdtExpected = await countsOf(bdtPath, 'IDBDT');
 
 	site = await openSite();
@@ -372,6 +376,34 @@ describe('Tepat in Chromium', () => {
 		await page.click('[data-testid="nav-data"]');
 		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]');
 		expect(await page.textContent('[data-testid="summary-files"]')).toContain('bdt.csv');
+		// Back to the sample for the tests after this one.
+		await page.click('[data-testid="clear-stored"]');
+		await waitForRegister(page, sample);
+	});
+
+	it('an XLSX workbook is read in the page (streamed, with a progress bar) and shows exactly its counts', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		await page.evaluate(() => {
+			const w = window as unknown as { __barValues?: number[] };
+			w.__barValues = [];
+			new MutationObserver(() => {
+				const now = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
+				if (now != null) w.__barValues?.push(Number(now));
+			}).observe(document.body, { subtree: true, childList: true, attributes: true });
+		});
+		await page.setInputFiles('[data-testid="file-input"]', bdtXlsxPath);
+		await waitForRegister(page, bdtExpected);
+		await page.waitForSelector('[data-testid="load-summary"][data-source="file"]');
+		expect(await page.textContent('[data-testid="register-name"]')).toBe('bdt.xlsx');
+		expect(await page.$('[data-testid="load-error"]')).toBeNull();
+		expect(await value(page, 'summary-people')).toBe(bdtExpected.people);
+		// The bar was a real percentage (bytes of the worksheet read), not only the indeterminate state.
+		const values = await page.evaluate(() => (window as unknown as { __barValues?: number[] }).__barValues ?? []);
+		expect(values.length).toBeGreaterThan(0);
+		expect(values.every((v) => v >= 0 && v <= 100)).toBe(true);
+		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
+		await site.screenshot('08-xlsx-loaded');
 		// Back to the sample for the tests after this one.
 		await page.click('[data-testid="clear-stored"]');
 		await waitForRegister(page, sample);

@@ -6,7 +6,7 @@
  * Counts are number cells.
  */
 import type { Worksheet } from 'exceljs';
-import { loadExcelJs } from '../ingest/xlsx';
+import { loadExcelJs } from './exceljs';
 import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue } from '../core/nik';
 import { REPORT_ROW_HEADERS, type IngestReport, type ReportRow } from '../ingest/report';
 import { REPORT_COLUMNS } from './csv';

@@ -17,7 +17,7 @@ import {
 } from './csv';
 import { SliceDecoder, decodeText, isValidUtf8, looksBinary, type TextEncodingName } from './encoding';
 import { isOutOfMemory } from './memory';
-import { isOldExcel, isZip, stageXlsx } from './xlsx';
+import { isEncryptedPackage, isOldExcel, isZip, stageXlsx } from './xlsx';
 import { IngestCancelled, IngestError, type ByteSource, type IngestProgress } from './types';
 
 export const DEFAULT_SLICE_BYTES = 8 * 1024 * 1024;
@@ -136,6 +136,12 @@ export async function stageSource(ctx: StageContext, source: ByteSource, index: 
 	if (isParquet(head)) return stageParquet(ctx, source, index);
 	if (isZip(head)) return stageXlsx(ctx, source, index);
 	if (isOldExcel(head)) {
+		if (await isEncryptedPackage(source)) {
+			throw new IngestError(
+				`Berkas '${file}' adalah buku kerja Excel yang dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya, simpan ulang sebagai .xlsx atau CSV UTF-8, lalu muat lagi.`,
+				file
+			);
+		}
 		throw new IngestError(
 			`Berkas '${file}' adalah buku kerja Excel lama (.xls); simpan ulang di Excel sebagai .xlsx atau CSV UTF-8.`,
 			file

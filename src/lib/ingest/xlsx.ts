@@ -1,20 +1,27 @@
 /**
- * XLSX workbooks → the same VARCHAR staging table as CSV (c0 … cN, rowid + 1 = data row), through
- * exceljs (loaded on demand: it is large and only XLSX loads need it). The header row is the first
- * row that names enough known columns of any source, so title rows above it are skipped. Cells are
- * read as text the way Excel holds them: integers as their digits (a numeric NIK 6402061234560001 →
- * '6402061234560001'), dates as YYYY-MM-DD, text as written (a NIK typed as '6.40206E+15' stays so:
- * identifier damage is reported later, not repaired here). Rows go to DuckDB as CSV chunks through
- * read_csv, so per-row work stays in SQL.
+ * XLSX workbooks → the same VARCHAR staging table as CSV (c0 … cN, rowid + 1 = data row), through a
+ * streaming reader (./xlsx/): the ZIP directory is read from the end of the file, then only the parts
+ * needed; the worksheet is inflated and parsed one slice of the file at a time, so memory stays at the
+ * shared strings plus one slice's rows and the same code runs in a browser tab and in Node. The header
+ * row is the first row that names enough known columns of any source, so title rows above it are
+ * skipped. Cells are read as text the way Excel holds them: integers as their digits (a numeric NIK
+ * 6402061234560001 → '6402061234560001'), dates (by cell style) as YYYY-MM-DD, text as written (a NIK
+ * typed as '6.40206E+15' stays so: identifier damage is reported later, not repaired here), booleans
+ * TRUE/FALSE, formulas by their cached result, errors as their text (#N/A). Rows go to DuckDB as CSV
+ * chunks through read_csv, so per-row work stays in SQL.
  *
  * Data row n of the staging table is sheet row headerRow + n (empty rows inside the data are kept as
  * empty records so the numbers match what the user sees in Excel; trailing empty rows are dropped).
  *
- * Limit: exceljs' browser build has no streaming reader, so the whole workbook is parsed into memory.
- * Measured in Node: 100,000 rows × 51 columns (24.6 MB XLSX) load in ≈56 s at ≈3.3 GB peak RSS. Large
- * registers should come as CSV; an out-of-memory failure is reported as such (see xlsxLoadError).
+ * Limits: the shared strings (all text cells of the workbook, when Excel wrote them) are held in
+ * memory, up to MAX_SHARED_STRINGS_XML_BYTES of XML; a larger workbook is refused as too large, with
+ * the advice to save it as CSV UTF-8. The worksheet itself streams: its size bounds time, not memory.
+ * Measured (bench/xlsx.ts; 2-core machine shared with other work, so times vary): a generated BDT
+ * register of 100,000 rows × 48 columns (24.6 MB XLSX, 156 MB of sheet XML) stages in 15–17 s at
+ * ≈0.5 GB peak RSS in Node, where the exceljs reader took 43–51 s at ≈2.8 GB; in Chromium the
+ * whole load takes ≈19–24 s with the progress bar moving throughout.
  */
-import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { normaliseHeader, knownHeaderNames } from './sources';
 import {
 	appendCsv,
@@ -25,8 +32,12 @@ import {
 	type StagedFile
 } from './stage';
 import { IngestError, type ByteSource } from './types';
+import { isoDate, numberText } from './xlsx/cells';
+import { XlsxTooLargeError } from './xlsx/errors';
+import { XLSX_SLICE_BYTES, XlsxReader, type SheetInfo, type SheetRow } from './xlsx/reader';
 
-type ExcelJs = typeof import('exceljs');
+export { loadExcelJs } from '../export/exceljs';
+export { isEncryptedPackage } from './xlsx/ole';
 
 /** Rows per CSV chunk handed to read_csv (and per progress report). */
 export const XLSX_CHUNK_ROWS = 5000;
@@ -40,41 +51,24 @@ export function isZip(bytes: Uint8Array): boolean {
 	return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** OLE compound file (legacy .xls): D0 CF 11 E0. */
+/** OLE compound file (legacy .xls, or a password-protected .xlsx): D0 CF 11 E0. */
 export function isOldExcel(bytes: Uint8Array): boolean {
 	return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-let exceljs: Promise<ExcelJs> | undefined;
-/** exceljs, loaded once. Node gets the CommonJS build (default export), the browser its bundled build. */
-export function loadExcelJs(): Promise<ExcelJs> {
-	exceljs ??= import('exceljs').then((mod) => (mod as ExcelJs & { default?: ExcelJs }).default ?? mod);
-	return exceljs;
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** One cell as text, as described in the module comment. */
+/** An exceljs cell value as text, by the same rules as the reader (for values exceljs wrote). */
 export function cellText(value: CellValue): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number') {
-		if (!Number.isFinite(value)) return '';
-		if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value) : BigInt(value).toString();
-		// Excel keeps 15 significant digits; drop binary noise such as 0.30000000000000004.
-		return String(Number(value.toPrecision(15)));
-	}
+	if (typeof value === 'number') return numberText(value);
 	if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime())) return '';
-		return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-	}
+	if (value instanceof Date) return isoDate(value);
 	if ('richText' in value) return value.richText.map((r) => r.text).join('');
 	if ('error' in value) return String(value.error);
 	if ('formula' in value || 'sharedFormula' in value) {
 		const result = (value as { result?: unknown }).result;
 		if (result === undefined || result === null) return '';
-		if (typeof result === 'object' && result !== null && 'error' in result) return String((result as { error: unknown }).error);
+		if (typeof result === 'object' && 'error' in result) return String((result as { error: unknown }).error);
 		return cellText(result as CellValue);
 	}
 	if ('hyperlink' in value) {
@@ -82,19 +76,6 @@ export function cellText(value: CellValue): string {
 		return typeof text === 'string' ? text : cellText(text as CellValue);
 	}
 	return '';
-}
-
-/** The cells of a sheet row as text, 1-based columns 1 … width (exceljs `row.values` is 1-based). */
-function rowTexts(sheet: Worksheet, rowNumber: number, width: number): string[] | undefined {
-	const row = sheet.findRow(rowNumber);
-	if (!row) return undefined;
-	const values = row.values;
-	const out = new Array<string>(width);
-	for (let c = 1; c <= width; c++) {
-		const v = Array.isArray(values) ? (values[c] as CellValue) : undefined;
-		out[c - 1] = cellText(v).replace(/\r\n?/g, '\n');
-	}
-	return out;
 }
 
 /** 1-based row number of the header: the first row naming ≥ 3 known columns, else the best, else the first non-empty. */
@@ -105,7 +86,7 @@ export function findHeaderRow(rows: readonly (readonly string[] | undefined)[], 
 	for (const [i, cells] of rows.entries()) {
 		if (!cells) continue;
 		if (firstNonEmpty === 0 && cells.some((c) => c.trim() !== '')) firstNonEmpty = i + 1;
-		const score = cells.filter((c) => known.has(normaliseHeader(c))).length;
+		const score = headerScore(cells, known);
 		if (score >= HEADER_MIN_MATCHES) return i + 1;
 		if (score > bestScore) {
 			best = i + 1;
@@ -115,97 +96,172 @@ export function findHeaderRow(rows: readonly (readonly string[] | undefined)[], 
 	return best || firstNonEmpty || 1;
 }
 
-/** The IngestError for a workbook exceljs could not load: too large for memory, or not a workbook. */
+const headerScore = (cells: readonly string[], known: ReadonlySet<string>) =>
+	cells.filter((c) => known.has(normaliseHeader(c))).length;
+
+const tooLargeAdvice = 'simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya.';
+const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
+
+/** The IngestError for a workbook that could not be read: too large for memory, or not a workbook. */
 export function xlsxLoadError(file: string, size: number, error: unknown): IngestError {
 	const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-	if (error instanceof RangeError || /memory|allocation failed|invalid (array|string) length/i.test(detail)) {
+	if (error instanceof XlsxTooLargeError) {
+		const what = error.part === 'sheet' ? 'lembar kerjanya' : 'teks di dalamnya (sharedStrings)';
 		return new IngestError(
-			`Berkas '${file}' (${(size / 1048576).toFixed(1)} MB) terlalu besar untuk dibuka sebagai XLSX di sini; simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya.`,
+			`Berkas '${file}' (${megabytes(size)} MB) terlalu besar untuk dibuka sebagai XLSX di sini: ${what} lebih dari ${Math.round(error.limitBytes / 1048576)} MB setelah dibuka; ${tooLargeAdvice}`,
 			file
 		);
+	}
+	if (error instanceof RangeError || /memory|allocation failed|invalid (array|string) length/i.test(detail)) {
+		return new IngestError(`Berkas '${file}' (${megabytes(size)} MB) terlalu besar untuk dibuka sebagai XLSX di sini; ${tooLargeAdvice}`, file);
 	}
 	return new IngestError(`Berkas '${file}' tidak dapat dibaca sebagai buku kerja XLSX (${detail}).`, file);
 }
 
-const csvQuote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const csvQuote = (text: string) => (text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`);
 
-function sheetNames(workbook: Workbook): string {
-	return workbook.worksheets.map((w) => `'${w.name}'`).join(', ');
+/** The sheet named `wanted` (exact, else trimmed and case-insensitive), else the first visible worksheet. */
+function chooseSheet(file: string, sheets: readonly SheetInfo[], wanted: string | undefined): SheetInfo {
+	if (wanted) {
+		const sheet =
+			sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
+		if (!sheet) {
+			const names = sheets.map((s) => `'${s.name}'`).join(', ');
+			throw new IngestError(`Berkas '${file}' tidak punya lembar kerja '${wanted}'; lembar yang ada: ${names}.`, file);
+		}
+		if (sheet.kind !== 'worksheet') {
+			throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' bukan lembar data (mungkin grafik); pilih lembar lain.`, file);
+		}
+		return sheet;
+	}
+	const worksheets = sheets.filter((s) => s.kind === 'worksheet');
+	const sheet = worksheets.find((s) => !s.hidden) ?? worksheets[0];
+	if (!sheet) throw new IngestError(`Berkas '${file}' tidak berisi lembar kerja.`, file);
+	return sheet;
 }
 
 export async function stageXlsx(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
-	const file = source.name;
-	const bytes = await source.read(0, source.size);
-	checkAbort(ctx, file);
-	const ExcelJS = await loadExcelJs();
-	const workbook = new ExcelJS.Workbook();
 	try {
-		// exceljs' typings ask for a Node Buffer; it accepts any ArrayBuffer view.
-		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+		return await stageWorkbook(ctx, source, index);
 	} catch (error) {
-		throw xlsxLoadError(file, source.size, error);
+		if (error instanceof IngestError) throw error;
+		throw xlsxLoadError(source.name, source.size, error);
 	}
+}
+
+async function stageWorkbook(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
+	const file = source.name;
+	const reader = await XlsxReader.open(source, { sliceBytes: Math.min(ctx.sliceBytes, XLSX_SLICE_BYTES) });
 	checkAbort(ctx, file);
-	const wanted = source.sheet?.trim();
-	let sheet: Worksheet | undefined;
-	if (wanted) {
-		sheet =
-			workbook.worksheets.find((w) => w.name === wanted) ??
-			workbook.worksheets.find((w) => w.name.trim().toLowerCase() === wanted.toLowerCase());
-		if (!sheet) {
-			throw new IngestError(
-				`Berkas '${file}' tidak punya lembar kerja '${wanted}'; lembar yang ada: ${sheetNames(workbook)}.`,
-				file
-			);
-		}
-	} else {
-		sheet = workbook.worksheets.find((w) => w.state !== 'hidden' && w.state !== 'veryHidden') ?? workbook.worksheets[0];
-	}
-	if (!sheet) throw new IngestError(`Berkas '${file}' tidak berisi lembar kerja.`, file);
+	const sheet = chooseSheet(file, reader.sheets, source.sheet?.trim());
+	const known = knownHeaderNames();
+	const bytesTotal = sheet.entry?.compressedSize ?? 0;
+	const progress = (rowsRead: number, bytesRead: number) =>
+		ctx.onProgress?.({ phase: 'read', file, rowsRead, bytesRead, bytesTotal });
 
-	const width = Math.max(sheet.columnCount, 0);
-	const lastRow = sheet.rowCount;
-	if (width === 0 || lastRow === 0) {
-		throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' kosong.`, file);
-	}
+	/** Rows 1 … HEADER_SEARCH_ROWS as read, until the header row is known (index = row − 1). */
 	const top: (string[] | undefined)[] = [];
-	for (let r = 1; r <= Math.min(lastRow, HEADER_SEARCH_ROWS); r++) top.push(rowTexts(sheet, r, width));
-	const headerRow = findHeaderRow(top, knownHeaderNames());
-	const headerCells = top[headerRow - 1] ?? [];
-	let headerWidth = headerCells.length;
-	while (headerWidth > 0 && (headerCells[headerWidth - 1] ?? '').trim() === '') headerWidth--;
-	const headers = headerCells.slice(0, headerWidth).map((h) => h.replace(/\s+/g, ' ').trim());
-	if (headers.length === 0) {
-		throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' tidak punya baris judul kolom.`, file);
-	}
-
-	const table = await createStageTable(ctx, index, headers.length);
-	const readOptions = csvReadOptions(headers.length, ',', '\\n');
-	const encoder = new TextEncoder();
-	let lines: string[] = [];
+	let anyText = false;
+	let staging: { headerRow: number; headers: string[]; table: string; readOptions: string; emptyLine: string } | undefined;
+	let lastRow = 0;
 	let pendingEmpty = 0;
+	let lines: string[] = [];
+	/** Data rows handed to DuckDB so far, and the table's row count after the last append. */
+	let sent = 0;
 	let rows = 0;
 	let chunk = 0;
-	const flush = async () => {
-		if (lines.length === 0) return;
-		const text = `${lines.join('\n')}\n`;
-		lines = [];
-		rows = await appendCsv(ctx, file, table, encoder.encode(text), readOptions, rows, `${index}-x${chunk++}`);
-		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: source.size, bytesTotal: source.size });
-		checkAbort(ctx, file);
+	// One chunk goes into DuckDB (its own thread, or the wasm worker) while the next is parsed.
+	let appending: Promise<void> = Promise.resolve();
+	let appendError: { error: unknown } | undefined;
+	const appended = async () => {
+		await appending;
+		if (appendError) throw appendError.error;
 	};
-	const emptyLine = headers.map(() => '""').join(',');
-	ctx.onProgress?.({ phase: 'read', file, rowsRead: 0, bytesRead: 0, bytesTotal: source.size });
-	for (let r = headerRow + 1; r <= lastRow; r++) {
-		const cells = rowTexts(sheet, r, headers.length);
-		if (!cells || cells.every((c) => c.trim() === '')) {
-			pendingEmpty++;
-			continue;
+
+	const startStaging = async (atEnd: boolean) => {
+		const headerRow = findHeaderRow(top, known);
+		const headerCells = top[headerRow - 1] ?? [];
+		let headerWidth = headerCells.length;
+		while (headerWidth > 0 && (headerCells[headerWidth - 1] ?? '').trim() === '') headerWidth--;
+		const headers = headerCells.slice(0, headerWidth).map((h) => h.replace(/\s+/g, ' ').trim());
+		if (headers.length === 0) {
+			if (atEnd && !anyText) throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' kosong.`, file);
+			throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' tidak punya baris judul kolom.`, file);
 		}
-		for (; pendingEmpty > 0; pendingEmpty--) lines.push(emptyLine);
-		lines.push(cells.map(csvQuote).join(','));
-		if (lines.length >= XLSX_CHUNK_ROWS) await flush();
+		const table = await createStageTable(ctx, index, headers.length);
+		staging = {
+			headerRow,
+			headers,
+			table,
+			readOptions: csvReadOptions(headers.length, ',', '\\n'),
+			emptyLine: headers.map(() => '""').join(',')
+		};
+		lastRow = headerRow;
+		for (const [i, cells] of top.entries()) if (i + 1 > headerRow && cells) addDataRow({ row: i + 1, cells });
+		top.length = 0;
+	};
+
+	const addDataRow = ({ row, cells }: SheetRow) => {
+		if (!staging) return;
+		// Rows the XML leaves out are empty rows too.
+		pendingEmpty += Math.max(0, row - lastRow - 1);
+		lastRow = Math.max(lastRow, row);
+		const width = staging.headers.length;
+		let empty = true;
+		for (let c = 0; c < width && empty; c++) if ((cells[c] ?? '').trim() !== '') empty = false;
+		if (empty) {
+			pendingEmpty++;
+			return;
+		}
+		for (; pendingEmpty > 0; pendingEmpty--) lines.push(staging.emptyLine);
+		const quoted = new Array<string>(width);
+		for (let c = 0; c < width; c++) quoted[c] = csvQuote(cells[c] ?? '');
+		lines.push(quoted.join(','));
+	};
+
+	const flush = async () => {
+		if (!staging || lines.length === 0) return;
+		const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+		const rowsBefore = sent;
+		sent += lines.length;
+		lines = [];
+		await appended();
+		checkAbort(ctx, file);
+		const { table, readOptions } = staging;
+		appending = appendCsv(ctx, file, table, bytes, readOptions, rowsBefore, `${index}-x${chunk++}`).then(
+			(count) => void (rows = count),
+			(error: unknown) => void (appendError = { error })
+		);
+	};
+
+	progress(0, 0);
+	try {
+		for await (const batch of reader.rows(sheet)) {
+			checkAbort(ctx, file);
+			for (const row of batch.rows) {
+				if (!staging) {
+					if (row.row <= HEADER_SEARCH_ROWS) {
+						top[row.row - 1] = row.cells;
+						if (!anyText && row.cells.some((c) => c.trim() !== '')) anyText = true;
+						if (headerScore(row.cells, known) >= HEADER_MIN_MATCHES) await startStaging(false);
+						continue;
+					}
+					await startStaging(false);
+				}
+				addDataRow(row);
+				if (lines.length >= XLSX_CHUNK_ROWS) await flush();
+			}
+			progress(sent + lines.length, batch.compressedRead);
+		}
+		if (!staging) await startStaging(true);
+		await flush();
+	} finally {
+		// Never leave a DuckDB append running behind an error: the caller drops its files and tables.
+		await appending;
 	}
-	await flush();
+	await appended();
+	if (!staging) throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' kosong.`, file);
+	progress(rows, bytesTotal);
+	const { headerRow, headers, table } = staging;
 	return { file, format: 'xlsx', table, headers, sheet: sheet.name, headerRow, rows };
 }

@@ -1,0 +1,67 @@
+/**
+ * One ZIP entry as UTF-8 text, in pieces: compressed bytes are read through ByteSource in slices and
+ * inflated as they come (fflate's streaming Inflate), so a 150 MB worksheet never sits in memory
+ * whole, compressed or not.
+ */
+import { Inflate } from 'fflate';
+import type { ByteSource } from '../types';
+import { XlsxFormatError, XlsxTooLargeError } from './errors';
+import { entryDataOffset, type ZipEntry } from './zip';
+
+export interface EntryTextOptions {
+	/** Compressed bytes read from the source at a time. */
+	sliceBytes: number;
+	/** Uncompressed bytes allowed; past them `tooLarge()` is thrown. */
+	maxBytes: number;
+	tooLarge: () => XlsxTooLargeError | XlsxFormatError;
+}
+
+export interface EntryTextChunk {
+	text: string;
+	/** Compressed bytes of the entry consumed so far (for progress: it moves as the file is read). */
+	compressedRead: number;
+}
+
+/** Inflated at a time: a deflate bomb (up to ~1000:1) can make at most ~64 MiB before the size check. */
+const INFLATE_STEP = 64 * 1024;
+
+export async function* entryText(source: ByteSource, entry: ZipEntry, options: EntryTextOptions): AsyncGenerator<EntryTextChunk> {
+	if (entry.method !== 0 && entry.method !== 8) {
+		throw new XlsxFormatError(`bagian '${entry.name}' memakai metode kompresi ZIP ${entry.method} yang tidak didukung`);
+	}
+	if (entry.uncompressedSize > options.maxBytes) throw options.tooLarge();
+	const start = await entryDataOffset(source, entry);
+	const end = start + entry.compressedSize;
+	const decoder = new TextDecoder();
+	let produced = 0;
+	let pieces: Uint8Array[] = [];
+	const take = (data: Uint8Array) => {
+		produced += data.length;
+		if (produced > options.maxBytes) throw options.tooLarge();
+		if (data.length > 0) pieces.push(data);
+	};
+	const inflater = entry.method === 8 ? new Inflate(take) : undefined;
+	let pos = start;
+	while (pos < end) {
+		const slice = await source.read(pos, Math.min(end, pos + options.sliceBytes));
+		if (slice.length === 0) throw new XlsxFormatError('berkas ZIP-nya terpotong');
+		pos += slice.length;
+		const last = pos >= end;
+		if (inflater) {
+			for (let i = 0; i < slice.length; i += INFLATE_STEP) {
+				try {
+					inflater.push(slice.subarray(i, i + INFLATE_STEP), last && i + INFLATE_STEP >= slice.length);
+				} catch (error) {
+					if (error instanceof XlsxTooLargeError || error instanceof XlsxFormatError) throw error;
+					const detail = error instanceof Error ? error.message : String(error);
+					throw new XlsxFormatError(`bagian '${entry.name}' di dalam ZIP rusak (${detail})`);
+				}
+			}
+		} else take(slice);
+		let text = '';
+		for (const piece of pieces) text += decoder.decode(piece, { stream: true });
+		pieces = [];
+		if (last) text += decoder.decode();
+		yield { text, compressedRead: pos - start };
+	}
+}
