@@ -149,6 +149,26 @@ describe('streaming XLSX reader', () => {
 		);
 	});
 
+	it('without a chosen sheet, a cover or instructions sheet before the register is passed over', async () => {
+		const wb = new ExcelJS.Workbook();
+		const cover = wb.addWorksheet('Petunjuk');
+		cover.addRow(['Petunjuk pengisian']);
+		cover.addRow(['Isi kolom IDBDT, Nama dan NIK pada lembar Data.']);
+		const data = wb.addWorksheet('Data');
+		data.addRow(['Verval 2026']);
+		data.addRow(['IDBDT', 'Nama', 'NIK']);
+		data.addRow(['B9', 'Inah', '6402124202680004']);
+		const { staged, rows } = await stage('petunjuk.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+		expect(staged).toMatchObject({ sheet: 'Data', headerRow: 2, rows: 1 });
+		expect(rows).toEqual([['B9', 'Inah', '6402124202680004']]);
+		// When no sheet names register columns, the first visible sheet is read (and its header reported).
+		const plain = new ExcelJS.Workbook();
+		plain.addWorksheet('Satu').addRow(['a', 'b']);
+		plain.addWorksheet('Dua').addRow(['c', 'd']);
+		const first = await stage('polos.xlsx', new Uint8Array(await plain.xlsx.writeBuffer()));
+		expect(first.staged).toMatchObject({ sheet: 'Satu', headers: ['a', 'b'], rows: 0 });
+	});
+
 	it('inline strings with escapes, phonetic runs, str/b/e/d cells, E-notation numbers, rows and cells without r', async () => {
 		const spec: PackageSpec = {
 			styles: STYLES,

@@ -140,6 +140,25 @@ function chooseSheet(file: string, sheets: readonly SheetInfo[], wanted: string 
 	return sheet;
 }
 
+/**
+ * Without a chosen sheet: the first visible worksheet whose top rows hold a register header, so a
+ * workbook that opens on a cover or instructions sheet still loads; else the first visible one.
+ */
+async function findRegisterSheet(reader: XlsxReader, file: string, sheets: readonly SheetInfo[]): Promise<SheetInfo> {
+	const first = chooseSheet(file, sheets, undefined);
+	const visible = sheets.filter((s) => s.kind === 'worksheet' && !s.hidden);
+	if (visible.length < 2) return first;
+	const known = knownHeaderNames();
+	for (const sheet of visible) {
+		for await (const batch of reader.rows(sheet)) {
+			const rows = batch.rows.filter((r) => r.row <= HEADER_SEARCH_ROWS);
+			if (rows.some((r) => headerScore(r.cells, known) >= HEADER_MIN_MATCHES)) return sheet;
+			if (rows.length < batch.rows.length) break;
+		}
+	}
+	return first;
+}
+
 export async function stageXlsx(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	try {
 		return await stageWorkbook(ctx, source, index);
@@ -153,7 +172,8 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 	const file = source.name;
 	const reader = await XlsxReader.open(source, { sliceBytes: Math.min(ctx.sliceBytes, XLSX_SLICE_BYTES) });
 	checkAbort(ctx, file);
-	const sheet = chooseSheet(file, reader.sheets, source.sheet?.trim());
+	const wanted = source.sheet?.trim();
+	const sheet = wanted ? chooseSheet(file, reader.sheets, wanted) : await findRegisterSheet(reader, file, reader.sheets);
 	const known = knownHeaderNames();
 	const bytesTotal = sheet.entry?.compressedSize ?? 0;
 	const progress = (rowsRead: number, bytesRead: number) =>
