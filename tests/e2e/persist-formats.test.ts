@@ -1,7 +1,7 @@
 /**
- * The stored copy of a register, end to end in the built site, for the small format fixtures: a
- * Windows-1252 semicolon BDT file and a P3KE file with text labels. Both leave whole columns empty
- * (BDT has no disability, P3KE no school participation), which once made the save fail in Chromium.
+ * The stored copy of a register, end to end in the built site, for the small format fixtures (BDT in
+ * Windows-1252 with semicolons, P3KE with text labels, tab-separated DTSEN, XLSX under title rows).
+ * All leave the Boolean `disability` column empty, which once made the save fail in Chromium.
  * Each file is loaded on the Data screen, must be stored, and must be back after a reload.
  */
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,9 @@ const FORMATS = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
 /** Counts as pinned for these fixtures by tests/unit/ingest-formats.test.ts. */
 const FIXTURES: { name: string; counts: Counts }[] = [
 	{ name: 'bdt-1252-semicolon.csv', counts: { households: 3, people: 5 } },
-	{ name: 'p3ke-labels.csv', counts: { households: 3, people: 6 } }
+	{ name: 'p3ke-labels.csv', counts: { households: 3, people: 6 } },
+	{ name: 'dtsen-tab.tsv', counts: { households: 5, people: 6 } },
+	{ name: 'bdt-title-rows.xlsx', counts: { households: 2, people: 4 } }
 ];
 
 let site: Site;

@@ -1,12 +1,14 @@
 /**
  * The browser's DuckDB (duckdb-wasm, its blocking Node build) behind the Engine interface, so unit tests
- * can run the same SQL on the engine the browser uses. No Parquet: the browser reads Parquet through
- * parquet-wasm, which the end-to-end tests exercise.
+ * can run the same SQL on the engine the browser uses. Parquet goes through parquet-wasm (its Node
+ * build) the way src/lib/engine/browser.ts and parquet-browser.ts do it: the same bytes both ways.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
+import { Compression, Table as WasmTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
+import { ipcFileToStream } from '../../src/lib/engine/arrow-ipc';
 import { OFFLINE_SETTINGS, type Engine } from '../../src/lib/engine/types';
 
 export class WasmTestEngine implements Engine {
@@ -43,11 +45,19 @@ export class WasmTestEngine implements Engine {
 	async dropFile(name: string): Promise<void> {
 		this.db.dropFile(name);
 	}
-	async createTableFromParquet(): Promise<number> {
-		throw new Error('not in this test engine');
+	/** DuckDB's Arrow IPC file for `sql`, as the browser engine gets it from its worker. */
+	runQueryIPC(sql: string): Uint8Array {
+		return this.conn.useUnsafe((db, connection) => db.runQuery(connection, sql));
 	}
-	async exportParquet(): Promise<Uint8Array> {
-		throw new Error('not in this test engine');
+	async createTableFromParquet(table: string, bytes: Uint8Array): Promise<number> {
+		const ipc = readParquet(bytes, { batchSize: 65_536 }).intoIPCStream();
+		this.conn.query(`DROP TABLE IF EXISTS ${table}`);
+		this.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+		return Number(this.conn.query(`SELECT count(*)::INTEGER AS n FROM ${table}`).get(0)?.n ?? 0);
+	}
+	async exportParquet(sql: string): Promise<Uint8Array> {
+		const properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
+		return writeParquet(WasmTable.fromIPCStream(ipcFileToStream(this.runQueryIPC(sql))), properties);
 	}
 	async close(): Promise<void> {
 		this.conn.close();

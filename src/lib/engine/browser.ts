@@ -7,8 +7,9 @@
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { tableToIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
+import { ipcFileToStream } from './arrow-ipc';
 import { ipcToParquet, parquetToIPC } from './parquet-browser';
 import { sqlIdent } from './sql';
 
@@ -110,9 +111,15 @@ export class BrowserEngine implements Engine {
 		return Number(count.get(0)?.n ?? 0);
 	}
 
+	/**
+	 * Hands parquet-wasm DuckDB's own Arrow bytes. Re-encoding them with apache-arrow's tableToIPC broke
+	 * any register with a Boolean column all NULL in a batch (e.g. `disability` for BDT or P3KE): that
+	 * writer leaves the column's values buffer empty (apache/arrow#39776), which parquet-wasm rightly
+	 * rejects ("Need at least 1 bytes for bitmap").
+	 */
 	async exportParquet(sql: string): Promise<Uint8Array> {
-		const result = await this.query(sql);
-		return ipcToParquet(tableToIPC(result, 'stream'));
+		const file = await this.connection.useUnsafe((db, connection) => db.runQuery(connection, sql));
+		return ipcToParquet(ipcFileToStream(file));
 	}
 
 	async close(): Promise<void> {
