@@ -3,18 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { runCli } from './cli-run';
 
 const MAPPING_DIR = fileURLToPath(new URL('../fixtures/mapping/', import.meta.url));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	let stdout = '';
-	let stderr = '';
-	const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false };
-	const code = await main(args, io);
-	return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('a saved column mapping on the command line', () => {
 	let dir: string;
