@@ -24,8 +24,8 @@ async function dataValue(page: Page, testid: string): Promise<number> {
 	return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
 }
 
-/** Waits for a finished load of `name` with the fixture's counts and a report saying `unknown` unknown values. */
-async function waitForLoad(page: Page, name: string, unknown: number): Promise<void> {
+/** Waits for a finished load of `name` with these counts and a report saying `unknown` unknown values. */
+async function waitForLoad(page: Page, name: string, unknown: number, counts = COUNTS): Promise<void> {
 	await page.waitForFunction(
 		({ name, households, people, unknown }) => {
 			const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
@@ -37,7 +37,7 @@ async function waitForLoad(page: Page, name: string, unknown: number): Promise<v
 				Number(q('report-unknown')?.getAttribute('data-value')) === unknown
 			);
 		},
-		{ name, ...COUNTS, unknown },
+		{ name, ...counts, unknown },
 		{ timeout: LOAD_TIMEOUT }
 	);
 }
@@ -146,5 +146,41 @@ describe('column mapping in Chromium', () => {
 		await page.click('[data-testid="mapping-reset"]');
 		await waitForLoad(page, 'dtsen-verval-baru.csv', 7);
 		expect(await page.inputValue(VERVAL)).toBe('status_verval');
+	});
+
+	it('reads another sheet of an XLSX when chosen, while the file is open', async () => {
+		const { page } = site;
+		const workbook = fileURLToPath(new URL('../fixtures/formats/bdt-title-rows.xlsx', import.meta.url));
+		// Sheet 'DTKS' (2 households, 4 people; 'PEREMPUAN' and 'Istri' are labels, one 'Genteng Metal' unknown …)
+		await page.setInputFiles('[data-testid="file-input"]', workbook);
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="register-name"]')?.textContent === 'bdt-title-rows.xlsx' &&
+				document.querySelector('[data-testid="register-badge"]')?.getAttribute('data-status') !== 'loading',
+			undefined,
+			{ timeout: LOAD_TIMEOUT }
+		);
+		expect(await dataValue(page, 'register-households')).toBe(2);
+		expect(await dataValue(page, 'register-people')).toBe(4);
+		expect(await page.inputValue('[data-testid="sheet-household"]')).toBe('DTKS');
+		expect(await page.$$eval('[data-testid="sheet-household"] option', (o) => o.map((x) => x.textContent))).toEqual(['DTKS', 'Rekap']);
+		// Only one sheet picker for a flat file.
+		expect(await page.locator('[data-testid="sheet-person"]').count()).toBe(0);
+
+		await page.selectOption('[data-testid="sheet-household"]', 'Rekap');
+		await page.waitForFunction(
+			() => Number(document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value')) === 2 &&
+				document.querySelector('[data-testid="register-badge"]')?.getAttribute('data-status') !== 'loading',
+			undefined,
+			{ timeout: LOAD_TIMEOUT }
+		);
+		expect(await dataValue(page, 'register-households')).toBe(1);
+		expect(await page.inputValue('[data-testid="sheet-household"]')).toBe('Rekap');
+		await waitForSaved(page);
+
+		await page.reload();
+		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]', { timeout: LOAD_TIMEOUT });
+		expect(await dataValue(page, 'register-people')).toBe(2);
+		expect(await page.inputValue('[data-testid="sheet-household"]')).toBe('Rekap');
+		expect(await page.isDisabled('[data-testid="sheet-household"]')).toBe(true);
 	});
 });

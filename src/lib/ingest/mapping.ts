@@ -49,6 +49,9 @@ export interface SideMapping {
 	/** Every header of the file, in order: what the user can choose from. */
 	headers: string[];
 	fields: MappedField[];
+	/** XLSX: the worksheet read, and every worksheet of the workbook. */
+	sheet?: string;
+	sheets?: string[];
 }
 
 export type MappingSide = 'household' | 'person';
@@ -84,7 +87,7 @@ function requiredFields(source: RegisterSource, side: MappingSide): readonly str
 export function applyChoices(
 	source: RegisterSource,
 	side: MappingSide,
-	file: { file: string; role: FileRole; headers: readonly string[] },
+	file: { file: string; role: FileRole; headers: readonly string[]; sheet?: string; sheets?: readonly string[] },
 	stageColumn: (index: number) => string,
 	choices: FieldChoices = {}
 ): { mapping: ColumnMapping; used: SideMapping; ignored: LoadMapping['ignored'] } {
@@ -120,6 +123,7 @@ export function applyChoices(
 		file: file.file,
 		role: file.role,
 		headers: [...file.headers],
+		...(file.sheet && file.sheets ? { sheet: file.sheet, sheets: [...file.sheets] } : {}),
 		fields: fields.map((spec) => {
 			const header = mapping[spec.field]?.header ?? null;
 			const origin: MappingOrigin = chosen.has(spec.field) ? 'chosen' : header === null ? 'none' : 'guessed';

@@ -34,6 +34,8 @@ export interface StagedFile {
 	encoding?: TextEncodingName;
 	/** XLSX: the worksheet read and the 1-based sheet row of the header. */
 	sheet?: string;
+	/** XLSX: every worksheet of the workbook, in order (what a user can choose from). */
+	sheets?: string[];
 	headerRow?: number;
 	rows: number;
 }

@@ -283,5 +283,6 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 	if (!staging) throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' kosong.`, file);
 	progress(rows, bytesTotal);
 	const { headerRow, headers, table } = staging;
-	return { file, format: 'xlsx', table, headers, sheet: sheet.name, headerRow, rows };
+	const sheets = reader.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
+	return { file, format: 'xlsx', table, headers, sheet: sheet.name, sheets, headerRow, rows };
 }

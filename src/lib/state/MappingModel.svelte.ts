@@ -102,6 +102,14 @@ export class MappingModel {
 		await this.#adopt({ ...this.saved, [current.source]: this.#withEdits(current) }, m.mapping_saved_choose_files());
 	}
 
+	/** Reads another worksheet of an XLSX file of the loaded register (the file must still be open). */
+	async chooseSheet(file: string, sheet: string): Promise<void> {
+		if (!register.canReload || register.busy) return;
+		this.message = null;
+		this.error = null;
+		await register.reload(undefined, { ...register.sheets, [file]: sheet });
+	}
+
 	/** Forgets this source's saved mapping: loads guess every column again. */
 	async reset(): Promise<void> {
 		const current = this.current;

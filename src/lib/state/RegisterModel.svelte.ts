@@ -98,6 +98,8 @@ export class RegisterModel {
 
 	/** The files of the register loaded in this page, so a corrected mapping can be applied to them. */
 	#files = $state.raw<File[] | null>(null);
+	/** XLSX worksheets chosen for those files, by file name. */
+	#sheets: Readonly<Record<string, string>> = {};
 	#controller: AbortController | null = null;
 	/** Counts loads, so a slow save does not report on a register that has since been replaced. */
 	#generation = 0;
@@ -114,11 +116,16 @@ export class RegisterModel {
 		return this.#files !== null && this.info?.source === 'file';
 	}
 
+	/** The XLSX sheets chosen for the open files, by file name. */
+	get sheets(): Readonly<Record<string, string>> {
+		return this.#sheets;
+	}
+
 	/** Loads the current register's files again, e.g. with a corrected column mapping; true when it worked. */
-	async reload(mappings?: SavedMappings): Promise<boolean> {
+	async reload(mappings?: SavedMappings, sheets?: Readonly<Record<string, string>>): Promise<boolean> {
 		const files = this.#files;
 		if (!files || !this.canReload) return false;
-		return this.load(files, mappings);
+		return this.load(files, mappings, sheets ?? this.#sheets);
 	}
 
 	/** The engine, once started (screens query through the core with it). */
@@ -167,10 +174,14 @@ export class RegisterModel {
 	}
 
 	/**
-	 * Loads the user's files with the saved column mappings (or `mappings`); on success (true) they
-	 * replace the register and a copy is stored.
+	 * Loads the user's files with the saved column mappings (or `mappings`) and any chosen XLSX
+	 * sheets (by file name); on success (true) they replace the register and a copy is stored.
 	 */
-	async load(files: File[], mappings: SavedMappings = readSavedMappings()): Promise<boolean> {
+	async load(
+		files: File[],
+		mappings: SavedMappings = readSavedMappings(),
+		sheets: Readonly<Record<string, string>> = {}
+	): Promise<boolean> {
 		if (this.busy) return false;
 		if (files.length === 0) {
 			this.error = { message: m.error_no_files() };
@@ -188,7 +199,8 @@ export class RegisterModel {
 			return false;
 		}
 		this.#begin('file');
-		const result = await this.#ingest(engine, files.map(fileSource), false, undefined, mappings);
+		const sources = files.map((file) => fileSource(file, sheets[file.name]));
+		const result = await this.#ingest(engine, sources, false, undefined, mappings);
 		if (!result) return false;
 		const info: RegisterInfo = {
 			names: files.map((file) => file.name),
@@ -201,6 +213,7 @@ export class RegisterModel {
 		};
 		this.#loaded(info, 'saving');
 		this.#files = files;
+		this.#sheets = sheets;
 		const saving = this.#save(engine, info);
 		this.#saving = saving;
 		await saving;

@@ -1,11 +1,13 @@
 /** ByteSource for ingest from a user's File (read slice by slice), and the bundled sample's manifest. */
 import type { ByteSource } from '$lib/ingest/types';
 
-export function fileSource(file: File): ByteSource {
+/** A user's file; `sheet` picks an XLSX worksheet (default: the first holding a register). */
+export function fileSource(file: File, sheet?: string): ByteSource {
 	return {
 		name: file.name,
 		size: file.size,
-		read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer())
+		read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+		...(sheet ? { sheet } : {})
 	};
 }
 

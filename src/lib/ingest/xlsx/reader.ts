@@ -15,8 +15,12 @@ import { readZipDirectory } from './zip';
 export type { SheetInfo } from './workbook';
 export type { SheetRow } from './sheet';
 
-/** Compressed bytes read at a time: ~6 MB of worksheet XML, ~4,000 rows of a 51-column register. */
-export const XLSX_SLICE_BYTES = 1024 * 1024;
+/**
+ * Compressed bytes read at a time: ~1.5 MB of worksheet XML, ~1,000 rows of a 51-column register. The
+ * XML is parsed on the page's thread, so a slice is one uninterrupted task: at 1 MiB the bench saw
+ * 1.9 s tasks in Chromium on a busy machine; a quarter of that keeps the tab reacting.
+ */
+export const XLSX_SLICE_BYTES = 256 * 1024;
 /**
  * Uncompressed worksheet XML allowed. Memory does not grow with it, time does: ~1,500 bytes per row of
  * 51 columns, so this is about 1.4 million rows, more than a sheet can hold. Past it the file is
