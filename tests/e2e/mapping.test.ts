@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOAD_TIMEOUT, dataValue, saveOutcome } from './screen';
 import { assertPrerequisites, openSite, type Site } from './site';
 
-const LOAD_TIMEOUT = 120_000;
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/mapping/${name}`, import.meta.url));
 const XLSX = fixture('dtsen-verval-baru.xlsx');
 const CSV = fixture('dtsen-verval-baru.csv');
@@ -19,10 +19,6 @@ const COUNTS = { households: 3, people: 4 };
 const VERVAL = '[data-testid="map-household-verval_status"]';
 
 let site: Site;
-
-async function dataValue(page: Page, testid: string): Promise<number> {
-	return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
-}
 
 /** Waits for a finished load of `name` with these counts and a report saying `unknown` unknown values. */
 async function waitForLoad(page: Page, name: string, unknown: number, counts = COUNTS): Promise<void> {
@@ -44,9 +40,8 @@ async function waitForLoad(page: Page, name: string, unknown: number, counts = C
 
 /** Waits for the stored copy to settle and fails with the app's own reason when it was not saved. */
 async function waitForSaved(page: Page): Promise<void> {
-	const status = page.locator('[data-testid="persist-status"][data-state="saved"], [data-testid="persist-status"][data-state="failed"]');
-	await status.waitFor({ timeout: LOAD_TIMEOUT });
-	expect(await status.getAttribute('data-state'), (await status.textContent()) ?? '').toBe('saved');
+	const { state, text } = await saveOutcome(page);
+	expect(state, text ?? '').toBe('saved');
 }
 
 async function origin(page: Page, side: string, field: string): Promise<string> {

@@ -7,14 +7,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOAD_TIMEOUT, dataValue, pressClearStored, saveOutcome, waitForRegister, type Counts } from './screen';
 import { assertPrerequisites, openSite, type Site } from './site';
 
-interface Counts {
-	households: number;
-	people: number;
-}
-
-const LOAD_TIMEOUT = 120_000;
 const FORMATS = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
 
 /** Counts as pinned for these fixtures by tests/unit/ingest-formats.test.ts. */
@@ -28,29 +23,7 @@ const FIXTURES: { name: string; counts: Counts }[] = [
 let site: Site;
 
 async function shownCounts(page: Page): Promise<Counts> {
-	const value = async (testid: string) => Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
-	return { households: await value('register-households'), people: await value('register-people') };
-}
-
-/** Waits until the top bar shows a register with these counts and nothing is loading. */
-async function waitForRegister(page: Page, counts: Counts): Promise<void> {
-	await page.waitForFunction(
-		({ households, people }) => {
-			const badge = document.querySelector('[data-testid="register-badge"]');
-			const h = document.querySelector('[data-testid="register-households"]')?.getAttribute('data-value');
-			const p = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
-			return badge?.getAttribute('data-status') !== 'loading' && Number(h) === households && Number(p) === people;
-		},
-		counts,
-		{ timeout: LOAD_TIMEOUT }
-	);
-}
-
-/** Waits for the save to end either way, so a failure shows its reason instead of a timeout. */
-async function waitForSaveOutcome(page: Page): Promise<{ state: string | null; text: string | null }> {
-	const status = page.locator('[data-testid="persist-status"][data-state="saved"], [data-testid="persist-status"][data-state="failed"]');
-	await status.waitFor({ timeout: LOAD_TIMEOUT });
-	return { state: await status.getAttribute('data-state'), text: await status.textContent() };
+	return { households: await dataValue(page, 'register-households'), people: await dataValue(page, 'register-people') };
 }
 
 beforeAll(async () => {
@@ -73,7 +46,7 @@ describe('stored register for the format fixtures', () => {
 			await page.setInputFiles('[data-testid="file-input"]', `${FORMATS}${name}`);
 			await waitForRegister(page, counts);
 			await page.waitForSelector('[data-testid="load-summary"][data-source="file"]');
-			const save = await waitForSaveOutcome(page);
+			const save = await saveOutcome(page);
 			expect(save.state, save.text ?? '').toBe('saved');
 
 			await page.reload();
@@ -83,10 +56,8 @@ describe('stored register for the format fixtures', () => {
 			expect(await page.textContent('[data-testid="summary-files"]')).toContain(name);
 			expect(await page.getAttribute('[data-testid="persist-status"]', 'data-state')).toBe('saved');
 
-			// Back to the sample, so the next file starts from nothing stored. By keyboard: the panels above
-			// (report, column mapping) may still grow after a reload and move a button under a pointer.
-			await page.focus('[data-testid="clear-stored"]:not([disabled])');
-			await page.keyboard.press('Enter');
+			// Back to the sample, so the next file starts from nothing stored.
+			await pressClearStored(page);
 			await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]', { timeout: LOAD_TIMEOUT });
 		});
 	}

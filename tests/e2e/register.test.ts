@@ -16,17 +16,12 @@ import { sqlString } from '../../src/lib/engine/sql';
 import { writeSample } from '../../src/lib/sample/write';
 import { REGISTER_TABLES } from '../../src/lib/ingest/tables';
 import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';
+import { LOAD_TIMEOUT, dataValue, pressClearStored, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
-interface Counts {
-	households: number;
-	people: number;
-}
 interface KecamatanCounts extends Counts {
 	kode: string;
 }
-
-const LOAD_TIMEOUT = 120_000;
 
 let site: Site;
 let work: string;
@@ -83,33 +78,6 @@ async function countsOfFlatCsv(path: string): Promise<Counts & { kecamatan: Keca
 	} finally {
 		await engine.close();
 	}
-}
-
-/**
- * "Hapus data tersimpan" by keyboard: the report above it can still grow after a load or reload and
- * move the button from under a pointer click.
- */
-async function pressClearStored(page: Page): Promise<void> {
-	await page.focus('[data-testid="clear-stored"]:not([disabled])');
-	await page.keyboard.press('Enter');
-}
-
-async function value(page: Page, testid: string): Promise<number> {
-	return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
-}
-
-/** Waits until the top bar shows a register with these counts (and nothing is loading). */
-async function waitForRegister(page: Page, counts: Counts): Promise<void> {
-	await page.waitForFunction(
-		({ households, people }) => {
-			const badge = document.querySelector('[data-testid="register-badge"]');
-			const h = document.querySelector('[data-testid="register-households"]')?.getAttribute('data-value');
-			const p = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
-			return badge?.getAttribute('data-status') !== 'loading' && Number(h) === households && Number(p) === people;
-		},
-		counts,
-		{ timeout: LOAD_TIMEOUT }
-	);
 }
 
 /** Opens Ringkasan through the navigation and waits for figures matching the register in the top bar. */
@@ -194,8 +162,8 @@ describe('Tepat in Chromium', () => {
 			expect(row.households, row.kode).toBeGreaterThan(0);
 			expect(row.people, row.kode).toBeGreaterThan(0);
 		}
-		expect(await value(page, 'totals-households')).toBe(sample.households);
-		expect(await value(page, 'totals-people')).toBe(sample.people);
+		expect(await dataValue(page, 'totals-households')).toBe(sample.households);
+		expect(await dataValue(page, 'totals-people')).toBe(sample.people);
 		expect(await page.textContent('[data-testid="totals-kecamatan"]')).toBe('20');
 		expect(await page.textContent('[data-testid="register-name"]')).toBe('Contoh sintetis');
 		// id-ID digit grouping.
@@ -245,21 +213,21 @@ describe('Tepat in Chromium', () => {
 		await page.setInputFiles('[data-testid="file-input"]', csvPath);
 		await waitForRegister(page, expected);
 		await page.waitForSelector('[data-testid="load-summary"][data-source="file"]');
-		expect(await value(page, 'summary-households')).toBe(expected.households);
-		expect(await value(page, 'summary-people')).toBe(expected.people);
+		expect(await dataValue(page, 'summary-households')).toBe(expected.households);
+		expect(await dataValue(page, 'summary-people')).toBe(expected.people);
 		expect(await page.textContent('[data-testid="register-name"]')).toBe('dtsen.csv');
 		expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
 		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
 		// The validation report of this load: every row read, all accepted (the generator writes clean files).
 		await page.waitForSelector('[data-testid="validation-report"] [data-testid="report-rows-read"]');
-		expect(await value(page, 'report-rows-read')).toBe(expected.people);
-		expect(await value(page, 'report-households')).toBe(expected.households);
-		expect(await value(page, 'report-people')).toBe(expected.people);
-		expect(await value(page, 'report-rejected')).toBe(0);
+		expect(await dataValue(page, 'report-rows-read')).toBe(expected.people);
+		expect(await dataValue(page, 'report-households')).toBe(expected.households);
+		expect(await dataValue(page, 'report-people')).toBe(expected.people);
+		expect(await dataValue(page, 'report-rejected')).toBe(0);
 		await site.screenshot('02-csv-loaded-data');
 
 		await openOverview(page, expected);
-		expect(await value(page, 'totals-households')).toBe(expected.households);
+		expect(await dataValue(page, 'totals-households')).toBe(expected.households);
 		const shown = (await kecamatanRows(page)).filter((row) => row.people > 0 || row.households > 0);
 		expect(shown).toEqual(expected.kecamatan);
 		await site.screenshot('02-csv-loaded-overview');
@@ -276,10 +244,10 @@ describe('Tepat in Chromium', () => {
 		expect(text).toContain('Berkas tidak dapat dimuat');
 		expect(text).toContain('Data sebelumnya tetap dimuat');
 		await waitForRegister(page, expected);
-		expect(await value(page, 'summary-people')).toBe(expected.people);
+		expect(await dataValue(page, 'summary-people')).toBe(expected.people);
 		await site.screenshot('03-corrupt-file');
 		await openOverview(page, expected);
-		expect(await value(page, 'totals-households')).toBe(expected.households);
+		expect(await dataValue(page, 'totals-households')).toBe(expected.households);
 	});
 
 	it('a load can be cancelled and the previous counts stay', async () => {
@@ -311,13 +279,13 @@ describe('Tepat in Chromium', () => {
 		await page.reload();
 		await waitForRegister(page, expected);
 		await openOverview(page, expected);
-		expect(await value(page, 'totals-households')).toBe(expected.households);
+		expect(await dataValue(page, 'totals-households')).toBe(expected.households);
 		await page.click('[data-testid="nav-data"]');
 		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]');
 		expect(await page.textContent('[data-testid="summary-files"]')).toContain('dtsen.csv');
 		// The report is kept with the register.
 		await page.waitForSelector('[data-testid="report-rows-read"]');
-		expect(await value(page, 'report-rows-read')).toBe(expected.people);
+		expect(await dataValue(page, 'report-rows-read')).toBe(expected.people);
 		await site.screenshot('05-after-reload');
 	});
 
@@ -406,7 +374,7 @@ describe('Tepat in Chromium', () => {
 		await page.waitForSelector('[data-testid="load-summary"][data-source="file"]');
 		expect(await page.textContent('[data-testid="register-name"]')).toBe('bdt.xlsx');
 		expect(await page.$('[data-testid="load-error"]')).toBeNull();
-		expect(await value(page, 'summary-people')).toBe(bdtExpected.people);
+		expect(await dataValue(page, 'summary-people')).toBe(bdtExpected.people);
 		// The bar was a real percentage (bytes of the worksheet read), not only the indeterminate state.
 		const values = await page.evaluate(() => (window as unknown as { __barValues?: number[] }).__barValues ?? []);
 		expect(values.length).toBeGreaterThan(0);
