@@ -34,7 +34,7 @@ const OPTIONS = { '--reference': 'reference', '--mapping': 'mapping', '--sheet':
  * If args[i] is one of the shared options (`--name value` or `--name=value`), stores it and returns
  * the index of its last argument; otherwise returns undefined.
  */
-export function takeRegisterOption(args: readonly string[], i: number, into: RegisterArgs): number | undefined {
+function takeRegisterOption(args: readonly string[], i: number, into: RegisterArgs): number | undefined {
 	const arg = args[i] ?? '';
 	for (const [flag, key] of Object.entries(OPTIONS) as [keyof typeof OPTIONS, (typeof OPTIONS)[keyof typeof OPTIONS]][]) {
 		if (arg === flag) {
@@ -51,9 +51,29 @@ export function takeRegisterOption(args: readonly string[], i: number, into: Reg
 	return undefined;
 }
 
-export function checkFileCount(files: readonly string[]): void {
-	if (files.length === 0) throw new UsageError('Sebutkan berkas register (CSV, XLSX atau Parquet).');
-	if (files.length > 2) throw new UsageError('Paling banyak dua berkas: keluarga dan anggota keluarga.');
+/**
+ * A register command's arguments: one or two files, the shared options, and the command's own
+ * options through `own` (which returns the index of the option's last argument, or undefined when
+ * args[i] is not one of them). Anything else starting with '-' is a usage error.
+ */
+export function parseRegisterArgs<T extends RegisterArgs>(
+	args: readonly string[],
+	into: T,
+	own: (args: readonly string[], i: number, into: T) => number | undefined = () => undefined
+): T {
+	for (let i = 0; i < args.length; i++) {
+		const taken = takeRegisterOption(args, i, into) ?? own(args, i, into);
+		if (taken !== undefined) {
+			i = taken;
+			continue;
+		}
+		const arg = args[i] ?? '';
+		if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Opsi tidak dikenal: ${arg}`);
+		into.files.push(arg);
+	}
+	if (into.files.length === 0) throw new UsageError('Sebutkan berkas register (CSV, XLSX atau Parquet).');
+	if (into.files.length > 2) throw new UsageError('Paling banyak dua berkas: keluarga dan anggota keluarga.');
+	return into;
 }
 
 async function readMapping(path: string): Promise<SavedMapping> {

@@ -10,7 +10,7 @@ import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core
 import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
 import { reportToCsv } from '../lib/export/csv';
 import { reportToXlsx } from '../lib/export/xlsx';
-import { REGISTER_OPTIONS_USAGE, checkFileCount, takeRegisterOption, withRegister, type RegisterArgs } from './load';
+import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
 import { EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
 
 /** Detail rows printed to stdout when there is no --out. */
@@ -21,25 +21,23 @@ interface ReportArgs extends RegisterArgs {
 	delimiter: ',' | ';';
 }
 
-function parse(args: string[]): ReportArgs {
-	const parsed: ReportArgs = { files: [], delimiter: ',' };
-	for (let i = 0; i < args.length; i++) {
-		const taken = takeRegisterOption(args, i, parsed);
-		if (taken !== undefined) {
-			i = taken;
-			continue;
-		}
-		const arg = args[i] ?? '';
-		if (arg === '--out' || arg === '-o') {
-			parsed.out = args[++i];
-			if (!parsed.out) throw new UsageError(`${arg} butuh nilai.`);
-		} else if (arg.startsWith('--out=')) parsed.out = arg.slice('--out='.length);
-		else if (arg === '--semicolon') parsed.delimiter = ';';
-		else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Opsi tidak dikenal: ${arg}`);
-		else parsed.files.push(arg);
+/** --out FILE / --out=FILE / -o FILE, and --semicolon. */
+function reportOption(args: readonly string[], i: number, into: ReportArgs): number | undefined {
+	const arg = args[i] ?? '';
+	if (arg === '--out' || arg === '-o') {
+		into.out = args[i + 1];
+		if (!into.out) throw new UsageError(`${arg} butuh nilai.`);
+		return i + 1;
 	}
-	checkFileCount(parsed.files);
-	return parsed;
+	if (arg.startsWith('--out=')) {
+		into.out = arg.slice('--out='.length);
+		return i;
+	}
+	if (arg === '--semicolon') {
+		into.delimiter = ';';
+		return i;
+	}
+	return undefined;
 }
 
 const n = formatNumber;
@@ -105,7 +103,7 @@ export const reportCommand: Command = {
 		'Keluar 0 bila berkas termuat (apa pun temuannya), 1 bila tidak dapat dimuat.'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
-		const { out, delimiter, ...register } = parse(args);
+		const { out, delimiter, ...register } = parseRegisterArgs<ReportArgs>(args, { files: [], delimiter: ',' }, reportOption);
 		return withRegister(register, io, async ({ engine }) => {
 			const report = await loadReport(engine);
 			if (!report) throw new Error('laporan tidak terbentuk');

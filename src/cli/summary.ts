@@ -1,25 +1,9 @@
 /** `tepat summary FILE [FILE2]`: households and people per kecamatan of a register file, as CSV. */
 import { overviewByKecamatan, registerTotals } from '../lib/queries/overview';
-import { REGISTER_OPTIONS_USAGE, checkFileCount, takeRegisterOption, withRegister, type RegisterArgs } from './load';
-import { EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
+import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister } from './load';
+import { EXIT_OK, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
 
 export const SUMMARY_HEADER = ['kecamatan_kode', 'kecamatan_nama', 'desa_kelurahan', 'households', 'people'] as const;
-
-function parse(args: string[]): RegisterArgs {
-	const parsed: RegisterArgs = { files: [] };
-	for (let i = 0; i < args.length; i++) {
-		const taken = takeRegisterOption(args, i, parsed);
-		if (taken !== undefined) {
-			i = taken;
-			continue;
-		}
-		const arg = args[i] ?? '';
-		if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Opsi tidak dikenal: ${arg}`);
-		parsed.files.push(arg);
-	}
-	checkFileCount(parsed.files);
-	return parsed;
-}
 
 export const summaryCommand: Command = {
 	name: 'summary',
@@ -35,7 +19,7 @@ export const summaryCommand: Command = {
 		'kecamatan referensi, termasuk yang nol). Total dan waktu muat ke stderr.'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
-		return withRegister(parse(args), io, async ({ engine, result, started }) => {
+		return withRegister(parseRegisterArgs(args, { files: [] }), io, async ({ engine, result, started }) => {
 			const rows = await overviewByKecamatan(engine);
 			const totals = await registerTotals(engine);
 			const lines = [csvLine(SUMMARY_HEADER)];

@@ -311,20 +311,27 @@ export const CANONICAL_TABLES = {
 
 export type CanonicalTable = keyof typeof CANONICAL_TABLES;
 
-/** `CREATE TABLE` text for a canonical table under `name` (e.g. `household_next`). */
-export function createTableSql(
-	table: CanonicalTable,
-	name: string = table,
-	mode: 'create' | 'replace' | 'if_not_exists' = 'create'
+export type CreateMode = 'create' | 'replace' | 'if_not_exists';
+
+/** `CREATE TABLE` text for a table of these columns under `name`. */
+export function createColumnsTableSql(
+	columns: readonly ColumnDef[],
+	name: string,
+	mode: CreateMode = 'create'
 ): string {
-	const columns = CANONICAL_TABLES[table].map((c) => `"${c.name}" ${c.type}`).join(', ');
+	const list = columns.map((c) => `"${c.name.replaceAll('"', '""')}" ${c.type}`).join(', ');
 	const head =
 		mode === 'replace'
 			? 'CREATE OR REPLACE TABLE'
 			: mode === 'if_not_exists'
 				? 'CREATE TABLE IF NOT EXISTS'
 				: 'CREATE TABLE';
-	return `${head} ${name} (${columns})`;
+	return `${head} ${name} (${list})`;
+}
+
+/** `CREATE TABLE` text for a canonical table under `name` (e.g. `household_next`). */
+export function createTableSql(table: CanonicalTable, name: string = table, mode: CreateMode = 'create'): string {
+	return createColumnsTableSql(CANONICAL_TABLES[table], name, mode);
 }
 
 export function columnNames(table: CanonicalTable): string[] {

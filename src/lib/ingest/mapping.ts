@@ -9,6 +9,7 @@
  */
 import {
 	SOURCES,
+	headerIndex,
 	normaliseHeader,
 	resolveColumns,
 	type ColumnMapping,
@@ -92,13 +93,11 @@ export function applyChoices(
 	choices: FieldChoices = {}
 ): { mapping: ColumnMapping; used: SideMapping; ignored: LoadMapping['ignored'] } {
 	const fields = sideFields(source, side);
-	const mapping = resolveColumns(fields, file.headers, stageColumn);
+	const loose = headerIndex(file.headers);
+	const mapping = resolveColumns(fields, file.headers, stageColumn, loose);
 	const exact = new Map<string, number>();
-	const loose = new Map<string, number>();
 	file.headers.forEach((h, i) => {
 		if (!exact.has(h)) exact.set(h, i);
-		const key = normaliseHeader(h);
-		if (key !== '' && !loose.has(key)) loose.set(key, i);
 	});
 	const chosen = new Set<string>();
 	const ignored: LoadMapping['ignored'] = [];
@@ -182,6 +181,11 @@ export function parseSavedMapping(text: string, name: string): SavedMapping {
 	} catch {
 		throw new MappingFileError(`Berkas pemetaan '${name}' bukan JSON yang sah.`);
 	}
+	return savedMappingOf(value, name);
+}
+
+/** A parsed JSON value as a mapping, checked the same way as a mapping file (`name` in the messages). */
+export function savedMappingOf(value: unknown, name: string): SavedMapping {
 	if (!isRecord(value) || value.format !== MAPPING_FORMAT) {
 		throw new MappingFileError(`Berkas '${name}' bukan berkas pemetaan kolom Tepat (format "${MAPPING_FORMAT}").`);
 	}

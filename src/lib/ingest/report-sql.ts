@@ -18,7 +18,7 @@
  *   reference, unknown code values (stored as 'unknown').
  */
 import { sqlIdent, sqlString } from '../engine/sql';
-import type { ColumnDef } from '../core/schema';
+import { createColumnsTableSql, type ColumnDef } from '../core/schema';
 import {
 	ID_ISSUES,
 	ID_ISSUE_MESSAGE,
@@ -62,10 +62,6 @@ export const REPORT_FILE_COLUMNS: readonly ColumnDef[] = [
 
 export const REPORT_TABLE = 'ingest_report';
 export const REPORT_FILE_TABLE = 'ingest_file';
-
-function createSql(columns: readonly ColumnDef[], name: string): string {
-	return `CREATE TABLE ${name} (${columns.map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ')})`;
-}
 
 export interface ReportFileInfo {
 	file: string;
@@ -304,7 +300,7 @@ function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 
 /** Statements that create and fill `target` (the report) after the load's `*_next` tables exist. */
 export function reportStatements(input: NormaliseInput, t: ReportTables, target: string): string[] {
-	const statements = [createSql(REPORT_COLUMNS, target), ...rejectedSql(input, t, target)];
+	const statements = [createColumnsTableSql(REPORT_COLUMNS, target), ...rejectedSql(input, t, target)];
 	if (!input.flat) statements.push(householdsWithoutMembersSql(input, t, target));
 	statements.push(villagesNotInReferenceSql(input, t, target));
 	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));
@@ -321,7 +317,7 @@ export function reportFileStatements(files: readonly ReportFileInfo[], target: s
 	const values = files
 		.map((f) => `(${lit(f.file)}, ${lit(f.source)}, ${lit(f.role)}, ${lit(f.format)}, ${lit(f.encoding)}, ${lit(f.sheet)}, ${f.headerRow ?? 'NULL'}, ${f.rows})`)
 		.join(', ');
-	return [createSql(REPORT_FILE_COLUMNS, target), `INSERT INTO ${target} VALUES ${values}`];
+	return [createColumnsTableSql(REPORT_FILE_COLUMNS, target), `INSERT INTO ${target} VALUES ${values}`];
 }
 
 /** Severity order for listing: rejected first. */

@@ -243,17 +243,23 @@ export interface MappedColumn {
 }
 export type ColumnMapping = Record<string, MappedColumn>;
 
-/** Resolves fields to the first matching header (by normalised name). */
-export function resolveColumns(
-	fields: readonly FieldSpec[],
-	headers: readonly string[],
-	stageColumn: (index: number) => string
-): ColumnMapping {
+/** Normalised header → the position of the first header with that name. */
+export function headerIndex(headers: readonly string[]): Map<string, number> {
 	const byName = new Map<string, number>();
 	headers.forEach((h, i) => {
 		const key = normaliseHeader(h);
 		if (key !== '' && !byName.has(key)) byName.set(key, i);
 	});
+	return byName;
+}
+
+/** Resolves fields to the first matching header (by normalised name). */
+export function resolveColumns(
+	fields: readonly FieldSpec[],
+	headers: readonly string[],
+	stageColumn: (index: number) => string,
+	byName: ReadonlyMap<string, number> = headerIndex(headers)
+): ColumnMapping {
 	const mapping: ColumnMapping = {};
 	for (const spec of fields) {
 		for (const candidate of spec.headers) {

@@ -3,7 +3,7 @@
  * a reload and "Hapus data tersimpan" (which clears the register, not the user's settings). Entries are
  * validated on the way out like a mapping file, so a damaged entry is dropped rather than applied.
  */
-import { parseSavedMapping, type SavedMapping } from '$lib/ingest/mapping';
+import { savedMappingOf, type SavedMapping } from '$lib/ingest/mapping';
 import type { RegisterSource } from '$lib/ingest/sources';
 
 const KEY = 'tepat.column-mappings.v1';
@@ -32,7 +32,7 @@ export function readSavedMappings(): SavedMappings {
 	const out: SavedMappings = {};
 	for (const value of Object.values(entries)) {
 		try {
-			const mapping = parseSavedMapping(JSON.stringify(value), KEY);
+			const mapping = savedMappingOf(value, KEY);
 			out[mapping.source] = mapping;
 		} catch {
 			// A damaged entry is skipped: guessing is the safe default.
