@@ -14,24 +14,14 @@ import {
 	type MappingSide,
 	type SavedMapping
 } from '$lib/ingest/mapping';
-import type { RegisterSource } from '$lib/ingest/sources';
 import { m } from '$lib/paraglide/messages.js';
 import { download } from './download';
 import { readSavedMappings, writeSavedMappings, type SavedMappings } from './mapping-store';
 import { register } from './RegisterModel.svelte';
+import { sourceTitle } from './source-title';
 
 type Drafts = Readonly<Record<MappingSide, FieldChoices>>;
 const NO_EDITS: Drafts = { household: {}, person: {} };
-
-const SOURCE_TITLE: Record<RegisterSource, () => string> = {
-	dtsen: m.source_dtsen,
-	bdt: m.source_bdt,
-	p3ke: m.source_p3ke
-};
-
-export function sourceTitle(source: RegisterSource): string {
-	return SOURCE_TITLE[source]();
-}
 
 export class MappingModel {
 	saved = $state<SavedMappings>({});

@@ -113,7 +113,7 @@ export class RegisterModel {
 
 	/** Whether the loaded register's files are still open here (they are gone after a page reload). */
 	get canReload(): boolean {
-		return this.#files !== null && this.info?.source === 'file';
+		return this.#files !== null;
 	}
 
 	/** The XLSX sheets chosen for the open files, by file name. */
