@@ -3,10 +3,11 @@
  * `indicators` and `plan` beside `summary` and `report`.
  */
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from './io';
+import { indicatorsCommand } from './indicators';
 import { reportCommand } from './report';
 import { summaryCommand } from './summary';
 
-export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand, indicatorsCommand];
 
 export function helpText(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { sqlString } from '../../src/lib/engine/sql';
+import { sqlString } from '../../src/lib/core/sql';
 import { writeSample } from '../../src/lib/sample/write';
 import { REGISTER_TABLES } from '../../src/lib/ingest/tables';
 import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { sqlString } from '../../src/lib/engine/sql';
+import { sqlString } from '../../src/lib/core/sql';
 import { rowsOf } from '../../src/lib/core/rows';
 import type { Reference } from '../../src/lib/core/reference';
 import { fixture } from '../fixtures/ingest';

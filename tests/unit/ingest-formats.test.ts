@@ -9,7 +9,7 @@ import { SliceDecoder, isValidUtf8, looksBinary } from '../../src/lib/ingest/enc
 import { cellText, findHeaderRow, xlsxLoadError } from '../../src/lib/ingest/xlsx';
 import { knownHeaderNames } from '../../src/lib/ingest/sources';
 import { lookupRows, P3KE_CODES, DTSEN_CODES, BDT2015_CODES, codeKey, codeKeySql } from '../../src/lib/core/codes';
-import { sqlString } from '../../src/lib/engine/sql';
+import { sqlString } from '../../src/lib/core/sql';
 import { TINY_REFERENCE } from '../fixtures/ingest';
 import { WasmTestEngine } from './wasm-engine';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { sqlString } from '../../src/lib/engine/sql';
+import { sqlString } from '../../src/lib/core/sql';
 import {
 	checkId,
 	checkIdSql,

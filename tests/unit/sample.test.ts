@@ -11,7 +11,7 @@ import {
 	DTSEN_PERSON_COLUMNS
 } from '../../src/lib/core/sources/columns';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { sqlString } from '../../src/lib/engine/sql';
+import { sqlString } from '../../src/lib/core/sql';
 import { generateSample } from '../../src/lib/sample/generate';
 import { csvField } from '../../src/lib/sample/tables';
 import { writeSample, type SampleManifest } from '../../src/lib/sample/write';

@@ -11,7 +11,7 @@ import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
 import { ipcFileToStream } from './arrow-ipc';
 import { ipcToParquet, parquetToIPC } from './parquet-browser';
-import { sqlIdent } from './sql';
+import { sqlIdent } from '../core/sql';
 
 /** How long opening took, for the benchmark and the final report. */
 export interface BrowserEngineTimings {

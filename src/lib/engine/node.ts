@@ -16,7 +16,7 @@ import {
 	type Vector
 } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
-import { sqlString } from './sql';
+import { sqlString } from '../core/sql';
 
 /** Arrow types chosen to match what duckdb-wasm hands back for the same DuckDB type. */
 function arrowTypeFor(typeId: DuckDBTypeId): DataType {

@@ -3,7 +3,7 @@
  * unknown-code counts. Every per-row step is SQL; these functions only assemble text from the
  * source spec and the resolved column mapping.
  */
-import { sqlIdent, sqlString } from '../engine/sql';
+import { sqlIdent, sqlString } from '../core/sql';
 import { codeKeySql } from '../core/codes';
 import { UNKNOWN, type AnyCodedField } from '../core/schema';
 import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';

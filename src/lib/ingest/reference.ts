@@ -2,7 +2,7 @@
 import type { Engine } from '../engine/types';
 import type { Reference } from '../core/reference';
 import { createTableSql } from '../core/schema';
-import { sqlString } from '../engine/sql';
+import { sqlString } from '../core/sql';
 
 const BATCH = 60;
 

@@ -17,7 +17,7 @@
  *   integrity breach of Permensos 3/2021 art. 8), households without members, village codes not in the
  *   reference, unknown code values (stored as 'unknown').
  */
-import { sqlIdent, sqlString } from '../engine/sql';
+import { sqlIdent, sqlString } from '../core/sql';
 import { createColumnsTableSql, type ColumnDef } from '../core/schema';
 import {
 	ID_ISSUES,

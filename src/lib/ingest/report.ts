@@ -5,7 +5,7 @@
  * the detail rows the user downloads (export/csv.ts, export/xlsx.ts).
  */
 import type { Engine } from '../engine/types';
-import { sqlString } from '../engine/sql';
+import { sqlString } from '../core/sql';
 import { rowsOf } from '../core/rows';
 import { ID_ISSUES, idDigitsSql, type IdIssue, type IdKind } from '../core/nik';
 import {

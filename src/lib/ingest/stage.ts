@@ -3,7 +3,7 @@
  * row number). CSV goes through read_csv in slices; Parquet through engine.createTableFromParquet.
  */
 import type { Engine } from '../engine/types';
-import { sqlIdent, sqlString } from '../engine/sql';
+import { sqlIdent, sqlString } from '../core/sql';
 import {
 	RecordScanner,
 	bomLength,

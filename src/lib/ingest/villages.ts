@@ -7,7 +7,7 @@
  * keeps no village code (counted with the unmatched households) and the case is listed in
  * `ingest_village_name` with the reason. All matching is SQL over the staged rows.
  */
-import { sqlIdent, sqlString } from '../engine/sql';
+import { sqlIdent, sqlString } from '../core/sql';
 
 /** Table of village-name cases not resolved, written by every load (swapped in with the others). */
 export const VILLAGE_NAME_TABLE = 'ingest_village_name';

@@ -5,7 +5,7 @@
  * silently. Counts are cast to INTEGER so both engines hand back the same Arrow types.
  */
 import type { Engine } from '../engine/types';
-import { sqlString } from '../engine/sql';
+import { sqlString } from '../core/sql';
 import { rowsOf, type RowOf } from '../core/rows';
 
 /** Households and people per village code (any code, matched or not). */

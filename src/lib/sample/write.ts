@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { NodeEngine } from '../engine/node';
-import { sqlString } from '../engine/sql';
+import { sqlString } from '../core/sql';
 import { generateSample, type SampleOptions } from './generate';
 import {
 	ALL_SAMPLE_SCHEMAS,

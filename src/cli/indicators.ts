@@ -1,0 +1,107 @@
+/**
+ * `tepat indicators --register FILE [FILE2] [--plan plan.json]`: every indicator's count and
+ * denominator per reference village, as CSV on stdout, computed by the same SQL as the Map screen.
+ */
+import { readFile } from 'node:fs/promises';
+import { INDICATOR_IDS, countColumn, denominatorColumn } from '../lib/core/indicators';
+import { defaultPlan, parsePlan, PlanFileError, type Plan } from '../lib/core/plan';
+import { villageIndicators } from '../lib/queries/indicators';
+import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
+import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
+
+export const INDICATORS_HEADER = [
+	'kode',
+	'nama',
+	'kecamatan',
+	...INDICATOR_IDS.flatMap((id) => [countColumn(id), denominatorColumn(id)])
+] as const;
+
+interface IndicatorArgs extends RegisterArgs {
+	plan?: string;
+	register: boolean;
+}
+
+/** `--plan FILE` / `--plan=FILE`, and `--register` naming the register file(s) that follow. */
+function ownOption(args: readonly string[], i: number, into: IndicatorArgs): number | undefined {
+	const arg = args[i] ?? '';
+	if (arg === '--plan') {
+		const value = args[i + 1];
+		if (!value) throw new UsageError('--plan butuh nilai.');
+		into.plan = value;
+		return i + 1;
+	}
+	if (arg.startsWith('--plan=')) {
+		into.plan = arg.slice('--plan='.length);
+		return i;
+	}
+	if (arg === '--register') {
+		into.register = true;
+		return i;
+	}
+	if (arg.startsWith('--register=')) {
+		into.register = true;
+		into.files.push(arg.slice('--register='.length));
+		return i;
+	}
+	return undefined;
+}
+
+async function readPlan(path: string | undefined): Promise<Plan> {
+	if (!path) return defaultPlan();
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch {
+		throw new PlanFileError(`Berkas rencana '${path}' tidak ditemukan.`, path);
+	}
+	return parsePlan(text, path);
+}
+
+export const indicatorsCommand: Command = {
+	name: 'indicators',
+	summary: 'Indikator kemiskinan per desa (ATS, RTLH, air minum, Paket A/B/C): jumlah dan penyebut, CSV ke stdout',
+	usage: [
+		'tepat indicators --register FILE [FILE2] [--plan rencana.json] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
+		'',
+		'  --register    ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
+		'  --plan        berkas rencana Tepat (ambang indikator, desil, status verval); bawaan: nilai baku',
+		...REGISTER_OPTIONS_USAGE,
+		'',
+		'Mencetak CSV, satu baris per desa/kelurahan referensi: kode,nama,kecamatan lalu <indikator>_count dan',
+		`<indikator>_denominator untuk: ${INDICATOR_IDS.join(', ')}.`,
+		'Penyebut: keluarga (rtlh*, water*), anak seusia jenjang (ats*), penduduk di rentang umur Paket (paket*).'
+	].join('\n'),
+	async run(args: string[], io: CliIO): Promise<number> {
+		const parsed = parseRegisterArgs(args, { files: [], register: false } as IndicatorArgs, ownOption);
+		if (!parsed.register) throw new UsageError('Sebutkan berkas register dengan --register FILE.');
+		let plan: Plan;
+		try {
+			plan = await readPlan(parsed.plan);
+		} catch (error) {
+			if (!(error instanceof PlanFileError)) throw error;
+			io.stderr(`${error.message}\n`);
+			return EXIT_FAILED;
+		}
+		return withRegister(parsed, io, async ({ engine, result, started }) => {
+			const rows = await villageIndicators(engine, plan);
+			const lines = [csvLine(INDICATORS_HEADER)];
+			for (const r of rows) {
+				lines.push(
+					csvLine([
+						r.kode,
+						r.nama,
+						r.kecamatan,
+						...INDICATOR_IDS.flatMap((id) => [r.figures[id].count, r.figures[id].denominator])
+					])
+				);
+			}
+			io.stdout(`${lines.join('\n')}\n`);
+			io.stderr(
+				`${formatNumber(rows.length)} desa/kelurahan; rencana '${plan.name}' (desil ${plan.population.desil.min}–` +
+					`${plan.population.desil.max}, verval ${plan.population.verval.join('/')}). ` +
+					`${formatNumber(result.rowsRead)} baris dibaca, total ${formatSeconds(performance.now() - started)} detik.\n`
+			);
+			return EXIT_OK;
+		});
+	}
+};

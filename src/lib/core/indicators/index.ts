@@ -1,0 +1,4 @@
+export * from './definitions';
+export * from './sql';
+export * from './stages';
+export * from './figures';

@@ -1,0 +1,147 @@
+/**
+ * SQL for the indicators, built from the definitions and a plan: one pass over the households and one
+ * over the people of the plan's population gives every indicator's count and denominator for every
+ * reference village, so changing the indicator or count-vs-rate on the map needs no query at all.
+ * Browser, CLI and tests run exactly this text.
+ */
+import type { Plan, Population } from '../plan';
+import { sqlList, sqlString } from '../sql';
+import { INDICATORS, type IndicatorDefinition, type IndicatorId } from './definitions';
+
+/** The household is in the plan's population (a missing desil or status is kept: the source has none). */
+export function householdInPopulation(population: Population): string {
+	const { min, max } = population.desil;
+	return (
+		`(h.desil IS NULL OR h.desil BETWEEN ${min} AND ${max}) AND ` +
+		`(h.verval_status IS NULL OR h.verval_status IN (${sqlList(population.verval)}))`
+	);
+}
+
+/** The person's own verval status is valid (a deceased or moved member is not counted). */
+export function personInPopulation(population: Population): string {
+	return `(p.verval_status IS NULL OR p.verval_status IN (${sqlList(population.verval)}))`;
+}
+
+export const countColumn = (id: IndicatorId): string => `${id}_count`;
+export const denominatorColumn = (id: IndicatorId): string => `${id}_denominator`;
+
+function aggregates(defs: readonly IndicatorDefinition[], plan: Plan): string {
+	const s = plan.indicators;
+	return defs
+		.flatMap((d) => [
+			`count_if(${d.count(s)})::INTEGER AS ${countColumn(d.id)}`,
+			`count_if(${d.base(s)})::INTEGER AS ${denominatorColumn(d.id)}`
+		])
+		.join(', ');
+}
+
+/**
+ * One row per reference village (kode, nama, kecamatan_kode, kecamatan) with `<id>_count` and
+ * `<id>_denominator` for every indicator, zeros where the village has no records. Households whose
+ * village code is outside the reference are not in any row.
+ */
+export function villageIndicatorsSql(plan: Plan): string {
+	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
+	const personDefs = INDICATORS.filter((d) => d.unit === 'person');
+	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map(
+		(c) => `coalesce(${c}, 0)::INTEGER AS ${c}`
+	);
+	return (
+		`WITH h AS (SELECT * FROM household h WHERE ${householdInPopulation(plan.population)}), ` +
+		`hv AS (SELECT h.village_kode, ${aggregates(householdDefs, plan)} FROM h GROUP BY h.village_kode), ` +
+		`pv AS (SELECT h.village_kode, ${aggregates(personDefs, plan)} ` +
+		`FROM person p JOIN h ON h.household_id = p.household_id ` +
+		`WHERE ${personInPopulation(plan.population)} GROUP BY h.village_kode) ` +
+		`SELECT v.kode, v.nama, v.kecamatan_kode, v.kecamatan_nama AS kecamatan, ${columns.join(', ')} ` +
+		`FROM village v LEFT JOIN hv ON hv.village_kode = v.kode LEFT JOIN pv ON pv.village_kode = v.kode ` +
+		`ORDER BY v.kode`
+	);
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface RecordsQuery {
+	indicator: IndicatorDefinition;
+	plan: Plan;
+	villageKode: string;
+	/** A column of the records' result (see recordColumns). */
+	orderBy?: string;
+	direction?: SortDirection;
+	limit: number;
+	offset: number;
+}
+
+/** Columns of the rows behind a figure: households for household indicators, people for person ones. */
+export const HOUSEHOLD_RECORD_COLUMNS = [
+	'household_id',
+	'kk',
+	'head_name',
+	'alamat',
+	'desil',
+	'members',
+	'roof',
+	'wall',
+	'floor',
+	'floor_area',
+	'water',
+	'verval_status'
+] as const;
+
+export const PERSON_RECORD_COLUMNS = [
+	'person_id',
+	'nik',
+	'name',
+	'sex',
+	'age',
+	'school_participation',
+	'level',
+	'certificate',
+	'household_id',
+	'head_name',
+	'alamat',
+	'desil'
+] as const;
+
+export function recordColumns(def: IndicatorDefinition): readonly string[] {
+	return def.unit === 'household' ? HOUSEHOLD_RECORD_COLUMNS : PERSON_RECORD_COLUMNS;
+}
+
+function recordsFrom(def: IndicatorDefinition, plan: Plan, villageKode: string): { select: string; from: string } {
+	const s = plan.indicators;
+	const village = `h.village_kode = ${sqlString(villageKode)} AND ${householdInPopulation(plan.population)}`;
+	if (def.unit === 'household') {
+		return {
+			select: HOUSEHOLD_RECORD_COLUMNS.map((c) => (c === 'members' ? 'h.members::INTEGER AS members' : `h.${c}`)).join(', '),
+			from: `household h WHERE ${village} AND ${def.count(s)}`
+		};
+	}
+	const columns = PERSON_RECORD_COLUMNS.map((c) =>
+		c === 'head_name' || c === 'alamat' || c === 'desil' ? `h.${c}` : c === 'age' ? 'p.age::INTEGER AS age' : `p.${c}`
+	);
+	return {
+		select: columns.join(', '),
+		from:
+			`person p JOIN household h ON h.household_id = p.household_id ` +
+			`WHERE ${village} AND ${personInPopulation(plan.population)} AND ${def.count(s)}`
+	};
+}
+
+/** One page of the rows behind a village's figure, in a stable order (the id breaks ties). */
+export function indicatorRecordsSql(q: RecordsQuery): string {
+	const { select, from } = recordsFrom(q.indicator, q.plan, q.villageKode);
+	const columns = recordColumns(q.indicator);
+	const idColumn = q.indicator.unit === 'household' ? 'household_id' : 'person_id';
+	const orderBy = q.orderBy && columns.includes(q.orderBy) ? q.orderBy : idColumn;
+	const direction = q.direction === 'desc' ? 'DESC' : 'ASC';
+	return (
+		`SELECT * FROM (SELECT ${select} FROM ${from}) ` +
+		`ORDER BY "${orderBy}" ${direction} NULLS LAST, "${idColumn}" ASC ` +
+		`LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset))}`
+	);
+}
+
+/** How many rows are behind a village's figure (the panel's pager). */
+export function indicatorRecordCountSql(def: IndicatorDefinition, plan: Plan, villageKode: string): string {
+	const { from } = recordsFrom(def, plan, villageKode);
+	return `SELECT count(*)::INTEGER AS n FROM ${from}`;
+}
