@@ -1,0 +1,69 @@
+/**
+ * The active plan as app state: read from localStorage on start, saved on every change, opened from
+ * and saved to a file. A plan file that does not validate is refused with its message and the current
+ * plan is kept. `revision` changes with every edit so derived figures know when to recompute.
+ */
+import { defaultPlan, parsePlan, PlanFileError, serialisePlan, type Plan } from '$lib/core/plan';
+import { download, safeFileStem } from './download';
+import { readStoredPlan, writeStoredPlan } from './plan-store';
+
+export class PlanModel {
+	current = $state.raw<Plan>(defaultPlan());
+	revision = $state(0);
+	/** The last refused file or stored copy, in Indonesian. */
+	error = $state<string | null>(null);
+	/** False when the last change could not be stored in this browser. */
+	stored = $state(true);
+
+	#restored = false;
+
+	/** Reads the stored plan once (idempotent). */
+	restore(): void {
+		if (this.#restored) return;
+		this.#restored = true;
+		const stored = readStoredPlan();
+		if (stored.plan) this.#set(stored.plan, false);
+		else if ('error' in stored && stored.error) this.error = stored.error;
+	}
+
+	/** Applies an edit to a copy of the plan; the edit must keep the plan valid (it is re-checked). */
+	update(edit: (draft: Plan) => void): void {
+		const draft = structuredClone($state.snapshot(this.current)) as Plan;
+		edit(draft);
+		this.#set(draft, true);
+	}
+
+	replace(plan: Plan): void {
+		this.#set(plan, true);
+	}
+
+	reset(): void {
+		this.#set({ ...defaultPlan(), name: this.current.name }, true);
+	}
+
+	/** Opens a plan file; false (with `error` set) when it is refused, the current plan untouched. */
+	async open(file: File): Promise<boolean> {
+		try {
+			this.#set(parsePlan(await file.text(), file.name), true);
+			return true;
+		} catch (error) {
+			this.error = error instanceof PlanFileError ? error.message : `Berkas rencana '${file.name}' tidak terbaca.`;
+			return false;
+		}
+	}
+
+	save(): void {
+		download(serialisePlan(this.current), `rencana-${safeFileStem(this.current.name)}.json`, 'application/json');
+	}
+
+	#set(plan: Plan, persist: boolean): void {
+		// Validating every change keeps an impossible plan out of the SQL.
+		const checked = parsePlan(serialisePlan(plan), 'rencana');
+		this.current = checked;
+		this.error = null;
+		this.revision++;
+		if (persist) this.stored = writeStoredPlan(checked);
+	}
+}
+
+export const plan = new PlanModel();
