@@ -3,7 +3,7 @@
  * Chromium) and in Node, on generated registers of the given sizes. Results go to bench/RESULTS.md with
  * the machine's details. Timings are recorded here, never asserted in tests.
  *
- *   npm run bench [-- --people 1000000[,3000000]] [--xlsx-people 100000] [--skip-browser]
+ *   npm run bench [-- --people 1000000[,3000000]] [--xlsx-people 100000] [--skip-browser] [--indicators-only]
  * Needs `npm run build` first (the browser part serves build/). Peak memory is sampled from /proc
  * (bench/memory.ts): the Node process's RSS, and the PSS of all of Chromium's processes.
  */
@@ -15,6 +15,8 @@ import { NodeEngine } from '../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../src/lib/ingest';
 import { fileByteSource } from '../src/lib/ingest/node-source';
 import { overviewByKecamatan, overviewByVillage } from '../src/lib/queries/overview';
+import { villageIndicators } from '../src/lib/queries/indicators';
+import { defaultPlan } from '../src/lib/core/plan';
 import type { Reference } from '../src/lib/core/reference';
 import { writeSample, type SampleFormat, type SampleManifest } from '../src/lib/sample/write';
 import { BUILD_DIR, CHROMIUM, openSite } from '../tests/e2e/site';
@@ -33,6 +35,9 @@ function arg(name: string): string | undefined {
 const sizes = (arg('people') ?? '1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
 const xlsxPeople = Number((arg('xlsx-people') ?? '100000').replaceAll('_', ''));
 const skipBrowser = process.argv.includes('--skip-browser');
+/** Only the Parquet load and what follows it (indicators, map): the CSV and XLSX loads take minutes. */
+const indicatorsOnly = process.argv.includes('--indicators-only');
+const loadFiles = indicatorsOnly ? ['dtsen.parquet'] : ['dtsen.parquet', 'dtsen.csv'];
 /** Anything worth knowing about the run, e.g. other work on the machine at the time. */
 const runNote = arg('note');
 
@@ -75,7 +80,7 @@ async function sampleOf(
 
 const nodeRss = () => process.memoryUsage().rss;
 
-async function benchNode(people: number, dir: string, files = ['dtsen.parquet', 'dtsen.csv']): Promise<void> {
+async function benchNode(people: number, dir: string, files = loadFiles): Promise<void> {
 	for (const file of files) {
 		const engine = await NodeEngine.open();
 		try {
@@ -95,11 +100,28 @@ async function benchNode(people: number, dir: string, files = ['dtsen.parquet', 
 			}
 			if (file.endsWith('.parquet')) {
 				record({ host: 'node', what: 'overview queries (median of 5)', people, ms: median(times) });
+				await benchNodeIndicators(engine, people);
 			}
 		} finally {
 			await engine.close();
 		}
 	}
+}
+
+/** All 14 indicators for every village, as the Map screen recomputes them after a threshold change. */
+async function benchNodeIndicators(engine: NodeEngine, people: number): Promise<void> {
+	let t = performance.now();
+	await villageIndicators(engine, defaultPlan());
+	record({ host: 'node', what: 'indicators, first computation', people, ms: performance.now() - t });
+	const times: number[] = [];
+	for (const area of [9, 8, 7.2, 9, 8]) {
+		const plan = defaultPlan();
+		plan.indicators.housing.minFloorAreaPerPerson = area;
+		t = performance.now();
+		await villageIndicators(engine, plan);
+		times.push(performance.now() - t);
+	}
+	record({ host: 'node', what: 'indicators after a threshold change', people, ms: median(times), note: 'median of 5; all indicators × all villages' });
 }
 
 /** Waits until the top bar shows the register loaded from `name` (the same people may be loaded twice). */
@@ -175,7 +197,7 @@ async function benchBrowser(samples: Sample[], xlsx: Sample | undefined): Promis
 		if (xlsx) await load(xlsx, 'dtsen.xlsx');
 		for (const sample of samples) {
 			const { people } = sample;
-			for (const file of ['dtsen.parquet', 'dtsen.csv']) await load(sample, file);
+			for (const file of loadFiles) await load(sample, file);
 			// Overview as a user sees it: open Ringkasan (per-kecamatan query), then a kecamatan's villages.
 			started = performance.now();
 			await page.click('[data-testid="nav-overview"]');
@@ -222,7 +244,7 @@ function markdown(): string {
 
 const samples: Sample[] = [];
 for (const people of sizes) samples.push({ people, ...(await sampleOf(people)) });
-const xlsx = xlsxPeople > 0 ? { people: xlsxPeople, ...(await sampleOf(xlsxPeople, ['xlsx'])) } : undefined;
+const xlsx = xlsxPeople > 0 && !indicatorsOnly ? { people: xlsxPeople, ...(await sampleOf(xlsxPeople, ['xlsx'])) } : undefined;
 if (xlsx) await benchNode(xlsx.people, xlsx.dir, ['dtsen.xlsx']);
 for (const s of samples) await benchNode(s.people, s.dir);
 if (!skipBrowser) await benchBrowser(samples, xlsx);
