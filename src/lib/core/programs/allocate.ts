@@ -1,0 +1,113 @@
+/**
+ * The allocation of one programme as SQL (../shared/DESIGN.md "The allocation"): candidates →
+ * overrides (exclude drops a unit, include puts it at the head of the queue) → priority order with a
+ * stable tie-break → optional per-village cap → a running sum of cost → funding lines drawn in the
+ * plan's order, each taking the next units while its own budget lasts. Window functions and a handful
+ * of scalar subqueries (one per funding line): no loop anywhere, and the same inputs give the same
+ * list, because the order is total (the unit id breaks every tie).
+ *
+ * Issue 6's programme builders supply the candidates; this module knows nothing about PIP or housing.
+ */
+import { sqlIdent, sqlString } from '../sql';
+
+export interface PriorityKey {
+	/** A column of the candidates. */
+	column: string;
+	direction: 'asc' | 'desc';
+}
+
+export interface FundingDraw {
+	/** Funding line id, written into the result. */
+	line: string;
+	/** Rupiah this line gives to this programme; 0 takes nothing. */
+	budget: number;
+}
+
+export interface AllocationSpec {
+	programme: string;
+	/**
+	 * A SELECT giving one row per candidate unit with at least: unit_id VARCHAR (unique), household_id
+	 * VARCHAR, village_kode VARCHAR, cost (whole Rupiah), rule VARCHAR (why the unit is eligible), and
+	 * the priority columns.
+	 */
+	candidates: string;
+	priority: readonly PriorityKey[];
+	lines: readonly FundingDraw[];
+	/** At most this many units per village (included overrides not counted against it); null: no cap. */
+	villageCap: number | null;
+	/** A table (programme, unit_id, action 'include'|'exclude', reason); null: no overrides. */
+	overrides: string | null;
+}
+
+/** Result columns, one row per candidate (excluded ones too, so the list shows what was overridden). */
+export const ALLOCATION_COLUMNS = [
+	'programme',
+	'unit_id',
+	'household_id',
+	'village_kode',
+	'cost',
+	'rule',
+	'rank',
+	'village_rank',
+	'cumulative_cost',
+	'funding_line',
+	'status',
+	'override_reason'
+] as const;
+
+export type AllocationStatus = 'funded' | 'unfunded' | 'over_cap' | 'excluded';
+
+function orderBy(priority: readonly PriorityKey[]): string {
+	const keys = priority.map((k) => `${sqlIdent(k.column)} ${k.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+	return [...keys, 'unit_id ASC'].join(', ');
+}
+
+function whole(rupiah: number): string {
+	if (!Number.isFinite(rupiah) || rupiah < 0) throw new RangeError(`budget must be ≥ 0, got ${rupiah}`);
+	return String(Math.floor(rupiah));
+}
+
+/**
+ * One CTE per funding line: `end_k` is the cumulative cost where line k stops. Line k funds the queue's
+ * units with end_(k-1) < cumulative ≤ end_k; a unit that does not fit the rest of line k's budget goes
+ * to line k+1 (costs are positive, so each line's units are one run of the queue).
+ */
+function lineEndCtes(lines: readonly FundingDraw[]): string[] {
+	return lines.map(({ budget }, i) => {
+		const previous = i === 0 ? '0::HUGEINT' : `(SELECT e FROM end_${i - 1})`;
+		return (
+			`end_${i} AS (SELECT greatest(${previous}, coalesce((SELECT max(cumulative_cost) FROM queue ` +
+			`WHERE cumulative_cost <= ${previous} + ${whole(budget)}), 0)) AS e)`
+		);
+	});
+}
+
+export function allocationSql(spec: AllocationSpec): string {
+	const overrides = spec.overrides
+		? `SELECT unit_id, action, reason FROM ${spec.overrides} WHERE programme = ${sqlString(spec.programme)}`
+		: `SELECT NULL::VARCHAR AS unit_id, NULL::VARCHAR AS action, NULL::VARCHAR AS reason WHERE FALSE`;
+	const cap = spec.villageCap === null ? 'TRUE' : `(included OR village_rank <= ${Math.max(0, Math.floor(spec.villageCap))})`;
+	const ends = lineEndCtes(spec.lines);
+	const line =
+		ends.length === 0
+			? 'NULL::VARCHAR'
+			: `CASE ${spec.lines.map((l, i) => `WHEN q.cumulative_cost <= (SELECT e FROM end_${i}) THEN ${sqlString(l.line)}`).join(' ')} END`;
+	return (
+		`WITH c AS (${spec.candidates}), ` +
+		`o AS (${overrides}), ` +
+		`marked AS (SELECT c.*, coalesce(o.action = 'include', FALSE) AS included, coalesce(o.action = 'exclude', FALSE) AS excluded, o.reason AS override_reason ` +
+		`FROM c LEFT JOIN o ON o.unit_id = c.unit_id), ` +
+		`ranked AS (SELECT *, row_number() OVER (ORDER BY included DESC, ${orderBy(spec.priority)}) AS rank FROM marked WHERE NOT excluded), ` +
+		`placed AS (SELECT *, row_number() OVER (PARTITION BY village_kode, included ORDER BY rank) AS village_rank FROM ranked), ` +
+		`queue AS (SELECT unit_id, sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING)::HUGEINT AS cumulative_cost FROM placed WHERE ${cap}), ` +
+		ends.map((cte) => `${cte}, `).join('') +
+		`funded AS (SELECT q.unit_id, q.cumulative_cost, ${line} AS funding_line FROM queue q) ` +
+		`SELECT ${sqlString(spec.programme)} AS programme, p.unit_id, p.household_id, p.village_kode, p.cost::BIGINT AS cost, p.rule, ` +
+		`p.rank::INTEGER AS rank, p.village_rank::INTEGER AS village_rank, f.cumulative_cost::BIGINT AS cumulative_cost, f.funding_line, ` +
+		`CASE WHEN f.funding_line IS NOT NULL THEN 'funded' WHEN f.unit_id IS NULL THEN 'over_cap' ELSE 'unfunded' END AS status, p.override_reason ` +
+		`FROM placed p LEFT JOIN funded f ON f.unit_id = p.unit_id ` +
+		`UNION ALL ` +
+		`SELECT ${sqlString(spec.programme)}, unit_id, household_id, village_kode, cost::BIGINT, rule, NULL, NULL, NULL, NULL, 'excluded', override_reason FROM marked WHERE excluded ` +
+		`ORDER BY rank NULLS LAST, unit_id`
+	);
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allocationSql, type AllocationSpec } from '../../src/lib/core/programs/allocate';
+import { rowsOf } from '../../src/lib/core/rows';
+import { NodeEngine } from '../../src/lib/engine/node';
+
+/** unit, village, desil, members, cost */
+const UNITS: [string, string, number | null, number, number][] = [
+	['U01', 'A', 3, 4, 100],
+	['U02', 'A', 1, 2, 100],
+	['U03', 'A', 1, 5, 100],
+	['U04', 'A', null, 9, 100],
+	['U05', 'A', 2, 3, 100],
+	['U06', 'B', 1, 5, 100], // ties U03 on desil and members: the unit id decides
+	['U07', 'B', 2, 3, 100],
+	['U08', 'B', 4, 1, 100],
+	['U09', 'B', 2, 6, 100],
+	['U10', 'B', 1, 1, 100]
+];
+/** desil ascending (no desil last), then members descending, then unit id. */
+const PRIORITY_ORDER = ['U03', 'U06', 'U02', 'U10', 'U09', 'U05', 'U07', 'U01', 'U08', 'U04'];
+
+const ROW = {
+	unit_id: 'string',
+	village_kode: 'string',
+	rank: 'number?',
+	village_rank: 'number?',
+	funding_line: 'string?',
+	status: 'string',
+	cost: 'number',
+	cumulative_cost: 'number?',
+	override_reason: 'string?',
+	rule: 'string'
+} as const;
+
+function spec(change: Partial<AllocationSpec> = {}): AllocationSpec {
+	return {
+		programme: 'test',
+		candidates: `SELECT unit_id, 'H' || unit_id AS household_id, village_kode, cost, 'eligible' AS rule, desil, members FROM units`,
+		priority: [
+			{ column: 'desil', direction: 'asc' },
+			{ column: 'members', direction: 'desc' }
+		],
+		lines: [{ line: 'APBD', budget: 300 }],
+		villageCap: null,
+		overrides: null,
+		...change
+	};
+}
+
+describe('allocation SQL', () => {
+	let engine: NodeEngine;
+	const run = async (s: AllocationSpec) => rowsOf(await engine.query(allocationSql(s)), ROW);
+	const funded = (rows: Awaited<ReturnType<typeof run>>) => rows.filter((r) => r.status === 'funded').map((r) => r.unit_id);
+
+	beforeAll(async () => {
+		engine = await NodeEngine.open();
+		const values = UNITS.map(([u, v, d, m, c]) => `('${u}', '${v}', ${d ?? 'NULL'}, ${m}, ${c})`).join(', ');
+		// Inserted out of order: the result must not depend on the order rows arrive in.
+		await engine.exec(`CREATE TABLE units AS SELECT * FROM (VALUES ${values}) t(unit_id, village_kode, desil, members, cost) ORDER BY random()`);
+		await engine.exec(`CREATE TABLE overrides (programme VARCHAR, unit_id VARCHAR, action VARCHAR, reason VARCHAR)`);
+	});
+	afterAll(async () => {
+		await engine.close();
+	});
+
+	it('ranks by priority with the unit id breaking ties', async () => {
+		const rows = await run(spec());
+		expect(rows.map((r) => r.unit_id)).toEqual(PRIORITY_ORDER);
+		expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+	});
+
+	it('a budget for exactly k units funds exactly the first k', async () => {
+		for (const k of [0, 1, 3, 10]) {
+			const rows = await run(spec({ lines: [{ line: 'APBD', budget: 100 * k }] }));
+			expect(funded(rows)).toEqual(PRIORITY_ORDER.slice(0, k));
+		}
+		// 399 still funds 3: the fourth unit would pass the budget.
+		expect(funded(await run(spec({ lines: [{ line: 'APBD', budget: 399 }] })))).toEqual(PRIORITY_ORDER.slice(0, 3));
+	});
+
+	it('funding lines draw in order, each from where the last stopped', async () => {
+		const rows = await run(
+			spec({
+				lines: [
+					{ line: 'APBD', budget: 250 },
+					{ line: 'APBN', budget: 100 },
+					{ line: 'CSR', budget: 0 },
+					{ line: 'CSR2', budget: 150 }
+				]
+			})
+		);
+		expect(rows.slice(0, 6).map((r) => [r.unit_id, r.funding_line, r.cumulative_cost])).toEqual([
+			['U03', 'APBD', 100],
+			['U06', 'APBD', 200],
+			['U02', 'APBN', 300],
+			['U10', 'CSR2', 400],
+			['U09', null, 500],
+			['U05', null, 600]
+		]);
+		expect(rows.filter((r) => r.status === 'unfunded')).toHaveLength(6);
+	});
+
+	it('a unit dearer than what a line has left goes to the next line', async () => {
+		await engine.exec(`CREATE OR REPLACE TABLE units2 AS SELECT unit_id, village_kode, desil, members, CASE unit_id WHEN 'U06' THEN 500 ELSE cost END AS cost FROM units`);
+		const rows = await run(spec({ candidates: spec().candidates.replace('FROM units', 'FROM units2'), lines: [{ line: 'APBD', budget: 400 }, { line: 'APBN', budget: 500 }] }));
+		expect(rows.slice(0, 4).map((r) => [r.unit_id, r.funding_line])).toEqual([
+			['U03', 'APBD'],
+			['U06', 'APBN'], // 600 > 400: APBD stops after U03
+			['U02', null], // 700 > 100 + 500
+			['U10', null]
+		]);
+	});
+
+	it('a village cap keeps the best units of each village', async () => {
+		const rows = await run(spec({ villageCap: 1, lines: [{ line: 'APBD', budget: 1000 }] }));
+		expect(funded(rows)).toEqual(['U03', 'U06']);
+		expect(rows.filter((r) => r.status === 'over_cap')).toHaveLength(8);
+		expect(rows.find((r) => r.unit_id === 'U02')).toMatchObject({ village_rank: 2, status: 'over_cap', funding_line: null });
+	});
+
+	it('overrides: exclude drops a unit, include puts one at the head; both keep their reason', async () => {
+		await engine.exec(`DELETE FROM overrides`);
+		await engine.exec(
+			`INSERT INTO overrides VALUES ('test', 'U03', 'exclude', 'Sudah menerima 2025'), ('test', 'U04', 'include', 'Rumah roboh, BA musdes'), ('other', 'U06', 'exclude', 'lain')`
+		);
+		const rows = await run(spec({ overrides: 'overrides' }));
+		expect(funded(rows)).toEqual(['U04', 'U06', 'U02']);
+		expect(rows.find((r) => r.unit_id === 'U03')).toMatchObject({ status: 'excluded', rank: null, override_reason: 'Sudah menerima 2025' });
+		expect(rows.find((r) => r.unit_id === 'U04')).toMatchObject({ status: 'funded', rank: 1, override_reason: 'Rumah roboh, BA musdes' });
+		// An included unit is not counted against the village cap.
+		const capped = await run(spec({ overrides: 'overrides', villageCap: 1, lines: [{ line: 'APBD', budget: 1000 }] }));
+		expect(funded(capped)).toEqual(['U04', 'U06', 'U02']);
+	});
+
+	it('the same inputs give the same list, every time', async () => {
+		const a = await run(spec({ lines: [{ line: 'APBD', budget: 450 }] }));
+		await engine.exec(`CREATE OR REPLACE TABLE units AS SELECT * FROM units ORDER BY random()`);
+		const b = await run(spec({ lines: [{ line: 'APBD', budget: 450 }] }));
+		expect(b).toEqual(a);
+	});
+});
