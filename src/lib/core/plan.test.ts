@@ -56,4 +56,35 @@ describe('plan document', () => {
 		expect(plan.indicators.paket.c).toEqual({ min: 19, max: null });
 		expect(plan.indicators.paket.a).toEqual({ min: 15, max: 44 });
 	});
+
+	it('a version 1 file (before programmes) opens with the default programmes and budgets', () => {
+		const plan = parsePlan('{"format": "tepat-plan", "version": 1, "name": "Lama", "indicators": {"housing": {"minFloorAreaPerPerson": 9}}}', 'v1.json');
+		expect(plan.version).toBe(PLAN_VERSION);
+		expect(plan.name).toBe('Lama');
+		expect(plan.indicators.housing.minFloorAreaPerPerson).toBe(9);
+		expect(plan.programmes).toEqual(defaultPlan().programmes);
+		expect(plan.fundingLines).toEqual(defaultPlan().fundingLines);
+	});
+
+	it('funding lines, caps and overrides are checked field by field', () => {
+		expect(refusal('{"fundingLines": [{"id": "apbd", "budgets": {"pip": -5}}]}').field).toBe('fundingLines[0].budgets.pip');
+		expect(refusal('{"fundingLines": [{"id": "apbd"}, {"id": "apbd"}]}').message).toContain('sudah dipakai');
+		expect(refusal('{"fundingLines": [{"id": "a b"}]}').field).toBe('fundingLines[0].id');
+		expect(refusal('{"fundingLines": [{"id": "x", "budgets": {"beasiswa": 1}}]}').field).toBe('fundingLines[0].budgets.beasiswa');
+		expect(refusal('{"programmes": {"bsps": {"unitCost": 20000000.5}}}').message).toContain('rupiah bulat');
+		expect(refusal('{"villageCap": 0}').field).toBe('villageCap');
+		expect(refusal('{"overrides": [{"programme": "bsps", "unitId": "KK1", "action": "include", "reason": "  "}]}').message).toContain(
+			'wajib diisi'
+		);
+		expect(refusal('{"overrides": [{"programme": "pip", "unitId": "1", "action": "add", "reason": "x"}]}').field).toBe(
+			'overrides[0].action'
+		);
+		const ok = parsePlan(
+			'{"villageCap": 5, "overrides": [{"programme": "water", "unitId": "KK1", "action": "exclude", "reason": "Sudah PDAM"}], "fundingLines": [{"id": "csr-1", "name": "PT Contoh", "kind": "CSR", "budgets": {"water": 100000000}}]}',
+			'ok.json'
+		);
+		expect(ok.villageCap).toBe(5);
+		expect(ok.overrides).toEqual([{ programme: 'water', unitId: 'KK1', action: 'exclude', reason: 'Sudah PDAM' }]);
+		expect(ok.fundingLines).toEqual([{ id: 'csr-1', name: 'PT Contoh', kind: 'CSR', budgets: { water: 100000000 } }]);
+	});
 });

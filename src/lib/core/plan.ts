@@ -7,10 +7,12 @@
  * {"minFloorAreaPerPerson": 9}}}` is a whole plan. What it does say is checked, and a wrong value is
  * refused with a message naming the field, never silently replaced.
  */
+import type { Zone } from './reference';
 import { FLOOR, ROOF, VERVAL, WALL, WATER, type Floor, type Roof, type Verval, type Wall, type Water } from './schema';
 
 export const PLAN_FORMAT = 'tepat-plan';
-export const PLAN_VERSION = 1;
+/** 2 added programmes, unit costs, zone multipliers, funding lines, the village cap and overrides. */
+export const PLAN_VERSION = 2;
 
 export interface AgeRange {
 	min: number;
@@ -65,12 +67,66 @@ export interface Population {
 	verval: Verval[];
 }
 
+export const PROGRAMME_IDS = ['pip', 'paket', 'bsps', 'rtlh', 'water'] as const;
+export type ProgrammeId = (typeof PROGRAMME_IDS)[number];
+/** Housing programmes, in the order they draw: a household funded by one is not a candidate of the next. */
+export const HOUSING_PROGRAMMES = ['bsps', 'rtlh'] as const satisfies readonly ProgrammeId[];
+
+export interface Programmes {
+	/** Scholarships for school-age children (in school, and out of school to bring back), by level. */
+	pip: {
+		enabled: boolean;
+		/** Rupiah per pupil per year. */
+		unitCost: { sd: number; smp: number; sma: number };
+		/** New pupils (first class, or coming back) and final-year pupils get half. */
+		halfForNewAndFinal: boolean;
+		/** Children in school are candidates too, not only out-of-school ones. */
+		includeInSchool: boolean;
+	};
+	/** Equivalency diplomas for the Paket candidates of the indicators, by package. */
+	paket: { enabled: boolean; unitCost: { a: number; b: number; c: number } };
+	/** National house renovation grant (APBN), per house. */
+	bsps: { enabled: boolean; unitCost: number; requireLandOwnership: boolean; requireHouseOwnership: boolean };
+	/** Regional renovation (APBD Kukar, CSR), per house. */
+	rtlh: { enabled: boolean; unitCost: number; requireLandOwnership: boolean; requireHouseOwnership: boolean };
+	/** Clean-water house connection, per household without a safe source. */
+	water: { enabled: boolean; unitCost: number; includeConditional: boolean };
+}
+
+export type FundingKind = 'APBD' | 'APBN' | 'CSR' | 'other';
+
+export interface FundingLine {
+	/** Short id written into every allocated row (letters, digits, '-' and '_'). */
+	id: string;
+	name: string;
+	kind: FundingKind;
+	/** Rupiah this line gives each programme; a programme it leaves out gets nothing from it. */
+	budgets: Partial<Record<ProgrammeId, number>>;
+}
+
+export interface Override {
+	programme: ProgrammeId;
+	/** household_id for housing and water, person_id for PIP and Paket. */
+	unitId: string;
+	action: 'include' | 'exclude';
+	/** Required: every manual change says why. */
+	reason: string;
+}
+
 export interface Plan {
 	format: typeof PLAN_FORMAT;
 	version: typeof PLAN_VERSION;
 	name: string;
 	population: Population;
 	indicators: IndicatorSettings;
+	programmes: Programmes;
+	/** Cost multiplier by planning zone (reaching the coast or upriver costs more). */
+	zoneCostMultiplier: Record<Zone, number>;
+	/** Drawn in this order. */
+	fundingLines: FundingLine[];
+	/** At most this many units of a programme per village; null: no cap. */
+	villageCap: number | null;
+	overrides: Override[];
 }
 
 /** Where each default comes from, shown beside the value in the UI. */
@@ -82,7 +138,15 @@ export const DEFAULT_SOURCES = {
 		'7,2 m²/jiwa: BPS/RPJMN rumah layak huni, Permensos 20/2017; 9 m²/jiwa: Permen PUPR 29/2018 (SPM), BSPS',
 	'indicators.housing.durable': 'Bahan atap, dinding dan lantai layak menurut BPS',
 	'indicators.water': 'Sumber air minum layak (BPS/SDG); air kemasan/isi ulang bersyarat (Bappenas)',
-	'indicators.paket': 'Lewat usia sekolah (19+); tanpa batas usia menurut PP 47/2008'
+	'indicators.paket': 'Lewat usia sekolah (19+); tanpa batas usia menurut PP 47/2008',
+	'programmes.pip.unitCost':
+		'PIP per tahun: SD Rp 450 rb, SMP Rp 750 rb, SMA/SMK Rp 1,8 jt; separuh untuk siswa baru dan kelas akhir (Kemendikbud; okezone 2024/06/03, 2025/04/12)',
+	'programmes.paket.unitCost': 'Paket A/B/C setara PIP SD/SMP/SMA: Rp 450 rb / 750 rb / 1,8 jt',
+	'programmes.bsps.unitCost': 'BSPS Rp 20 jt per rumah (Rp 17,5 jt bahan + 2,5 jt upah; KepMen PUPR 115/2022, Permen PKP 10/2025); wajib milik lahan',
+	'programmes.rtlh.unitCost': 'RTLH APBD Kukar: hingga Rp 50 jt per rumah (2023: Rp 60 M untuk 1.010 unit; 2025: maks Rp 50 jt)',
+	'programmes.water.unitCost': 'Sambungan air minum: Hibah Air Minum Rp 2–3 jt per sambungan (PUPR)',
+	zoneCostMultiplier: 'Belum ada angka resmi: 1,0 untuk semua zona sampai Disperkim menetapkan [inferred]',
+	fundingLines: 'Contoh: APBD Kukar 2025 untuk RTLH Rp 5 M (90 unit); isi pagu tahun rencana'
 } as const;
 
 export function defaultPlan(): Plan {
@@ -105,7 +169,22 @@ export function defaultPlan(): Plan {
 				conditional: ['bottled', 'refill']
 			},
 			paket: { a: { min: 19, max: null }, b: { min: 19, max: null }, c: { min: 19, max: null } }
-		}
+		},
+		programmes: {
+			pip: { enabled: true, unitCost: { sd: 450_000, smp: 750_000, sma: 1_800_000 }, halfForNewAndFinal: true, includeInSchool: true },
+			paket: { enabled: true, unitCost: { a: 450_000, b: 750_000, c: 1_800_000 } },
+			bsps: { enabled: true, unitCost: 20_000_000, requireLandOwnership: true, requireHouseOwnership: true },
+			rtlh: { enabled: true, unitCost: 50_000_000, requireLandOwnership: false, requireHouseOwnership: true },
+			water: { enabled: true, unitCost: 2_500_000, includeConditional: false }
+		},
+		zoneCostMultiplier: { hulu: 1, tengah: 1, pesisir: 1 },
+		fundingLines: [
+			{ id: 'apbd', name: 'APBD Kutai Kartanegara', kind: 'APBD', budgets: { rtlh: 5_000_000_000 } },
+			{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: {} },
+			{ id: 'csr', name: 'CSR (Forum TJSP)', kind: 'CSR', budgets: {} }
+		],
+		villageCap: null,
+		overrides: []
 	};
 }
 
@@ -270,7 +349,120 @@ function readIndicators(r: PlanReader, value: Json, d: IndicatorSettings): Indic
 	};
 }
 
-/** Older plan versions brought up to PLAN_VERSION, one step at a time (none yet: version 1 is the first). */
+const MAX_RUPIAH = 1e15;
+
+function rupiah(r: PlanReader, value: Json, field: string, fallback: number): number {
+	const n = r.number(value, field, fallback, 0, MAX_RUPIAH);
+	if (!Number.isInteger(n)) r.fail(field, `harus rupiah bulat (tertulis ${n})`);
+	return n;
+}
+
+function readHousing(r: PlanReader, value: Json, field: string, d: Programmes['bsps']): Programmes['bsps'] {
+	const o = value === undefined ? {} : r.object(value, field);
+	r.known(o, field, ['enabled', 'unitCost', 'requireLandOwnership', 'requireHouseOwnership']);
+	return {
+		enabled: r.boolean(o.enabled, `${field}.enabled`, d.enabled),
+		unitCost: rupiah(r, o.unitCost, `${field}.unitCost`, d.unitCost),
+		requireLandOwnership: r.boolean(o.requireLandOwnership, `${field}.requireLandOwnership`, d.requireLandOwnership),
+		requireHouseOwnership: r.boolean(o.requireHouseOwnership, `${field}.requireHouseOwnership`, d.requireHouseOwnership)
+	};
+}
+
+function readProgrammes(r: PlanReader, value: Json, d: Programmes): Programmes {
+	const o = value === undefined ? {} : r.object(value, 'programmes');
+	r.known(o, 'programmes', PROGRAMME_IDS);
+	const pip = o.pip === undefined ? {} : r.object(o.pip, 'programmes.pip');
+	r.known(pip, 'programmes.pip', ['enabled', 'unitCost', 'halfForNewAndFinal', 'includeInSchool']);
+	const pipCost = pip.unitCost === undefined ? {} : r.object(pip.unitCost, 'programmes.pip.unitCost');
+	r.known(pipCost, 'programmes.pip.unitCost', ['sd', 'smp', 'sma']);
+	const paket = o.paket === undefined ? {} : r.object(o.paket, 'programmes.paket');
+	r.known(paket, 'programmes.paket', ['enabled', 'unitCost']);
+	const paketCost = paket.unitCost === undefined ? {} : r.object(paket.unitCost, 'programmes.paket.unitCost');
+	r.known(paketCost, 'programmes.paket.unitCost', ['a', 'b', 'c']);
+	const water = o.water === undefined ? {} : r.object(o.water, 'programmes.water');
+	r.known(water, 'programmes.water', ['enabled', 'unitCost', 'includeConditional']);
+	return {
+		pip: {
+			enabled: r.boolean(pip.enabled, 'programmes.pip.enabled', d.pip.enabled),
+			unitCost: {
+				sd: rupiah(r, pipCost.sd, 'programmes.pip.unitCost.sd', d.pip.unitCost.sd),
+				smp: rupiah(r, pipCost.smp, 'programmes.pip.unitCost.smp', d.pip.unitCost.smp),
+				sma: rupiah(r, pipCost.sma, 'programmes.pip.unitCost.sma', d.pip.unitCost.sma)
+			},
+			halfForNewAndFinal: r.boolean(pip.halfForNewAndFinal, 'programmes.pip.halfForNewAndFinal', d.pip.halfForNewAndFinal),
+			includeInSchool: r.boolean(pip.includeInSchool, 'programmes.pip.includeInSchool', d.pip.includeInSchool)
+		},
+		paket: {
+			enabled: r.boolean(paket.enabled, 'programmes.paket.enabled', d.paket.enabled),
+			unitCost: {
+				a: rupiah(r, paketCost.a, 'programmes.paket.unitCost.a', d.paket.unitCost.a),
+				b: rupiah(r, paketCost.b, 'programmes.paket.unitCost.b', d.paket.unitCost.b),
+				c: rupiah(r, paketCost.c, 'programmes.paket.unitCost.c', d.paket.unitCost.c)
+			}
+		},
+		bsps: readHousing(r, o.bsps, 'programmes.bsps', d.bsps),
+		rtlh: readHousing(r, o.rtlh, 'programmes.rtlh', d.rtlh),
+		water: {
+			enabled: r.boolean(water.enabled, 'programmes.water.enabled', d.water.enabled),
+			unitCost: rupiah(r, water.unitCost, 'programmes.water.unitCost', d.water.unitCost),
+			includeConditional: r.boolean(water.includeConditional, 'programmes.water.includeConditional', d.water.includeConditional)
+		}
+	};
+}
+
+const ZONES: readonly Zone[] = ['hulu', 'tengah', 'pesisir'];
+const FUNDING_KINDS: readonly FundingKind[] = ['APBD', 'APBN', 'CSR', 'other'];
+
+function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): FundingLine[] {
+	if (value === undefined) return structuredClone(d);
+	if (!Array.isArray(value)) r.fail('fundingLines', 'harus berupa daftar');
+	const ids = new Set<string>();
+	return value.map((item: Json, i: number) => {
+		const field = `fundingLines[${i}]`;
+		const o = r.object(item, field);
+		r.known(o, field, ['id', 'name', 'kind', 'budgets']);
+		const id = r.string(o.id, `${field}.id`, '');
+		if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) r.fail(`${field}.id`, 'hanya huruf, angka, - dan _ (1–40 karakter)');
+		if (ids.has(id)) r.fail(`${field}.id`, `"${id}" sudah dipakai sumber dana lain`);
+		ids.add(id);
+		const kind = o.kind ?? 'other';
+		if (typeof kind !== 'string' || !(FUNDING_KINDS as readonly string[]).includes(kind)) {
+			r.fail(`${field}.kind`, `harus salah satu dari ${FUNDING_KINDS.join(', ')}`);
+		}
+		const budgetsIn = o.budgets === undefined ? {} : r.object(o.budgets, `${field}.budgets`);
+		r.known(budgetsIn, `${field}.budgets`, PROGRAMME_IDS);
+		const budgets: Partial<Record<ProgrammeId, number>> = {};
+		for (const p of PROGRAMME_IDS) {
+			if (budgetsIn[p] !== undefined) budgets[p] = rupiah(r, budgetsIn[p], `${field}.budgets.${p}`, 0);
+		}
+		return { id, name: r.string(o.name, `${field}.name`, id), kind: kind as FundingKind, budgets };
+	});
+}
+
+function readOverrides(r: PlanReader, value: Json): Override[] {
+	if (value === undefined) return [];
+	if (!Array.isArray(value)) r.fail('overrides', 'harus berupa daftar');
+	const seen = new Set<string>();
+	return value.map((item: Json, i: number) => {
+		const field = `overrides[${i}]`;
+		const o = r.object(item, field);
+		r.known(o, field, ['programme', 'unitId', 'action', 'reason']);
+		const programme = o.programme;
+		if (typeof programme !== 'string' || !(PROGRAMME_IDS as readonly string[]).includes(programme)) {
+			r.fail(`${field}.programme`, `harus salah satu dari ${PROGRAMME_IDS.join(', ')}`);
+		}
+		const unitId = r.string(o.unitId, `${field}.unitId`, '');
+		if (o.action !== 'include' && o.action !== 'exclude') r.fail(`${field}.action`, 'harus "include" atau "exclude"');
+		const reason = typeof o.reason === 'string' ? o.reason.trim() : '';
+		if (reason === '') r.fail(`${field}.reason`, 'wajib diisi: setiap perubahan manual perlu alasan');
+		const key = `${programme}\u0000${unitId}`;
+		if (seen.has(key)) r.fail(field, `${programme} ${unitId} sudah punya perubahan manual lain`);
+		seen.add(key);
+		return { programme: programme as ProgrammeId, unitId, action: o.action, reason };
+	});
+}
+
+/** Older plan versions brought up to PLAN_VERSION. Version 1 had no programmes: they take the defaults. */
 function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	const version = o.version ?? PLAN_VERSION;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -290,7 +482,18 @@ export function planOf(value: Json, file: string): Plan {
 		r.fail('format', `harus "${PLAN_FORMAT}" (tertulis ${JSON.stringify(raw.format)}); ini bukan berkas rencana Tepat`);
 	}
 	const o = migrate(raw, r);
-	r.known(o, '', ['format', 'version', 'name', 'population', 'indicators']);
+	r.known(o, '', [
+		'format',
+		'version',
+		'name',
+		'population',
+		'indicators',
+		'programmes',
+		'zoneCostMultiplier',
+		'fundingLines',
+		'villageCap',
+		'overrides'
+	]);
 	const d = defaultPlan();
 	const population = o.population === undefined ? {} : r.object(o.population, 'population');
 	r.known(population, 'population', ['desil', 'verval']);
@@ -308,7 +511,18 @@ export function planOf(value: Json, file: string): Plan {
 			})(),
 			verval
 		},
-		indicators: readIndicators(r, o.indicators, d.indicators)
+		indicators: readIndicators(r, o.indicators, d.indicators),
+		programmes: readProgrammes(r, o.programmes, d.programmes),
+		zoneCostMultiplier: (() => {
+			const z = o.zoneCostMultiplier === undefined ? {} : r.object(o.zoneCostMultiplier, 'zoneCostMultiplier');
+			r.known(z, 'zoneCostMultiplier', ZONES);
+			return Object.fromEntries(
+				ZONES.map((zone) => [zone, r.number(z[zone], `zoneCostMultiplier.${zone}`, d.zoneCostMultiplier[zone], 0.1, 10)])
+			) as Record<Zone, number>;
+		})(),
+		fundingLines: readFundingLines(r, o.fundingLines, d.fundingLines),
+		villageCap: o.villageCap === undefined || o.villageCap === null ? null : r.integer(o.villageCap, 'villageCap', 0, 1, 1_000_000),
+		overrides: readOverrides(r, o.overrides)
 	};
 }
 
