@@ -1,0 +1,143 @@
+/**
+ * Who is a candidate for each programme, as SELECTs for allocationSql: one row per unit (a person for
+ * PIP and Paket, a household for housing and water) with its cost, the rule that made it eligible and
+ * the household's priority keys. Eligibility is the indicator definitions under the plan's population
+ * (valid verval, desil in range), plus each programme's own conditions.
+ */
+import { indicator } from '../indicators/definitions';
+import { householdInPopulation, personInPopulation } from '../indicators/sql';
+import { LEVEL_STAGE } from '../indicators/stages';
+import type { Plan, ProgrammeId } from '../plan';
+import { sqlString } from '../sql';
+import type { PriorityKey } from './allocate';
+
+/** Desil first (poorest first, none last), then vulnerability, household size, deprivations. */
+export const PRIORITY: readonly PriorityKey[] = [
+	{ column: 'desil', direction: 'asc' },
+	{ column: 'vulnerability', direction: 'desc' },
+	{ column: 'members', direction: 'desc' },
+	{ column: 'deprivations', direction: 'desc' }
+];
+
+const keys = (alias: string) => ['desil', 'vulnerability', 'members', 'deprivations'].map((k) => `${alias}.${k}`).join(', ');
+
+/**
+ * Households of the population with their zone and priority keys:
+ * vulnerability = children under 18 + elderly 60+ + disability + female head (each 0/1, so 0–4);
+ * deprivations = unfit house + unsafe water + an out-of-school child + a Paket candidate (0–4).
+ */
+function contextCtes(plan: Plan): string {
+	const s = plan.indicators;
+	const anyAts = indicator('ats').count(s);
+	const anyPaket = ['paket_a', 'paket_b', 'paket_c'].map((id) => indicator(id as 'paket_a').count(s)).join(' OR ');
+	return (
+		`h AS (SELECT household.*, v.zona FROM household JOIN village v ON v.kode = household.village_kode), ` +
+		`hp AS (SELECT * FROM h WHERE ${householdInPopulation(plan.population)}), ` +
+		`m AS (SELECT p.household_id, count_if(p.age < 18) AS children, count_if(p.age >= 60) AS elderly, ` +
+		`bool_or(coalesce(p.disability, FALSE)) AS disability, bool_or(p.relation = 'head' AND p.sex = 'F') AS female_head, ` +
+		`bool_or(${anyAts}) AS any_ats, bool_or(${anyPaket}) AS any_paket ` +
+		`FROM person p JOIN hp ON hp.household_id = p.household_id WHERE ${personInPopulation(plan.population)} GROUP BY p.household_id), ` +
+		`x AS (SELECT h.*, ` +
+		`(coalesce(m.children, 0) > 0)::INTEGER + (coalesce(m.elderly, 0) > 0)::INTEGER + coalesce(m.disability, FALSE)::INTEGER + coalesce(m.female_head, FALSE)::INTEGER AS vulnerability, ` +
+		`(${indicator('rtlh').count(s)})::INTEGER + (${indicator('water_unsafe').count(s)})::INTEGER + coalesce(m.any_ats, FALSE)::INTEGER + coalesce(m.any_paket, FALSE)::INTEGER AS deprivations ` +
+		`FROM hp h LEFT JOIN m ON m.household_id = h.household_id)`
+	);
+}
+
+/** Cost of building work in a village's zone, in whole Rupiah (cash transfers are not multiplied). */
+function zoneCost(plan: Plan, unitCost: number): string {
+	const z = plan.zoneCostMultiplier;
+	return `round(${unitCost} * CASE h.zona WHEN 'hulu' THEN ${z.hulu} WHEN 'pesisir' THEN ${z.pesisir} ELSE ${z.tengah} END)::BIGINT`;
+}
+
+function householdSelect(where: string, cost: string, rule: string): string {
+	return (
+		`SELECT h.household_id AS unit_id, h.household_id, h.village_kode, ${cost} AS cost, ${rule} AS rule, ${keys('h')} ` +
+		`FROM x AS h WHERE ${where}`
+	);
+}
+
+function housing(plan: Plan, programme: 'bsps' | 'rtlh', excludeFundedIn: string | null): string {
+	const s = plan.indicators;
+	const settings = plan.programmes[programme];
+	const conditions = [indicator('rtlh').count(s)];
+	if (settings.requireLandOwnership) conditions.push(`h.land_own = 'own'`);
+	if (settings.requireHouseOwnership) conditions.push(`h.tenure = 'own'`);
+	if (excludeFundedIn) {
+		conditions.push(`h.household_id NOT IN (SELECT household_id FROM ${excludeFundedIn} WHERE status = 'funded')`);
+	}
+	const parts = (['rtlh_roof', 'rtlh_wall', 'rtlh_floor', 'rtlh_crowding'] as const).map(
+		(id) => `CASE WHEN ${indicator(id).count(s)} THEN '${id.slice(5)}' END`
+	);
+	const rule = `'${programme}: rtlh ' || concat_ws('+', ${parts.join(', ')})`;
+	return householdSelect(conditions.join(' AND '), zoneCost(plan, settings.unitCost), rule);
+}
+
+function water(plan: Plan): string {
+	const s = plan.indicators;
+	const unsafe = indicator('water_unsafe').count(s);
+	const conditional = indicator('water_conditional').count(s);
+	const where = plan.programmes.water.includeConditional ? `(${unsafe} OR ${conditional})` : unsafe;
+	const rule = `'water: ' || CASE WHEN ${unsafe} THEN 'unsafe' ELSE 'conditional' END || ' ' || coalesce(h.water, '')`;
+	return householdSelect(where, zoneCost(plan, plan.programmes.water.unitCost), rule);
+}
+
+/** The person's stage for PIP: the level they attend when in school and known, else their age band. */
+function pipStage(plan: Plan): string {
+	const b = plan.indicators.school;
+	const attended = (stage: string) =>
+		(Object.keys(LEVEL_STAGE) as (keyof typeof LEVEL_STAGE)[]).filter((l) => LEVEL_STAGE[l] === stage);
+	const byLevel = `CASE WHEN p.school_participation = 'in_school' THEN CASE ${(['sd', 'smp', 'sma'] as const)
+		.map((st) => `WHEN p.level IN (${attended(st).map(sqlString).join(', ')}) THEN '${st}'`)
+		.join(' ')} END END`;
+	const byAge = `CASE WHEN p.age BETWEEN ${b.sd.min} AND ${b.sd.max} THEN 'sd' WHEN p.age BETWEEN ${b.smp.min} AND ${b.smp.max} THEN 'smp' WHEN p.age BETWEEN ${b.sma.min} AND ${b.sma.max} THEN 'sma' END`;
+	return `coalesce(${byLevel}, ${byAge})`;
+}
+
+function personSelect(plan: Plan, where: string, cost: string, rule: string, stage = 'NULL'): string {
+	return (
+		`SELECT unit_id, household_id, village_kode, ${cost} AS cost, ${rule} AS rule, desil, vulnerability, members, deprivations FROM (` +
+		`SELECT p.person_id AS unit_id, x.household_id, x.village_kode, p.school_participation, p.class, ${stage} AS stage, ${keys('x')} ` +
+		`FROM person p JOIN x ON x.household_id = p.household_id ` +
+		`WHERE ${personInPopulation(plan.population)} AND ${where}) p`
+	);
+}
+
+function pip(plan: Plan): string {
+	const s = plan.indicators;
+	const settings = plan.programmes.pip;
+	const ats = indicator('ats').count(s);
+	const schoolAge = indicator('ats').base(s);
+	const inSchool = `(${schoolAge} AND p.school_participation = 'in_school')`;
+	const where = settings.includeInSchool ? `(${ats} OR ${inSchool})` : ats;
+	// New pupils (class 1, or coming back to school) and final-year ones (SD 6, SMP/SMA 3) get half.
+	const half = settings.halfForNewAndFinal
+		? `(p.school_participation <> 'in_school' OR p.class = 1 OR (p.stage = 'sd' AND p.class = 6) OR (p.stage <> 'sd' AND p.class = 3))`
+		: 'FALSE';
+	const full = `CASE p.stage WHEN 'sd' THEN ${settings.unitCost.sd} WHEN 'smp' THEN ${settings.unitCost.smp} ELSE ${settings.unitCost.sma} END`;
+	const cost = `(CASE WHEN ${half} THEN ${full} // 2 ELSE ${full} END)::BIGINT`;
+	const rule = `'pip: ' || p.stage || CASE WHEN p.school_participation = 'in_school' THEN ' in school' ELSE ' out of school' END || CASE WHEN ${half} THEN ' (half)' ELSE '' END`;
+	return personSelect(plan, where, cost, rule, pipStage(plan));
+}
+
+function paket(plan: Plan): string {
+	const s = plan.indicators;
+	const c = plan.programmes.paket.unitCost;
+	const [a, b, cc] = (['paket_a', 'paket_b', 'paket_c'] as const).map((id) => indicator(id).count(s));
+	const packageOf = `CASE WHEN ${a} THEN 'a' WHEN ${b} THEN 'b' WHEN ${cc} THEN 'c' END`;
+	const cost = `(CASE p.stage WHEN 'a' THEN ${c.a} WHEN 'b' THEN ${c.b} ELSE ${c.c} END)::BIGINT`;
+	return personSelect(plan, `(${a} OR ${b} OR ${cc})`, cost, `'paket ' || p.stage`, packageOf);
+}
+
+/** The candidates SELECT of one programme; `housingFunded` is the table holding earlier housing results. */
+export function candidatesSql(plan: Plan, programme: ProgrammeId, housingFunded: string | null = null): string {
+	const body =
+		programme === 'bsps' || programme === 'rtlh'
+			? housing(plan, programme, housingFunded)
+			: programme === 'water'
+				? water(plan)
+				: programme === 'pip'
+					? pip(plan)
+					: paket(plan);
+	return `WITH ${contextCtes(plan)} ${body}`;
+}

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPlan, parsePlan, serialisePlan, type Plan } from '../../src/lib/core/plan';
+import { allocationStatements } from '../../src/lib/core/programs';
+import { rowsOf } from '../../src/lib/core/rows';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
+
+const ROW = {
+	programme: 'string',
+	unit_id: 'string',
+	household_id: 'string',
+	village_kode: 'string',
+	cost: 'number',
+	rule: 'string',
+	rank: 'number?',
+	funding_line: 'string?',
+	status: 'string',
+	override_reason: 'string?'
+} as const;
+
+/** Budgets that let every test see who is funded and who is not. */
+function planWith(change: (plan: Plan) => void = () => {}): Plan {
+	const plan = defaultPlan();
+	plan.fundingLines = [
+		{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { rtlh: 50_000_000, water: 2_500_000, pip: 1_000_000, paket: 3_000_000 } },
+		{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: { bsps: 20_000_000, pip: 500_000 } }
+	];
+	change(plan);
+	return plan;
+}
+
+describe('the programmes on the hand-computed register', () => {
+	let engine: NodeEngine;
+	const allocate = async (plan: Plan) => {
+		for (const statement of allocationStatements(plan)) await engine.exec(statement);
+		return rowsOf(await engine.query(`SELECT * FROM allocation ORDER BY programme, rank NULLS LAST, unit_id`), ROW);
+	};
+	const of = (rows: Awaited<ReturnType<typeof allocate>>, programme: string) =>
+		rows.filter((r) => r.programme === programme).map((r) => [r.unit_id, r.cost, r.funding_line, r.status]);
+
+	beforeAll(async () => {
+		engine = await NodeEngine.open();
+		await loadIndicatorFixture(engine);
+	});
+	afterAll(async () => {
+		await engine.close();
+	});
+
+	it('every programme: candidates, costs, priority order and funding line, worked out by hand', async () => {
+		const rows = await allocate(planWith());
+		// Unfit houses in the population: H2 (owns house and land), H4 (house only), H7 (rents).
+		expect(of(rows, 'bsps')).toEqual([['H2', 20_000_000, 'apbn', 'funded']]);
+		expect(of(rows, 'rtlh')).toEqual([['H4', 50_000_000, 'apbd', 'funded']]);
+		// Unsafe water: H2 (desil 2) before H4 (desil 4); one connection's budget.
+		expect(of(rows, 'water')).toEqual([
+			['H2', 2_500_000, 'apbd', 'funded'],
+			['H4', 2_500_000, null, 'unfunded']
+		]);
+		// Out of school (half: coming back) and in school (P3, class unknown: full); H7 has no desil: last.
+		expect(of(rows, 'pip')).toEqual([
+			['P2', 225_000, 'apbd', 'funded'],
+			['P3', 450_000, 'apbd', 'funded'],
+			['P5', 375_000, 'apbn', 'funded'], // 1,050,000 > APBD's 1,000,000
+			['P7', 900_000, null, 'unfunded'],
+			['P15', 225_000, null, 'unfunded'] // the queue is cut at the first unit that does not fit
+		]);
+		expect(of(rows, 'paket')).toEqual([
+			['P8', 1_800_000, 'apbd', 'funded'],
+			['P10', 450_000, 'apbd', 'funded'],
+			['P11', 750_000, 'apbd', 'funded'],
+			['P16', 450_000, null, 'unfunded']
+		]);
+		expect(rows.find((r) => r.unit_id === 'P5')?.rule).toBe('pip: smp out of school (half)');
+		expect(rows.find((r) => r.programme === 'bsps')?.rule).toBe('bsps: rtlh roof+wall+floor+crowding');
+		expect(rows.every((r) => r.village_kode === V1 || r.village_kode === V2)).toBe(true);
+	});
+
+	it('a household never gets two housing programmes', async () => {
+		const rows = await allocate(
+			planWith((p) => {
+				p.programmes.rtlh.requireHouseOwnership = false;
+				p.fundingLines[0]!.budgets.rtlh = 1_000_000_000;
+			})
+		);
+		expect(of(rows, 'rtlh').map((r) => r[0])).toEqual(['H4', 'H7']); // H2 went to BSPS
+		const housing = rows.filter((r) => (r.programme === 'bsps' || r.programme === 'rtlh') && r.status === 'funded');
+		expect(new Set(housing.map((r) => r.household_id)).size).toBe(housing.length);
+	});
+
+	it('changing one unit cost changes exactly the rows it prices', async () => {
+		const before = await allocate(planWith());
+		const after = await allocate(planWith((p) => (p.programmes.water.unitCost = 1_250_000)));
+		const changed = after.filter((r, i) => JSON.stringify(r) !== JSON.stringify(before[i]));
+		expect(changed.map((r) => [r.programme, r.unit_id, r.cost, r.status])).toEqual([
+			['water', 'H2', 1_250_000, 'funded'],
+			['water', 'H4', 1_250_000, 'funded'] // two now fit the same budget
+		]);
+	});
+
+	it('the zone multiplier prices building work, not cash transfers', async () => {
+		const rows = await allocate(planWith((p) => (p.zoneCostMultiplier.hulu = 1.5)));
+		expect(rows.find((r) => r.programme === 'water' && r.unit_id === 'H2')?.cost).toBe(3_750_000);
+		expect(rows.find((r) => r.programme === 'pip' && r.unit_id === 'P3')?.cost).toBe(450_000);
+	});
+
+	it('overrides hold and say why; a village cap holds', async () => {
+		const rows = await allocate(
+			planWith((p) => {
+				p.overrides = [
+					{ programme: 'water', unitId: 'H2', action: 'exclude', reason: 'Sudah tersambung PDAM 2026' },
+					{ programme: 'pip', unitId: 'P15', action: 'include', reason: 'Anak yatim, rekomendasi sekolah' }
+				];
+			})
+		);
+		expect(of(rows, 'water')).toEqual([
+			['H4', 2_500_000, 'apbd', 'funded'],
+			['H2', 2_500_000, null, 'excluded']
+		]);
+		expect(rows.find((r) => r.unit_id === 'P15')).toMatchObject({ rank: 1, status: 'funded', override_reason: 'Anak yatim, rekomendasi sekolah' });
+
+		const capped = await allocate(planWith((p) => (p.villageCap = 1)));
+		const fundedPerVillage = new Map<string, number>();
+		for (const r of capped.filter((r) => r.programme === 'paket' && r.status === 'funded')) {
+			fundedPerVillage.set(r.village_kode, (fundedPerVillage.get(r.village_kode) ?? 0) + 1);
+		}
+		expect([...fundedPerVillage.entries()]).toEqual([
+			[V1, 1],
+			[V2, 1]
+		]);
+	});
+
+	it('the same register and the same plan (saved and opened again) give the same list', async () => {
+		const plan = planWith((p) => (p.name = 'RKA 2027'));
+		const first = await allocate(plan);
+		const reopened = await allocate(parsePlan(serialisePlan(plan), 'rencana-rka-2027.json'));
+		expect(reopened).toEqual(first);
+	});
+
+	it('disabled programmes are left out; with none, the allocation is empty', async () => {
+		const some = await allocate(planWith((p) => (p.programmes.pip.enabled = false)));
+		expect(some.some((r) => r.programme === 'pip')).toBe(false);
+		const none = await allocate(
+			planWith((p) => {
+				for (const programme of Object.values(p.programmes)) programme.enabled = false;
+			})
+		);
+		expect(none).toEqual([]);
+	});
+});
