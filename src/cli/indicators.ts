@@ -2,11 +2,11 @@
  * `tepat indicators --register FILE [FILE2] [--plan plan.json]`: every indicator's count and
  * denominator per reference village, as CSV on stdout, computed by the same SQL as the Map screen.
  */
-import { readFile } from 'node:fs/promises';
 import { INDICATOR_IDS, countColumn, denominatorColumn } from '../lib/core/indicators';
-import { defaultPlan, parsePlan, PlanFileError, type Plan } from '../lib/core/plan';
+import { PlanFileError, type Plan } from '../lib/core/plan';
+import { readPlan } from './plan-file';
 import { villageIndicators } from '../lib/queries/indicators';
-import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
+import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
 
 export const INDICATORS_HEADER = [
@@ -21,40 +21,13 @@ interface IndicatorArgs extends RegisterArgs {
 	register: boolean;
 }
 
-/** `--plan FILE` / `--plan=FILE`, and `--register` naming the register file(s) that follow. */
 function ownOption(args: readonly string[], i: number, into: IndicatorArgs): number | undefined {
-	const arg = args[i] ?? '';
-	if (arg === '--plan') {
-		const value = args[i + 1];
-		if (!value) throw new UsageError('--plan butuh nilai.');
-		into.plan = value;
-		return i + 1;
+	const plan = takeValue(args, i, '--plan');
+	if (plan) {
+		into.plan = plan.value;
+		return plan.last;
 	}
-	if (arg.startsWith('--plan=')) {
-		into.plan = arg.slice('--plan='.length);
-		return i;
-	}
-	if (arg === '--register') {
-		into.register = true;
-		return i;
-	}
-	if (arg.startsWith('--register=')) {
-		into.register = true;
-		into.files.push(arg.slice('--register='.length));
-		return i;
-	}
-	return undefined;
-}
-
-async function readPlan(path: string | undefined): Promise<Plan> {
-	if (!path) return defaultPlan();
-	let text: string;
-	try {
-		text = await readFile(path, 'utf8');
-	} catch {
-		throw new PlanFileError(`Berkas rencana '${path}' tidak ditemukan.`, path);
-	}
-	return parsePlan(text, path);
+	return takeRegisterFlag(args, i, into);
 }
 
 export const indicatorsCommand: Command = {

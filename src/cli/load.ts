@@ -35,18 +35,45 @@ const OPTIONS = { '--reference': 'reference', '--mapping': 'mapping', '--sheet':
  * the index of its last argument; otherwise returns undefined.
  */
 function takeRegisterOption(args: readonly string[], i: number, into: RegisterArgs): number | undefined {
-	const arg = args[i] ?? '';
 	for (const [flag, key] of Object.entries(OPTIONS) as [keyof typeof OPTIONS, (typeof OPTIONS)[keyof typeof OPTIONS]][]) {
-		if (arg === flag) {
-			const value = args[i + 1];
-			if (!value) throw new UsageError(`${flag} butuh nilai.`);
-			into[key] = value;
-			return i + 1;
+		const taken = takeValue(args, i, flag);
+		if (taken) {
+			into[key] = taken.value;
+			return taken.last;
 		}
-		if (arg.startsWith(`${flag}=`)) {
-			into[key] = arg.slice(flag.length + 1);
-			return i;
-		}
+	}
+	return undefined;
+}
+
+/**
+ * `--flag value` or `--flag=value` at args[i]: the value and the index of the option's last argument,
+ * or undefined when args[i] is another argument.
+ */
+export function takeValue(args: readonly string[], i: number, flag: string): { value: string; last: number } | undefined {
+	const arg = args[i] ?? '';
+	if (arg === flag) {
+		const value = args[i + 1];
+		if (!value) throw new UsageError(`${flag} butuh nilai.`);
+		return { value, last: i + 1 };
+	}
+	if (arg.startsWith(`${flag}=`)) return { value: arg.slice(flag.length + 1), last: i };
+	return undefined;
+}
+
+/**
+ * `--register` before the register files (`tepat indicators --register FILE [FILE2]`). The files are
+ * taken as the command's positional arguments, so `--register` only marks that they were named.
+ */
+export function takeRegisterFlag(args: readonly string[], i: number, into: RegisterArgs & { register: boolean }): number | undefined {
+	const arg = args[i] ?? '';
+	if (arg === '--register') {
+		into.register = true;
+		return i;
+	}
+	if (arg.startsWith('--register=')) {
+		into.register = true;
+		into.files.push(arg.slice('--register='.length));
+		return i;
 	}
 	return undefined;
 }

@@ -4,10 +4,11 @@
  */
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from './io';
 import { indicatorsCommand } from './indicators';
+import { planCommand } from './plan';
 import { reportCommand } from './report';
 import { summaryCommand } from './summary';
 
-export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand, indicatorsCommand];
+export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand, indicatorsCommand, planCommand];
 
 export function helpText(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));

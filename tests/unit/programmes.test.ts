@@ -71,7 +71,7 @@ describe('the programmes on the hand-computed register', () => {
 			['P16', 450_000, null, 'unfunded']
 		]);
 		expect(rows.find((r) => r.unit_id === 'P5')?.rule).toBe('pip: smp out of school (half)');
-		expect(rows.find((r) => r.programme === 'bsps')?.rule).toBe('bsps: rtlh roof+wall+floor+crowding');
+		expect(rows.find((r) => r.programme === 'bsps')?.rule).toBe('bsps: unfit roof+wall+floor+crowding');
 		expect(rows.every((r) => r.village_kode === V1 || r.village_kode === V2)).toBe(true);
 	});
 

@@ -117,6 +117,8 @@ export interface Plan {
 	format: typeof PLAN_FORMAT;
 	version: typeof PLAN_VERSION;
 	name: string;
+	/** The plan's date (YYYY-MM-DD), printed on every export; null until first saved or edited. */
+	date: string | null;
 	population: Population;
 	indicators: IndicatorSettings;
 	programmes: Programmes;
@@ -154,6 +156,7 @@ export function defaultPlan(): Plan {
 		format: PLAN_FORMAT,
 		version: PLAN_VERSION,
 		name: 'Rencana baru',
+		date: null,
 		population: { desil: { min: 1, max: 4 }, verval: ['found'] },
 		indicators: {
 			school: { sd: { min: 7, max: 12 }, smp: { min: 13, max: 15 }, sma: { min: 16, max: 18 } },
@@ -486,6 +489,7 @@ export function planOf(value: Json, file: string): Plan {
 		'format',
 		'version',
 		'name',
+		'date',
 		'population',
 		'indicators',
 		'programmes',
@@ -503,6 +507,13 @@ export function planOf(value: Json, file: string): Plan {
 		format: PLAN_FORMAT,
 		version: PLAN_VERSION,
 		name: r.string(o.name, 'name', d.name),
+		date: ((): string | null => {
+			if (o.date === undefined || o.date === null) return null;
+			if (typeof o.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date))) {
+				return r.fail('date', 'harus tanggal YYYY-MM-DD');
+			}
+			return o.date;
+		})(),
 		population: {
 			desil: (() => {
 				const range = r.range(population.desil, 'population.desil', d.population.desil);

@@ -11,6 +11,9 @@ import type { Plan, ProgrammeId } from '../plan';
 import { sqlString } from '../sql';
 import type { PriorityKey } from './allocate';
 
+/** Programmes whose unit is a person (the others fund a household). */
+export const PERSON_PROGRAMMES: readonly ProgrammeId[] = ['pip', 'paket'];
+
 /** Desil first (poorest first, none last), then vulnerability, household size, deprivations. */
 export const PRIORITY: readonly PriorityKey[] = [
 	{ column: 'desil', direction: 'asc' },
@@ -69,7 +72,7 @@ function housing(plan: Plan, programme: 'bsps' | 'rtlh', excludeFundedIn: string
 	const parts = (['rtlh_roof', 'rtlh_wall', 'rtlh_floor', 'rtlh_crowding'] as const).map(
 		(id) => `CASE WHEN ${indicator(id).count(s)} THEN '${id.slice(5)}' END`
 	);
-	const rule = `'${programme}: rtlh ' || concat_ws('+', ${parts.join(', ')})`;
+	const rule = `'${programme}: unfit ' || concat_ws('+', ${parts.join(', ')})`;
 	return householdSelect(conditions.join(' AND '), zoneCost(plan, settings.unitCost), rule);
 }
 

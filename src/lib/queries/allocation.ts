@@ -1,0 +1,135 @@
+/**
+ * Runs a plan's allocation and reads what the budget screens, the exports and the CLI show: totals by
+ * programme and funding line, need vs funded vs unmet by village, and the by-name lists (BNBA).
+ * Everything reads the one `allocation` table, so every figure and every list agree.
+ */
+import type { Engine } from '../engine/types';
+import type { Plan, ProgrammeId } from '../core/plan';
+import { PERSON_PROGRAMMES } from '../core/programs/candidates';
+import { ALLOCATION_TABLE, allocationStatements } from '../core/programs';
+import { rowsOf, type RowOf } from '../core/rows';
+import { sqlString } from '../core/sql';
+
+/** Builds the `allocation` table for this plan; returns the milliseconds it took. */
+export async function runAllocation(engine: Engine, plan: Plan): Promise<number> {
+	const started = performance.now();
+	for (const statement of allocationStatements(plan)) await engine.exec(statement);
+	return performance.now() - started;
+}
+
+/**
+ * A checksum of the register's contents (household and person rows, any order), so an export says
+ * which register it was made from. DuckDB's hash is the same in the browser and in Node (same version).
+ */
+export function registerChecksumSql(): string {
+	return (
+		`SELECT printf('%016x', (SELECT coalesce(bit_xor(hash(h)), 0) FROM household h)) || ` +
+		`printf('%016x', (SELECT coalesce(bit_xor(hash(p)), 0) FROM person p)) AS checksum`
+	);
+}
+
+export async function registerChecksum(engine: Engine): Promise<string> {
+	const [row] = rowsOf(await engine.query(registerChecksumSql()), { checksum: 'string' });
+	return row?.checksum ?? '';
+}
+
+// ---- Budget summary --------------------------------------------------------------------------
+
+const VILLAGE_BUDGET_ROW = {
+	programme: 'string',
+	kecamatan_kode: 'string',
+	kecamatan_nama: 'string',
+	village_kode: 'string',
+	village_nama: 'string',
+	need_units: 'number',
+	need_rupiah: 'number',
+	funded_units: 'number',
+	funded_rupiah: 'number',
+	unmet_units: 'number',
+	unmet_rupiah: 'number'
+} as const;
+
+export type VillageBudget = RowOf<typeof VILLAGE_BUDGET_ROW>;
+
+/** Need (every candidate not excluded), funded and unmet, per programme and village. */
+export function villageBudgetSql(): string {
+	return (
+		`SELECT a.programme, v.kecamatan_kode, v.kecamatan_nama, v.kode AS village_kode, v.nama AS village_nama, ` +
+		`count(*)::INTEGER AS need_units, sum(a.cost)::DOUBLE AS need_rupiah, ` +
+		`count_if(a.status = 'funded')::INTEGER AS funded_units, coalesce(sum(a.cost) FILTER (WHERE a.status = 'funded'), 0)::DOUBLE AS funded_rupiah, ` +
+		`count_if(a.status <> 'funded')::INTEGER AS unmet_units, coalesce(sum(a.cost) FILTER (WHERE a.status <> 'funded'), 0)::DOUBLE AS unmet_rupiah ` +
+		`FROM ${ALLOCATION_TABLE} a JOIN village v ON v.kode = a.village_kode WHERE a.status <> 'excluded' ` +
+		`GROUP BY ALL ORDER BY a.programme, v.kode`
+	);
+}
+
+export async function villageBudget(engine: Engine): Promise<VillageBudget[]> {
+	return rowsOf(await engine.query(villageBudgetSql()), VILLAGE_BUDGET_ROW);
+}
+
+const LINE_BUDGET_ROW = {
+	programme: 'string',
+	funding_line: 'string',
+	units: 'number',
+	rupiah: 'number'
+} as const;
+
+export type LineBudget = RowOf<typeof LINE_BUDGET_ROW>;
+
+/** Funded units and Rupiah per programme and funding line. */
+export function lineBudgetSql(): string {
+	return (
+		`SELECT programme, funding_line, count(*)::INTEGER AS units, sum(cost)::DOUBLE AS rupiah ` +
+		`FROM ${ALLOCATION_TABLE} WHERE status = 'funded' GROUP BY ALL ORDER BY programme, funding_line`
+	);
+}
+
+export async function lineBudget(engine: Engine): Promise<LineBudget[]> {
+	return rowsOf(await engine.query(lineBudgetSql()), LINE_BUDGET_ROW);
+}
+
+// ---- BNBA --------------------------------------------------------------------------------------
+
+const BNBA_ROW = {
+	programme: 'string',
+	kecamatan_nama: 'string',
+	village_kode: 'string',
+	village_nama: 'string',
+	household_id: 'string',
+	kk: 'string?',
+	nik: 'string?',
+	nama: 'string?',
+	alamat: 'string?',
+	desil: 'number?',
+	rule: 'string',
+	rank: 'number',
+	funding_line: 'string',
+	cost: 'number',
+	override_reason: 'string?'
+} as const;
+
+export type BnbaRow = RowOf<typeof BNBA_ROW>;
+export const BNBA_COLUMNS = Object.keys(BNBA_ROW) as (keyof BnbaRow)[];
+
+/**
+ * The funded units of a programme by name and address, by kecamatan, village and rank. Household
+ * programmes name the head (and the head's NIK); person programmes name the person.
+ */
+export function bnbaSql(programme: ProgrammeId, villageKode?: string): string {
+	const personUnit = `a.programme IN (${PERSON_PROGRAMMES.map(sqlString).join(', ')})`;
+	const village = villageKode === undefined ? '' : ` AND a.village_kode = ${sqlString(villageKode)}`;
+	return (
+		`SELECT a.programme, v.kecamatan_nama, a.village_kode, v.nama AS village_nama, a.household_id, h.kk, ` +
+		`coalesce(p.nik, head.nik) AS nik, coalesce(p.name, h.head_name) AS nama, h.alamat, h.desil, a.rule, a.rank, a.funding_line, a.cost, a.override_reason ` +
+		`FROM ${ALLOCATION_TABLE} a JOIN village v ON v.kode = a.village_kode JOIN household h ON h.household_id = a.household_id ` +
+		`LEFT JOIN person p ON ${personUnit} AND p.person_id = a.unit_id ` +
+		`LEFT JOIN (SELECT household_id, min(nik) AS nik FROM person WHERE relation = 'head' GROUP BY household_id) head ` +
+		`ON NOT ${personUnit} AND head.household_id = a.household_id ` +
+		`WHERE a.programme = ${sqlString(programme)} AND a.status = 'funded'${village} ` +
+		`ORDER BY v.kecamatan_kode, a.village_kode, a.rank`
+	);
+}
+
+export async function bnba(engine: Engine, programme: ProgrammeId, villageKode?: string): Promise<BnbaRow[]> {
+	return rowsOf(await engine.query(bnbaSql(programme, villageKode)), BNBA_ROW);
+}

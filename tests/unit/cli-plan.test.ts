@@ -1,0 +1,90 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readReference } from '../../src/cli/reference';
+import { parsePlan } from '../../src/lib/core/plan';
+import { NodeEngine } from '../../src/lib/engine/node';
+import { bnbaCsv, stampOf } from '../../src/lib/export/bnba';
+import { ingestRegister, loadReference } from '../../src/lib/ingest';
+import { fileByteSource } from '../../src/lib/ingest/node-source';
+import { bnba, registerChecksum, runAllocation } from '../../src/lib/queries/allocation';
+import { fixture } from '../fixtures/ingest';
+import { runCli } from './cli-run';
+
+const PAIR = [fixture('dtsen-keluarga.csv'), fixture('dtsen-anggota.csv')];
+const PLAN = {
+	name: '=1+1 Uji',
+	date: '2026-11-23',
+	population: { desil: { min: 1, max: 10 }, verval: ['found', 'unverified'] },
+	fundingLines: [{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { pip: 10_000_000, water: 10_000_000, rtlh: 100_000_000, paket: 10_000_000 } }]
+};
+
+describe('tepat plan', () => {
+	let dir: string;
+	let planPath: string;
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'tepat-cli-plan-'));
+		planPath = join(dir, 'rencana.json');
+		await writeFile(planPath, JSON.stringify(PLAN));
+	});
+	afterAll(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	it('writes the allocation, a BNBA per programme and the budget summary, the same as in-process', async () => {
+		const out = join(dir, 'hasil');
+		const { code, stderr } = await runCli(['plan', '--register', ...PAIR, '--plan', planPath, '--out', out]);
+		expect(stderr).toContain("Rencana '=1+1 Uji'");
+		expect(code).toBe(0);
+		expect((await readdir(out)).sort()).toEqual(
+			['alokasi.csv', 'ringkasan-anggaran.xlsx', ...['bsps', 'paket', 'pip', 'rtlh', 'water'].flatMap((p) => [`bnba-${p}.csv`, `bnba-${p}.xlsx`])].sort()
+		);
+
+		// The same register and plan in-process: the CLI's CSV is byte for byte what the app writes.
+		const engine = await NodeEngine.open();
+		try {
+			const reference = await readReference(undefined);
+			await loadReference(engine, reference);
+			await ingestRegister(engine, await Promise.all(PAIR.map((f) => fileByteSource(f))), reference);
+			const plan = parsePlan(JSON.stringify(PLAN), 'rencana.json');
+			await runAllocation(engine, plan);
+			const stamp = stampOf(plan, await registerChecksum(engine));
+			for (const programme of ['pip', 'water', 'rtlh'] as const) {
+				const rows = await bnba(engine, programme);
+				expect(await readFile(join(out, `bnba-${programme}.csv`), 'utf8')).toBe(bnbaCsv(rows, stamp));
+			}
+			const water = await bnba(engine, 'water');
+			expect(water.length).toBeGreaterThan(0);
+
+			// XLSX read back: the title block carries plan and checksum; NIK and KK are 16-digit text.
+			const workbook = new ExcelJS.Workbook();
+			await workbook.xlsx.readFile(join(out, 'bnba-water.xlsx'));
+			const sheet = workbook.getWorksheet('BNBA')!;
+			expect(sheet.getCell('B2').value).toBe('=1+1 Uji'); // a string cell: text, not a formula
+			expect(sheet.getCell('B4').value).toBe(stamp.registerChecksum);
+			const header = sheet.getRow(6).values as unknown[];
+			const nikColumn = header.indexOf('nik');
+			const kkColumn = header.indexOf('no_kk');
+			expect(sheet.getRow(7).getCell(nikColumn).value).toBe(water[0]!.nik);
+			expect(sheet.getRow(7).getCell(kkColumn).value).toBe(water[0]!.kk);
+			expect(String(water[0]!.kk)).toMatch(/^\d{16}$/);
+		} finally {
+			await engine.close();
+		}
+		// In CSV a spreadsheet would run it: neutralised with an apostrophe.
+		const csv = await readFile(join(out, 'bnba-water.csv'), 'utf8');
+		expect(csv.split('\r\n')[1]).toContain(",'=1+1 Uji,2026-11-23,");
+	});
+
+	it('refuses a wrong plan (exit 1, the file named) and asks for what is missing (exit 2)', async () => {
+		const bad = join(dir, 'rusak.json');
+		await writeFile(bad, '{"fundingLines": [{"id": "apbd", "budgets": {"pip": "banyak"}}]}');
+		const refused = await runCli(['plan', '--register', ...PAIR, '--plan', bad, '--out', join(dir, 'x')]);
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toContain(`Berkas rencana '${bad}': fundingLines[0].budgets.pip harus berupa angka.`);
+		expect((await runCli(['plan', '--register', ...PAIR, '--out', dir])).code).toBe(2);
+		expect((await runCli(['plan', '--register', ...PAIR, '--plan', planPath])).stderr).toContain('--out');
+	});
+});
