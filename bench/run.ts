@@ -16,6 +16,7 @@ import { ingestRegister, loadReference } from '../src/lib/ingest';
 import { fileByteSource } from '../src/lib/ingest/node-source';
 import { overviewByKecamatan, overviewByVillage } from '../src/lib/queries/overview';
 import { villageIndicators } from '../src/lib/queries/indicators';
+import { runAllocation } from '../src/lib/queries/allocation';
 import { defaultPlan } from '../src/lib/core/plan';
 import type { Reference } from '../src/lib/core/reference';
 import { writeSample, type SampleFormat, type SampleManifest } from '../src/lib/sample/write';
@@ -122,6 +123,16 @@ async function benchNodeIndicators(engine: NodeEngine, people: number): Promise<
 		times.push(performance.now() - t);
 	}
 	record({ host: 'node', what: 'indicators after a threshold change', people, ms: median(times), note: 'median of 5; all indicators × all villages' });
+
+	// Budgets large enough that every queue runs deep: the running sums cover most candidates.
+	const plan = defaultPlan();
+	plan.fundingLines = [
+		{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { pip: 5e9, paket: 2e9, rtlh: 50e9, water: 20e9 } },
+		{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: { bsps: 40e9, pip: 5e9 } }
+	];
+	const allocations: number[] = [];
+	for (let i = 0; i < 3; i++) allocations.push(await runAllocation(engine, plan));
+	record({ host: 'node', what: 'allocation, all 5 programmes', people, ms: median(allocations), note: 'median of 3; PIP, Paket, BSPS, RTLH, water' });
 }
 
 /** Waits until the top bar shows the register loaded from `name` (the same people may be loaded twice). */

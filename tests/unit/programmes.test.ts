@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlan, parsePlan, serialisePlan, type Plan } from '../../src/lib/core/plan';
 import { allocationStatements } from '../../src/lib/core/programs';
 import { rowsOf } from '../../src/lib/core/rows';
+import { copyAllocationSql, coverageCurve, planDifference, villageBudget } from '../../src/lib/queries/allocation';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
 
@@ -145,5 +146,41 @@ describe('the programmes on the hand-computed register', () => {
 			})
 		);
 		expect(none).toEqual([]);
+	});
+
+	it('coverage against budget follows the priority queue; budgets per village add up', async () => {
+		await allocate(planWith());
+		const pip = (await coverageCurve(engine)).filter((p) => p.programme === 'pip');
+		expect(pip.map((p) => [p.units, p.rupiah])).toEqual([
+			[1, 225_000],
+			[2, 675_000],
+			[3, 1_050_000],
+			[4, 1_950_000],
+			[5, 2_175_000]
+		]);
+		const thinned = (await coverageCurve(engine, 2)).filter((p) => p.programme === 'pip');
+		expect(thinned.map((p) => p.units)).toEqual([2, 4, 5]);
+		const water = (await villageBudget(engine)).filter((v) => v.programme === 'water');
+		expect(water).toEqual([
+			expect.objectContaining({ village_kode: V1, need_units: 2, funded_units: 1, unmet_units: 1, need_rupiah: 5_000_000, funded_rupiah: 2_500_000, unmet_rupiah: 2_500_000 })
+		]);
+	});
+
+	it('two plans side by side: what each funds that the other does not', async () => {
+		await allocate(planWith());
+		await engine.exec(copyAllocationSql('allocation_a'));
+		await allocate(
+			planWith((p) => {
+				p.fundingLines[0]!.budgets.water = 5_000_000;
+				p.fundingLines[1]!.budgets.pip = 0;
+			})
+		);
+		await engine.exec(copyAllocationSql('allocation_b'));
+		const diff = await planDifference(engine, 'allocation_a', 'allocation_b');
+		expect(diff.find((d) => d.programme === 'water')).toEqual({
+			programme: 'water', funded_a: 1, funded_b: 2, rupiah_a: 2_500_000, rupiah_b: 5_000_000, only_a: 0, only_b: 1, line_changed: 0
+		});
+		expect(diff.find((d) => d.programme === 'pip')).toMatchObject({ funded_a: 3, funded_b: 2, only_a: 1, only_b: 0 });
+		expect(diff.find((d) => d.programme === 'bsps')).toMatchObject({ funded_a: 1, funded_b: 1, only_a: 0, only_b: 0 });
 	});
 });

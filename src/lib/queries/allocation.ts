@@ -133,3 +133,60 @@ export function bnbaSql(programme: ProgrammeId, villageKode?: string): string {
 export async function bnba(engine: Engine, programme: ProgrammeId, villageKode?: string): Promise<BnbaRow[]> {
 	return rowsOf(await engine.query(bnbaSql(programme, villageKode)), BNBA_ROW);
 }
+
+// ---- Coverage against budget, and two plans compared -------------------------------------------
+
+const CURVE_ROW = { programme: 'string', units: 'number', rupiah: 'number' } as const;
+export type CurvePoint = RowOf<typeof CURVE_ROW>;
+
+/**
+ * Units reached against money spent, in priority order, for each programme: the queue's running sum
+ * thinned to about `points` points per programme (always keeping the last), so "what would Rp X more
+ * reach?" is read off the curve past the funded part.
+ */
+export function coverageCurveSql(points = 200): string {
+	return (
+		`WITH q AS (SELECT programme, rank, cumulative_cost, count(*) OVER (PARTITION BY programme) AS n ` +
+		`FROM ${ALLOCATION_TABLE} WHERE cumulative_cost IS NOT NULL) ` +
+		`SELECT programme, rank::INTEGER AS units, cumulative_cost::DOUBLE AS rupiah FROM q ` +
+		`WHERE rank = n OR rank % greatest(1, n // ${Math.max(1, Math.floor(points))}) = 0 ORDER BY programme, rank`
+	);
+}
+
+export async function coverageCurve(engine: Engine, points = 200): Promise<CurvePoint[]> {
+	return rowsOf(await engine.query(coverageCurveSql(points)), CURVE_ROW);
+}
+
+/** Keeps the current allocation under another name (to compare two plans). */
+export function copyAllocationSql(name: string): string {
+	return `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM ${ALLOCATION_TABLE}`;
+}
+
+const DIFF_ROW = {
+	programme: 'string',
+	funded_a: 'number',
+	funded_b: 'number',
+	rupiah_a: 'number',
+	rupiah_b: 'number',
+	only_a: 'number',
+	only_b: 'number',
+	line_changed: 'number'
+} as const;
+export type PlanDifference = RowOf<typeof DIFF_ROW>;
+
+/** Per programme: funded units and Rupiah under plans A and B, units funded by one only, and units whose funding line differs. */
+export function planDifferenceSql(a: string, b: string): string {
+	const funded = (t: string) => `SELECT programme, unit_id, funding_line, cost FROM ${t} WHERE status = 'funded'`;
+	return (
+		`WITH fa AS (${funded(a)}), fb AS (${funded(b)}) ` +
+		`SELECT programme, count(fa.unit_id)::INTEGER AS funded_a, count(fb.unit_id)::INTEGER AS funded_b, ` +
+		`coalesce(sum(fa.cost), 0)::DOUBLE AS rupiah_a, coalesce(sum(fb.cost), 0)::DOUBLE AS rupiah_b, ` +
+		`count_if(fb.unit_id IS NULL)::INTEGER AS only_a, count_if(fa.unit_id IS NULL)::INTEGER AS only_b, ` +
+		`count_if(fa.funding_line <> fb.funding_line)::INTEGER AS line_changed ` +
+		`FROM fa FULL JOIN fb USING (programme, unit_id) GROUP BY programme ORDER BY programme`
+	);
+}
+
+export async function planDifference(engine: Engine, a: string, b: string): Promise<PlanDifference[]> {
+	return rowsOf(await engine.query(planDifferenceSql(a, b)), DIFF_ROW);
+}
