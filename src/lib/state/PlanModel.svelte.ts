@@ -7,6 +7,12 @@ import { defaultPlan, parsePlan, PlanFileError, serialisePlan, type Plan } from 
 import { download, safeFileStem } from './download';
 import { readStoredPlan, writeStoredPlan } from './plan-store';
 
+/** The local calendar date, YYYY-MM-DD (a plan is dated where it is made). */
+function today(): string {
+	const now = new Date(Date.now());
+	return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 export class PlanModel {
 	current = $state.raw<Plan>(defaultPlan());
 	revision = $state(0);
@@ -26,10 +32,11 @@ export class PlanModel {
 		else if ('error' in stored && stored.error) this.error = stored.error;
 	}
 
-	/** Applies an edit to a copy of the plan; the edit must keep the plan valid (it is re-checked). */
+	/** Applies an edit to a copy of the plan and dates it today; the edit must keep the plan valid (it is re-checked). */
 	update(edit: (draft: Plan) => void): void {
 		const draft = structuredClone($state.snapshot(this.current)) as Plan;
 		edit(draft);
+		draft.date = today();
 		this.#set(draft, true);
 	}
 
@@ -38,7 +45,7 @@ export class PlanModel {
 	}
 
 	reset(): void {
-		this.#set({ ...defaultPlan(), name: this.current.name }, true);
+		this.#set({ ...defaultPlan(), name: this.current.name, date: today() }, true);
 	}
 
 	/** Opens a plan file; false (with `error` set) when it is refused, the current plan untouched. */

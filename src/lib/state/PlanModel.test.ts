@@ -38,3 +38,14 @@ describe('PlanModel', () => {
 		expect(model.current).toBe(before);
 	});
 });
+
+describe('PlanModel dates', () => {
+	it('an edit dates the plan today; opening a file keeps the file’s date', async () => {
+		const model = new PlanModel();
+		model.update((draft) => (draft.name = 'Baru'));
+		expect(model.current.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		const dated = { ...defaultPlan(), date: '2026-01-15' };
+		await model.open(file(serialisePlan(dated), 'lama.json'));
+		expect(model.current.date).toBe('2026-01-15');
+	});
+});
