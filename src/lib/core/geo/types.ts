@@ -22,3 +22,12 @@ export interface BoundaryCollection {
 }
 
 export type BoundaryLevel = 'village' | 'kecamatan';
+
+/**
+ * A feature as read from a user's boundary file (GeoJSON, or a shapefile through shpjs): nothing about
+ * it is trusted yet. `matchBoundaries` turns these into BoundaryFeatures or says why it could not.
+ */
+export interface InputFeature {
+	properties: Record<string, unknown> | null;
+	geometry: { type: string; coordinates?: unknown } | null;
+}
