@@ -1,0 +1,284 @@
+/**
+ * Reads a user's boundary file into features for `matchBoundaries`: GeoJSON (`.geojson`/`.json`, a
+ * FeatureCollection or one Feature) or an ESRI Shapefile in a ZIP (`.shp` + `.dbf`, with `.prj` and
+ * `.cpg` when present). The shapefile is unzipped with fflate and its parts parsed by shpjs, which
+ * reprojects to WGS 84 through the `.prj` (proj4) and decodes the `.dbf` with the `.cpg` code page.
+ *
+ * A ZIP holding several layers: every layer with polygons is read and the features are concatenated in
+ * the ZIP's order (`layers` says which); layers of points or lines are left out (`skippedLayers`).
+ *
+ * Whatever the format, the result is checked to be polygons in WGS 84 longitude/latitude; anything
+ * else fails with a BoundaryFileError in Bahasa Indonesia naming the file (and the feature, counted
+ * from 1, and the property where one is at fault). Pure TypeScript, no DOM: runs in Node tests too.
+ */
+import { unzipSync } from 'fflate';
+import type { InputFeature } from './types';
+
+export class BoundaryFileError extends Error {
+	constructor(
+		message: string,
+		readonly file: string,
+		/** The feature at fault, counted from 1 as people count. */
+		readonly feature?: number,
+		readonly property?: string
+	) {
+		super(message);
+		this.name = 'BoundaryFileError';
+	}
+}
+
+export type BoundaryFormat = 'geojson' | 'shapefile';
+
+export interface BoundaryFile {
+	name: string;
+	format: BoundaryFormat;
+	features: InputFeature[];
+	/** Shapefile layers read (paths in the ZIP without extension), in order; empty for GeoJSON. */
+	layers: string[];
+	/** Shapefile layers without polygons (points, lines), left out. */
+	skippedLayers: string[];
+}
+
+const POLYGON_TYPES = new Set(['Polygon', 'MultiPolygon']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function extension(name: string): string {
+	const dot = name.lastIndexOf('.');
+	return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+function isZip(bytes: Uint8Array): boolean {
+	return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
+}
+
+/** The first non-blank character after an optional UTF-8 byte order mark. */
+function firstCharacter(bytes: Uint8Array): string {
+	let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x09 || bytes[at] === 0x0a || bytes[at] === 0x0d)) at++;
+	return at < bytes.length ? String.fromCharCode(bytes[at] ?? 0) : '';
+}
+
+/** Reads `bytes` (the content of the file called `name`) as boundary features. */
+export async function readBoundaryFile(name: string, bytes: Uint8Array): Promise<BoundaryFile> {
+	if (bytes.length === 0) throw new BoundaryFileError(`Berkas '${name}' kosong.`, name);
+	const ext = extension(name);
+	let file: BoundaryFile;
+	if (isZip(bytes)) {
+		file = await readShapefileZip(name, bytes);
+	} else if (ext === 'zip') {
+		throw new BoundaryFileError(`Berkas '${name}' bukan ZIP yang sah (rusak atau hanya berganti nama).`, name);
+	} else if (['shp', 'shx', 'dbf', 'prj', 'cpg'].includes(ext)) {
+		throw new BoundaryFileError(
+			`Berkas '${name}' hanya satu bagian dari shapefile. Kemas .shp, .shx, .dbf dan .prj dalam satu ZIP, lalu pilih ZIP itu.`,
+			name
+		);
+	} else if (ext === 'json' || ext === 'geojson' || firstCharacter(bytes) === '{') {
+		file = readGeoJson(name, bytes);
+	} else {
+		throw new BoundaryFileError(
+			`Berkas '${name}' bukan GeoJSON (.geojson/.json) atau shapefile dalam ZIP (.zip).`,
+			name
+		);
+	}
+	checkPolygons(file);
+	checkLonLat(file);
+	return file;
+}
+
+function readGeoJson(name: string, bytes: Uint8Array): BoundaryFile {
+	let root: unknown;
+	try {
+		root = JSON.parse(new TextDecoder('utf-8').decode(bytes));
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new BoundaryFileError(`Berkas '${name}' bukan JSON yang sah: ${reason}`, name);
+	}
+	if (!isRecord(root)) {
+		throw new BoundaryFileError(`Berkas '${name}' bukan GeoJSON: isinya bukan objek FeatureCollection atau Feature.`, name);
+	}
+	let items: unknown[];
+	if (root.type === 'FeatureCollection') {
+		if (!Array.isArray(root.features)) {
+			throw new BoundaryFileError(`Berkas '${name}': FeatureCollection tanpa daftar "features".`, name, undefined, 'features');
+		}
+		items = root.features;
+	} else if (root.type === 'Feature') {
+		items = [root];
+	} else if (root.type === 'Topology') {
+		throw new BoundaryFileError(
+			`Berkas '${name}' adalah TopoJSON, bukan GeoJSON. Ekspor ulang sebagai GeoJSON (mis. dengan mapshaper atau QGIS).`,
+			name
+		);
+	} else if (typeof root.type === 'string' && (POLYGON_TYPES.has(root.type) || root.type === 'GeometryCollection' || 'coordinates' in root)) {
+		throw new BoundaryFileError(
+			`Berkas '${name}' hanya berisi geometri tanpa properti, jadi tidak ada kode atau nama wilayah untuk dicocokkan. Simpan sebagai FeatureCollection dengan properti kode atau nama desa/kelurahan.`,
+			name
+		);
+	} else {
+		throw new BoundaryFileError(`Berkas '${name}' bukan GeoJSON: "type" bukan FeatureCollection atau Feature.`, name, undefined, 'type');
+	}
+	const features = items.map((item, index): InputFeature => {
+		const number = index + 1;
+		if (!isRecord(item)) {
+			throw new BoundaryFileError(`Berkas '${name}', fitur ke-${number}: bukan objek Feature.`, name, number);
+		}
+		const { properties, geometry } = item;
+		if (properties !== null && properties !== undefined && !isRecord(properties)) {
+			throw new BoundaryFileError(`Berkas '${name}', fitur ke-${number}: "properties" bukan objek.`, name, number, 'properties');
+		}
+		if (geometry !== null && geometry !== undefined && !(isRecord(geometry) && typeof geometry.type === 'string')) {
+			throw new BoundaryFileError(`Berkas '${name}', fitur ke-${number}: "geometry" tanpa "type".`, name, number, 'geometry');
+		}
+		return {
+			properties: properties ?? null,
+			geometry: geometry ? { type: geometry.type as string, coordinates: geometry.coordinates } : null
+		};
+	});
+	return { name, format: 'geojson', features, layers: [], skippedLayers: [] };
+}
+
+const SHAPEFILE_PART = /\.(shp|dbf|prj|cpg)$/i;
+
+function isMacResource(path: string): boolean {
+	return path.includes('__MACOSX/') || (path.split('/').pop() ?? '').startsWith('._');
+}
+
+/** DBF values as JSON-friendly properties: dates as `YYYY-MM-DD`, empty numbers (NaN) as null. */
+function cleanProperties(row: Record<string, unknown>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(row)) {
+		if (value instanceof Date) out[key] = Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+		else if (typeof value === 'number' && Number.isNaN(value)) out[key] = null;
+		else out[key] = value;
+	}
+	return out;
+}
+
+async function readShapefileZip(name: string, bytes: Uint8Array): Promise<BoundaryFile> {
+	let entries: Record<string, Uint8Array>;
+	const listed: string[] = [];
+	try {
+		entries = unzipSync(bytes, {
+			filter: (entry) => {
+				listed.push(entry.name);
+				return SHAPEFILE_PART.test(entry.name) && !isMacResource(entry.name);
+			}
+		});
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new BoundaryFileError(`Berkas ZIP '${name}' tidak dapat dibuka: ${reason}.`, name);
+	}
+	// Layer → its parts by lower-case extension (Windows tools write .SHP as often as .shp).
+	const layers = new Map<string, Partial<Record<string, Uint8Array>>>();
+	for (const [path, data] of Object.entries(entries)) {
+		const dot = path.lastIndexOf('.');
+		const base = path.slice(0, dot);
+		const parts = layers.get(base) ?? {};
+		parts[path.slice(dot + 1).toLowerCase()] = data;
+		layers.set(base, parts);
+	}
+	const shapeLayers = [...layers].filter(([, parts]) => parts.shp);
+	if (shapeLayers.length === 0) {
+		const shown = listed.filter((path) => !isMacResource(path) && !path.endsWith('/')).slice(0, 5);
+		throw new BoundaryFileError(
+			`Berkas ZIP '${name}' tidak berisi shapefile (.shp)${shown.length > 0 ? `; isinya: ${shown.join(', ')}${listed.length > shown.length ? ', …' : ''}` : ''}.`,
+			name
+		);
+	}
+
+	const { parseShp, parseDbf, combine } = await import('shpjs');
+	const decoder = new TextDecoder();
+	const features: InputFeature[] = [];
+	const read: string[] = [];
+	const skipped: string[] = [];
+	for (const [layer, parts] of shapeLayers) {
+		const label = layer.split('/').pop() ?? layer;
+		let shapes: ReturnType<typeof parseShp>;
+		try {
+			shapes = parseShp(parts.shp as Uint8Array, parts.prj ? decoder.decode(parts.prj) : undefined);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new BoundaryFileError(`Berkas ZIP '${name}': ${label}.shp rusak atau tidak dapat dibaca (${reason}).`, name);
+		}
+		if (!shapes.some((shape) => shape !== null && POLYGON_TYPES.has(shape.type))) {
+			skipped.push(layer);
+			continue;
+		}
+		if (!parts.dbf) {
+			throw new BoundaryFileError(
+				`Berkas ZIP '${name}': ${label}.shp tanpa ${label}.dbf, jadi fiturnya tidak punya atribut (kode atau nama) untuk dicocokkan. Sertakan berkas .dbf-nya.`,
+				name
+			);
+		}
+		let rows: Record<string, unknown>[];
+		try {
+			rows = parseDbf(parts.dbf, parts.cpg ? decoder.decode(parts.cpg) : undefined);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new BoundaryFileError(`Berkas ZIP '${name}': ${label}.dbf rusak atau tidak dapat dibaca (${reason}).`, name);
+		}
+		for (const feature of combine([shapes, rows]).features) {
+			features.push({ properties: cleanProperties(feature.properties), geometry: feature.geometry });
+		}
+		read.push(layer);
+	}
+	if (read.length === 0) {
+		throw new BoundaryFileError(
+			`Berkas ZIP '${name}' tidak berisi poligon: lapisan ${skipped.join(', ')} berisi titik atau garis, bukan batas wilayah.`,
+			name
+		);
+	}
+	return { name, format: 'shapefile', features, layers: read, skippedLayers: skipped };
+}
+
+function checkPolygons(file: BoundaryFile): void {
+	if (file.features.some((feature) => feature.geometry && POLYGON_TYPES.has(feature.geometry.type))) return;
+	const types = [...new Set(file.features.map((feature) => feature.geometry?.type ?? 'tanpa geometri'))];
+	throw new BoundaryFileError(
+		file.features.length === 0
+			? `Berkas '${file.name}' tidak berisi fitur.`
+			: `Berkas '${file.name}' tidak berisi poligon (batas wilayah); geometrinya: ${types.join(', ')}.`,
+		file.name
+	);
+}
+
+/**
+ * Every polygon position must be longitude −180…180, latitude −90…90: projected metres (UTM, Web
+ * Mercator) or swapped axes for Indonesia fall outside. The first offender is named.
+ */
+function checkLonLat(file: BoundaryFile): void {
+	file.features.forEach((feature, index) => {
+		const geometry = feature.geometry;
+		if (!geometry || !POLYGON_TYPES.has(geometry.type)) return;
+		const bad = findOutside(geometry.coordinates);
+		if (!bad) return;
+		const hint =
+			file.format === 'shapefile'
+				? 'Sertakan berkas .prj shapefile itu di dalam ZIP, atau ekspor ulang dalam WGS 84 (EPSG:4326).'
+				: 'GeoJSON harus memakai WGS 84 (EPSG:4326); ekspor ulang dengan sistem koordinat itu.';
+		throw new BoundaryFileError(
+			`Berkas '${file.name}', fitur ke-${index + 1}: koordinat (${bad.map((n) => Number(n.toFixed(3))).join(', ')}) bukan bujur/lintang WGS 84. ${hint}`,
+			file.name,
+			index + 1,
+			'geometry'
+		);
+	});
+}
+
+/** The first position outside lon/lat range in nested coordinate arrays, or null. */
+function findOutside(coordinates: unknown): number[] | null {
+	if (!Array.isArray(coordinates)) return null;
+	if (typeof coordinates[0] === 'number') {
+		const [x, y] = coordinates as number[];
+		if (typeof x !== 'number' || typeof y !== 'number') return null;
+		return Math.abs(x) > 180 || Math.abs(y) > 90 ? [x, y] : null;
+	}
+	for (const item of coordinates) {
+		const bad = findOutside(item);
+		if (bad) return bad;
+	}
+	return null;
+}
