@@ -1,0 +1,146 @@
+/**
+ * Imported boundaries kept across reloads: one record per level (village, kecamatan) in an IndexedDB
+ * database of their own ('tepat-boundaries'), apart from the register's ('tepat'), so neither schema
+ * has to know the other and "Hapus data tersimpan" (the register) leaves the user's boundaries alone,
+ * as it leaves their column mappings.
+ *
+ * What is kept is the matched result (shapes keyed by canonical codes, with their original properties)
+ * and its report, not the source file: a reload needs no shapefile parsing. The record says which
+ * reference it was matched against; if the app's reference has changed since, the model matches the
+ * kept shapes again. Records that do not look right are ignored, never applied.
+ */
+import type { MatchReport } from '$lib/core/geo/match';
+import type { BoundaryFormat } from '$lib/core/geo/read';
+import type { BoundaryCollection, BoundaryLevel } from '$lib/core/geo/types';
+import type { Reference } from '$lib/core/reference';
+
+export const BOUNDARY_STORE_VERSION = 1;
+
+/** Where a level's imported shapes came from. */
+export interface ImportedSource {
+	kind: 'imported';
+	/** The file name as the user chose it. */
+	name: string;
+	/** ISO date-time of the import. */
+	importedAt: string;
+	format: BoundaryFormat;
+	/** Shapefile layers read / left out (empty for GeoJSON). */
+	layers: string[];
+	skippedLayers: string[];
+}
+
+export interface StoredBoundaries {
+	version: number;
+	level: BoundaryLevel;
+	source: ImportedSource;
+	/** `referenceKey()` of the reference the shapes were matched against. */
+	referenceKey: string;
+	collection: BoundaryCollection;
+	report: MatchReport;
+}
+
+export type StoredLevels = Partial<Record<BoundaryLevel, StoredBoundaries>>;
+
+/** The persistence the BoundaryModel needs; IndexedDB in the app, a Map in tests. */
+export interface BoundaryStore {
+	read(): Promise<StoredLevels>;
+	save(entry: StoredBoundaries): Promise<void>;
+	clear(level: BoundaryLevel): Promise<void>;
+}
+
+/** Identifies a reference by its kabupaten and every unit's code and name (FNV-1a, hex). */
+export function referenceKey(reference: Reference): string {
+	let hash = 0x811c9dc5;
+	const units = [...reference.kecamatan.map((k) => `${k.kode}=${k.nama}`), ...reference.villages.map((v) => `${v.kode}=${v.nama}`)];
+	for (const char of units.join('|')) {
+		hash ^= char.codePointAt(0) ?? 0;
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return `${reference.kabupaten.kode}:${reference.kecamatan.length}:${reference.villages.length}:${hash.toString(16)}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null;
+}
+
+/** A stored record fit to apply: the right version and level, a FeatureCollection and a report. */
+export function isStoredBoundaries(value: unknown, level: BoundaryLevel): value is StoredBoundaries {
+	if (!isRecord(value) || value.version !== BOUNDARY_STORE_VERSION || value.level !== level) return false;
+	const { source, collection, report } = value;
+	return (
+		isRecord(source) &&
+		source.kind === 'imported' &&
+		typeof source.name === 'string' &&
+		typeof source.importedAt === 'string' &&
+		typeof value.referenceKey === 'string' &&
+		isRecord(collection) &&
+		collection.type === 'FeatureCollection' &&
+		Array.isArray(collection.features) &&
+		isRecord(report) &&
+		report.level === level &&
+		Array.isArray(report.unmatched) &&
+		Array.isArray(report.missing)
+	);
+}
+
+const DB_NAME = 'tepat-boundaries';
+const STORE = 'levels';
+const LEVELS: BoundaryLevel[] = ['village', 'kecamatan'];
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+	});
+}
+
+function openDb(): Promise<IDBDatabase> {
+	if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB tidak tersedia'));
+	const req = indexedDB.open(DB_NAME, 1);
+	req.onupgradeneeded = () => {
+		if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+	};
+	return request(req);
+}
+
+async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
+	const db = await openDb();
+	try {
+		const tx = db.transaction(STORE, mode);
+		const finished = new Promise<void>((resolve, reject) => {
+			tx.oncomplete = () => resolve();
+			tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+			tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+		});
+		const result = await work(tx.objectStore(STORE));
+		await finished;
+		return result;
+	} finally {
+		db.close();
+	}
+}
+
+/** The browser's store: IndexedDB 'tepat-boundaries', object store 'levels', keyed by level. */
+export const indexedDbBoundaryStore: BoundaryStore = {
+	async read() {
+		const values = await withStore('readonly', (store) => Promise.all(LEVELS.map((level) => request(store.get(level)))));
+		const out: StoredLevels = {};
+		LEVELS.forEach((level, i) => {
+			const value: unknown = values[i];
+			if (isStoredBoundaries(value, level)) out[level] = value;
+		});
+		return out;
+	},
+	async save(entry) {
+		// Ask the browser not to evict what the user imported (silently ignored if refused).
+		void navigator.storage?.persist?.().catch(() => false);
+		await withStore('readwrite', async (store) => {
+			store.put(entry, entry.level);
+		});
+	},
+	async clear(level) {
+		await withStore('readwrite', async (store) => {
+			store.delete(level);
+		});
+	}
+};
