@@ -183,7 +183,9 @@ describe('plan settings and the table twin in Chromium', () => {
 		if (!sheet) throw new Error('no sheet Tabel');
 		expect(sheet.getCell('A1').value).toBe('RTLH: luas lantai per jiwa kurang — Rasio, per 100 keluarga');
 		expect(sheet.getCell('B2').value).toBe('Rencana baru');
-		expect(sheet.getCell('B3').value).toBe('Desil 1–4; verval: Ditemukan');
+		// The plan was edited today (floor area 9), so it carries a date.
+		expect(String(sheet.getCell('B3').value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		expect(sheet.getCell('B4').value).toBe('Desil 1–4; verval: Ditemukan');
 		const xlsxRows = ascending.map((_, i) => sheet.getRow(XLSX_TITLE_ROWS + 1 + i));
 		expect(sheet.rowCount).toBe(XLSX_TITLE_ROWS + ascending.length);
 		xlsxRows.forEach((row, i) => {

@@ -31,6 +31,7 @@ const TITLE = {
 	indicator: 'RTLH: luas lantai per jiwa kurang',
 	measure: 'Rasio, per 100 keluarga',
 	plan: 'RKA 2027',
+	planDate: '2026-05-16',
 	population: 'Desil 1–4; verval: Ditemukan',
 	date: new Date(2026, 4, 17, 9, 5)
 };
@@ -104,10 +105,11 @@ describe('indicator table XLSX', () => {
 		if (!sheet) throw new Error('no sheet Tabel');
 
 		expect(sheet.getCell('A1').value).toBe('RTLH: luas lantai per jiwa kurang — Rasio, per 100 keluarga');
-		expect([2, 3, 4].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 2).value])).toEqual([
+		expect([2, 3, 4, 5].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 2).value])).toEqual([
 			['Rencana', 'RKA 2027'],
+			['Tanggal rencana', '2026-05-16'],
 			['Populasi', 'Desil 1–4; verval: Ditemukan'],
-			['Tanggal', '2026-05-17 09:05']
+			['Diunduh', '2026-05-17 09:05']
 		]);
 		const header = sheet.getRow(XLSX_TITLE_ROWS).values as unknown[];
 		expect(header.slice(1)).toEqual(['Kode', 'Desa/Kelurahan', 'Kecamatan', 'Nilai', 'Jumlah', 'Penyebut', 'Peringkat']);
@@ -131,12 +133,13 @@ describe('indicator table XLSX', () => {
 
 	it('kecamatan level and counts', async () => {
 		const rows = tableRows(kecamatanFigures(VILLAGES), 'rtlh_crowding', 'count');
-		const bytes = await indicatorTableToXlsx(rows, 'count', 'kecamatan', TITLE);
+		const bytes = await indicatorTableToXlsx(rows, 'count', 'kecamatan', { ...TITLE, planDate: null });
 		const ExcelJS = await loadExcelJs();
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
 		const sheet = workbook.getWorksheet('Tabel');
 		if (!sheet) throw new Error('no sheet Tabel');
+		expect(sheet.getCell('B3').value).toBe('belum disimpan atau diubah');
 		expect((sheet.getRow(XLSX_TITLE_ROWS).values as unknown[]).slice(1)).toEqual([
 			'Kode', 'Kecamatan', 'Nilai', 'Jumlah', 'Penyebut', 'Peringkat'
 		]);

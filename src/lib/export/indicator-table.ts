@@ -9,7 +9,7 @@
  * × 100); a village without data has an empty nilai and peringkat. Text cells go through toCsv's
  * formula neutralising, so a village named "=…" cannot run in a spreadsheet.
  *
- * XLSX: a title block (indicator and measure, plan, population filter, date), then the table with a
+ * XLSX: a title block (indicator and measure, plan and its date, population filter, download time), then the table with a
  * frozen header. Codes and names are typed text cells (a code stays "64.02.06.1001", a name "=…" stays
  * text: XLSX stores the type, as in export/xlsx.ts); values, counts, denominators and ranks are number
  * cells, the rate at full precision shown with one decimal.
@@ -29,8 +29,11 @@ export interface IndicatorTableTitle {
 	measure: string;
 	/** The plan's name. */
 	plan: string;
+	/** The plan's date (YYYY-MM-DD; null: never edited or saved). */
+	planDate: string | null;
 	/** e.g. "Desil 1–4; verval: Ditemukan". */
 	population: string;
+	/** When the table was downloaded. */
 	date: Date;
 }
 
@@ -91,21 +94,22 @@ function stamp(date: Date): string {
 }
 
 /** Rows of the title block before the table (the header row is the next one). */
-export const XLSX_TITLE_ROWS = 6;
+export const XLSX_TITLE_ROWS = 7;
 
 function writeTitle(sheet: Worksheet, title: IndicatorTableTitle): void {
 	sheet.getCell('A1').value = `${title.indicator} — ${title.measure}`;
 	sheet.getCell('A1').font = { bold: true, size: 13 };
 	const pairs: [string, string][] = [
 		['Rencana', title.plan],
+		['Tanggal rencana', title.planDate ?? 'belum disimpan atau diubah'],
 		['Populasi', title.population],
-		['Tanggal', stamp(title.date)]
+		['Diunduh', stamp(title.date)]
 	];
 	pairs.forEach(([label, value], i) => {
 		sheet.getCell(i + 2, 1).value = label;
 		sheet.getCell(i + 2, 2).value = value;
 	});
-	// Row 5 is left empty between the title block and the table.
+	// Row 6 is left empty between the title block and the table.
 }
 
 /** XLSX bytes of the table (sheet "Tabel"). */
