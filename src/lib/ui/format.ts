@@ -8,6 +8,12 @@ export function formatCount(value: number | bigint | null | undefined): string {
 	return integer.format(typeof value === 'bigint' ? value : Math.round(value));
 }
 
+/** A rate or threshold with one decimal: 12,5 (null: no data, shown as a dash). */
+export function formatDecimal(value: number | null | undefined): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	return oneDecimal.format(value);
+}
+
 export function formatSeconds(ms: number): string {
 	return oneDecimal.format(ms / 1000);
 }

@@ -1,8 +1,12 @@
 /** UI words for the indicator catalogue (core stays free of UI text). */
 import type { Denominator, IndicatorId, Measure } from '$lib/core/indicators';
 import { m } from '$lib/paraglide/messages.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
 
-const LABELS: Record<IndicatorId, () => string> = {
+/** A message without inputs; `locale` picks a language other than the UI's (downloads are Indonesian). */
+type Label = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const LABELS: Record<IndicatorId, Label> = {
 	ats: m.indicator_ats,
 	ats_sd: m.indicator_ats_sd,
 	ats_smp: m.indicator_ats_smp,
@@ -19,12 +23,13 @@ const LABELS: Record<IndicatorId, () => string> = {
 	paket_c: m.indicator_paket_c
 };
 
-const DENOMINATORS: Record<Denominator, () => string> = {
+const DENOMINATORS: Record<Denominator, Label> = {
 	households: m.denominator_households,
 	children: m.denominator_children,
 	people: m.denominator_people
 };
 
-export const indicatorLabel = (id: IndicatorId): string => LABELS[id]();
-export const denominatorLabel = (d: Denominator): string => DENOMINATORS[d]();
-export const measureLabel = (measure: Measure): string => (measure === 'count' ? m.measure_count() : m.measure_rate());
+export const indicatorLabel = (id: IndicatorId, locale?: Locale): string => LABELS[id]({}, { locale });
+export const denominatorLabel = (d: Denominator, locale?: Locale): string => DENOMINATORS[d]({}, { locale });
+export const measureLabel = (measure: Measure, locale?: Locale): string =>
+	measure === 'count' ? m.measure_count({}, { locale }) : m.measure_rate({}, { locale });

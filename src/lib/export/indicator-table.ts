@@ -1,0 +1,160 @@
+/**
+ * The table twin of a map view as a download: CSV for scripts and quick looks, XLSX for people. Rows
+ * are written in the order given (the order the table shows), with the same values, counts,
+ * denominators and ranks (core/indicators/table.ts).
+ *
+ * CSV numbers are written with a '.' decimal point and no thousands separator (12.5, 1234), not in
+ * id-ID (12,5; 1.234): a CSV's numbers are read by spreadsheets and scripts, and "12,5" would be split
+ * on the comma or read as text. Rates are rounded to 4 decimals (the exact value is jumlah / penyebut
+ * × 100); a village without data has an empty nilai and peringkat. Text cells go through toCsv's
+ * formula neutralising, so a village named "=…" cannot run in a spreadsheet.
+ *
+ * XLSX: a title block (indicator and measure, plan and its date, population filter, download time), then the table with a
+ * frozen header. Codes and names are typed text cells (a code stays "64.02.06.1001", a name "=…" stays
+ * text: XLSX stores the type, as in export/xlsx.ts); values, counts, denominators and ranks are number
+ * cells, the rate at full precision shown with one decimal.
+ */
+import type { Worksheet } from 'exceljs';
+import type { IndicatorId } from '../core/indicators/definitions';
+import type { Measure } from '../core/indicators/figures';
+import type { AreaLevel, TableRow } from '../core/indicators/table';
+import { toCsv, type CsvCell, type CsvOptions } from './csv';
+import { loadExcelJs } from './exceljs';
+
+/** What the title block of the workbook says; the caller gives the words (Indonesian by default). */
+export interface IndicatorTableTitle {
+	/** e.g. "Rumah tidak layak huni (RTLH)". */
+	indicator: string;
+	/** e.g. "Rasio, per 100 keluarga". */
+	measure: string;
+	/** The plan's name. */
+	plan: string;
+	/** The plan's date (YYYY-MM-DD; null: never edited or saved). */
+	planDate: string | null;
+	/** e.g. "Desil 1–4; verval: Ditemukan". */
+	population: string;
+	/** When the table was downloaded. */
+	date: Date;
+}
+
+export function indicatorTableFileName(indicator: IndicatorId, measure: Measure, ext: 'csv' | 'xlsx', level: AreaLevel = 'village'): string {
+	return `peta-${indicator}-${measure}${level === 'kecamatan' ? '-kecamatan' : ''}.${ext}`;
+}
+
+interface Column {
+	csv: string;
+	xlsx: string;
+	text: boolean;
+	cell: (row: TableRow) => string | number | null;
+}
+
+function columns(level: AreaLevel): Column[] {
+	const area: Column[] =
+		level === 'kecamatan'
+			? [{ csv: 'kecamatan', xlsx: 'Kecamatan', text: true, cell: (r) => r.nama }]
+			: [
+					{ csv: 'desa_kelurahan', xlsx: 'Desa/Kelurahan', text: true, cell: (r) => r.nama },
+					{ csv: 'kecamatan', xlsx: 'Kecamatan', text: true, cell: (r) => r.kecamatan }
+				];
+	return [
+		{ csv: 'kode', xlsx: 'Kode', text: true, cell: (r) => r.kode },
+		...area,
+		{ csv: 'nilai', xlsx: 'Nilai', text: false, cell: (r) => r.value },
+		{ csv: 'jumlah', xlsx: 'Jumlah', text: false, cell: (r) => r.count },
+		{ csv: 'penyebut', xlsx: 'Penyebut', text: false, cell: (r) => r.denominator },
+		{ csv: 'peringkat', xlsx: 'Peringkat', text: false, cell: (r) => r.rank }
+	];
+}
+
+/** A rate to 4 decimals, a count as it is (Number.toFixed would give "12.5000"; this gives 12.5). */
+function csvNumber(value: number | null, measure: Measure): number | null {
+	if (value === null) return null;
+	return measure === 'rate' ? Math.round(value * 10_000) / 10_000 : value;
+}
+
+/** CSV of the table: kode, desa_kelurahan, kecamatan, nilai, jumlah, penyebut, peringkat (kecamatan level: no desa column). */
+export function indicatorTableToCsv(rows: Iterable<TableRow>, measure: Measure, level: AreaLevel, opts: CsvOptions = {}): string {
+	const cols = columns(level);
+	function* cells(): Iterable<CsvCell[]> {
+		for (const row of rows) {
+			yield cols.map((c) => (c.csv === 'nilai' ? csvNumber(row.value, measure) : c.cell(row)));
+		}
+	}
+	return toCsv(
+		cols.map((c) => c.csv),
+		cells(),
+		opts
+	);
+}
+
+/** The date as the title block shows it: YYYY-MM-DD HH:MM in the machine's time zone. */
+function stamp(date: Date): string {
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** Rows of the title block before the table (the header row is the next one). */
+export const XLSX_TITLE_ROWS = 7;
+
+function writeTitle(sheet: Worksheet, title: IndicatorTableTitle): void {
+	sheet.getCell('A1').value = `${title.indicator} — ${title.measure}`;
+	sheet.getCell('A1').font = { bold: true, size: 13 };
+	const pairs: [string, string][] = [
+		['Rencana', title.plan],
+		['Tanggal rencana', title.planDate ?? 'belum disimpan atau diubah'],
+		['Populasi', title.population],
+		['Diunduh', stamp(title.date)]
+	];
+	pairs.forEach(([label, value], i) => {
+		sheet.getCell(i + 2, 1).value = label;
+		sheet.getCell(i + 2, 2).value = value;
+	});
+	// Row 6 is left empty between the title block and the table.
+}
+
+/** XLSX bytes of the table (sheet "Tabel"). */
+export async function indicatorTableToXlsx(
+	rows: Iterable<TableRow>,
+	measure: Measure,
+	level: AreaLevel,
+	title: IndicatorTableTitle
+): Promise<Uint8Array> {
+	const ExcelJS = await loadExcelJs();
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Tepat';
+	workbook.created = title.date;
+	const sheet = workbook.addWorksheet('Tabel');
+	const cols = columns(level);
+	writeTitle(sheet, title);
+
+	const headerRow = sheet.getRow(XLSX_TITLE_ROWS);
+	cols.forEach((c, i) => {
+		headerRow.getCell(i + 1).value = c.xlsx;
+	});
+	headerRow.font = { bold: true };
+
+	const valueFormat = measure === 'rate' ? '#,##0.0' : '#,##0';
+	let r = XLSX_TITLE_ROWS;
+	for (const row of rows) {
+		r++;
+		const out = sheet.getRow(r);
+		cols.forEach((c, i) => {
+			const cell = out.getCell(i + 1);
+			const value = c.cell(row);
+			if (c.text) {
+				cell.value = String(value ?? ''); // always a string cell: never a number, never a formula
+				cell.numFmt = '@';
+			} else {
+				cell.value = value;
+				cell.numFmt = c.csv === 'nilai' ? valueFormat : c.csv === 'peringkat' ? '0' : '#,##0';
+			}
+		});
+	}
+
+	cols.forEach((c, i) => {
+		sheet.getColumn(i + 1).width = c.text ? (c.csv === 'kode' ? 16 : 26) : 12;
+	});
+	sheet.views = [{ state: 'frozen', ySplit: XLSX_TITLE_ROWS }];
+	const buffer = await workbook.xlsx.writeBuffer();
+	return new Uint8Array(buffer as ArrayBuffer);
+}
