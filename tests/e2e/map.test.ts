@@ -197,6 +197,8 @@ describe('the Map screen (Peta) in Chromium', () => {
 		const { page } = site;
 		const before = await legend(page);
 		let key = await colourKey(page);
+		const geometryLoads = await page.getAttribute(MAP, 'data-geometry-loads');
+		expect(Number(geometryLoads)).toBeGreaterThan(0);
 
 		await page.selectOption('[data-testid="map-indicator"]', 'water_unsafe');
 		key = await waitForColours(page, key);
@@ -238,6 +240,8 @@ describe('the Map screen (Peta) in Chromium', () => {
 		const manual = await legend(page);
 		expect(manual.classes).toHaveLength(2);
 		expect(manual.classes[0]?.range.endsWith(` – ${first}`)).toBe(true);
+		// Every recolouring above was feature state: the shapes were handed to MapLibre no more times.
+		expect(await page.getAttribute(MAP, 'data-geometry-loads')).toBe(geometryLoads);
 		expect(await page.locator('[data-testid="map-breaks-error"]').count()).toBe(0);
 	});
 
