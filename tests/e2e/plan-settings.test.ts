@@ -1,5 +1,5 @@
 /**
- * Issue 5, points 1 and 5 end to end on the Indikator screen (bundled sample): changing the crowding
+ * Issue 5, points 1 and 5 end to end under the map on the Peta screen (bundled sample): changing the crowding
  * threshold 7,2 → 9 m² recomputes the RTLH tables; the setting survives a reload; the table twin sorts
  * and downloads as CSV and XLSX with the rows the table shows; a broken plan file is refused without
  * touching the plan; "Kembali ke nilai baku" brings 7,2 and the first figures back.
@@ -22,7 +22,8 @@ interface Row {
 }
 
 const FLOOR_AREA = '[data-testid="plan-floor-area"]';
-const FIGURES = '[data-testid="indicator-figures"]';
+/** The Map screen's table and settings section: the figures' key, and busy while they are computed. */
+const FIGURES = '[data-testid="map-below"]';
 
 let site: Site;
 /** rtlh_crowding and rtlh rates at the default 7,2 m², in rank order. */
@@ -67,8 +68,8 @@ async function figuresKey(page: Page): Promise<string> {
 }
 
 async function show(page: Page, indicator: string, measure = 'rate'): Promise<Row[]> {
-	await page.selectOption('[data-testid="indicator-pick"]', indicator);
-	await page.selectOption('[data-testid="measure-pick"]', measure);
+	await page.selectOption('[data-testid="map-indicator"]', indicator);
+	await page.check(`[data-testid="map-measure-${measure}"]`);
 	await page.waitForSelector(`[data-testid="indicator-table"][data-indicator="${indicator}"][data-measure="${measure}"]`);
 	return shownRows(page);
 }
@@ -92,7 +93,7 @@ afterAll(async () => {
 describe('plan settings and the table twin in Chromium', () => {
 	it('recomputes the RTLH figures when the floor area per person goes from 7,2 to 9 m², and keeps 9 after a reload', async () => {
 		const { page } = site;
-		await page.goto(`${site.url}indikator/`);
+		await page.goto(`${site.url}peta/`);
 		const first = await waitForFigures(page);
 		expect(await page.inputValue(FLOOR_AREA)).toBe('7.2');
 		expect((await page.textContent('[data-testid="chip-desil"]'))?.trim()).toBe('Desil 1–4');
