@@ -160,6 +160,45 @@ async function registerShown(
 	);
 }
 
+/** The map's colour key once it is idle with colours other than `previous`. */
+async function colours(page: import('playwright-core').Page, previous: string | null): Promise<string> {
+	const handle = await page.waitForFunction(
+		(prev) => {
+			const map = document.querySelector('[data-testid="map"]');
+			const key = map?.getAttribute('data-colour-key');
+			return map?.getAttribute('data-ready') === 'true' && key && key !== prev ? key : null;
+		},
+		previous,
+		{ timeout: 10 * 60_000, polling: 20 }
+	);
+	return String(await handle.jsonValue());
+}
+
+/**
+ * Peta after the load: the first figures and colours, then a threshold change (floor area per person)
+ * timed from the change to the recoloured map, with the recompute inside it as the app measures it.
+ */
+async function benchBrowserMap(page: import('playwright-core').Page, people: number): Promise<void> {
+	let started = performance.now();
+	await page.click('[data-testid="nav-map"]');
+	let key = await colours(page, null);
+	record({ host: 'browser', what: 'Peta: figures and colours', people, ms: performance.now() - started, note: 'all indicators × 237 villages, then the map' });
+	await page.selectOption('[data-testid="map-indicator"]', 'rtlh_crowding');
+	key = await colours(page, key);
+	const changes: number[] = [];
+	const computes: number[] = [];
+	for (const area of ['9', '8', '7.2', '9', '7.2']) {
+		started = performance.now();
+		await page.selectOption('[data-testid="plan-floor-area"]', area);
+		key = await colours(page, key);
+		changes.push(performance.now() - started);
+		computes.push(Number(await page.getAttribute('[data-testid="map-compute-time"]', 'data-ms')));
+	}
+	record({ host: 'browser', what: 'threshold change: indicators recomputed', people, ms: median(computes), note: 'median of 5; all indicators × 237 villages in duckdb-wasm' });
+	record({ host: 'browser', what: 'threshold change → recoloured map', people, ms: median(changes), note: 'median of 5; from the select to the idle map' });
+	await page.click('[data-testid="nav-overview"]');
+}
+
 interface Sample {
 	people: number;
 	dir: string;
@@ -232,6 +271,7 @@ async function benchBrowser(samples: Sample[], xlsx: Sample | undefined): Promis
 			}
 			record({ host: 'browser', what: 'kecamatan → villages, first click', people, ms: times[0] ?? NaN, note: 'reads every village once' });
 			record({ host: 'browser', what: 'kecamatan → villages, next clicks', people, ms: median(times.slice(1)), note: 'median of 4' });
+			await benchBrowserMap(page, people);
 			await page.click('[data-testid="nav-data"]');
 		}
 		const foreign = site.requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
