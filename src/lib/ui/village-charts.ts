@@ -123,6 +123,8 @@ export function desilOption(rows: readonly DesilRow[]): ChartOption {
 		...base,
 		xAxis: { type: 'category', data: rows.map((r) => desilLabel(r.desil)), axisLabel: { interval: 0, width: 44, overflow: 'break' } },
 		yAxis: valueAxis,
+		// Room for "Tanpa desil" on two lines (the label estimate counts one).
+		grid: { ...base.grid, bottom: 16 },
 		series
 	};
 }
