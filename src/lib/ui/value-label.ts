@@ -1,78 +1,17 @@
 /**
- * UI words for canonical code values (roof 'thatch', water 'unprotected_well' …) and the village panel's
- * categories. The tables are typed by the canonical lists in core/schema.ts, so a value added there
- * fails the type check here until it has a label. Unknown values show "Tidak diketahui"; a value no
- * list holds is shown as written (it is a code, never extract text).
+ * UI words for canonical code values by column (roof 'thatch', water 'unprotected_well', school
+ * 'no_longer' …) and the village panel's categories. Roof, wall, floor, water and verval words are the
+ * plan's (plan-label.ts); the tables here are typed by the canonical lists in core/schema.ts, so a value
+ * added there fails the type check until it has a label. Unknown values show "Tidak diketahui"; a value
+ * no list holds is shown as written (it is a code, never extract text).
  */
 import type { HOUSEHOLD_RECORD_COLUMNS, PERSON_RECORD_COLUMNS } from '$lib/core/indicators';
 import type { HousingComponent, SexKey, WaterSafety } from '$lib/queries/village-panel';
 import { m } from '$lib/paraglide/messages.js';
-import type { Certificate, Floor, Roof, SchoolParticipation, Verval, Wall, Water } from '$lib/core/schema';
+import { FLOOR, ROOF, VERVAL, WALL, WATER, type Certificate, type SchoolParticipation } from '$lib/core/schema';
+import { floorLabel, roofLabel, vervalLabel, wallLabel, waterLabel } from './plan-label';
 
 type Labels<T extends string> = Readonly<Record<T, () => string>>;
-
-const ROOF_LABELS: Labels<Roof> = {
-	concrete: m.value_roof_concrete,
-	tile: m.value_roof_tile,
-	ceramic_tile: m.value_roof_ceramic_tile,
-	metal_tile: m.value_roof_metal_tile,
-	clay_tile: m.value_roof_clay_tile,
-	asbestos: m.value_roof_asbestos,
-	zinc: m.value_roof_zinc,
-	shingle: m.value_roof_shingle,
-	bamboo: m.value_roof_bamboo,
-	thatch: m.value_roof_thatch,
-	other: m.value_roof_other
-};
-
-const WALL_LABELS: Labels<Wall> = {
-	masonry: m.value_wall_masonry,
-	plastered_bamboo: m.value_wall_plastered_bamboo,
-	wood: m.value_wall_wood,
-	woven_bamboo: m.value_wall_woven_bamboo,
-	log: m.value_wall_log,
-	bamboo: m.value_wall_bamboo,
-	other: m.value_wall_other
-};
-
-const FLOOR_LABELS: Labels<Floor> = {
-	marble_granite: m.value_floor_marble_granite,
-	ceramic: m.value_floor_ceramic,
-	parquet_vinyl: m.value_floor_parquet_vinyl,
-	tile_terrazzo: m.value_floor_tile_terrazzo,
-	wood: m.value_floor_wood,
-	wood_good: m.value_floor_wood_good,
-	wood_poor: m.value_floor_wood_poor,
-	cement_brick: m.value_floor_cement_brick,
-	bamboo: m.value_floor_bamboo,
-	earth: m.value_floor_earth,
-	other: m.value_floor_other
-};
-
-const WATER_LABELS: Labels<Water> = {
-	bottled: m.value_water_bottled,
-	refill: m.value_water_refill,
-	tap: m.value_water_tap,
-	tap_metered: m.value_water_tap_metered,
-	tap_retail: m.value_water_tap_retail,
-	bore_well: m.value_water_bore_well,
-	protected_well: m.value_water_protected_well,
-	unprotected_well: m.value_water_unprotected_well,
-	protected_spring: m.value_water_protected_spring,
-	unprotected_spring: m.value_water_unprotected_spring,
-	surface: m.value_water_surface,
-	rain: m.value_water_rain,
-	other: m.value_water_other
-};
-
-const VERVAL_LABELS: Labels<Verval> = {
-	found: m.value_verval_found,
-	not_found: m.value_verval_not_found,
-	deceased: m.value_verval_deceased,
-	moved: m.value_verval_moved,
-	well_off: m.value_verval_well_off,
-	unverified: m.value_verval_unverified
-};
 
 const SCHOOL_LABELS: Labels<SchoolParticipation> = {
 	never: m.value_school_never,
@@ -112,13 +51,18 @@ const LEVEL_LABELS: Labels<Certificate> = {
 
 const SEX_LABELS: Labels<SexKey> = { M: m.vpanel_sex_M, F: m.vpanel_sex_F, unknown: m.vpanel_sex_unknown };
 
+/** The plan's words for one code list, as a table keyed by code. */
+function fromPlan<T extends string>(values: readonly T[], label: (value: T) => string): Labels<T> {
+	return Object.fromEntries(values.map((v) => [v, () => label(v)])) as Record<T, () => string>;
+}
+
 /** Coded columns of the panel's records and charts. */
 const FIELDS: Readonly<Record<string, Labels<string>>> = {
-	roof: ROOF_LABELS,
-	wall: WALL_LABELS,
-	floor: FLOOR_LABELS,
-	water: WATER_LABELS,
-	verval_status: VERVAL_LABELS,
+	roof: fromPlan(ROOF, roofLabel),
+	wall: fromPlan(WALL, wallLabel),
+	floor: fromPlan(FLOOR, floorLabel),
+	water: fromPlan(WATER, waterLabel),
+	verval_status: fromPlan(VERVAL, vervalLabel),
 	school_participation: SCHOOL_LABELS,
 	level: LEVEL_LABELS,
 	certificate: LEVEL_LABELS,
