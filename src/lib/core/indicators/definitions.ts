@@ -75,7 +75,7 @@ function floorBad(s: IndicatorSettings): string {
 }
 
 /** Members counted from the person rows; the declared count only when the file lists none. */
-const MEMBERS = 'coalesce(nullif(h.members, 0), nullif(h.members_declared, 0))';
+export const MEMBERS = 'coalesce(nullif(h.members, 0), nullif(h.members_declared, 0))';
 
 /** A floor area of 0 (or none) is missing, not crowded. */
 function crowded(s: IndicatorSettings): string {

@@ -8,13 +8,15 @@ import type { Plan, Population } from '../plan';
 import { sqlList, sqlString } from '../sql';
 import { INDICATORS, type IndicatorDefinition, type IndicatorId } from './definitions';
 
+/** The household's verval status is valid (a missing status is kept: the source has none). */
+export function householdVervalValid(population: Population): string {
+	return `(h.verval_status IS NULL OR h.verval_status IN (${sqlList(population.verval)}))`;
+}
+
 /** The household is in the plan's population (a missing desil or status is kept: the source has none). */
 export function householdInPopulation(population: Population): string {
 	const { min, max } = population.desil;
-	return (
-		`(h.desil IS NULL OR h.desil BETWEEN ${min} AND ${max}) AND ` +
-		`(h.verval_status IS NULL OR h.verval_status IN (${sqlList(population.verval)}))`
-	);
+	return `(h.desil IS NULL OR h.desil BETWEEN ${min} AND ${max}) AND ${householdVervalValid(population)}`;
 }
 
 /** The person's own verval status is valid (a deceased or moved member is not counted). */
