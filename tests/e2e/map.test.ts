@@ -185,7 +185,14 @@ describe('the Map screen (Peta) in Chromium', () => {
 
 		await map.click({ position: inside });
 		await page.waitForSelector(`${MAP}[data-selected="${hovered}"]`);
-		expect(await page.getAttribute('[data-testid="map-selection"]', 'data-kode')).toBe(hovered);
+		// Its panel opens with the four charts drawn.
+		await page.waitForSelector(`[data-testid="village-detail"][data-kode="${hovered}"][data-loaded="true"]`, { timeout: LOAD_TIMEOUT });
+		await expect
+			.poll(() => page.locator('[data-testid="village-detail"] [data-testid="detail-chart"][data-rendered="true"]').count(), {
+				timeout: LOAD_TIMEOUT
+			})
+			.toBe(4);
+		expect(await page.textContent('[data-testid="detail-title"]')).toBe(village?.nama);
 		await expect
 			.poll(async () => (await readPixels(page, await map.screenshot(), [SELECTION_COLOUR])).counts[SELECTION_COLOUR] ?? 0, {
 				timeout: LOAD_TIMEOUT
@@ -302,7 +309,7 @@ describe('the Map screen (Peta) in Chromium', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForSelector(`${MAP}[data-selected="${target.kode}"]`);
 		expect(await page.getAttribute('[data-testid="map-search"]', 'aria-expanded')).toBe('false');
-		expect(await page.textContent('[data-testid="map-selection"] h2')).toBe(target.nama);
+		expect(await page.textContent('[data-testid="detail-title"]')).toBe(target.nama);
 
 		// The map canvas itself takes the keyboard (MapLibre's pan and zoom).
 		await page.focus(`${MAP} canvas`);
