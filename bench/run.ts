@@ -301,7 +301,7 @@ for (const s of samples) await benchNode(s.people, s.dir);
 if (!skipBrowser) await benchBrowser(samples, xlsx);
 
 const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
-const section = `## Run of ${stamp} UTC\n\n\`\`\`\n${describeMachine(skipBrowser ? undefined : CHROMIUM)}\n\`\`\`\n\nRegisters: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person; the XLSX one has ${xlsxPeople.toLocaleString('en')} rows.${runNote ? ` ${runNote}` : ''}\n\n${markdown()}\n`;
+const section = `## Run of ${stamp} UTC\n\n\`\`\`\n${describeMachine(skipBrowser ? undefined : CHROMIUM)}\n\`\`\`\n\nRegisters: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person${xlsx ? `; the XLSX one has ${xlsxPeople.toLocaleString('en')} rows` : ''}.${runNote ? ` ${runNote}` : ''}\n\n${markdown()}\n`;
 const resultsPath = join(ROOT, 'bench/RESULTS.md');
 const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n\nNewest run first. `npm run bench` appends a section.\n';
 const [head, ...rest] = previous.split(/\n(?=## Run of )/);
