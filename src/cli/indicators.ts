@@ -3,8 +3,7 @@
  * denominator per reference village, as CSV on stdout, computed by the same SQL as the Map screen.
  */
 import { INDICATOR_IDS, countColumn, denominatorColumn } from '../lib/core/indicators';
-import { PlanFileError, type Plan } from '../lib/core/plan';
-import { readPlan } from './plan-file';
+import { readPlanOrReport } from './plan-file';
 import { villageIndicators } from '../lib/queries/indicators';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
@@ -47,14 +46,8 @@ export const indicatorsCommand: Command = {
 	async run(args: string[], io: CliIO): Promise<number> {
 		const parsed = parseRegisterArgs(args, { files: [], register: false } as IndicatorArgs, ownOption);
 		if (!parsed.register) throw new UsageError('Sebutkan berkas register dengan --register FILE.');
-		let plan: Plan;
-		try {
-			plan = await readPlan(parsed.plan);
-		} catch (error) {
-			if (!(error instanceof PlanFileError)) throw error;
-			io.stderr(`${error.message}\n`);
-			return EXIT_FAILED;
-		}
+		const plan = await readPlanOrReport(parsed.plan, io);
+		if (!plan) return EXIT_FAILED;
 		return withRegister(parsed, io, async ({ engine, result, started }) => {
 			const rows = await villageIndicators(engine, plan);
 			const lines = [csvLine(INDICATORS_HEADER)];

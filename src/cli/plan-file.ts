@@ -1,6 +1,7 @@
 /** Reading a plan file for the CLI: the defaults without one, a PlanFileError naming the file otherwise. */
 import { readFile } from 'node:fs/promises';
 import { defaultPlan, parsePlan, PlanFileError, type Plan } from '../lib/core/plan';
+import type { CliIO } from './io';
 
 export async function readPlan(path: string | undefined): Promise<Plan> {
 	if (!path) return defaultPlan();
@@ -11,4 +12,15 @@ export async function readPlan(path: string | undefined): Promise<Plan> {
 		throw new PlanFileError(`Berkas rencana '${path}' tidak ditemukan.`, path);
 	}
 	return parsePlan(text, path);
+}
+
+/** The plan, or null after printing why the file was refused (the command then exits with EXIT_FAILED). */
+export async function readPlanOrReport(path: string | undefined, io: CliIO): Promise<Plan | null> {
+	try {
+		return await readPlan(path);
+	} catch (error) {
+		if (!(error instanceof PlanFileError)) throw error;
+		io.stderr(`${error.message}\n`);
+		return null;
+	}
 }

@@ -9,12 +9,11 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PlanFileError, type Plan } from '../lib/core/plan';
 import { ALLOCATION_COLUMNS, ALLOCATION_ORDER, ALLOCATION_TABLE } from '../lib/core/programs';
 import { toCsv, type CsvCell } from '../lib/export/csv';
 import { bnbaCsv, bnbaFileStem, bnbaXlsx, budgetXlsx, stampOf } from '../lib/export/bnba';
 import { bnba, lineBudget, registerChecksum, runAllocation, villageBudget } from '../lib/queries/allocation';
-import { readPlan } from './plan-file';
+import { readPlanOrReport } from './plan-file';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, formatSeconds, type CliIO, type Command } from './io';
 
@@ -56,14 +55,8 @@ export const planCommand: Command = {
 		if (!parsed.plan) throw new UsageError('Sebutkan berkas rencana dengan --plan rencana.json.');
 		if (!parsed.out) throw new UsageError('Sebutkan folder tujuan dengan --out FOLDER.');
 		const out = parsed.out;
-		let plan: Plan;
-		try {
-			plan = await readPlan(parsed.plan);
-		} catch (error) {
-			if (!(error instanceof PlanFileError)) throw error;
-			io.stderr(`${error.message}\n`);
-			return EXIT_FAILED;
-		}
+		const plan = await readPlanOrReport(parsed.plan, io);
+		if (!plan) return EXIT_FAILED;
 		try {
 			await mkdir(out, { recursive: true });
 		} catch {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOAD_TIMEOUT, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, waitForColours, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 const ZIP = fileURLToPath(new URL('../fixtures/boundaries/desa-sebagian.zip', import.meta.url));
@@ -16,20 +16,6 @@ const MAP = '[data-testid="map"]';
 
 let site: Site;
 let sample: Counts;
-
-/** Waits until the map is idle with colours whose key differs from `previous`; answers the new key. */
-async function waitForColours(page: Page, previous: string | null = null): Promise<string> {
-	const handle = await page.waitForFunction(
-		(prev) => {
-			const map = document.querySelector('[data-testid="map"]');
-			const key = map?.getAttribute('data-colour-key');
-			return map?.getAttribute('data-ready') === 'true' && key && key !== prev ? key : null;
-		},
-		previous,
-		{ timeout: LOAD_TIMEOUT }
-	);
-	return String(await handle.jsonValue());
-}
 
 /** The table twin's counts by village code. */
 async function tableCounts(page: Page): Promise<Map<string, number>> {

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRampColours, rampColours, SELECTION_COLOUR } from '../../src/lib/state/map-view';
 import { normalise } from '../../src/lib/ui/map/search';
-import { LOAD_TIMEOUT, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, waitForColours, waitForRegister, type Counts } from './screen';
 import { ARTIFACTS_DIR, BUILD_DIR, ROOT, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 interface ReferenceVillage {
@@ -36,20 +36,6 @@ let villages: ReferenceVillage[];
 let inside: { x: number; y: number } | null = null;
 
 const MAP = '[data-testid="map"]';
-
-/** Waits until the map is idle with colours whose key differs from `previous`; answers the new key. */
-async function waitForColours(page: Page, previous: string | null = null): Promise<string> {
-	const handle = await page.waitForFunction(
-		(prev) => {
-			const map = document.querySelector('[data-testid="map"]');
-			const key = map?.getAttribute('data-colour-key');
-			return map?.getAttribute('data-ready') === 'true' && key && key !== prev ? key : null;
-		},
-		previous,
-		{ timeout: LOAD_TIMEOUT }
-	);
-	return String(await handle.jsonValue());
-}
 
 async function colourKey(page: Page): Promise<string> {
 	return (await page.getAttribute(MAP, 'data-colour-key')) ?? '';

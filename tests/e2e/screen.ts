@@ -45,3 +45,17 @@ export async function pressClearStored(page: Page): Promise<void> {
 	await page.focus('[data-testid="clear-stored"]:not([disabled])');
 	await page.keyboard.press('Enter');
 }
+
+/** Waits until the map is idle with colours whose key differs from `previous`; answers the new key. */
+export async function waitForColours(page: Page, previous: string | null = null): Promise<string> {
+	const handle = await page.waitForFunction(
+		(prev) => {
+			const map = document.querySelector('[data-testid="map"]');
+			const key = map?.getAttribute('data-colour-key');
+			return map?.getAttribute('data-ready') === 'true' && key && key !== prev ? key : null;
+		},
+		previous,
+		{ timeout: LOAD_TIMEOUT }
+	);
+	return String(await handle.jsonValue());
+}

@@ -13,6 +13,7 @@ import type { MatchReport } from '$lib/core/geo/match';
 import type { BoundaryFormat } from '$lib/core/geo/read';
 import type { BoundaryCollection, BoundaryLevel } from '$lib/core/geo/types';
 import type { Reference } from '$lib/core/reference';
+import { request, withStore as withDbStore } from './idb';
 
 export const BOUNDARY_STORE_VERSION = 1;
 
@@ -87,37 +88,8 @@ const DB_NAME = 'tepat-boundaries';
 const STORE = 'levels';
 const LEVELS: BoundaryLevel[] = ['village', 'kecamatan'];
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-	});
-}
-
-function openDb(): Promise<IDBDatabase> {
-	if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB tidak tersedia'));
-	const req = indexedDB.open(DB_NAME, 1);
-	req.onupgradeneeded = () => {
-		if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-	};
-	return request(req);
-}
-
-async function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T>): Promise<T> {
-	const db = await openDb();
-	try {
-		const tx = db.transaction(STORE, mode);
-		const finished = new Promise<void>((resolve, reject) => {
-			tx.oncomplete = () => resolve();
-			tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-			tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-		});
-		const result = await work(tx.objectStore(STORE));
-		await finished;
-		return result;
-	} finally {
-		db.close();
-	}
+function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T> | T): Promise<T> {
+	return withDbStore(DB_NAME, STORE, mode, work);
 }
 
 /** The browser's store: IndexedDB 'tepat-boundaries', object store 'levels', keyed by level. */

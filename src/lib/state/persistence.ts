@@ -12,6 +12,7 @@ import { registerSchemaFingerprint } from '$lib/core/schema';
 import type { LoadMapping } from '$lib/ingest/mapping';
 
 import { REGISTER_TABLES, type RegisterTable } from '$lib/ingest/tables';
+import { request, withStore as withDbStore } from './idb';
 
 /** 2: every table of REGISTER_TABLES is kept (1 kept household and person only). */
 export const STORE_VERSION = 2;
@@ -56,44 +57,8 @@ const STORE = 'register';
 const META_KEY = 'meta';
 const tableKey = (table: RegisterTable) => `table:${table}`;
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-	});
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		tx.oncomplete = () => resolve();
-		tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-	});
-}
-
-function openDb(): Promise<IDBDatabase> {
-	if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB tidak tersedia'));
-	const req = indexedDB.open(DB_NAME, 1);
-	req.onupgradeneeded = () => {
-		if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-	};
-	return request(req);
-}
-
-async function withStore<T>(
-	mode: IDBTransactionMode,
-	work: (store: IDBObjectStore) => Promise<T> | T
-): Promise<T> {
-	const db = await openDb();
-	try {
-		const tx = db.transaction(STORE, mode);
-		const finished = done(tx);
-		const result = await work(tx.objectStore(STORE));
-		await finished;
-		return result;
-	} finally {
-		db.close();
-	}
+function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T> | T): Promise<T> {
+	return withDbStore(DB_NAME, STORE, mode, work);
 }
 
 /** Writes every register table and the meta record in one transaction (replacing what was there). */
