@@ -3,8 +3,11 @@
  * the programme × funding line table, and "what would Rp X more reach?" read off the coverage curve.
  * AllocationModel.svelte.ts and the components use these; they are unit-tested directly.
  */
+import { classify, classIndex, type Classification } from '$lib/core/geo/classify';
 import type { ProgrammeId } from '$lib/core/plan';
 import type { CurvePoint, LineBudget, VillageBudget } from '$lib/queries/allocation';
+import type { MapPaint } from './MapModel.svelte';
+import { rampColours } from './map-view';
 
 export interface BudgetFigures {
 	need_units: number;
@@ -92,4 +95,28 @@ export function moreUnits(points: readonly CurvePoint[], funded: number, extra: 
 	const before = unitsAt(points, funded);
 	const after = unitsAt(points, funded + Math.max(0, extra));
 	return { units: Math.max(0, after - before), exhausted: last !== undefined && funded + extra >= last.rupiah };
+}
+
+export interface UnmetView {
+	/** Unmet units per village code (0 for a village without candidates). */
+	values: Map<string, number>;
+	classification: Classification;
+	paint: MapPaint;
+}
+
+/**
+ * The unmet-need map of one programme: unmet units per village (every village of `kodes`, 0 where
+ * no candidate is left unfunded), in natural-breaks classes on the YlOrRd ramp. `figuresKey` (the
+ * allocation's key) makes the colour key change when the figures do.
+ */
+export function unmetView(villages: readonly VillageBudget[], programme: string, kodes: readonly string[], figuresKey: string): UnmetView {
+	const values = new Map<string, number>(kodes.map((k) => [k, 0]));
+	for (const v of villages) if (v.programme === programme) values.set(v.village_kode, v.unmet_units);
+	const classification = classify([...values.values()], 'jenks', 5);
+	const breaks = classification.breaks;
+	const classOf = new Map<string, number>();
+	for (const [kode, value] of values) classOf.set(kode, classIndex(value, breaks));
+	const colours = rampColours('YlOrRd', Math.max(0, breaks.length - 1));
+	const key = [figuresKey, 'unmet', programme, breaks.join(','), colours.join(',')].join('|');
+	return { values, classification, paint: { level: 'village', classOf, outside: new Set(), colours, key } };
 }
