@@ -121,6 +121,8 @@ describe('the Plan screen in Chromium', () => {
 	let figuresBefore: Record<string, string | null>;
 	let funded = 0;
 	let excluded = '';
+	let browserCsvBytes: Buffer;
+	let savedPlan: Plan;
 
 	it('funds water connections from a budget typed into APBD, and the unmet-need map changes', async () => {
 		const { page } = site;
@@ -249,6 +251,41 @@ describe('the Plan screen in Chromium', () => {
 
 		const budget = await downloadOf(page, 'export-budget-xlsx');
 		expect(budget.suggestedFilename()).toBe('ringkasan-anggaran.xlsx');
+		browserCsvBytes = browserCsv;
+		savedPlan = plan;
+	});
+
+	it('reads "Rp X more" off the coverage curve and compares with a second plan, keeping the first in force', async () => {
+		const { page } = site;
+		// Rp 1 M more at Rp 2,5 jt a connection: 400 more.
+		await page.fill('[data-testid="coverage-more"]', '1.000.000.000');
+		await page.press('[data-testid="coverage-more"]', 'Tab');
+		await page.waitForSelector('[data-testid="coverage-chart"][data-rendered="true"]', { timeout: LOAD_TIMEOUT });
+		expect(Number(await page.getAttribute('[data-testid="coverage-more-answer"]', 'data-units'))).toBe(400);
+
+		const b = structuredClone(savedPlan);
+		b.name = 'Rencana B';
+		const apbd = b.fundingLines.find((l) => l.id === 'apbd');
+		if (!apbd) throw new Error('no APBD line');
+		apbd.budgets.water = 2 * WATER_BUDGET;
+		b.overrides = [];
+		await page.setInputFiles('[data-testid="compare-open-input"]', {
+			name: 'rencana-b.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(b))
+		});
+		await page.waitForSelector('[data-testid="compare-row"][data-programme="water"]', { timeout: LOAD_TIMEOUT });
+		const water = page.locator('[data-testid="compare-row"][data-programme="water"]');
+		expect(await water.getAttribute('data-funded-a')).toBe(String(funded));
+		expect(await water.getAttribute('data-funded-b')).toBe(String(2 * funded));
+		const rtlh = page.locator('[data-testid="compare-row"][data-programme="rtlh"]');
+		expect(await rtlh.getAttribute('data-funded-a')).toBe(await rtlh.getAttribute('data-funded-b'));
+		await site.screenshot('rencana-02-compare');
+
+		// Plan A is still the allocation in force: the same list, byte for byte.
+		const again = await downloadOf(page, 'export-bnba-csv');
+		expect((await readFile((await again.path()) ?? '')).equals(browserCsvBytes)).toBe(true);
+		expect(await value(page, 'funded-units-water')).toBe(funded);
 	});
 
 	it('keeps the plan and its figures after a reload, and nothing left the origin', async () => {

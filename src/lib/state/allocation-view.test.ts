@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CurvePoint, VillageBudget } from '$lib/queries/allocation';
 import { formatRupiah, formatRupiahShort, parseRupiah } from '$lib/ui/format';
-import { curveOf, kecamatanBudget, lineCell, moreUnits, programmeTotal, unitsAt } from './allocation-view';
+import { curveOf, kecamatanBudget, lineCell, moreUnits, programmeTotal, unmetView, unitsAt } from './allocation-view';
 
 function village(programme: string, kec: string, kode: string, need: number, funded: number, cost: number): VillageBudget {
 	return {
@@ -57,6 +57,11 @@ describe('what more money reaches, off the coverage curve', () => {
 		expect(unitsAt(curve, 5000)).toBe(10);
 		expect(unitsAt([], 5000)).toBe(0);
 	});
+	it('reads a thinned straight line exactly (no float lost to rounding down)', () => {
+		const line: CurvePoint[] = [44, 88, 132].map((u) => ({ programme: 'water', units: u, rupiah: u * 2_500_000 }));
+		expect(unitsAt(line, 100_000_000)).toBe(40);
+		expect(moreUnits(line, 100_000_000, 100_000_000).units).toBe(40);
+	});
 	it('answers "Rp X more" from the funded amount, saying when the queue runs out', () => {
 		expect(moreUnits(curve, 400, 300)).toEqual({ units: 3, exhausted: false });
 		expect(moreUnits(curve, 400, 50)).toEqual({ units: 0, exhausted: false });
@@ -88,5 +93,17 @@ describe('Rupiah formats', () => {
 		expect(parseRupiah('-5')).toBeNull();
 		expect(parseRupiah('')).toBeNull();
 		expect(parseRupiah('lima')).toBeNull();
+	});
+});
+
+describe('the unmet-need map', () => {
+	it('classes unmet units per village, zero for villages without candidates, and keys the colours by the figures', () => {
+		const rows = [village('water', '64.02.01', 'a', 10, 2, 1), village('water', '64.02.01', 'b', 30, 0, 1), village('rtlh', '64.02.01', 'c', 9, 0, 1)];
+		const view = unmetView(rows, 'water', ['a', 'b', 'c', 'd'], 'k1');
+		expect([...view.values]).toEqual([['a', 8], ['b', 30], ['c', 0], ['d', 0]]);
+		expect(view.paint.classOf.get('b')).toBe(view.paint.colours.length - 1);
+		expect(view.paint.classOf.get('c')).toBe(0);
+		expect(view.classification.counts.reduce((n, c) => n + c, 0)).toBe(4);
+		expect(unmetView(rows, 'water', ['a', 'b', 'c', 'd'], 'k2').paint.key).not.toBe(view.paint.key);
 	});
 });

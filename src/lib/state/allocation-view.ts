@@ -82,7 +82,8 @@ export function unitsAt(points: readonly CurvePoint[], rupiah: number): number {
 		if (p.rupiah > rupiah) {
 			const span = p.rupiah - previous.rupiah;
 			const share = span > 0 ? (rupiah - previous.rupiah) / span : 0;
-			return Math.floor(previous.units + share * (p.units - previous.units));
+			// The epsilon keeps 39,999999 (a float of 40) at 40.
+			return Math.floor(previous.units + share * (p.units - previous.units) + 1e-9);
 		}
 		previous = p;
 	}
