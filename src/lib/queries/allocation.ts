@@ -92,6 +92,8 @@ export async function lineBudget(engine: Engine): Promise<LineBudget[]> {
 
 const BNBA_ROW = {
 	programme: 'string',
+	/** household_id for household programmes, person_id for PIP and Paket (what an override names). */
+	unit_id: 'string',
 	kecamatan_nama: 'string',
 	village_kode: 'string',
 	village_nama: 'string',
@@ -119,7 +121,7 @@ export function bnbaSql(programme: ProgrammeId, villageKode?: string): string {
 	const personUnit = `a.programme IN (${PERSON_PROGRAMMES.map(sqlString).join(', ')})`;
 	const village = villageKode === undefined ? '' : ` AND a.village_kode = ${sqlString(villageKode)}`;
 	return (
-		`SELECT a.programme, v.kecamatan_nama, a.village_kode, v.nama AS village_nama, a.household_id, h.kk, ` +
+		`SELECT a.programme, a.unit_id, v.kecamatan_nama, a.village_kode, v.nama AS village_nama, a.household_id, h.kk, ` +
 		`coalesce(p.nik, head.nik) AS nik, coalesce(p.name, h.head_name) AS nama, h.alamat, h.desil, a.rule, a.rank, a.funding_line, a.cost, a.override_reason ` +
 		`FROM ${ALLOCATION_TABLE} a JOIN village v ON v.kode = a.village_kode JOIN household h ON h.household_id = a.household_id ` +
 		`LEFT JOIN person p ON ${personUnit} AND p.person_id = a.unit_id ` +
@@ -189,4 +191,38 @@ export function planDifferenceSql(a: string, b: string): string {
 
 export async function planDifference(engine: Engine, a: string, b: string): Promise<PlanDifference[]> {
 	return rowsOf(await engine.query(planDifferenceSql(a, b)), DIFF_ROW);
+}
+
+/** One page of a programme's BNBA, in the list's order (the same ORDER BY as bnbaSql). */
+export function bnbaPageSql(programme: ProgrammeId, villageKode: string | undefined, limit: number, offset: number): string {
+	return `${bnbaSql(programme, villageKode)} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
+}
+
+/** How many funded units a programme has (in one village, or everywhere). */
+export function bnbaCountSql(programme: ProgrammeId, villageKode?: string): string {
+	const village = villageKode === undefined ? '' : ` AND village_kode = ${sqlString(villageKode)}`;
+	return `SELECT count(*)::INTEGER AS n FROM ${ALLOCATION_TABLE} WHERE programme = ${sqlString(programme)} AND status = 'funded'${village}`;
+}
+
+export async function bnbaPage(
+	engine: Engine,
+	programme: ProgrammeId,
+	villageKode: string | undefined,
+	limit: number,
+	offset: number
+): Promise<{ rows: BnbaRow[]; total: number }> {
+	const rows = rowsOf(await engine.query(bnbaPageSql(programme, villageKode, limit, offset)), BNBA_ROW);
+	const [count] = rowsOf(await engine.query(bnbaCountSql(programme, villageKode)), { n: 'number' });
+	return { rows, total: count?.n ?? 0 };
+}
+
+const CANDIDATE_ROW = { unit_id: 'string', household_id: 'string', village_kode: 'string', status: 'string' } as const;
+export type CandidateRow = RowOf<typeof CANDIDATE_ROW>;
+
+/** A unit of a programme in the current allocation (to check an "include by id" before it is stored). */
+export async function allocationUnit(engine: Engine, programme: ProgrammeId, unitId: string): Promise<CandidateRow | null> {
+	const sql =
+		`SELECT unit_id, household_id, village_kode, status FROM ${ALLOCATION_TABLE} ` +
+		`WHERE programme = ${sqlString(programme)} AND unit_id = ${sqlString(unitId)}`;
+	return rowsOf(await engine.query(sql), CANDIDATE_ROW)[0] ?? null;
 }

@@ -35,3 +35,43 @@ export function toNumber(value: number | bigint | null | undefined): number {
 	if (value === null || value === undefined) return 0;
 	return typeof value === 'bigint' ? Number(value) : value;
 }
+
+const shortNumber = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+
+/** Rupiah in full, for tables and exports: "Rp 1.234.567". */
+export function formatRupiah(value: number | null | undefined): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	return `Rp ${integer.format(Math.round(value))}`;
+}
+
+/** Rupiah short, for summaries: "Rp 450 rb", "Rp 1,8 jt", "Rp 12,5 M", "Rp 1,2 T". */
+export function formatRupiahShort(value: number | null | undefined): string {
+	if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+	const sign = value < 0 ? '-' : '';
+	const abs = Math.abs(value);
+	const steps: [number, string][] = [
+		[1e12, 'T'],
+		[1e9, 'M'],
+		[1e6, 'jt'],
+		[1e3, 'rb']
+	];
+	for (const [i, [size, unit]] of steps.entries()) {
+		if (abs < size) continue;
+		// 999.960 rb would read "1.000 rb": one unit up it is "1 jt".
+		const up = steps[i - 1];
+		if (up && Math.round((abs / size) * 10) >= 10_000) return `${sign}Rp ${shortNumber.format(abs / up[0])} ${up[1]}`;
+		return `${sign}Rp ${shortNumber.format(abs / size)} ${unit}`;
+	}
+	return `${sign}Rp ${integer.format(Math.round(abs))}`;
+}
+
+/**
+ * A Rupiah amount as typed: digits with optional id-ID thousands dots or spaces and an optional "Rp"
+ * ("5.000.000.000", "Rp 5 000 000"); null when it is not a whole non-negative amount.
+ */
+export function parseRupiah(text: string): number | null {
+	const cleaned = text.trim().replace(/^rp\.?\s*/i, '').replace(/[.\s_]/g, '');
+	if (!/^\d{1,16}$/.test(cleaned)) return null;
+	const n = Number(cleaned);
+	return Number.isSafeInteger(n) ? n : null;
+}

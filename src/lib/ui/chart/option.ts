@@ -1,10 +1,15 @@
 /** The chart option type of the registered ECharts subset (types only: no ECharts code is imported). */
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 
 export type ChartOption = ComposeOption<
-	BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+	| BarSeriesOption
+	| LineSeriesOption
+	| GridComponentOption
+	| LegendComponentOption
+	| MarkLineComponentOption
+	| TooltipComponentOption
 >;
 
 /** Tepat's chart colours (../shared/SCREENS.md "Visual language"). */
