@@ -138,4 +138,19 @@ describe('allocation SQL', () => {
 		const b = await run(spec({ lines: [{ line: 'APBD', budget: 450 }] }));
 		expect(b).toEqual(a);
 	});
+
+	it('quotas in proportion to need: no village takes more than its share of what the budget reaches', async () => {
+		// A's four candidates all come before B's: without quotas A would take the whole budget.
+		await engine.exec(
+			`CREATE OR REPLACE TABLE skewed AS SELECT * FROM (VALUES ('A1', 'A', 1, 1, 100), ('A2', 'A', 1, 1, 100), ('A3', 'A', 1, 1, 100), ('A4', 'A', 1, 1, 100), ('B1', 'B', 2, 1, 100), ('B2', 'B', 2, 1, 100), ('B3', 'B', 2, 1, 100), ('B4', 'B', 2, 1, 100)) t(unit_id, village_kode, desil, members, cost)`
+		);
+		const skewed = spec({ candidates: spec().candidates.replace('FROM units', 'FROM skewed'), lines: [{ line: 'APBD', budget: 400 }] });
+		expect(funded(await run(skewed))).toEqual(['A1', 'A2', 'A3', 'A4']);
+		// 4 units reachable; A and B need 4 each: a quota of ceil(4 × 4 / 8) = 2 each.
+		const rows = await run({ ...skewed, villageQuota: true });
+		expect(funded(rows)).toEqual(['A1', 'A2', 'B1', 'B2']);
+		expect(rows.filter((r) => r.status === 'over_cap').map((r) => r.unit_id)).toEqual(['A3', 'A4', 'B3', 'B4']);
+		// With a cap as well, the smaller limit holds.
+		expect(funded(await run({ ...skewed, villageQuota: true, villageCap: 1 }))).toEqual(['A1', 'B1']);
+	});
 });

@@ -183,4 +183,26 @@ describe('the programmes on the hand-computed register', () => {
 		expect(diff.find((d) => d.programme === 'pip')).toMatchObject({ funded_a: 3, funded_b: 2, only_a: 1, only_b: 0 });
 		expect(diff.find((d) => d.programme === 'bsps')).toMatchObject({ funded_a: 1, funded_b: 1, only_a: 0, only_b: 0 });
 	});
+
+	it('the plan orders the queue: with no priority keys, only the unit id decides', async () => {
+		const rows = await allocate(planWith((p) => (p.priority = [])));
+		expect(rows.filter((r) => r.programme === 'pip').map((r) => r.unit_id)).toEqual(['P15', 'P2', 'P3', 'P5', 'P7']);
+		// Household size before desil: H2 (4 members, desil 2) still leads H4 (3 members, desil 4) for water.
+		const bySize = await allocate(planWith((p) => (p.priority = ['members', 'desil'])));
+		expect(bySize.filter((r) => r.programme === 'water').map((r) => r.unit_id)).toEqual(['H2', 'H4']);
+		// Proportional quotas switch on from the plan (the SQL is tested in allocate.test.ts).
+		// Rp 2,25 jt reaches P8 and P10: V1 (3 candidates of 4) may have ceil(2 × 3 / 4) = 2, so P11 is over quota.
+		const quota = await allocate(
+			planWith((p) => {
+				p.villageQuota = true;
+				p.fundingLines[0]!.budgets.paket = 2_250_000;
+			})
+		);
+		expect(of(quota, 'paket')).toEqual([
+			['P8', 1_800_000, 'apbd', 'funded'],
+			['P10', 450_000, 'apbd', 'funded'],
+			['P11', 750_000, null, 'over_cap'],
+			['P16', 450_000, null, 'unfunded']
+		]);
+	});
 });

@@ -87,4 +87,13 @@ describe('plan document', () => {
 		expect(ok.overrides).toEqual([{ programme: 'water', unitId: 'KK1', action: 'exclude', reason: 'Sudah PDAM' }]);
 		expect(ok.fundingLines).toEqual([{ id: 'csr-1', name: 'PT Contoh', kind: 'CSR', budgets: { water: 100000000 } }]);
 	});
+
+	it('the priority order is the plan’s: known keys, each once, in the order given', () => {
+		expect(parsePlan('{"priority": ["members", "desil"]}', 'p').priority).toEqual(['members', 'desil']);
+		expect(parsePlan('{"priority": []}', 'p').priority).toEqual([]);
+		expect(refusal('{"priority": ["desil", "umur"]}').field).toBe('priority');
+		expect(defaultPlan().priority).toEqual(['desil', 'vulnerability', 'members', 'deprivations']);
+		expect(parsePlan('{"villageQuota": true}', 'p').villageQuota).toBe(true);
+		expect(refusal('{"villageQuota": "ya"}').field).toBe('villageQuota');
+	});
 });

@@ -113,6 +113,10 @@ export interface Override {
 	reason: string;
 }
 
+/** Priority keys, in the order the plan gives them; the unit id always breaks the last tie. */
+export const PRIORITY_KEYS = ['desil', 'vulnerability', 'members', 'deprivations'] as const;
+export type PriorityKeyId = (typeof PRIORITY_KEYS)[number];
+
 export interface Plan {
 	format: typeof PLAN_FORMAT;
 	version: typeof PLAN_VERSION;
@@ -126,8 +130,19 @@ export interface Plan {
 	zoneCostMultiplier: Record<Zone, number>;
 	/** Drawn in this order. */
 	fundingLines: FundingLine[];
+	/**
+	 * Queue order: desil (poorest first), vulnerability (children, elderly, disability, female head),
+	 * household members, deprivations (unfit house, unsafe water, a child out of school, a Paket
+	 * candidate); each key may be left out or moved.
+	 */
+	priority: PriorityKeyId[];
 	/** At most this many units of a programme per village; null: no cap. */
 	villageCap: number | null;
+	/**
+	 * Each village gets at most its share, in proportion to its need (candidates), of the units the
+	 * budget would fund without quotas; what a village cannot use goes to the next in line.
+	 */
+	villageQuota: boolean;
 	overrides: Override[];
 }
 
@@ -148,7 +163,8 @@ export const DEFAULT_SOURCES = {
 	'programmes.rtlh.unitCost': 'RTLH APBD Kukar: hingga Rp 50 jt per rumah (2023: Rp 60 M untuk 1.010 unit; 2025: maks Rp 50 jt)',
 	'programmes.water.unitCost': 'Sambungan air minum: Hibah Air Minum Rp 2–3 jt per sambungan (PUPR)',
 	zoneCostMultiplier: 'Belum ada angka resmi: 1,0 untuk semua zona sampai Disperkim menetapkan [inferred]',
-	fundingLines: 'Contoh: APBD Kukar 2025 untuk RTLH Rp 5 M (90 unit); isi pagu tahun rencana'
+	fundingLines: 'Contoh: APBD Kukar 2025 untuk RTLH Rp 5 M (90 unit); isi pagu tahun rencana',
+	priority: 'DESIGN: desil, lalu kerentanan (anak, lansia, disabilitas, kepala keluarga perempuan), jumlah anggota, jumlah deprivasi'
 } as const;
 
 export function defaultPlan(): Plan {
@@ -186,7 +202,9 @@ export function defaultPlan(): Plan {
 			{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: {} },
 			{ id: 'csr', name: 'CSR (Forum TJSP)', kind: 'CSR', budgets: {} }
 		],
+		priority: [...PRIORITY_KEYS],
 		villageCap: null,
+		villageQuota: false,
 		overrides: []
 	};
 }
@@ -495,7 +513,9 @@ export function planOf(value: Json, file: string): Plan {
 		'programmes',
 		'zoneCostMultiplier',
 		'fundingLines',
+		'priority',
 		'villageCap',
+		'villageQuota',
 		'overrides'
 	]);
 	const d = defaultPlan();
@@ -532,7 +552,9 @@ export function planOf(value: Json, file: string): Plan {
 			) as Record<Zone, number>;
 		})(),
 		fundingLines: readFundingLines(r, o.fundingLines, d.fundingLines),
+		priority: r.values(o.priority, 'priority', d.priority, PRIORITY_KEYS),
 		villageCap: o.villageCap === undefined || o.villageCap === null ? null : r.integer(o.villageCap, 'villageCap', 0, 1, 1_000_000),
+		villageQuota: r.boolean(o.villageQuota, 'villageQuota', d.villageQuota),
 		overrides: readOverrides(r, o.overrides)
 	};
 }

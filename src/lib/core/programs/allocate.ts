@@ -35,6 +35,11 @@ export interface AllocationSpec {
 	lines: readonly FundingDraw[];
 	/** At most this many units per village (included overrides not counted against it); null: no cap. */
 	villageCap: number | null;
+	/**
+	 * Each village at most its share of the units the whole budget would fund without quotas, in
+	 * proportion to its candidates (rounded up); included overrides not counted. Optional (default off).
+	 */
+	villageQuota?: boolean;
 	/** A table (programme, unit_id, action 'include'|'exclude', reason); null: no overrides. */
 	overrides: string | null;
 }
@@ -86,7 +91,24 @@ export function allocationSql(spec: AllocationSpec): string {
 	const overrides = spec.overrides
 		? `SELECT unit_id, action, reason FROM ${spec.overrides} WHERE programme = ${sqlString(spec.programme)}`
 		: `SELECT NULL::VARCHAR AS unit_id, NULL::VARCHAR AS action, NULL::VARCHAR AS reason WHERE FALSE`;
-	const cap = spec.villageCap === null ? 'TRUE' : `(included OR village_rank <= ${Math.max(0, Math.floor(spec.villageCap))})`;
+	const limits = ['included'];
+	if (spec.villageCap !== null) limits.push(`village_rank <= ${Math.max(0, Math.floor(spec.villageCap))}`);
+	if (spec.villageQuota) limits.push('village_rank <= quota');
+	const cap =
+		limits.length === 1
+			? 'TRUE'
+			: `(included OR (${limits.slice(1).join(' AND ')}))`;
+	const total = spec.lines.reduce((sum, l) => sum + Math.floor(Math.max(0, l.budget)), 0);
+	// The quota's base: how many units the whole budget reaches in priority order with no village limit.
+	const quotaCtes = spec.villageQuota
+		? `open_queue AS (SELECT sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING) AS cumulative_cost FROM ranked), ` +
+			`fundable AS (SELECT count(*) AS units FROM open_queue WHERE cumulative_cost <= ${total}), ` +
+			`need AS (SELECT village_kode, count(*) AS n FROM ranked WHERE NOT included GROUP BY village_kode), ` +
+			`quotas AS (SELECT village_kode, ceil((SELECT units FROM fundable) * n / (SELECT sum(n) FROM need))::BIGINT AS quota FROM need), `
+		: '';
+	const placedFrom = spec.villageQuota
+		? `SELECT r.*, coalesce(qv.quota, 0) AS quota, row_number() OVER (PARTITION BY r.village_kode, r.included ORDER BY r.rank) AS village_rank FROM ranked r LEFT JOIN quotas qv ON qv.village_kode = r.village_kode`
+		: `SELECT *, row_number() OVER (PARTITION BY village_kode, included ORDER BY rank) AS village_rank FROM ranked`;
 	const ends = lineEndCtes(spec.lines);
 	const line =
 		ends.length === 0
@@ -98,7 +120,8 @@ export function allocationSql(spec: AllocationSpec): string {
 		`marked AS (SELECT c.*, coalesce(o.action = 'include', FALSE) AS included, coalesce(o.action = 'exclude', FALSE) AS excluded, o.reason AS override_reason ` +
 		`FROM c LEFT JOIN o ON o.unit_id = c.unit_id), ` +
 		`ranked AS (SELECT *, row_number() OVER (ORDER BY included DESC, ${orderBy(spec.priority)}) AS rank FROM marked WHERE NOT excluded), ` +
-		`placed AS (SELECT *, row_number() OVER (PARTITION BY village_kode, included ORDER BY rank) AS village_rank FROM ranked), ` +
+		quotaCtes +
+		`placed AS (${placedFrom}), ` +
 		`queue AS (SELECT unit_id, sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING)::HUGEINT AS cumulative_cost FROM placed WHERE ${cap}), ` +
 		ends.map((cte) => `${cte}, `).join('') +
 		`funded AS (SELECT q.unit_id, q.cumulative_cost, ${line} AS funding_line FROM queue q) ` +

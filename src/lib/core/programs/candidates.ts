@@ -7,20 +7,25 @@
 import { indicator } from '../indicators/definitions';
 import { householdInPopulation, personInPopulation } from '../indicators/sql';
 import { LEVEL_STAGE } from '../indicators/stages';
-import type { Plan, ProgrammeId } from '../plan';
+import type { Plan, PriorityKeyId, ProgrammeId } from '../plan';
 import { sqlString } from '../sql';
 import type { PriorityKey } from './allocate';
 
 /** Programmes whose unit is a person (the others fund a household). */
 export const PERSON_PROGRAMMES: readonly ProgrammeId[] = ['pip', 'paket'];
 
-/** Desil first (poorest first, none last), then vulnerability, household size, deprivations. */
-export const PRIORITY: readonly PriorityKey[] = [
-	{ column: 'desil', direction: 'asc' },
-	{ column: 'vulnerability', direction: 'desc' },
-	{ column: 'members', direction: 'desc' },
-	{ column: 'deprivations', direction: 'desc' }
-];
+/** Each priority key's direction: the poorest desil first, the most vulnerable, largest, most deprived first. */
+export const PRIORITY_DIRECTION: Readonly<Record<PriorityKeyId, PriorityKey['direction']>> = {
+	desil: 'asc',
+	vulnerability: 'desc',
+	members: 'desc',
+	deprivations: 'desc'
+};
+
+/** The plan's priority order as allocation keys. */
+export function priorityOf(plan: Plan): PriorityKey[] {
+	return plan.priority.map((column) => ({ column, direction: PRIORITY_DIRECTION[column] }));
+}
 
 const keys = (alias: string) => ['desil', 'vulnerability', 'members', 'deprivations'].map((k) => `${alias}.${k}`).join(', ');
 

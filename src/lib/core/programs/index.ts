@@ -6,10 +6,10 @@
 import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type Plan, type ProgrammeId } from '../plan';
 import { sqlString } from '../sql';
 import { ALLOCATION_COLUMNS, allocationSql, type FundingDraw } from './allocate';
-import { PRIORITY, candidatesSql } from './candidates';
+import { candidatesSql, priorityOf } from './candidates';
 
 export * from './allocate';
-export { PRIORITY, candidatesSql } from './candidates';
+export { PRIORITY_DIRECTION, candidatesSql, priorityOf } from './candidates';
 
 export const ALLOCATION_TABLE = 'allocation';
 const OVERRIDE_TABLE = 'plan_override';
@@ -43,9 +43,10 @@ export function allocationStatements(plan: Plan): string[] {
 		const select = allocationSql({
 			programme,
 			candidates: candidatesSql(plan, programme, housingFunded),
-			priority: PRIORITY,
+			priority: priorityOf(plan),
 			lines: drawsFor(plan, programme),
 			villageCap: plan.villageCap,
+			villageQuota: plan.villageQuota,
 			overrides: OVERRIDE_TABLE
 		});
 		statements.push(created ? `INSERT INTO ${ALLOCATION_TABLE} ${select}` : `CREATE OR REPLACE TABLE ${ALLOCATION_TABLE} AS ${select}`);
