@@ -199,6 +199,37 @@ async function benchBrowserMap(page: import('playwright-core').Page, people: num
 	await page.click('[data-testid="nav-overview"]');
 }
 
+/** The allocation key once the Plan screen shows an allocation other than `previous`. */
+async function allocated(page: import('playwright-core').Page, previous: string): Promise<string> {
+	const handle = await page.waitForFunction(
+		(prev) => {
+			const figures = document.querySelector('[data-testid="plan-figures"]');
+			const key = figures?.getAttribute('data-key') ?? '';
+			return key !== '' && key !== prev && figures?.getAttribute('aria-busy') === 'false' ? key : null;
+		},
+		previous,
+		{ timeout: 10 * 60_000, polling: 20 }
+	);
+	return String(await handle.jsonValue());
+}
+
+/** Rencana after the load: the allocation of all programmes, then again after a budget is typed in. */
+async function benchBrowserPlan(page: import('playwright-core').Page, people: number): Promise<void> {
+	await page.click('[data-testid="nav-plan"]');
+	let key = await allocated(page, '');
+	const ms = () => page.getAttribute('[data-testid="plan-allocation-time"]', 'data-ms').then(Number);
+	record({ host: 'browser', what: 'allocation, all 5 programmes', people, ms: await ms(), note: 'first on Rencana; PIP, Paket, BSPS, RTLH, water in duckdb-wasm' });
+	const times: number[] = [];
+	for (const budget of ['100.000.000', '2.000.000.000', '500.000.000']) {
+		await page.fill('[data-testid="plan-budget-apbd-water"]', budget);
+		await page.press('[data-testid="plan-budget-apbd-water"]', 'Tab');
+		key = await allocated(page, key);
+		times.push(await ms());
+	}
+	record({ host: 'browser', what: 'allocation after a budget change', people, ms: median(times), note: 'median of 3' });
+	await page.click('[data-testid="nav-overview"]');
+}
+
 interface Sample {
 	people: number;
 	dir: string;
@@ -272,6 +303,7 @@ async function benchBrowser(samples: Sample[], xlsx: Sample | undefined): Promis
 			record({ host: 'browser', what: 'kecamatan → villages, first click', people, ms: times[0] ?? NaN, note: 'reads every village once' });
 			record({ host: 'browser', what: 'kecamatan → villages, next clicks', people, ms: median(times.slice(1)), note: 'median of 4' });
 			await benchBrowserMap(page, people);
+			await benchBrowserPlan(page, people);
 			await page.click('[data-testid="nav-data"]');
 		}
 		const foreign = site.requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith('blob:') && !url.startsWith('data:'));

@@ -5,12 +5,12 @@
  * touching the plan; "Kembali ke nilai baku" brings 7,2 and the first figures back.
  */
 import { readFile } from 'node:fs/promises';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { loadExcelJs } from '../../src/lib/export/exceljs';
 import { XLSX_TITLE_ROWS } from '../../src/lib/export/indicator-table';
-import { LOAD_TIMEOUT } from './screen';
+import { LOAD_TIMEOUT, downloadOf } from './screen';
 import { assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 interface Row {
@@ -75,11 +75,6 @@ async function show(page: Page, indicator: string, measure = 'rate'): Promise<Ro
 }
 
 const total = (rows: Row[]) => rows.reduce((n, r) => n + r.count, 0);
-
-async function downloadOf(page: Page, testid: string): Promise<Download> {
-	const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
-	return download;
-}
 
 beforeAll(async () => {
 	assertPrerequisites();

@@ -9,7 +9,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReference } from '../../src/cli/reference';
 import { parsePlan, type Plan } from '../../src/lib/core/plan';
@@ -19,7 +19,7 @@ import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { bnba, runAllocation, type BnbaRow } from '../../src/lib/queries/allocation';
 import { runCli } from '../unit/cli-run';
-import { LOAD_TIMEOUT, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, downloadOf, waitForColours, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 const FIGURES = '[data-testid="plan-figures"]';
@@ -46,18 +46,7 @@ async function waitForAllocation(page: Page, previous = ''): Promise<string> {
 }
 
 /** Waits until the unmet-need map is drawn with a colour key other than `previous`. */
-async function waitForColours(page: Page, previous: string | null = null): Promise<string> {
-	const handle = await page.waitForFunction(
-		(prev) => {
-			const map = document.querySelector('[data-testid="unmet-map"] [data-testid="map"]');
-			const key = map?.getAttribute('data-colour-key');
-			return map?.getAttribute('data-ready') === 'true' && key && key !== prev ? key : null;
-		},
-		previous,
-		{ timeout: LOAD_TIMEOUT }
-	);
-	return String(await handle.jsonValue());
-}
+const unmetColours = (page: Page, previous: string | null = null) => waitForColours(page, previous, '[data-testid="unmet-map"]');
 
 /** Waits until the funded list shows the rows of the current allocation. */
 async function waitForList(page: Page): Promise<void> {
@@ -74,11 +63,6 @@ async function waitForList(page: Page): Promise<void> {
 
 async function value(page: Page, testid: string): Promise<number> {
 	return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
-}
-
-async function downloadOf(page: Page, testid: string): Promise<Download> {
-	const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
-	return download;
 }
 
 /** What the screen shows, for comparing before and after a reload. */
@@ -138,7 +122,7 @@ describe('the Plan screen in Chromium', () => {
 
 		await page.selectOption('[data-testid="plan-programme"]', 'water');
 		await page.waitForSelector('[data-testid="unmet-map"][data-programme="water"]');
-		const colours = await waitForColours(page);
+		const colours = await unmetColours(page);
 
 		await page.fill('[data-testid="plan-budget-apbd-water"]', '100.000.000');
 		await page.press('[data-testid="plan-budget-apbd-water"]', 'Tab');
@@ -150,7 +134,7 @@ describe('the Plan screen in Chromium', () => {
 		expect(await page.getAttribute('[data-testid="budget-line-apbd-water"]', 'data-rupiah')).toBe(String(WATER_BUDGET));
 		expect(await value(page, 'plan-budget-apbd-water')).toBe(WATER_BUDGET);
 		expect(await page.inputValue('[data-testid="plan-budget-apbd-water"]')).toBe('100.000.000');
-		await waitForColours(page, colours);
+		await unmetColours(page, colours);
 		await site.screenshot('rencana-01-water-budget');
 
 		// The kecamatan table adds up to the summary.

@@ -1,5 +1,5 @@
 /** What the end-to-end tests read from and do on Tepat's screens, shared by every e2e file. */
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 
 /** A load of the bundled sample or a test file, a restore, or a save, on a busy 2-core machine. */
 export const LOAD_TIMEOUT = 120_000;
@@ -46,16 +46,25 @@ export async function pressClearStored(page: Page): Promise<void> {
 	await page.keyboard.press('Enter');
 }
 
-/** Waits until the map is idle with colours whose key differs from `previous`; answers the new key. */
-export async function waitForColours(page: Page, previous: string | null = null): Promise<string> {
+/**
+ * Waits until the map (the first inside `scope`, when given) is idle with colours whose key differs
+ * from `previous`; answers the new key.
+ */
+export async function waitForColours(page: Page, previous: string | null = null, scope = ''): Promise<string> {
 	const handle = await page.waitForFunction(
-		(prev) => {
-			const map = document.querySelector('[data-testid="map"]');
+		({ prev, selector }) => {
+			const map = document.querySelector(selector);
 			const key = map?.getAttribute('data-colour-key');
 			return map?.getAttribute('data-ready') === 'true' && key && key !== prev ? key : null;
 		},
-		previous,
+		{ prev: previous, selector: `${scope} [data-testid="map"]`.trim() },
 		{ timeout: LOAD_TIMEOUT }
 	);
 	return String(await handle.jsonValue());
+}
+
+/** Clicks a download button and answers the download it starts. */
+export async function downloadOf(page: Page, testid: string): Promise<Download> {
+	const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+	return download;
 }
