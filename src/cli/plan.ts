@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ALLOCATION_COLUMNS, ALLOCATION_ORDER, ALLOCATION_TABLE } from '../lib/core/programs';
 import { toCsv, type CsvCell } from '../lib/export/csv';
 import { bnbaCsv, bnbaFileStem, bnbaXlsx, budgetXlsx, stampOf } from '../lib/export/bnba';
-import { bnba, lineBudget, registerChecksum, runAllocation, villageBudget } from '../lib/queries/allocation';
+import { bnba, lineBudget, registerChecksum, runAllocation, villageBudget, villageLineBudget } from '../lib/queries/allocation';
 import { readPlanOrReport } from './plan-file';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, formatSeconds, type CliIO, type Command } from './io';
@@ -85,7 +85,7 @@ export const planCommand: Command = {
 				await writeFile(join(out, `${bnbaFileStem(programme)}.xlsx`), await bnbaXlsx(programme, list, stamp));
 			}
 			const lines = await lineBudget(engine);
-			await writeFile(join(out, 'ringkasan-anggaran.xlsx'), await budgetXlsx(lines, await villageBudget(engine), stamp));
+			await writeFile(join(out, 'ringkasan-anggaran.xlsx'), await budgetXlsx(lines, await villageBudget(engine), await villageLineBudget(engine), stamp));
 
 			for (const l of lines) io.stderr(`${l.programme} ${l.funding_line}: ${formatNumber(l.units)} unit, ${rupiah(l.rupiah)}\n`);
 			io.stderr(

@@ -142,6 +142,14 @@ describe('the Plan screen in Chromium', () => {
 			tds.reduce((n, td) => n + Number(td.getAttribute('data-value')), 0)
 		);
 		expect(kecamatanFunded).toBe(funded);
+		// Split by funding line: every funded connection is APBD's, none APBN's.
+		const byLine = (line: string) =>
+			page.$$eval(`[data-testid="budget-kecamatan-row"] [data-col="line-${line}"]`, (tds) =>
+				tds.reduce((n, td) => n + Number(td.getAttribute('data-value')), 0)
+			);
+		expect(await byLine('apbd')).toBe(funded);
+		expect(await byLine('apbn')).toBe(0);
+		expect(Number(await page.getAttribute('[data-testid="budget-total-row"] [data-col="line-apbd"]', 'data-value'))).toBe(funded);
 		const first = page.locator('[data-testid="budget-kecamatan-row"]').first();
 		const kode = await first.getAttribute('data-kode');
 		await page.click(`[data-testid="budget-kecamatan-toggle-${kode}"]`);

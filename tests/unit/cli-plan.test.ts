@@ -70,6 +70,13 @@ describe('tepat plan', () => {
 			expect(sheet.getRow(7).getCell(nikColumn).value).toBe(water[0]!.nik);
 			expect(sheet.getRow(7).getCell(kkColumn).value).toBe(water[0]!.kk);
 			expect(String(water[0]!.kk)).toMatch(/^\d{16}$/);
+			// The budget summary: lines, villages, and villages split by funding line.
+			const budget = new ExcelJS.Workbook();
+			await budget.xlsx.readFile(join(out, 'ringkasan-anggaran.xlsx'));
+			expect(budget.worksheets.map((w) => w.name)).toEqual(['Sumber dana', 'Per desa', 'Per desa × sumber dana']);
+			const split = budget.getWorksheet('Per desa × sumber dana')!;
+			const waterRows = split.getSheetValues().filter((r) => Array.isArray(r) && r[1] === 'Sambungan air bersih');
+			expect(waterRows.reduce((n, r) => n + Number((r as unknown[])[6]), 0)).toBe(water.length);
 		} finally {
 			await engine.close();
 		}

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlan, parsePlan, serialisePlan, type Plan } from '../../src/lib/core/plan';
 import { allocationStatements } from '../../src/lib/core/programs';
 import { rowsOf } from '../../src/lib/core/rows';
-import { copyAllocationSql, coverageCurve, planDifference, villageBudget } from '../../src/lib/queries/allocation';
+import { copyAllocationSql, coverageCurve, planDifference, villageBudget, villageLineBudget } from '../../src/lib/queries/allocation';
+import { fundedByLine } from '../../src/lib/state/allocation-view';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
 
@@ -160,6 +161,17 @@ describe('the programmes on the hand-computed register', () => {
 		]);
 		const thinned = (await coverageCurve(engine, 2)).filter((p) => p.programme === 'pip');
 		expect(thinned.map((p) => p.units)).toEqual([2, 4, 5]);
+		// Funded per village and line: PIP in V1 drew on APBD (P2, P3) and APBN (P5).
+		const split = await villageLineBudget(engine);
+		expect(split.filter((r) => r.programme === 'pip')).toEqual([
+			{ programme: 'pip', kecamatan_kode: '64.02.01', village_kode: V1, funding_line: 'apbd', units: 2, rupiah: 675_000 },
+			{ programme: 'pip', kecamatan_kode: '64.02.01', village_kode: V1, funding_line: 'apbn', units: 1, rupiah: 375_000 }
+		]);
+		expect([...fundedByLine(split, 'pip', '64.02.01')]).toEqual([
+			['apbd', 2],
+			['apbn', 1]
+		]);
+		expect(fundedByLine(split, 'pip', V2).size).toBe(0);
 		const water = (await villageBudget(engine)).filter((v) => v.programme === 'water');
 		expect(water).toEqual([
 			expect.objectContaining({ village_kode: V1, need_units: 2, funded_units: 1, unmet_units: 1, need_rupiah: 5_000_000, funded_rupiah: 2_500_000, unmet_rupiah: 2_500_000 })

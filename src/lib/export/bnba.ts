@@ -7,7 +7,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import type { Plan, ProgrammeId } from '../core/plan';
-import type { BnbaRow, LineBudget, VillageBudget } from '../queries/allocation';
+import type { BnbaRow, LineBudget, VillageBudget, VillageLineBudget } from '../queries/allocation';
 import { toCsv, type CsvCell } from './csv';
 import { loadExcelJs } from './exceljs';
 
@@ -105,8 +105,13 @@ export async function bnbaXlsx(programme: ProgrammeId, rows: readonly BnbaRow[],
 	return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** The budget summary for the RKA: per programme and funding line, and per programme and village. */
-export async function budgetXlsx(lines: readonly LineBudget[], villages: readonly VillageBudget[], stamp: ExportStamp): Promise<Uint8Array> {
+/** The budget summary for the RKA: per programme and funding line, per programme and village, and per village and line. */
+export async function budgetXlsx(
+	lines: readonly LineBudget[],
+	villages: readonly VillageBudget[],
+	villageLines: readonly VillageLineBudget[],
+	stamp: ExportStamp
+): Promise<Uint8Array> {
 	const ExcelJS = await loadExcelJs();
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Tepat';
@@ -139,5 +144,18 @@ export async function budgetXlsx(lines: readonly LineBudget[], villages: readonl
 		textCell(perVillage, added.number, 4, v.village_nama);
 	}
 	for (const c of [6, 8, 10]) perVillage.getColumn(c).numFmt = '#,##0';
+
+	const names = new Map(villages.map((v) => [v.village_kode, v]));
+	const split = workbook.addWorksheet('Per desa × sumber dana');
+	titleBlock(split, 'Terdanai per desa/kelurahan dan sumber dana', stamp);
+	split.addRow(['Program', 'Kecamatan', 'Kode desa', 'Desa/kelurahan', 'Sumber dana', 'Unit', 'Rupiah']).font = { bold: true };
+	for (const v of villageLines) {
+		const added = split.addRow([PROGRAMME_TITLE[v.programme as ProgrammeId] ?? v.programme, null, null, null, null, v.units, v.rupiah]);
+		textCell(split, added.number, 2, names.get(v.village_kode)?.kecamatan_nama ?? v.kecamatan_kode);
+		textCell(split, added.number, 3, v.village_kode);
+		textCell(split, added.number, 4, names.get(v.village_kode)?.village_nama ?? '');
+		textCell(split, added.number, 5, v.funding_line);
+	}
+	split.getColumn(7).numFmt = '#,##0';
 	return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -67,6 +67,30 @@ export async function villageBudget(engine: Engine): Promise<VillageBudget[]> {
 	return rowsOf(await engine.query(villageBudgetSql()), VILLAGE_BUDGET_ROW);
 }
 
+const VILLAGE_LINE_ROW = {
+	programme: 'string',
+	kecamatan_kode: 'string',
+	village_kode: 'string',
+	funding_line: 'string',
+	units: 'number',
+	rupiah: 'number'
+} as const;
+
+export type VillageLineBudget = RowOf<typeof VILLAGE_LINE_ROW>;
+
+/** Funded units and Rupiah per programme, village and funding line (the line split of villageBudget). */
+export function villageLineBudgetSql(): string {
+	return (
+		`SELECT a.programme, v.kecamatan_kode, a.village_kode, a.funding_line, count(*)::INTEGER AS units, sum(a.cost)::DOUBLE AS rupiah ` +
+		`FROM ${ALLOCATION_TABLE} a JOIN village v ON v.kode = a.village_kode WHERE a.status = 'funded' ` +
+		`GROUP BY ALL ORDER BY a.programme, a.village_kode, a.funding_line`
+	);
+}
+
+export async function villageLineBudget(engine: Engine): Promise<VillageLineBudget[]> {
+	return rowsOf(await engine.query(villageLineBudgetSql()), VILLAGE_LINE_ROW);
+}
+
 const LINE_BUDGET_ROW = {
 	programme: 'string',
 	funding_line: 'string',

@@ -18,12 +18,14 @@ import {
 	registerChecksum,
 	runAllocation,
 	villageBudget,
+	villageLineBudget,
 	type BnbaRow,
 	type CandidateRow,
 	type CurvePoint,
 	type LineBudget,
 	type PlanDifference,
-	type VillageBudget
+	type VillageBudget,
+	type VillageLineBudget
 } from '$lib/queries/allocation';
 import { plan } from './PlanModel.svelte';
 import { register } from './RegisterModel.svelte';
@@ -34,6 +36,8 @@ const CURVE_POINTS = 200;
 export class AllocationModel {
 	lines = $state.raw<LineBudget[]>([]);
 	villages = $state.raw<VillageBudget[]>([]);
+	/** Funded units and Rupiah per programme, village and funding line. */
+	villageLines = $state.raw<VillageLineBudget[]>([]);
 	curve = $state.raw<CurvePoint[]>([]);
 	/** The register's checksum, printed on every export. */
 	checksum = $state('');
@@ -75,6 +79,7 @@ export class AllocationModel {
 				const ms = await runAllocation(engine, current);
 				const lines = await lineBudget(engine);
 				const villages = await villageBudget(engine);
+				const villageLines = await villageLineBudget(engine);
 				const curve = await coverageCurve(engine, CURVE_POINTS);
 				if (this.#checksumOf !== version) {
 					this.checksum = await registerChecksum(engine);
@@ -83,6 +88,7 @@ export class AllocationModel {
 				if (this.#pending !== key) return;
 				this.lines = lines;
 				this.villages = villages;
+				this.villageLines = villageLines;
 				this.curve = curve;
 				this.#plan = current;
 				this.lastAllocationMs = ms;

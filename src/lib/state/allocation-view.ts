@@ -5,7 +5,7 @@
  */
 import { classify, classIndex, type Classification } from '$lib/core/geo/classify';
 import type { ProgrammeId } from '$lib/core/plan';
-import type { CurvePoint, LineBudget, VillageBudget } from '$lib/queries/allocation';
+import type { CurvePoint, LineBudget, VillageBudget, VillageLineBudget } from '$lib/queries/allocation';
 import type { MapPaint } from './MapModel.svelte';
 import { rampColours } from './map-view';
 
@@ -62,6 +62,19 @@ export function programmeTotal(villages: readonly VillageBudget[], programme: st
 export function lineCell(lines: readonly LineBudget[], programme: ProgrammeId, line: string): { units: number; rupiah: number } {
 	const row = lines.find((l) => l.programme === programme && l.funding_line === line);
 	return { units: row?.units ?? 0, rupiah: row?.rupiah ?? 0 };
+}
+
+/**
+ * Funded units of one programme per funding line, for a village (`kode` a village code) or a whole
+ * kecamatan (`kode` a kecamatan code): line id → units.
+ */
+export function fundedByLine(rows: readonly VillageLineBudget[], programme: string, kode: string): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const r of rows) {
+		if (r.programme !== programme || (r.village_kode !== kode && r.kecamatan_kode !== kode)) continue;
+		out.set(r.funding_line, (out.get(r.funding_line) ?? 0) + r.units);
+	}
+	return out;
 }
 
 /** A programme's curve points, in rank order. */
