@@ -1,5 +1,5 @@
 /** Words of the Plan screen that depend on a code: programme names, zones, funding kinds. */
-import { PlanFileError, type FundingKind, type ProgrammeId } from '$lib/core/plan';
+import type { FundingKind, ProgrammeId } from '$lib/core/plan';
 import type { Zone } from '$lib/core/reference';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -26,10 +26,4 @@ export function zoneLabel(zone: Zone): string {
 
 export function kindLabel(kind: FundingKind): string {
 	return kind === 'other' ? m.rencana_kind_other() : kind;
-}
-
-/** The plan's message without its "Berkas rencana '…':" opening, which names a file an edit does not have. */
-export function reasonOf(error: unknown): string {
-	if (error instanceof PlanFileError) return error.message.replace(/^Berkas rencana '[^']*': /, '');
-	return error instanceof Error ? error.message : String(error);
 }
