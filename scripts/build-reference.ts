@@ -12,17 +12,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kecamatan, Reference, Village, VillageKind, Zone } from '../src/lib/core/reference';
+import { WILAYAH_ATTRIBUTION } from '../src/lib/core/wilayah';
+import { KNOWN_ZONES } from '../src/lib/core/zones';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const KABUPATEN = { kode: '64.02', nama: 'Kutai Kartanegara' } as const;
-export const ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT)';
-
-/** Disperkim's planning zones, by the kecamatan's two-digit code. */
-const ZONES: Record<Zone, readonly string[]> = {
-	pesisir: ['04', '05', '13', '14', '15', '17', '20'],
-	hulu: ['01', '08', '09', '10', '11', '12', '18', '19'],
-	tengah: ['02', '03', '06', '07', '16']
-};
+const KABUPATEN = { kode: '64.02', nama: 'Kabupaten Kutai Kartanegara' } as const;
+export const ATTRIBUTION = `Batas wilayah: cahyadsn/wilayah_boundaries (MIT). ${WILAYAH_ATTRIBUTION}`;
 
 interface Feature {
 	type: 'Feature';
@@ -35,11 +30,9 @@ interface FeatureCollection {
 }
 
 function zoneOf(kecamatanKode: string): Zone {
-	const part = kecamatanKode.split('.')[2] ?? '';
-	for (const zone of ['pesisir', 'hulu', 'tengah'] as const) {
-		if (ZONES[zone].includes(part)) return zone;
-	}
-	throw new Error(`Kecamatan ${kecamatanKode} has no zone`);
+	const zone = KNOWN_ZONES[KABUPATEN.kode]?.[kecamatanKode];
+	if (!zone) throw new Error(`Kecamatan ${kecamatanKode} has no zone`);
+	return zone;
 }
 
 function kindOf(villageKode: string): VillageKind {

@@ -6,15 +6,26 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Reference } from '../lib/core/reference';
 import { NodeEngine } from '../lib/engine/node';
-import { IngestError, ingestRegister, loadReference, type ByteSource, type IngestResult } from '../lib/ingest';
+import {
+	IngestError,
+	ingestRegister,
+	loadReference,
+	type ByteSource,
+	type IngestResult,
+	type RegencyBasis
+} from '../lib/ingest';
 import { MappingFileError, parseSavedMapping, type SavedMapping } from '../lib/ingest/mapping';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { readReference } from './reference';
+import { diskWilayah } from './wilayah';
 import { EXIT_FAILED, UsageError, formatNumber, type CliIO } from './io';
 
 export interface RegisterArgs {
 	files: string[];
+	/** A village reference file: the register is read against it as it is (no detection). */
 	reference?: string;
+	/** The register's regency chosen by the user (code, e.g. 64.03); default: detected from the village codes. */
+	kabupaten?: string;
 	/** A column-mapping file saved from the Data screen (pemetaan-kolom-*.json). */
 	mapping?: string;
 	/** XLSX: the worksheet to read. */
@@ -25,10 +36,11 @@ export interface RegisterArgs {
 export const REGISTER_OPTIONS_USAGE = [
 	'  --mapping     pemetaan kolom yang disimpan dari layar Data (pemetaan-kolom-*.json)',
 	'  --sheet       XLSX: nama lembar kerja (bawaan: lembar terlihat pertama)',
-	'  --reference   referensi desa (bawaan: data/reference.json paket ini)'
+	'  --kabupaten   kode kabupaten/kota register, mis. 64.03 (bawaan: terdeteksi dari kode desa)',
+	'  --reference   berkas referensi desa sendiri, dipakai apa adanya (bawaan: daftar wilayah Indonesia)'
 ];
 
-const OPTIONS = { '--reference': 'reference', '--mapping': 'mapping', '--sheet': 'sheet' } as const;
+const OPTIONS = { '--reference': 'reference', '--kabupaten': 'kabupaten', '--mapping': 'mapping', '--sheet': 'sheet' } as const;
 
 /**
  * If args[i] is one of the shared options (`--name value` or `--name=value`), stores it and returns
@@ -113,6 +125,23 @@ async function readMapping(path: string): Promise<SavedMapping> {
 	return parseSavedMapping(text, path);
 }
 
+const BASIS: Record<RegencyBasis, string> = {
+	detected: 'terdeteksi dari kode desa',
+	chosen: 'dipilih dengan --kabupaten',
+	kept: 'kode desa tanpa kode kabupaten: bawaan dipakai, pilih dengan --kabupaten',
+	fixed: 'dari --reference'
+};
+
+/** The first line every register command prints: whose register this is, and how that was decided. */
+export function regencyLine(result: IngestResult): string {
+	const r = result.regency;
+	if (!r) return '';
+	const share = r.basis === 'detected' ? ` (${formatNumber(r.households)} dari ${formatNumber(r.voting)} keluarga)` : '';
+	const others = r.others.reduce((sum, o) => sum + o.households, 0);
+	const outside = others > 0 ? `; ${formatNumber(others)} keluarga berkode kabupaten/kota lain (lihat tepat report)` : '';
+	return `${r.nama} (${r.kode}), ${BASIS[r.basis]}${share}${outside}.`;
+}
+
 export interface LoadedRegister {
 	engine: NodeEngine;
 	reference: Reference;
@@ -138,10 +167,10 @@ export async function withRegister(
 			return EXIT_FAILED;
 		}
 	}
-	let reference: Reference;
+	let current: Reference;
 	let mapping: SavedMapping | undefined;
 	try {
-		reference = await readReference(args.reference);
+		current = await readReference(args.reference);
 		if (args.mapping) mapping = await readMapping(args.mapping);
 	} catch (error) {
 		io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -149,15 +178,16 @@ export async function withRegister(
 	}
 	const engine = await NodeEngine.open();
 	try {
-		await loadReference(engine, reference);
+		await loadReference(engine, current);
 		const sources: ByteSource[] = await Promise.all(
 			args.files.map(async (f) => {
 				const source = await fileByteSource(f);
 				return args.sheet ? { ...source, sheet: args.sheet } : source;
 			})
 		);
-		const result = await ingestRegister(engine, sources, reference, {
+		const result = await ingestRegister(engine, sources, current, {
 			mappings: mapping ? { [mapping.source]: mapping } : undefined,
+			region: args.reference ? {} : { wilayah: diskWilayah, chosen: args.kabupaten },
 			onProgress: io.interactive
 				? (p) => {
 						if (p.phase === 'read') io.stderr(`\rMembaca ${p.file}: ${formatNumber(p.rowsRead)} baris`);
@@ -170,7 +200,8 @@ export async function withRegister(
 				`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`
 			);
 		}
-		return await work({ engine, reference, result, started });
+		io.stderr(`${regencyLine(result)}\n`);
+		return await work({ engine, reference: result.reference ?? current, result, started });
 	} catch (error) {
 		if (error instanceof IngestError) {
 			io.stderr(`${error.message}\n`);

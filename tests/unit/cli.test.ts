@@ -85,7 +85,8 @@ describe('tepat CLI', () => {
 
 	it('summary of a hand-made DTSEN file: 20 kecamatan rows, counts as read_csv + GROUP BY says', async () => {
 		const run = await tepat(['summary', fixture('dtsen-flat.csv')]);
-		expect(run.stderr).toMatch(/^Total: 4 keluarga, 10 jiwa di 3 desa\/kelurahan; 1 keluarga dengan kode desa di luar referensi/);
+		expect(run.stderr).toMatch(/^Kabupaten Kutai Kartanegara \(64\.02\), terdeteksi dari kode desa \(4 dari 4 keluarga\)\.\n/);
+		expect(run.stderr).toMatch(/^Total: 4 keluarga, 10 jiwa di 3 desa\/kelurahan; 1 keluarga dengan kode desa di luar referensi/m);
 		expect(run.code).toBe(0);
 		const lines = run.stdout.trimEnd().split('\n');
 		expect(lines).toHaveLength(21);

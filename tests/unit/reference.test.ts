@@ -97,8 +97,8 @@ describe('village reference (data/reference.json)', () => {
 		expect(zone('Tenggarong')).toBe('tengah');
 		expect(zone('Tabang')).toBe('hulu');
 		expect(zone('Anggana')).toBe('pesisir');
-		const counts = { hulu: 0, tengah: 0, pesisir: 0 };
-		for (const k of reference.kecamatan) counts[k.zona] += 1;
+		const counts: Record<string, number> = { hulu: 0, tengah: 0, pesisir: 0 };
+		for (const k of reference.kecamatan) counts[k.zona] = (counts[k.zona] ?? 0) + 1;
 		expect(counts).toEqual({ hulu: 8, tengah: 5, pesisir: 7 });
 	});
 });

@@ -126,8 +126,13 @@ export interface Plan {
 	population: Population;
 	indicators: IndicatorSettings;
 	programmes: Programmes;
-	/** Cost multiplier by planning zone (reaching the coast or upriver costs more). */
+	/** Cost multiplier by planning zone (reaching the coast or upriver costs more); a zone not listed costs 1×. */
 	zoneCostMultiplier: Record<Zone, number>;
+	/**
+	 * Kecamatan placed in another zone than the reference gives them (Kukar: Disperkim's hulu/tengah/pesisir;
+	 * any other regency: one zone), by kecamatan code.
+	 */
+	kecamatanZones: Record<string, Zone>;
 	/** Drawn in this order. */
 	fundingLines: FundingLine[];
 	/**
@@ -197,6 +202,7 @@ export function defaultPlan(): Plan {
 			water: { enabled: true, unitCost: 2_500_000, includeConditional: false }
 		},
 		zoneCostMultiplier: { hulu: 1, tengah: 1, pesisir: 1 },
+		kecamatanZones: {},
 		fundingLines: [
 			{ id: 'apbd', name: 'APBD Kutai Kartanegara', kind: 'APBD', budgets: { rtlh: 5_000_000_000 } },
 			{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: {} },
@@ -431,7 +437,44 @@ function readProgrammes(r: PlanReader, value: Json, d: Programmes): Programmes {
 	};
 }
 
-const ZONES: readonly Zone[] = ['hulu', 'tengah', 'pesisir'];
+const ZONE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
+
+function zoneName(r: PlanReader, value: Json, field: string): Zone {
+	if (typeof value !== 'string' || !ZONE_NAME.test(value)) r.fail(field, 'harus nama zona: huruf, angka, spasi, _ atau -, paling panjang 40');
+	return value;
+}
+
+function readZoneMultipliers(r: PlanReader, value: Json, d: Record<Zone, number>): Record<Zone, number> {
+	if (value === undefined) return { ...d };
+	const z = r.object(value, 'zoneCostMultiplier');
+	const out: Record<Zone, number> = { ...d };
+	for (const [zone, multiplier] of Object.entries(z)) {
+		zoneName(r, zone, `zoneCostMultiplier.${zone}`);
+		out[zone] = r.number(multiplier, `zoneCostMultiplier.${zone}`, 1, 0.1, 10);
+	}
+	return out;
+}
+
+function readKecamatanZones(r: PlanReader, value: Json): Record<string, Zone> {
+	if (value === undefined) return {};
+	const z = r.object(value, 'kecamatanZones');
+	const out: Record<string, Zone> = {};
+	for (const [kode, zone] of Object.entries(z)) {
+		if (!/^\d{2}\.\d{2}\.\d{2}$/.test(kode)) r.fail(`kecamatanZones.${kode}`, 'harus kode kecamatan bertitik, mis. 64.02.06');
+		out[kode] = zoneName(r, zone, `kecamatanZones.${kode}`);
+	}
+	return out;
+}
+
+/** The zone of a kecamatan under the plan: its assignment in the plan, else the reference's. */
+export function kecamatanZone(plan: Plan, kecamatan: { kode: string; zona: Zone }): Zone {
+	return plan.kecamatanZones[kecamatan.kode] ?? kecamatan.zona;
+}
+
+/** The cost multiplier of a zone (1 for a zone the plan does not list). */
+export function zoneMultiplier(plan: Plan, zone: Zone): number {
+	return plan.zoneCostMultiplier[zone] ?? 1;
+}
 const FUNDING_KINDS: readonly FundingKind[] = ['APBD', 'APBN', 'CSR', 'other'];
 
 function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): FundingLine[] {
@@ -512,6 +555,7 @@ export function planOf(value: Json, file: string): Plan {
 		'indicators',
 		'programmes',
 		'zoneCostMultiplier',
+		'kecamatanZones',
 		'fundingLines',
 		'priority',
 		'villageCap',
@@ -544,13 +588,8 @@ export function planOf(value: Json, file: string): Plan {
 		},
 		indicators: readIndicators(r, o.indicators, d.indicators),
 		programmes: readProgrammes(r, o.programmes, d.programmes),
-		zoneCostMultiplier: (() => {
-			const z = o.zoneCostMultiplier === undefined ? {} : r.object(o.zoneCostMultiplier, 'zoneCostMultiplier');
-			r.known(z, 'zoneCostMultiplier', ZONES);
-			return Object.fromEntries(
-				ZONES.map((zone) => [zone, r.number(z[zone], `zoneCostMultiplier.${zone}`, d.zoneCostMultiplier[zone], 0.1, 10)])
-			) as Record<Zone, number>;
-		})(),
+		zoneCostMultiplier: readZoneMultipliers(r, o.zoneCostMultiplier, d.zoneCostMultiplier),
+		kecamatanZones: readKecamatanZones(r, o.kecamatanZones),
 		fundingLines: readFundingLines(r, o.fundingLines, d.fundingLines),
 		priority: r.values(o.priority, 'priority', d.priority, PRIORITY_KEYS),
 		villageCap: o.villageCap === undefined || o.villageCap === null ? null : r.integer(o.villageCap, 'villageCap', 0, 1, 1_000_000),

@@ -1,6 +1,7 @@
 /** The regency's village reference: what every register row is checked and grouped against. */
 
-export type Zone = 'hulu' | 'tengah' | 'pesisir';
+/** A planning zone: Kukar's 'hulu' | 'tengah' | 'pesisir', or a regency's own (see zones.ts). */
+export type Zone = string;
 export type VillageKind = 'desa' | 'kelurahan';
 
 export interface Kecamatan {
@@ -22,9 +23,10 @@ export interface Village {
 }
 
 export interface Reference {
+	/** Kemendagri code ('64.02') and name as Kemendagri writes it ('Kabupaten Kutai Kartanegara'). */
 	kabupaten: { kode: string; nama: string };
 	kecamatan: Kecamatan[];
 	villages: Village[];
-	/** Licence notice of the boundary source, shown in the app's credits. */
+	/** Licence notice of the codes, names (and bundled boundaries), shown in the app's credits. */
 	attribution: string;
 }

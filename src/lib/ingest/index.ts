@@ -16,6 +16,7 @@ import type { Reference } from '../core/reference';
 import { CODE_TABLES, codeTableStatements } from '../core/codes';
 import { createTableSql } from '../core/schema';
 import { referenceStatements } from './reference';
+import { resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
 import {
 	SOURCES,
@@ -50,6 +51,7 @@ export { bytesByteSource } from './bytes-source';
 export { IngestCancelled, IngestError } from './types';
 export type { ByteSource, IngestOptions, IngestProgress, IngestResult, SourceKind } from './types';
 export type { ColumnMapping, FileRole, RegisterSource } from './sources';
+export type { RegencyBasis, RegencyChoice, RegencyOutcome } from './regency';
 export type { FieldChoices, LoadMapping, MappedField, SavedMapping, SideMapping } from './mapping';
 
 /** Canonical tables a load replaces, and the names they are built under first. */
@@ -183,7 +185,7 @@ async function dropTables(engine: Engine, tables: Iterable<string>): Promise<voi
 export async function ingestRegister(
 	engine: Engine,
 	sources: ByteSource[],
-	reference: Reference,
+	current: Reference,
 	opts: IngestOptions = {}
 ): Promise<IngestResult> {
 	if (sources.length === 0) throw new IngestError('Tidak ada berkas yang dipilih.', '');
@@ -251,16 +253,18 @@ export async function ingestRegister(
 			await engine.exec(statement);
 		}
 		ctx.tables.add(codesTable);
-		const input: NormaliseInput = {
+		const staged0: NormaliseInput = {
 			spec,
 			household: { file: household.file, table: household.table, mapping: householdMap },
 			person: { file: person.file, table: person.table, mapping: personMap },
 			flat,
 			codes: codesTable,
-			kabupatenKode: reference.kabupaten.kode,
+			kabupatenKode: current.kabupaten.kode,
 			villages: next('village'),
 			asOf: opts.asOf ?? localDate(new Date())
 		};
+		const { reference, regency } = await resolveRegency(engine, staged0, current, opts.region ?? {}, household.file);
+		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode };
 		if (!flat) {
 			const dup = await engine.query(duplicateKeySql(input));
 			const row = dup.get(0)?.toJSON();
@@ -298,6 +302,7 @@ export async function ingestRegister(
 			unknown: next('ingest_unknown_code'),
 			villageNames: next(VILLAGE_NAME_TABLE),
 			regionName: reference.kabupaten.nama,
+			regency,
 			sheets: Object.fromEntries(
 				staged.flatMap((f) => (f.sheet && f.headerRow ? [[f.file, { sheet: f.sheet, headerRow: f.headerRow }]] : []))
 			)
@@ -353,7 +358,9 @@ export async function ingestRegister(
 			rowsRejected,
 			unmatchedHouseholds,
 			unknownValues,
-			mapping
+			mapping,
+			regency,
+			reference
 		};
 	} catch (error) {
 		if (error instanceof IngestError) throw error;

@@ -30,6 +30,7 @@ import {
 	type IdKind
 } from '../core/nik';
 import type { NormaliseInput } from './normalise';
+import type { RegencyOutcome } from './regency';
 
 export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
 export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
@@ -82,8 +83,10 @@ export interface ReportTables {
 	unknown: string;
 	/** Village names that matched no single reference village (villages.ts), when the load wrote them. */
 	villageNames?: string;
-	/** Region name for messages ('Kutai Kartanegara'). */
+	/** Region name for messages ('Kabupaten Kutai Kartanegara'). */
 	regionName: string;
+	/** The register's regency and the households of other regencies (regency.ts). */
+	regency?: RegencyOutcome;
 	/** XLSX files: the sheet and its header row, so messages also give the row as Excel shows it. */
 	sheets?: Readonly<Record<string, { sheet: string; headerRow: number }>>;
 }
@@ -173,9 +176,49 @@ function villagesNotInReferenceSql(input: NormaliseInput, t: ReportTables, targe
 			`concat(${where(t, input.household.file, 'min(source_row)', header)}, ` +
 			`CASE WHEN village_kode IS NULL THEN 'kode desa kosong' ELSE concat('kode desa ', ${quoted('village_kode')}, ${sqlString(` tidak ada di referensi ${t.regionName}`)}) END, ` +
 			`' (', count(*), ' keluarga, ', sum(members), ' jiwa, baris data pertama ', min(source_row), '); data tetap dimuat tetapi tidak masuk desa mana pun di peta.') ` +
-			`FROM ${t.households} WHERE village_kode IS NULL OR village_kode NOT IN (SELECT kode FROM ${t.villages}) ` +
+			`FROM ${t.households} WHERE (village_kode IS NULL OR village_kode NOT IN (SELECT kode FROM ${t.villages})) ` +
+			`AND ${otherRegencyCodes(t) ? `left(coalesce(village_kode, ''), 5) NOT IN (${otherRegencyCodes(t)})` : 'true'} ` +
 			`GROUP BY village_kode ORDER BY min(source_row)`
 	);
+}
+
+/** `'64.03', '64.04'`: the other regencies the register's codes name, or '' when none. */
+function otherRegencyCodes(t: ReportTables): string {
+	return (t.regency?.others ?? []).map((o) => sqlString(o.kode)).join(', ');
+}
+
+/** The regency and how it was decided, then one finding per other regency named by the codes. */
+function regencySql(input: NormaliseInput, t: ReportTables, target: string): string[] {
+	const r = t.regency;
+	if (!r) return [];
+	const header = input.household.mapping['village_desa']?.header ?? 'kode desa';
+	const how: Record<RegencyOutcome['basis'], string> = {
+		detected: `terdeteksi dari kode desa: ${r.households} dari ${r.voting} keluarga berkode wilayah`,
+		chosen: 'dipilih pengguna',
+		kept: 'kode desa tidak memuat kode provinsi dan kabupaten; kabupaten yang sedang dipakai tetap dipakai',
+		fixed: 'dari berkas referensi yang diberikan'
+	};
+	// A reference given as it is decided nothing: nothing to report but the other regencies.
+	const statements = r.basis === 'fixed' ? [] : [
+		insert(
+			target,
+			`SELECT 'info', 'regency', ${sqlString(input.household.file)}, NULL, ${sqlString(header)}, ${sqlString(r.kode)}, ${r.households}, NULL, NULL, ` +
+				sqlString(`Berkas '${input.household.file}': register ${r.nama} (${r.kode}), ${how[r.basis]}.`)
+		)
+	];
+	if (r.others.length > 0) {
+		statements.push(
+			insert(
+				target,
+				`SELECT 'warning', 'other_regency', ${sqlString(input.household.file)}, min(source_row), ${sqlString(header)}, left(village_kode, 5), count(*), NULL, NULL, ` +
+					`concat(${where(t, input.household.file, 'min(source_row)', header)}, count(*), ' keluarga (', sum(members), ' jiwa) berkode wilayah ', ` +
+					`CASE left(village_kode, 5) ${r.others.map((o) => `WHEN ${sqlString(o.kode)} THEN ${sqlString(o.nama ? `${o.nama} (${o.kode})` : `${o.kode} (tidak ada di daftar wilayah Indonesia)`)}`).join(' ')} END, ` +
+					`${sqlString(`, bukan ${r.nama}; tetap dimuat dan dihitung dalam jumlah register, tetapi tidak masuk desa mana pun di peta (baris data pertama `)}, min(source_row), ').') ` +
+					`FROM ${t.households} WHERE left(coalesce(village_kode, ''), 5) IN (${otherRegencyCodes(t)}) GROUP BY left(village_kode, 5) ORDER BY count(*) DESC`
+			)
+		);
+	}
+	return statements;
 }
 
 /** Village names (no code) that matched no single reference village, with the reason (villages.ts). */
@@ -302,7 +345,7 @@ function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 export function reportStatements(input: NormaliseInput, t: ReportTables, target: string): string[] {
 	const statements = [createColumnsTableSql(REPORT_COLUMNS, target), ...rejectedSql(input, t, target)];
 	if (!input.flat) statements.push(householdsWithoutMembersSql(input, t, target));
-	statements.push(villagesNotInReferenceSql(input, t, target));
+	statements.push(...regencySql(input, t, target), villagesNotInReferenceSql(input, t, target));
 	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));
 	statements.push(unknownCodesSql(input, t, target));
 	for (const c of idColumns(input, t)) {

@@ -1,5 +1,7 @@
 /** The public surface of ingest, shared by the browser (Data screen), the CLI and the tests. */
+import type { Reference } from '../core/reference';
 import type { LoadMapping, SavedMapping } from './mapping';
+import type { RegencyChoice, RegencyOutcome } from './regency';
 
 /** A file's bytes, read in slices so a large file never has to sit in memory twice. */
 export interface ByteSource {
@@ -53,6 +55,8 @@ export interface IngestOptions {
 	asOf?: string;
 	/** The user's column choices per source; the one for the recognised source overrules the guesses. */
 	mappings?: Partial<Record<SourceKind, SavedMapping>>;
+	/** Where the register's regency comes from: detected from its village codes, or chosen by the user. */
+	region?: RegencyChoice;
 }
 
 /** Extra counts `ingestRegister` fills in (added after the first contract; always set by it). */
@@ -65,6 +69,10 @@ export interface IngestResult {
 	unknownValues?: number;
 	/** Which file column fed which canonical field, and where that came from. */
 	mapping?: LoadMapping;
+	/** The register's regency, how it was decided, and the households of other regencies. */
+	regency?: RegencyOutcome;
+	/** The village reference the register was loaded against (its regency's). */
+	reference?: Reference;
 }
 
 /** A load stopped through `signal`. It is an IngestError, so the UI can show its message the same way. */

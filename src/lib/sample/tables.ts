@@ -51,6 +51,7 @@ import {
 } from './codes';
 import type { Sample, SampleFamily, SampleHouse, SamplePerson } from './generate';
 import { REFERENCE } from './region';
+import { regencyShortName } from '../core/wilayah';
 
 export type SampleSchema = 'dtsen' | 'bdt' | 'p3ke';
 export type SampleTableName = 'keluarga' | 'anggota' | 'flat' | 'rumahtangga' | 'art';
@@ -147,7 +148,7 @@ function dtsenFamilyRow(family: SampleFamily): DtsenFamilyRow {
 		kode_provinsi: PROVINCE.kode,
 		nama_provinsi: PROVINCE.nama,
 		kode_kabupaten_kota: '6402',
-		nama_kabupaten_kota: REFERENCE.kabupaten.nama,
+		nama_kabupaten_kota: regencyShortName(REFERENCE.kabupaten.nama),
 		kode_kecamatan: `6402${v.kec}`,
 		nama_kecamatan: v.village.kecamatan_nama,
 		kode_kelurahan_desa: v.kode10,
@@ -309,7 +310,7 @@ function p3keRow(p: SamplePerson, familyId: string): P3keRow {
 	return {
 		'ID Keluarga P3KE': familyId,
 		Provinsi: PROVINCE.nama.toUpperCase(),
-		'Kabupaten/Kota': REFERENCE.kabupaten.nama.toUpperCase(),
+		'Kabupaten/Kota': regencyShortName(REFERENCE.kabupaten.nama).toUpperCase(),
 		Kecamatan: v.village.kecamatan_nama.toUpperCase(),
 		'Desa/Kelurahan': v.village.nama.toUpperCase(),
 		kode_kemdagri: v.kode10,

@@ -39,7 +39,7 @@ function contextCtes(plan: Plan): string {
 	const anyAts = indicator('ats').count(s);
 	const anyPaket = ['paket_a', 'paket_b', 'paket_c'].map((id) => indicator(id as 'paket_a').count(s)).join(' OR ');
 	return (
-		`h AS (SELECT household.*, v.zona FROM household JOIN village v ON v.kode = household.village_kode), ` +
+		`h AS (SELECT household.*, ${zoneSql(plan)} AS zona FROM household JOIN village v ON v.kode = household.village_kode), ` +
 		`hp AS (SELECT * FROM h WHERE ${householdInPopulation(plan.population)}), ` +
 		`m AS (SELECT p.household_id, count_if(p.age < 18) AS children, count_if(p.age >= 60) AS elderly, ` +
 		`bool_or(coalesce(p.disability, FALSE)) AS disability, bool_or(p.relation = 'head' AND p.sex = 'F') AS female_head, ` +
@@ -54,8 +54,17 @@ function contextCtes(plan: Plan): string {
 
 /** Cost of building work in a village's zone, in whole Rupiah (cash transfers are not multiplied). */
 function zoneCost(plan: Plan, unitCost: number): string {
-	const z = plan.zoneCostMultiplier;
-	return `round(${unitCost} * CASE h.zona WHEN 'hulu' THEN ${z.hulu} WHEN 'pesisir' THEN ${z.pesisir} ELSE ${z.tengah} END)::BIGINT`;
+	const multipliers = Object.entries(plan.zoneCostMultiplier).filter(([, m]) => m !== 1);
+	if (multipliers.length === 0) return `${Math.round(unitCost)}::BIGINT`;
+	const cases = multipliers.map(([zone, m]) => `WHEN ${sqlString(zone)} THEN ${m}`).join(' ');
+	return `round(${unitCost} * CASE h.zona ${cases} ELSE 1 END)::BIGINT`;
+}
+
+/** The village's zone under the plan: the plan's kecamatan assignment, else the reference's zone. */
+function zoneSql(plan: Plan): string {
+	const moved = Object.entries(plan.kecamatanZones);
+	if (moved.length === 0) return 'v.zona';
+	return `CASE v.kecamatan_kode ${moved.map(([kode, zone]) => `WHEN ${sqlString(kode)} THEN ${sqlString(zone)}`).join(' ')} ELSE v.zona END`;
 }
 
 function householdSelect(where: string, cost: string, rule: string): string {

@@ -1,0 +1,141 @@
+/**
+ * Which regency a register belongs to (issue 11 point 1): the one most of its households' village codes
+ * name. Rows whose codes carry no province and regency part (kecamatan + desa parts only, or village
+ * names only) cannot vote; a register with no such row keeps the regency in use or the user's choice.
+ * Rows of other regencies are kept and reported, never dropped.
+ */
+import type { Reference } from '../core/reference';
+import { sqlIdent } from '../core/sql';
+import {
+	detectRegency,
+	findRegency,
+	regencyReference,
+	type Regency,
+	type RegencyVote,
+	type WilayahIndex,
+	type WilayahSource
+} from '../core/wilayah';
+import type { Engine } from '../engine/types';
+import { householdCtes, type NormaliseInput } from './normalise';
+import { IngestError } from './types';
+
+/** How the register's regency was decided. */
+export type RegencyBasis = 'detected' | 'chosen' | 'kept' | 'fixed';
+
+export interface RegencyOutcome {
+	kode: string;
+	nama: string;
+	basis: RegencyBasis;
+	/** Households whose codes name this regency, and all households whose codes name one. */
+	households: number;
+	voting: number;
+	/** Households whose codes name another regency (kept, counted apart), largest first. */
+	others: { kode: string; nama: string | null; households: number }[];
+}
+
+/** Province+regency code ('64.03') of each household's village code, where the row gives one. */
+function regencyOfRowSql(input: NormaliseInput): string {
+	const m = input.household.mapping;
+	const digits = (field: string) => `NULLIF(regexp_replace(${sqlIdent(`f_${field}`)}, '[^0-9]', '', 'g'), '')`;
+	const fromVillage = m['village_desa']
+		? `CASE WHEN length(${digits('village_desa')}) = 10 THEN substr(${digits('village_desa')}, 1, 2) || '.' || substr(${digits('village_desa')}, 3, 2) END`
+		: 'NULL';
+	const fromParts =
+		m['village_prov'] && m['village_kab']
+			? `CASE WHEN length(${digits('village_prov')}) <= 2 AND length(${digits('village_kab')}) BETWEEN 1 AND 4 ` +
+				`THEN lpad(${digits('village_prov')}, 2, '0') || '.' || right(lpad(${digits('village_kab')}, 2, '0'), 2) END`
+			: 'NULL';
+	return `coalesce(${fromVillage}, ${fromParts})`;
+}
+
+/** Households per regency named by their codes (rows without one are left out). */
+export async function regencyVotes(engine: Engine, input: NormaliseInput): Promise<RegencyVote[]> {
+	const table = await engine.query(
+		`WITH ${householdCtes(input)} SELECT kab AS kode, count(*)::BIGINT AS households FROM ` +
+			`(SELECT ${regencyOfRowSql(input)} AS kab FROM hh) WHERE kab IS NOT NULL GROUP BY kab ORDER BY households DESC, kab`
+	);
+	return table.toArray().map((row) => {
+		const r = row.toJSON() as { kode: string; households: bigint | number };
+		return { kode: String(r.kode), households: Number(r.households) };
+	});
+}
+
+function listVotes(votes: readonly RegencyVote[], index: WilayahIndex): string {
+	return votes
+		.slice(0, 5)
+		.map((v) => `${findRegency(index, v.kode)?.nama ?? 'kode'} ${v.kode}: ${v.households} keluarga`)
+		.join('; ');
+}
+
+function outcome(
+	regency: { kode: string; nama: string },
+	basis: RegencyBasis,
+	votes: readonly RegencyVote[],
+	index: WilayahIndex | null
+): RegencyOutcome {
+	const voting = votes.reduce((sum, v) => sum + v.households, 0);
+	return {
+		kode: regency.kode,
+		nama: regency.nama,
+		basis,
+		households: votes.find((v) => v.kode === regency.kode)?.households ?? 0,
+		voting,
+		others: votes
+			.filter((v) => v.kode !== regency.kode)
+			.map((v) => ({ kode: v.kode, nama: index ? (findRegency(index, v.kode)?.nama ?? null) : null, households: v.households }))
+	};
+}
+
+export interface RegencyChoice {
+	/** Indonesia's areas; without it the given reference is used as it is (tests, `--reference`). */
+	wilayah?: WilayahSource;
+	/** A regency the user chose (any writing of its code): overrules detection. */
+	chosen?: string;
+}
+
+/**
+ * The reference the register is normalised against and how it was decided. `current` is the reference
+ * in use (kept when the register's codes name no regency). Codes naming no regency of Indonesia, or two
+ * regencies with equally many households, are refused with a message saying what to choose.
+ */
+export async function resolveRegency(
+	engine: Engine,
+	input: NormaliseInput,
+	current: Reference,
+	choice: RegencyChoice,
+	file: string
+): Promise<{ reference: Reference; regency: RegencyOutcome }> {
+	const votes = await regencyVotes(engine, input);
+	const { wilayah } = choice;
+	if (!wilayah) return { reference: current, regency: outcome(current.kabupaten, 'fixed', votes, null) };
+	const index = await wilayah.index();
+	const use = async (regency: Regency, basis: RegencyBasis) => {
+		const reference =
+			regency.kode === current.kabupaten.kode
+				? current
+				: regencyReference(regency, await wilayah.province(regency.kode.slice(0, 2)));
+		return { reference, regency: outcome(regency, basis, votes, index) };
+	};
+	if (choice.chosen) {
+		const chosen = findRegency(index, choice.chosen);
+		if (!chosen) throw new IngestError(`Kabupaten/kota '${choice.chosen}' tidak ada dalam daftar wilayah Indonesia.`, file);
+		return use(chosen, 'chosen');
+	}
+	const detected = detectRegency(index, votes);
+	switch (detected.kind) {
+		case 'found':
+			return use(detected.regency, 'detected');
+		case 'no_codes':
+			return { reference: current, regency: outcome(current.kabupaten, 'kept', votes, index) };
+		case 'unknown':
+			throw new IngestError(
+				`Berkas '${file}': kode wilayah di kolom kode desa (${listVotes(detected.votes, index)}) tidak cocok dengan kabupaten/kota mana pun di Indonesia. Periksa kolom kode desa, atau pilih kabupaten/kotanya sendiri.`,
+				file
+			);
+		case 'tie':
+			throw new IngestError(
+				`Berkas '${file}': jumlah keluarga sama banyak (${detected.households}) di ${detected.regencies.map((r) => `${r.nama} (${r.kode})`).join(' dan ')}; pilih kabupaten/kota register ini sendiri.`,
+				file
+			);
+	}
+}
