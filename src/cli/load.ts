@@ -195,12 +195,12 @@ export async function withRegister(
 				: undefined
 		});
 		if (io.interactive) io.stderr('\n');
+		io.stderr(`${regencyLine(result)}\n`);
 		for (const ignored of result.mapping?.ignored ?? []) {
 			io.stderr(
 				`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`
 			);
 		}
-		io.stderr(`${regencyLine(result)}\n`);
 		return await work({ engine, reference: result.reference ?? current, result, started });
 	} catch (error) {
 		if (error instanceof IngestError) {

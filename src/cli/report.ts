@@ -44,7 +44,10 @@ const n = formatNumber;
 
 /** The summary as lines of Indonesian text. */
 export function formatReportSummary(report: IngestReport): string {
-	const lines = [`Laporan validasi pemuatan (${report.source.toUpperCase()})`];
+	const r = report.regency;
+	const lines = [
+		`Laporan validasi pemuatan (${report.source.toUpperCase()})${r ? `: ${r.nama} (${r.kode})` : ''}`
+	];
 	for (const f of report.files) {
 		const how = [f.format.toUpperCase(), f.encoding, f.sheet ? `lembar ${f.sheet}` : null].filter(Boolean).join(', ');
 		lines.push(`  ${f.file} (${how}): ${n(f.rowsRead)} baris dibaca`);
@@ -57,6 +60,10 @@ export function formatReportSummary(report: IngestReport): string {
 				: ''),
 		`Keluarga tanpa anggota: ${n(report.householdsWithoutMembers)}`
 	);
+	if (r && r.others.length > 0) {
+		lines.push(`Keluarga berkode kabupaten/kota lain: ${n(r.others.reduce((sum, o) => sum + o.households, 0))}`);
+		for (const o of r.others) lines.push(`  ${o.message}`);
+	}
 	const outside = report.villagesNotInReference;
 	lines.push(
 		`Kode desa di luar referensi: ${n(outside.length)} kode, ${n(outside.reduce((s, v) => s + v.households, 0))} keluarga`

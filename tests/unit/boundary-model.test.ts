@@ -104,7 +104,7 @@ describe('BoundaryModel', () => {
 		});
 		expect(await instance.importFile({ name: 'lain.geojson', bytes: new TextEncoder().encode(elsewhere) }, 'village')).toBe(false);
 		expect(instance.importError?.message).toBe(
-			"Tidak satu pun dari 1 fitur di 'lain.geojson' cocok dengan kode atau nama desa/kelurahan Kutai Kartanegara. Periksa tingkatnya (desa/kelurahan atau kecamatan) dan wilayah berkasnya."
+			"Tidak satu pun dari 1 fitur di 'lain.geojson' cocok dengan kode atau nama desa/kelurahan Kabupaten Kutai Kartanegara. Periksa tingkatnya (desa/kelurahan atau kecamatan) dan wilayah berkasnya."
 		);
 		expect(instance.village).toBe(before);
 		expect(instance.version).toBe(1);

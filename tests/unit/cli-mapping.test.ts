@@ -41,7 +41,8 @@ describe('a saved column mapping on the command line', () => {
 		expect(mapped.code).toBe(0);
 		expect(mapped.stdout).toContain('Nilai kode tidak dikenal: 1 nilai, 4 baris\n');
 		expect(mapped.stderr).toBe(
-			`Pemetaan '${mappingPath}': kolom 'desil_provinsi' untuk desil tidak ada di berkas; tebakan dipakai.\n`
+			'Kabupaten Kutai Kartanegara (64.02), terdeteksi dari kode desa (3 dari 3 keluarga).\n' +
+				`Pemetaan '${mappingPath}': kolom 'desil_provinsi' untuk desil tidak ada di berkas; tebakan dipakai.\n`
 		);
 	});
 

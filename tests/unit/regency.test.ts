@@ -39,6 +39,14 @@ describe('the national list (static/wilayah from idn-area-data)', () => {
 		expect(villages).toBe(83_762);
 	});
 
+	it('keeps the package notice in data/THIRD_PARTY.md', async () => {
+		const notice = await readFile(new URL('../../data/THIRD_PARTY.md', import.meta.url), 'utf8');
+		expect(notice).toContain('**idn-area-data** 4.0.1');
+		expect(notice).toContain('Copyright (c) 2023 Fityan');
+		expect(notice).toContain('Open Database License');
+		expect(index.source).toBe('idn-area-data 4.0.1');
+	});
+
 	it("builds Kukar's reference exactly as the bundled one, zones included", async () => {
 		const kukar = await loadRegencyReference(diskWilayah, '6402');
 		expect(kukar?.kabupaten).toEqual({ kode: '64.02', nama: 'Kabupaten Kutai Kartanegara' });

@@ -232,7 +232,16 @@ export const VILLAGE_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'jenis', type: 'VARCHAR', doc: "'desa' or 'kelurahan'" },
 	{ name: 'kecamatan_kode', type: 'VARCHAR', doc: 'dotted: 64.02.06' },
 	{ name: 'kecamatan_nama', type: 'VARCHAR', doc: 'kecamatan name' },
-	{ name: 'zona', type: 'VARCHAR', doc: "'hulu', 'tengah' or 'pesisir'" }
+	{ name: 'zona', type: 'VARCHAR', doc: "planning zone: Kukar's 'hulu', 'tengah' or 'pesisir'; elsewhere 'umum'" }
+];
+
+/** One row: the register's regency and how it was decided (ingest/regency.ts). */
+export const REGION_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'kode', type: 'VARCHAR', doc: "Kemendagri code: '64.03'" },
+	{ name: 'nama', type: 'VARCHAR', doc: "'Kabupaten Berau'" },
+	{ name: 'basis', type: 'VARCHAR', doc: "'detected', 'chosen', 'kept' (codes name no regency) or 'fixed' (reference given)" },
+	{ name: 'households', type: 'BIGINT', doc: "households whose village codes name this regency" },
+	{ name: 'voting', type: 'BIGINT', doc: 'households whose village codes name any regency' }
 ];
 
 export const KECAMATAN_COLUMNS: readonly ColumnDef[] = [
@@ -304,6 +313,7 @@ export const UNKNOWN_CODE_COLUMNS: readonly ColumnDef[] = [
 export const CANONICAL_TABLES = {
 	village: VILLAGE_COLUMNS,
 	kecamatan: KECAMATAN_COLUMNS,
+	register_region: REGION_COLUMNS,
 	household: HOUSEHOLD_COLUMNS,
 	person: PERSON_COLUMNS,
 	ingest_unknown_code: UNKNOWN_CODE_COLUMNS
@@ -343,5 +353,5 @@ export function columnNames(table: CanonicalTable): string[] {
  * definitions is not restored: it would hand the screens tables they do not expect.
  */
 export function registerSchemaFingerprint(): string {
-	return `${createTableSql('household')};${createTableSql('person')}`;
+	return ['household', 'person', 'village', 'kecamatan', 'register_region'].map((t) => createTableSql(t as CanonicalTable)).join(';');
 }

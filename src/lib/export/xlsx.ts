@@ -26,6 +26,12 @@ const TEXT_COLUMNS: ReadonlySet<keyof ReportRow> = new Set([
 export function summaryPairs(report: IngestReport): [string, string | number][] {
 	const pairs: [string, string | number][] = [
 		['Sumber', report.source.toUpperCase()],
+		...(report.regency
+			? ([
+					['Kabupaten/kota', `${report.regency.nama} (${report.regency.kode})`],
+					['Keluarga berkode kabupaten/kota lain', report.regency.others.reduce((n, o) => n + o.households, 0)]
+				] satisfies [string, string | number][])
+			: []),
 		...report.files.map((f): [string, string | number] => [`Baris dibaca: ${f.file}`, f.rowsRead]),
 		['Baris dibaca (jumlah)', report.rowsRead],
 		['Keluarga dimuat', report.households],

@@ -16,7 +16,7 @@ import type { Reference } from '../core/reference';
 import { CODE_TABLES, codeTableStatements } from '../core/codes';
 import { createTableSql } from '../core/schema';
 import { referenceStatements } from './reference';
-import { resolveRegency } from './regency';
+import { regionStatements, resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
 import {
 	SOURCES,
@@ -60,6 +60,7 @@ const SWAPPED = [
 	'person',
 	'village',
 	'kecamatan',
+	'register_region',
 	'ingest_unknown_code',
 	VILLAGE_NAME_TABLE,
 	REPORT_TABLE,
@@ -283,6 +284,7 @@ export async function ingestRegister(
 		for (const statement of referenceStatements(reference, next('village'), next('kecamatan'))) {
 			await engine.exec(statement);
 		}
+		for (const statement of regionStatements(regency, next('register_region'))) await engine.exec(statement);
 		await engine.exec(householdSql(input, next('household')));
 		checkAbort();
 		await engine.exec(personSql(input, next('person'), next('household')));

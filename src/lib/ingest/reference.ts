@@ -47,4 +47,5 @@ export async function loadReference(engine: Engine, reference: Reference): Promi
 	await engine.exec(createTableSql('household', 'household', 'if_not_exists'));
 	await engine.exec(createTableSql('person', 'person', 'if_not_exists'));
 	await engine.exec(createTableSql('ingest_unknown_code', 'ingest_unknown_code', 'if_not_exists'));
+	await engine.exec(createTableSql('register_region', 'register_region', 'if_not_exists'));
 }

@@ -5,7 +5,8 @@
  * Rows of other regencies are kept and reported, never dropped.
  */
 import type { Reference } from '../core/reference';
-import { sqlIdent } from '../core/sql';
+import { createTableSql } from '../core/schema';
+import { sqlIdent, sqlString } from '../core/sql';
 import {
 	detectRegency,
 	findRegency,
@@ -138,4 +139,12 @@ export async function resolveRegency(
 				file
 			);
 	}
+}
+
+/** Statements creating `target` (canonical `register_region`) with the register's regency. */
+export function regionStatements(regency: RegencyOutcome, target: string): string[] {
+	return [
+		createTableSql('register_region', target),
+		`INSERT INTO ${target} VALUES (${sqlString(regency.kode)}, ${sqlString(regency.nama)}, ${sqlString(regency.basis)}, ${regency.households}, ${regency.voting})`
+	];
 }

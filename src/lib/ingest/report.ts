@@ -124,9 +124,22 @@ export interface DuplicateCount {
 	rows: number;
 }
 
+/** The register's regency (table register_region) and the households of other regencies. */
+export interface ReportRegency {
+	kode: string;
+	nama: string;
+	basis: 'detected' | 'chosen' | 'kept' | 'fixed';
+	households: number;
+	voting: number;
+	/** One per other regency the codes name: its code, households and the finding's message. */
+	others: { kode: string; households: number; message: string }[];
+}
+
 /** The typed summary of the last load. */
 export interface IngestReport {
 	source: SourceKind;
+	/** Null when the register was put in place without regency detection (an older stored copy). */
+	regency: ReportRegency | null;
 	files: ReportFile[];
 	rowsRead: number;
 	households: number;
@@ -253,10 +266,13 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 			firstRow: u.first_row
 		})
 	);
+	const regency = await loadRegency(engine);
+	// Households of other regencies are reported per regency, not village by village.
+	const ownRegency = regency ? `AND (h.village_kode IS NULL OR left(h.village_kode, 5) NOT IN (${regency.others.map((o) => sqlString(o.kode)).join(', ') || "''"}))` : '';
 	const villagesNotInReference = rowsOf(
 		await engine.query(
 			`SELECT h.village_kode AS kode, count(*)::BIGINT AS households, sum(h.members)::BIGINT AS people, min(h.source_row)::BIGINT AS first_row, min(h.source_file) AS file ` +
-				`FROM household h WHERE h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM village) GROUP BY 1 ORDER BY min(h.source_row)`
+				`FROM household h WHERE (h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM village)) ${ownRegency} GROUP BY 1 ORDER BY min(h.source_row)`
 		),
 		{ kode: 'string?', households: 'number', people: 'number', first_row: 'number', file: 'string' }
 	).map(
@@ -300,6 +316,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		emptyRows: rowsOfCode('empty_row'),
 		householdsWithoutMembers: rowsOfCode('household_without_members'),
 		unknownCodes,
+		regency,
 		villagesNotInReference,
 		duplicateNik: dup('duplicate_nik'),
 		nikInTwoFamilies: dup('nik_in_two_families'),
@@ -307,6 +324,24 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		trailingZeroColumns,
 		findings
 	};
+}
+
+/** The register's regency and the other regencies its codes name; null when the register has none recorded. */
+async function loadRegency(engine: Engine): Promise<ReportRegency | null> {
+	if (!(await tableExists(engine, 'register_region'))) return null;
+	const [row] = rowsOf(await engine.query('SELECT * FROM register_region LIMIT 1'), {
+		kode: 'string',
+		nama: 'string',
+		basis: 'string',
+		households: 'number',
+		voting: 'number'
+	});
+	if (!row) return null;
+	const others = rowsOf(
+		await engine.query(`SELECT value AS kode, rows::BIGINT AS households, message FROM ${REPORT_TABLE} WHERE code = 'other_regency' ORDER BY rows DESC, value`),
+		{ kode: 'string', households: 'number', message: 'string' }
+	);
+	return { ...row, basis: row.basis as ReportRegency['basis'], others };
 }
 
 /** Detail rows of the report in display order; `limit` for a screen page (all rows when omitted). */

@@ -5,5 +5,15 @@ import { REPORT_FILE_TABLE, REPORT_TABLE } from './report-sql';
  * Whatever keeps a register (the browser's stored copy, the prebuilt sample) keeps all of them, so the
  * report is there again after a reload.
  */
-export const REGISTER_TABLES = ['household', 'person', 'ingest_unknown_code', REPORT_TABLE, REPORT_FILE_TABLE] as const;
+export const REGISTER_TABLES = [
+	'household',
+	'person',
+	// The register's regency and its villages travel with it: a reload shows the same regency.
+	'village',
+	'kecamatan',
+	'register_region',
+	'ingest_unknown_code',
+	REPORT_TABLE,
+	REPORT_FILE_TABLE
+] as const;
 export type RegisterTable = (typeof REGISTER_TABLES)[number];
