@@ -10,6 +10,22 @@ import { ALL_SAMPLE_SCHEMAS, SAMPLE_SCHEMAS, type SampleSchema } from '../src/li
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+const HELP = `Menulis register sintetis Kukar (gaya DTSEN, BDT/DTKS atau P3KE; CSV, Parquet atau XLSX).
+
+  npm run sample -- [--people N] [--seed S] [--out FOLDER] [--formats csv,parquet,xlsx] [--schemas dtsen,bdt,p3ke]
+
+  --people    jumlah orang (bawaan 200000)
+  --seed      benih acak; benih dan jumlah yang sama memberi berkas yang sama persis (bawaan 1)
+  --out       folder tujuan (bawaan data/sample/)
+  --formats   ${ALL_SAMPLE_FORMATS.join(', ')} (bawaan ${SAMPLE_FORMATS.join(', ')})
+  --schemas   ${ALL_SAMPLE_SCHEMAS.join(', ')} (bawaan ${SAMPLE_SCHEMAS.join(', ')})
+  --help, -h  tampilkan bantuan ini tanpa menulis apa pun`;
+
+if (process.argv.slice(2).some((a) => a === '--help' || a === '-h')) {
+	console.log(HELP);
+	process.exit(0);
+}
+
 function arg(name: string): string | undefined {
 	const args = process.argv.slice(2);
 	const index = args.indexOf(`--${name}`);

@@ -2,8 +2,10 @@
 /**
  * A tiny dependency-free static server for the built site (build/): SPA fallback to 200.html, the MIME
  * types the app needs (application/wasm for streaming compile, .mjs, .parquet), 127.0.0.1 only.
- *   node scripts/serve.js            → http://127.0.0.1:4173/ (PORT env to change)
- * Also importable: `const server = await serve({ root, port: 0 })` (port 0 = any free port).
+ *   node scripts/serve.js            → http://127.0.0.1:4173/, or the next free port when 4173 is taken
+ *   PORT=8080 node scripts/serve.js  → exactly that port; if it is taken, says so and exits 1
+ * It prints the URL it actually serves. Also importable: `const server = await serve({ root, port: 0 })`
+ * (port 0 = any free port) or `serve({ root, ports: [4173, 4174, 0] })` (the first free one).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -33,6 +35,73 @@ const MIME = {
 };
 
 const HOST = '127.0.0.1';
+/** The port `npm start` prefers, and how many after it are tried before any free port (0). */
+export const DEFAULT_PORT = 4173;
+export const PORT_TRIES = 10;
+
+/**
+ * The ports to try, in order, from the PORT environment variable: a given PORT is the only one (the
+ * user asked for it); without one, 4173, then the next nine, then any free port.
+ * @param {string | undefined} envPort
+ * @returns {{ ports: number[], explicit: boolean }}
+ */
+export function portChoice(envPort) {
+	const text = envPort?.trim() ?? '';
+	if (text === '') {
+		return { ports: [...Array.from({ length: PORT_TRIES }, (_, i) => DEFAULT_PORT + i), 0], explicit: false };
+	}
+	const port = Number(text);
+	if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535) {
+		throw new Error(`PORT='${envPort}' bukan nomor port (0–65535).`);
+	}
+	return { ports: [port], explicit: true };
+}
+
+/**
+ * What to say when the port given in PORT is taken.
+ * @param {number} port
+ */
+export function portTakenMessage(port) {
+	const other = port === 65535 ? port - 1 : port + 1;
+	return (
+		`Port ${port} (dari PORT) sudah dipakai program lain. Hentikan program itu, ` +
+		`pilih port lain (mis. PORT=${other} npm start), atau jalankan tanpa PORT agar port bebas dipilih sendiri.`
+	);
+}
+
+/**
+ * Listens on the first port of `ports` that is free (0 = any free port); rejects with the last
+ * EADDRINUSE when none is, or at once on any other error.
+ * @param {import('node:http').Server} server
+ * @param {string} host
+ * @param {readonly number[]} ports
+ * @returns {Promise<{ port: number, skipped: number[] }>}
+ */
+export async function listenOnFirstFree(server, host, ports) {
+	/** @type {number[]} */
+	const skipped = [];
+	/** @type {unknown} */
+	let lastError = new Error('no port to try');
+	for (const port of ports) {
+		try {
+			await new Promise((resolveListen, reject) => {
+				const onError = (/** @type {Error} */ error) => reject(error);
+				server.once('error', onError);
+				server.listen(port, host, () => {
+					server.off('error', onError);
+					resolveListen(undefined);
+				});
+			});
+			const address = server.address();
+			return { port: typeof address === 'object' && address ? address.port : port, skipped };
+		} catch (error) {
+			if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error;
+			skipped.push(port);
+			lastError = error;
+		}
+	}
+	throw lastError;
+}
 
 /**
  * @param {string} path
@@ -79,7 +148,7 @@ async function resolveFile(root, urlPath) {
 
 /**
  * Starts serving `root`. Resolves to { server, url, close() } once listening.
- * @param {{ root?: string, port?: number, host?: string, quiet?: boolean }} [options]
+ * @param {{ root?: string, port?: number, ports?: readonly number[], host?: string, quiet?: boolean }} [options]
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
 export async function serve(options = {}) {
@@ -87,7 +156,7 @@ export async function serve(options = {}) {
 	const host = options.host ?? HOST;
 	const fallback = join(root, '200.html');
 	if (!(await fileAt(fallback)) && !(await fileAt(join(root, 'index.html')))) {
-		throw new Error(`Nothing to serve in ${root}: run \`npm run build\` first.`);
+		throw new Error(`Tidak ada situs di ${root}: jalankan \`npm run build\` dulu.`);
 	}
 
 	const server = createServer(async (req, res) => {
@@ -126,14 +195,12 @@ export async function serve(options = {}) {
 			.pipe(res);
 	});
 
-	await new Promise((resolveListen, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 4173, host, () => resolveListen(undefined));
-	});
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : options.port;
+	const { port, skipped } = await listenOnFirstFree(server, host, options.ports ?? [options.port ?? DEFAULT_PORT]);
 	const url = `http://${host}:${port}/`;
-	if (!options.quiet) console.log(`Tepat berjalan di ${url}  (Ctrl+C untuk berhenti)`);
+	if (!options.quiet) {
+		if (skipped.length > 0) console.log(`Port ${skipped.join(', ')} sudah dipakai; Tepat memakai port ${port}.`);
+		console.log(`Tepat berjalan di ${url}  (Ctrl+C untuk berhenti)`);
+	}
 	return {
 		server,
 		url,
@@ -149,9 +216,17 @@ export async function serve(options = {}) {
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-	const port = Number(process.env.PORT ?? 4173);
-	serve({ port }).catch((error) => {
+	/** @type {{ ports: number[], explicit: boolean }} */
+	let choice;
+	try {
+		choice = portChoice(process.env.PORT);
+	} catch (error) {
 		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	}
+	serve({ ports: choice.ports }).catch((error) => {
+		const taken = /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE';
+		console.error(taken && choice.explicit ? portTakenMessage(choice.ports[0] ?? DEFAULT_PORT) : error instanceof Error ? error.message : error);
 		process.exit(1);
 	});
 }

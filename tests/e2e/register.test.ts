@@ -1,6 +1,7 @@
 /**
  * Issue 3, end to end in the built site: opens on the bundled sample, loads a generated CSV and shows
- * exactly its counts, rejects a corrupt file in Indonesian while keeping the counts, restores the last
+ * exactly its counts (the synthetic-data note shown only while the sample is loaded), rejects a corrupt
+ * file in Indonesian while keeping the counts, restores the last
  * register after a reload, returns to the sample when the stored data is cleared, reads an XLSX workbook
  * in the page (the streaming reader, bundled for the browser), and never makes a
  * request outside the served origin. Expected counts are computed independently with DuckDB in Node.
@@ -166,6 +167,8 @@ describe('Tepat in Chromium', () => {
 		expect(await dataValue(page, 'totals-people')).toBe(sample.people);
 		expect(await page.textContent('[data-testid="totals-kecamatan"]')).toBe('20');
 		expect(await page.textContent('[data-testid="register-name"]')).toBe('Contoh sintetis');
+		// The synthetic-data note is shown while the bundled sample is loaded (and only then: see below).
+		expect(await page.textContent('[data-testid="credits-sample"]')).toBe('Data contoh sintetis, bukan data orang sungguhan.');
 		// id-ID digit grouping.
 		expect(await page.textContent('[data-testid="totals-people"]')).toBe(sample.people.toLocaleString('id-ID'));
 
@@ -216,6 +219,9 @@ describe('Tepat in Chromium', () => {
 		expect(await dataValue(page, 'summary-households')).toBe(expected.households);
 		expect(await dataValue(page, 'summary-people')).toBe(expected.people);
 		expect(await page.textContent('[data-testid="register-name"]')).toBe('dtsen.csv');
+		// A user's register: no synthetic-data note, the privacy note and attribution stay.
+		await page.waitForSelector('[data-testid="credits-sample"]', { state: 'detached', timeout: LOAD_TIMEOUT });
+		expect(await page.textContent('[data-testid="credits"]')).toContain('tidak dikirim ke mana pun');
 		expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
 		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
 		// The validation report of this load: every row read, all accepted (the generator writes clean files).
@@ -283,6 +289,7 @@ describe('Tepat in Chromium', () => {
 		await page.click('[data-testid="nav-data"]');
 		await page.waitForSelector('[data-testid="load-summary"][data-source="stored"]');
 		expect(await page.textContent('[data-testid="summary-files"]')).toContain('dtsen.csv');
+		expect(await page.locator('[data-testid="credits-sample"]').count()).toBe(0);
 		// The report is kept with the register.
 		await page.waitForSelector('[data-testid="report-rows-read"]');
 		expect(await dataValue(page, 'report-rows-read')).toBe(expected.people);
@@ -296,9 +303,11 @@ describe('Tepat in Chromium', () => {
 		await waitForRegister(page, sample);
 		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
 		expect(await page.getAttribute('[data-testid="persist-status"]', 'data-state')).toBe('none');
+		await page.waitForSelector('[data-testid="credits-sample"]');
 		await page.reload();
 		await waitForRegister(page, sample);
 		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
+		await page.waitForSelector('[data-testid="credits-sample"]');
 		await site.screenshot('06-cleared');
 	});
 

@@ -280,6 +280,43 @@ describe('the Plan screen in Chromium', () => {
 		expect(await value(page, 'funded-units-water')).toBe(funded);
 	});
 
+	it('compares with any plan: a bad file shows its error alone; a plan with no water budget shows 0 water units for B', async () => {
+		const { page } = site;
+		const compare = page.locator('[data-testid="plan-compare"]');
+		await page.setInputFiles('[data-testid="compare-open-input"]', {
+			name: 'rusak.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"fundingLines": 7}')
+		});
+		await page.waitForSelector('[data-testid="compare-error"]', { timeout: LOAD_TIMEOUT });
+		// The error alone: no heading and no table left from plan B's comparison.
+		expect(await compare.getAttribute('data-state')).toBe('error');
+		expect(await page.locator('[data-testid="compare-heading"]').count()).toBe(0);
+		expect(await page.locator('[data-testid="compare-row"]').count()).toBe(0);
+
+		const c = structuredClone(savedPlan);
+		c.name = 'Rencana C tanpa air';
+		for (const line of c.fundingLines) delete line.budgets.water;
+		c.overrides = [];
+		await page.setInputFiles('[data-testid="compare-open-input"]', {
+			name: 'rencana-c.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(c))
+		});
+		await page.waitForSelector('[data-testid="plan-compare"][data-state="table"][aria-busy="false"]', { timeout: LOAD_TIMEOUT });
+		expect(await page.locator('[data-testid="compare-error"]').count()).toBe(0);
+		expect(await page.textContent('[data-testid="compare-heading"]')).toContain('Rencana C tanpa air');
+		const water = page.locator('[data-testid="compare-row"][data-programme="water"]');
+		expect(await water.getAttribute('data-funded-a')).toBe(String(funded));
+		expect(await water.getAttribute('data-funded-b')).toBe('0');
+		expect(await water.getAttribute('data-rupiah-b')).toBe('0');
+		expect(await water.getAttribute('data-only-a')).toBe(String(funded));
+		expect(await water.getAttribute('data-line-changed')).toBe('0');
+		await site.screenshot('rencana-03-compare-no-water');
+		// Plan A is still in force.
+		expect(await value(page, 'funded-units-water')).toBe(funded);
+	});
+
 	it('keeps the plan and its figures after a reload, and nothing left the origin', async () => {
 		const { page } = site;
 		await page.reload();

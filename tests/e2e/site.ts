@@ -1,6 +1,7 @@
 /**
  * End-to-end harness: serves the built site (build/) on a free 127.0.0.1 port with scripts/serve.js and
- * drives the machine's Chromium (/usr/bin/chromium, Debian package) through playwright-core, headless,
+ * drives the machine's Chromium (CHROMIUM_PATH, /usr/bin/chromium from the Debian package, or chromium on
+ * PATH: scripts/ensure-chromium.js) through playwright-core, headless,
  * with a fresh temporary profile. Every request the page makes is recorded so tests can prove that
  * nothing leaves the served origin.
  */
@@ -10,13 +11,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEBIAN_CHROMIUM, adviceLine, findChromium, machineProbe } from '../../scripts/ensure-chromium.js';
 import { serve } from '../../scripts/serve.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built site; the benchmark points it at a copy so a rebuild meanwhile cannot disturb a run. */
 export const BUILD_DIR = process.env.TEPAT_BUILD_DIR ?? join(ROOT, 'build');
 export const ARTIFACTS_DIR = join(ROOT, 'tests/artifacts');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The Chromium found as scripts/ensure-chromium.js finds it (CHROMIUM_PATH, /usr/bin/chromium, PATH). */
+export const CHROMIUM = findChromium(machineProbe()) ?? process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM;
 
 const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -57,9 +60,8 @@ export function assertPrerequisites(): void {
 			'build/sample/manifest.json is missing: the bundled sample was not generated into static/sample/ before the build.'
 		);
 	}
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\`.`);
-	}
+	// The same one line as `npm test`'s pretest check.
+	if (!findChromium(machineProbe())) throw new Error(adviceLine(machineProbe()));
 }
 
 export async function openSite(): Promise<Site> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readReference } from '../../src/cli/reference';
-import { parsePlan } from '../../src/lib/core/plan';
+import { defaultPlan, parsePlan, serialisePlan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { bnbaCsv, stampOf } from '../../src/lib/export/bnba';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
@@ -39,7 +39,7 @@ describe('tepat plan', () => {
 		expect(stderr).toContain("Rencana '=1+1 Uji'");
 		expect(code).toBe(0);
 		expect((await readdir(out)).sort()).toEqual(
-			['alokasi.csv', 'ringkasan-anggaran.xlsx', ...['bsps', 'paket', 'pip', 'rtlh', 'water'].flatMap((p) => [`bnba-${p}.csv`, `bnba-${p}.xlsx`])].sort()
+			['alokasi.csv', 'rencana.json', 'ringkasan-anggaran.xlsx', ...['bsps', 'paket', 'pip', 'rtlh', 'water'].flatMap((p) => [`bnba-${p}.csv`, `bnba-${p}.xlsx`])].sort()
 		);
 
 		// The same register and plan in-process: the CLI's CSV is byte for byte what the app writes.
@@ -80,6 +80,10 @@ describe('tepat plan', () => {
 		} finally {
 			await engine.close();
 		}
+		// The plan used, complete (defaults filled in): opened again it is the same plan.
+		const written = await readFile(join(out, 'rencana.json'), 'utf8');
+		expect(written).toBe(serialisePlan(parsePlan(JSON.stringify(PLAN), 'rencana.json')));
+		expect(parsePlan(written, 'rencana.json').fundingLines[0]!.budgets.water).toBe(10_000_000);
 		// In CSV a spreadsheet would run it: neutralised with an apostrophe.
 		const csv = await readFile(join(out, 'bnba-water.csv'), 'utf8');
 		expect(csv.split('\r\n')[1]).toContain(",'=1+1 Uji,2026-11-23,");
@@ -91,7 +95,24 @@ describe('tepat plan', () => {
 		const refused = await runCli(['plan', '--register', ...PAIR, '--plan', bad, '--out', join(dir, 'x')]);
 		expect(refused.code).toBe(1);
 		expect(refused.stderr).toContain(`Berkas rencana '${bad}': fundingLines[0].budgets.pip harus berupa angka.`);
-		expect((await runCli(['plan', '--register', ...PAIR, '--out', dir])).code).toBe(2);
-		expect((await runCli(['plan', '--register', ...PAIR, '--plan', planPath])).stderr).toContain('--out');
+		const noOut = await runCli(['plan', '--register', ...PAIR, '--plan', planPath]);
+		expect(noOut.code).toBe(2);
+		expect(noOut.stderr).toContain('--out');
+		expect((await runCli(['plan', '--plan', planPath, '--out', dir])).code).toBe(2);
+	});
+
+	it('without --plan uses the default plan, says so, and writes it into the folder', async () => {
+		const out = join(dir, 'baku');
+		const { code, stderr } = await runCli(['plan', '--register', ...PAIR, '--out', out]);
+		expect(code).toBe(0);
+		expect(stderr).toContain('Tanpa --plan: rencana baku dipakai');
+		expect(stderr).toContain("Rencana 'Rencana baru'");
+		expect(await readFile(join(out, 'rencana.json'), 'utf8')).toBe(serialisePlan(defaultPlan()));
+		// The default plan funds only regional RTLH (APBD): every funded row of alokasi.csv is RTLH from APBD.
+		const rows = (await readFile(join(out, 'alokasi.csv'), 'utf8')).trim().split('\r\n');
+		const header = rows[0]!.split(',');
+		const funded = rows.slice(1).map((r) => r.split(',')).filter((r) => r[header.indexOf('status')] === 'funded');
+		expect(funded.length).toBeGreaterThan(0);
+		expect(new Set(funded.map((r) => `${r[header.indexOf('programme')]}/${r[header.indexOf('funding_line')]}`))).toEqual(new Set(['rtlh/apbd']));
 	});
 });

@@ -196,6 +196,39 @@ describe('the programmes on the hand-computed register', () => {
 		expect(diff.find((d) => d.programme === 'bsps')).toMatchObject({ funded_a: 1, funded_b: 1, only_a: 0, only_b: 0 });
 	});
 
+	it('two plans compared when B funds no water, runs no Paket and draws PIP from other lines: zeros, not NULLs', async () => {
+		await allocate(planWith());
+		await engine.exec(copyAllocationSql('allocation_a'));
+		await allocate(
+			planWith((p) => {
+				delete p.fundingLines[0]!.budgets.water;
+				p.programmes.paket.enabled = false;
+				// PIP: APBD 500,000 then APBN 1,000,000. Queue P2 225,000 (cum 225,000: APBD), P3 450,000
+				// (cum 675,000: APBN), P5 375,000 (cum 1,050,000: APBN), P7 900,000 (cum 1,950,000: unfunded).
+				p.fundingLines[0]!.budgets.pip = 500_000;
+				p.fundingLines[1]!.budgets.pip = 1_000_000;
+			})
+		);
+		await engine.exec(copyAllocationSql('allocation_b'));
+		const diff = await planDifference(engine, 'allocation_a', 'allocation_b');
+		expect(diff).toEqual([
+			{ programme: 'bsps', funded_a: 1, funded_b: 1, rupiah_a: 20_000_000, rupiah_b: 20_000_000, only_a: 0, only_b: 0, line_changed: 0 },
+			// A: P8 1,800,000 + P10 450,000 + P11 750,000 from APBD; B does not run Paket.
+			{ programme: 'paket', funded_a: 3, funded_b: 0, rupiah_a: 3_000_000, rupiah_b: 0, only_a: 3, only_b: 0, line_changed: 0 },
+			// A: P2, P3 from APBD and P5 from APBN; B: P2 from APBD, P3 and P5 from APBN: P3 changed line.
+			{ programme: 'pip', funded_a: 3, funded_b: 3, rupiah_a: 1_050_000, rupiah_b: 1_050_000, only_a: 0, only_b: 0, line_changed: 1 },
+			{ programme: 'rtlh', funded_a: 1, funded_b: 1, rupiah_a: 50_000_000, rupiah_b: 50_000_000, only_a: 0, only_b: 0, line_changed: 0 },
+			// A: H2 from APBD; B has no water budget.
+			{ programme: 'water', funded_a: 1, funded_b: 0, rupiah_a: 2_500_000, rupiah_b: 0, only_a: 1, only_b: 0, line_changed: 0 }
+		]);
+		// B against itself: water has candidates in both and is funded in neither: a row of zeros.
+		const same = await planDifference(engine, 'allocation_b', 'allocation_b');
+		expect(same.find((d) => d.programme === 'water')).toEqual({
+			programme: 'water', funded_a: 0, funded_b: 0, rupiah_a: 0, rupiah_b: 0, only_a: 0, only_b: 0, line_changed: 0
+		});
+		expect(same.map((d) => d.programme)).toEqual(['bsps', 'pip', 'rtlh', 'water']);
+	});
+
 	it('the plan orders the queue: with no priority keys, only the unit id decides', async () => {
 		const rows = await allocate(planWith((p) => (p.priority = [])));
 		expect(rows.filter((r) => r.programme === 'pip').map((r) => r.unit_id)).toEqual(['P15', 'P2', 'P3', 'P5', 'P7']);

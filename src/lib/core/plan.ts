@@ -167,9 +167,9 @@ export const DEFAULT_SOURCES = {
 	'programmes.bsps.unitCost': 'BSPS Rp 20 jt per rumah (Rp 17,5 jt bahan + 2,5 jt upah; KepMen PUPR 115/2022, Permen PKP 10/2025); wajib milik lahan',
 	'programmes.rtlh.unitCost': 'RTLH APBD Kukar: hingga Rp 50 jt per rumah (2023: Rp 60 M untuk 1.010 unit; 2025: maks Rp 50 jt)',
 	'programmes.water.unitCost': 'Sambungan air minum: Hibah Air Minum Rp 2–3 jt per sambungan (PUPR)',
-	zoneCostMultiplier: 'Belum ada angka resmi: 1,0 untuk semua zona sampai Disperkim menetapkan [inferred]',
-	fundingLines: 'Contoh: APBD Kukar 2025 untuk RTLH Rp 5 M (90 unit); isi pagu tahun rencana',
-	priority: 'DESIGN: desil, lalu kerentanan (anak, lansia, disabilitas, kepala keluarga perempuan), jumlah anggota, jumlah deprivasi'
+	zoneCostMultiplier: 'Belum ada angka resmi: 1,0 untuk semua zona sampai Disperkim menetapkannya',
+	fundingLines: 'Contoh: pagu RTLH APBD Kukar 2025 Rp 5 M; dengan Rp 50 jt per rumah cukup untuk 100 rumah. Isi pagu tahun rencana',
+	priority: 'Usulan Tepat (belum ada aturan baku): desil, lalu kerentanan (anak, lansia, disabilitas, kepala keluarga perempuan), jumlah anggota, jumlah deprivasi'
 } as const;
 
 export function defaultPlan(): Plan {

@@ -200,16 +200,24 @@ const DIFF_ROW = {
 } as const;
 export type PlanDifference = RowOf<typeof DIFF_ROW>;
 
-/** Per programme: funded units and Rupiah under plans A and B, units funded by one only, and units whose funding line differs. */
+/**
+ * Per programme: funded units and Rupiah under plans A and B, units funded by one only, and units whose
+ * funding line differs. Every programme either allocation holds is listed (enabled in A or B), so a
+ * programme one plan does not fund, or does not run at all, shows 0 for that plan; every condition is
+ * spelled out so no count is ever NULL (count_if over only NULLs is NULL in DuckDB).
+ */
 export function planDifferenceSql(a: string, b: string): string {
 	const funded = (t: string) => `SELECT programme, unit_id, funding_line, cost FROM ${t} WHERE status = 'funded'`;
 	return (
-		`WITH fa AS (${funded(a)}), fb AS (${funded(b)}) ` +
-		`SELECT programme, count(fa.unit_id)::INTEGER AS funded_a, count(fb.unit_id)::INTEGER AS funded_b, ` +
-		`coalesce(sum(fa.cost), 0)::DOUBLE AS rupiah_a, coalesce(sum(fb.cost), 0)::DOUBLE AS rupiah_b, ` +
-		`count_if(fb.unit_id IS NULL)::INTEGER AS only_a, count_if(fa.unit_id IS NULL)::INTEGER AS only_b, ` +
-		`count_if(fa.funding_line <> fb.funding_line)::INTEGER AS line_changed ` +
-		`FROM fa FULL JOIN fb USING (programme, unit_id) GROUP BY programme ORDER BY programme`
+		`WITH fa AS (${funded(a)}), fb AS (${funded(b)}), ` +
+		`programmes AS (SELECT DISTINCT programme FROM ${a} UNION SELECT DISTINCT programme FROM ${b}), ` +
+		`pairs AS (SELECT programme, fa.unit_id AS unit_a, fb.unit_id AS unit_b, fa.funding_line AS line_a, fb.funding_line AS line_b, ` +
+		`fa.cost AS cost_a, fb.cost AS cost_b FROM fa FULL JOIN fb USING (programme, unit_id)) ` +
+		`SELECT programme, count(unit_a)::INTEGER AS funded_a, count(unit_b)::INTEGER AS funded_b, ` +
+		`coalesce(sum(cost_a), 0)::DOUBLE AS rupiah_a, coalesce(sum(cost_b), 0)::DOUBLE AS rupiah_b, ` +
+		`count_if(unit_a IS NOT NULL AND unit_b IS NULL)::INTEGER AS only_a, count_if(unit_b IS NOT NULL AND unit_a IS NULL)::INTEGER AS only_b, ` +
+		`count_if(unit_a IS NOT NULL AND unit_b IS NOT NULL AND line_a IS DISTINCT FROM line_b)::INTEGER AS line_changed ` +
+		`FROM programmes LEFT JOIN pairs USING (programme) GROUP BY programme ORDER BY programme`
 	);
 }
 
