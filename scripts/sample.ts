@@ -1,12 +1,15 @@
 /**
  * Writes the synthetic register: npm run sample -- --people N --seed S [--out DIR]
- *   [--formats csv,parquet,xlsx] [--schemas dtsen,bdt,p3ke]
- * Defaults: 200000 people, seed 1, out data/sample/, csv + parquet, dtsen + bdt.
+ *   [--formats csv,parquet,xlsx] [--schemas dtsen,bdt,p3ke] [--kabupaten KODE]
+ * Defaults: 200000 people, seed 1, out data/sample/, csv + parquet, dtsen + bdt, Kukar.
+ * --kabupaten 64.03 (or 6403): a register of that regency from Indonesia's list (static/wilayah/).
  */
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSample, ALL_SAMPLE_FORMATS, SAMPLE_FORMATS, type SampleFormat } from '../src/lib/sample/write';
 import { ALL_SAMPLE_SCHEMAS, SAMPLE_SCHEMAS, type SampleSchema } from '../src/lib/sample/tables';
+import { loadSampleRegency, type SampleRegency } from '../src/lib/sample/regency';
+import { diskWilayah } from '../src/cli/wilayah';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,11 +43,21 @@ const seed = int('seed', 1);
 const outDir = resolve(process.cwd(), arg('out') ?? resolve(ROOT, 'data/sample'));
 const formats: SampleFormat[] = list('formats', ALL_SAMPLE_FORMATS, SAMPLE_FORMATS);
 const schemas: SampleSchema[] = list('schemas', ALL_SAMPLE_SCHEMAS, SAMPLE_SCHEMAS);
+const kabupaten = arg('kabupaten');
+let regency: SampleRegency | undefined;
+if (kabupaten !== undefined) {
+	try {
+		regency = await loadSampleRegency(diskWilayah, kabupaten);
+	} catch (error) {
+		console.error(`--kabupaten: ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(1);
+	}
+}
 
 const started = performance.now();
-const manifest = await writeSample(outDir, { people, seed, formats, schemas });
+const manifest = await writeSample(outDir, { people, seed, formats, schemas, regency });
 const seconds = (performance.now() - started) / 1000;
 console.log(
-	`${manifest.people} people, ${manifest.families} families (KK), ${manifest.households} households (rumah tangga), seed ${seed} → ${relative(process.cwd(), outDir) || '.'}/ in ${seconds.toFixed(1)} s`
+	`${regency ? `${regency.reference.kabupaten.nama} (${regency.reference.kabupaten.kode}): ` : ''}${manifest.people} people, ${manifest.families} families (KK), ${manifest.households} households (rumah tangga), seed ${seed} → ${relative(process.cwd(), outDir) || '.'}/ in ${seconds.toFixed(1)} s`
 );
 for (const f of manifest.files) console.log(`  ${f.name.padEnd(26)} ${String(f.rows).padStart(8)} rows  ${f.sha256.slice(0, 12)}`);
