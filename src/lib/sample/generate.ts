@@ -1,14 +1,16 @@
 /**
- * Deterministic synthetic register of Kutai Kartanegara: houses (BDT rumah tangga), families (DTSEN
- * keluarga, one KK each) and people, drawn from a seeded PRNG. Same options ⇒ same sample.
- * Everything here is invented; no real person's data.
+ * Deterministic synthetic register of one regency (Kutai Kartanegara unless another is given): houses
+ * (BDT rumah tangga), families (DTSEN keluarga, one KK each) and people, drawn from a seeded PRNG.
+ * Same options ⇒ same sample. Everything here is invented; no real person's data.
  */
 import type { Disability, Level, Participation, VervalStatus } from './codes';
 import { drawDesil, drawHousing, drawVerval, type Housing } from './housing';
 import { address, birthPlace, personName, type Ethnicity } from './names';
 import { composeFamily, drawHealth, drawSchooling, drawSector, drawWork, type MemberSpec } from './people';
 import { Rng } from './prng';
-import { ETHNICITIES, NumberIssuer, ddmmyy, kkRegion, nikRegion, sampleVillages, type SampleVillage } from './region';
+import { IssuingRegions, NumberIssuer, ddmmyy } from './numbers';
+import { ETHNICITIES, regionalBirthPlaces, sampleVillages, type SampleVillage } from './region';
+import { KUKAR_SAMPLE_REGENCY, regencyDigits, type SampleRegency } from './regency';
 
 /** The date ages are computed at ("data as of"). */
 export const SAMPLE_REFERENCE_DATE = '2025-06-30';
@@ -18,6 +20,8 @@ export interface SampleOptions {
 	seed: number;
 	/** ISO date ages refer to; default SAMPLE_REFERENCE_DATE. */
 	referenceDate?: string;
+	/** The regency the register belongs to; default Kukar (the bundled reference). */
+	regency?: SampleRegency;
 }
 
 export interface SamplePerson {
@@ -85,6 +89,7 @@ export interface SampleHouse {
 }
 
 export interface Sample {
+	regency: SampleRegency;
 	seed: number;
 	people: number;
 	referenceDate: string;
@@ -134,7 +139,12 @@ export function generateSample(options: SampleOptions): Sample {
 	const referenceDate = options.referenceDate ?? SAMPLE_REFERENCE_DATE;
 	const ref = new Date(`${referenceDate}T00:00:00Z`);
 	const rng = new Rng(options.seed);
-	const villages = sampleVillages();
+	const regency = options.regency ?? KUKAR_SAMPLE_REGENCY;
+	const { prefix } = regencyDigits(regency);
+	const villages = sampleVillages(regency.reference);
+	if (villages.length === 0) throw new Error(`${regency.reference.kabupaten.nama} has no villages to place families in`);
+	const regions = new IssuingRegions(prefix);
+	const towns = regionalBirthPlaces(regency.reference);
 	const villageCumulative = new Float64Array(villages.length);
 	villages.reduce((sum, v, i) => (villageCumulative[i] = sum + v.weight), 0);
 	const niks = new NumberIssuer();
@@ -210,7 +220,7 @@ export function generateSample(options: SampleOptions): Sample {
 				const health = drawHealth(rng, spec.age, s);
 				const working = drawWork(rng, spec.age, female, schooling.participation === 'still', health.disability !== null);
 				const outside = birthYear < 2000 ? 0.05 : 0.015;
-				const nik = niks.issue(nikRegion(rng, sv.kec, birthYear, outside), ddmmyy(birthDate, female));
+				const nik = niks.issue(regions.nik(rng, sv.kec, birthYear, outside), ddmmyy(birthDate, female));
 				memberNo++;
 				let relationToHouseHead = spec.relation;
 				if (second === 'child') relationToHouseHead = spec.relation === 1 ? 3 : spec.relation === 2 ? 4 : spec.relation === 3 ? 5 : 8;
@@ -221,7 +231,7 @@ export function generateSample(options: SampleOptions): Sample {
 					sex: female ? 2 : 1,
 					birthDate,
 					age: spec.age,
-					birthPlace: birthPlace(rng, personEthnicity, birthYear, sv.localPlaces),
+					birthPlace: birthPlace(rng, personEthnicity, birthYear, sv.localPlaces, towns),
 					relation: spec.relation,
 					relationToHouseHead,
 					marital: spec.marital,
@@ -246,7 +256,7 @@ export function generateSample(options: SampleOptions): Sample {
 			const earliest = Math.max(Date.UTC(Number(head.birthDate.slice(0, 4)) + 17, 0, 1), Date.UTC(2006, 0, 1));
 			const latest = ref.getTime() - 10 * DAY;
 			const issued = iso(earliest >= latest ? latest : earliest + rng.int(0, Math.floor((latest - earliest) / DAY)) * DAY);
-			family.kk = kks.issue(kkRegion(rng, sv.kec), ddmmyy(issued, false));
+			family.kk = kks.issue(regions.kk(rng, sv.kec), ddmmyy(issued, false));
 			house.families.push(family);
 		}
 
@@ -276,7 +286,7 @@ export function generateSample(options: SampleOptions): Sample {
 			lastVillage = villageIndex;
 		}
 		seq++;
-		house.idbdt = `6402${house.village.kec}${house.village.desa}${String(seq).padStart(6, '0')}`;
+		house.idbdt = `${prefix}${house.village.kec}${house.village.desa}${String(seq).padStart(6, '0')}`;
 		houses.push(house);
 		for (const family of house.families) {
 			families.push(family);
@@ -286,7 +296,7 @@ export function generateSample(options: SampleOptions): Sample {
 			}
 		}
 	}
-	return { seed: options.seed, people, referenceDate, houses, families, persons };
+	return { regency, seed: options.seed, people, referenceDate, houses, families, persons };
 }
 
 /** BDT Sta_keberadaan_art from the house's verval outcome, with a few individual changes. */

@@ -152,7 +152,8 @@ function housingTables(zone: Zone): ReturnType<typeof buildTables> {
 
 /**
  * Draws a house given its poverty score s (0 well off … 1 poorest) and zone. Hulu houses are wooden
- * stilt houses by the river more often; pesisir houses collect rain water more often.
+ * stilt houses by the river more often; pesisir houses collect rain water more often. Any other zone
+ * (Kukar's tengah, the single 'umum' zone of another regency) draws the neutral tables.
  */
 export function drawHousing(rng: Rng, s: number, zone: Zone): Housing {
 	const tables = housingTables(zone);

@@ -103,12 +103,18 @@ export function personName(rng: Rng, ethnicity: Ethnicity, female: boolean, birt
 	return first;
 }
 
-/** Where someone was born, for the BDT TmpLahir column. */
-export function birthPlace(rng: Rng, ethnicity: Ethnicity, birthYear: number, localPlaces: readonly string[]): string {
+/** Where someone was born, for the BDT TmpLahir column: `towns` are the regency's own (regionalBirthPlaces). */
+export function birthPlace(
+	rng: Rng,
+	ethnicity: Ethnicity,
+	birthYear: number,
+	localPlaces: readonly string[],
+	towns: readonly string[]
+): string {
 	const migrantShare = birthYear < 1975 ? 0.55 : birthYear < 1995 ? 0.3 : 0.05;
 	const pMigrant = ethnicity === 'dayak' ? migrantShare * 0.4 : migrantShare;
 	if (rng.chance(pMigrant)) return rng.pick(LISTS[ethnicity].origins);
-	if (rng.chance(0.15)) return rng.pick(['Tenggarong', 'Samarinda', 'Balikpapan']);
+	if (rng.chance(0.15)) return rng.pick(towns);
 	return rng.pick(localPlaces);
 }
 

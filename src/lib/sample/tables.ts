@@ -50,7 +50,7 @@ import {
 	yesNo
 } from './codes';
 import type { Sample, SampleFamily, SampleHouse, SamplePerson } from './generate';
-import { REFERENCE } from './region';
+import { regencyDigits, type SampleRegency } from './regency';
 import { regencyShortName } from '../core/wilayah';
 
 export type SampleSchema = 'dtsen' | 'bdt' | 'p3ke';
@@ -72,7 +72,20 @@ export const SAMPLE_SCHEMAS: readonly SampleSchema[] = ['dtsen', 'bdt'];
 /** Every schema the generator can write; P3KE on request. */
 export const ALL_SAMPLE_SCHEMAS: readonly SampleSchema[] = ['dtsen', 'bdt', 'p3ke'];
 
-const PROVINCE = { kode: '64', nama: 'Kalimantan Timur' } as const;
+/** The regency's codes and names as the register columns write them. */
+interface RegencyColumns {
+	prov: string;
+	provNama: string;
+	/** Two-digit regency part (BDT KDKAB) and province+regency (DTSEN kode_kabupaten_kota). */
+	kab: string;
+	prefix: string;
+	/** Without 'Kabupaten'/'Kota', as the extracts write it. */
+	kabNama: string;
+}
+
+function regencyColumns(regency: SampleRegency): RegencyColumns {
+	return { ...regencyDigits(regency), provNama: regency.provinsi, kabNama: regencyShortName(regency.reference.kabupaten.nama) };
+}
 
 type DtsenFamilyRow = Record<(typeof DTSEN_FAMILY_COLUMNS)[number], string>;
 type DtsenPersonRow = Record<(typeof DTSEN_PERSON_COLUMNS)[number], string>;
@@ -139,17 +152,17 @@ function encode<C extends string>(row: Record<C, string>, columns: readonly C[])
 
 const str = (n: number | null) => (n === null ? '' : String(n));
 
-function dtsenFamilyRow(family: SampleFamily): DtsenFamilyRow {
+function dtsenFamilyRow(family: SampleFamily, r: RegencyColumns): DtsenFamilyRow {
 	const house = family.house;
 	const v = house.village;
 	const head = family.members[0];
 	return {
 		nomor_kartu_keluarga: family.kk,
-		kode_provinsi: PROVINCE.kode,
-		nama_provinsi: PROVINCE.nama,
-		kode_kabupaten_kota: '6402',
-		nama_kabupaten_kota: regencyShortName(REFERENCE.kabupaten.nama),
-		kode_kecamatan: `6402${v.kec}`,
+		kode_provinsi: r.prov,
+		nama_provinsi: r.provNama,
+		kode_kabupaten_kota: r.prefix,
+		nama_kabupaten_kota: r.kabNama,
+		kode_kecamatan: `${r.prefix}${v.kec}`,
 		nama_kecamatan: v.village.kecamatan_nama,
 		kode_kelurahan_desa: v.kode10,
 		nama_kelurahan_desa: v.village.nama,
@@ -209,7 +222,7 @@ function dtsenPersonRow(p: SamplePerson): DtsenPersonRow {
 	};
 }
 
-function bdtHouseholdRow(house: SampleHouse): BdtHouseholdRow {
+function bdtHouseholdRow(house: SampleHouse, r: RegencyColumns): BdtHouseholdRow {
 	const v = house.village;
 	const head = house.families[0]?.members[0];
 	const members = house.families.reduce((n, f) => n + f.members.length, 0);
@@ -223,8 +236,8 @@ function bdtHouseholdRow(house: SampleHouse): BdtHouseholdRow {
 				: '3';
 	return {
 		IDBDT: house.idbdt,
-		KDPROP: PROVINCE.kode,
-		KDKAB: '02',
+		KDPROP: r.prov,
+		KDKAB: r.kab,
 		KDKEC: v.kec,
 		KDDESA: v.desa,
 		NMDESA: v.village.nama,
@@ -250,14 +263,14 @@ function bdtHouseholdRow(house: SampleHouse): BdtHouseholdRow {
 	};
 }
 
-function bdtPersonRow(p: SamplePerson): BdtPersonRow {
+function bdtPersonRow(p: SamplePerson, r: RegencyColumns): BdtPersonRow {
 	const house = p.family.house;
 	const v = house.village;
 	return {
 		IDBDT: house.idbdt,
 		IDARTBDT: p.idart,
-		KDPROP: PROVINCE.kode,
-		KDKAB: '02',
+		KDPROP: r.prov,
+		KDKAB: r.kab,
 		KDKEC: v.kec,
 		KDDESA: v.desa,
 		Nama: p.name,
@@ -295,7 +308,7 @@ const ya = (value: boolean) => (value ? 'Ya' : 'Tidak');
  * Real P3KE extracts hold only desil 1–4 families; the sample writes every family so that a round
  * trip can compare all people.
  */
-function p3keRow(p: SamplePerson, familyId: string): P3keRow {
+function p3keRow(p: SamplePerson, familyId: string, r: RegencyColumns): P3keRow {
 	const family = p.family;
 	const house = family.house;
 	const v = house.village;
@@ -309,8 +322,8 @@ function p3keRow(p: SamplePerson, familyId: string): P3keRow {
 		p.participation === null ? '' : p.certificate ? P3KE_EDUCATION[p.certificate] : p.participation === 'never' ? P3KE_NEVER_SCHOOLED : P3KE_NO_CERTIFICATE;
 	return {
 		'ID Keluarga P3KE': familyId,
-		Provinsi: PROVINCE.nama.toUpperCase(),
-		'Kabupaten/Kota': regencyShortName(REFERENCE.kabupaten.nama).toUpperCase(),
+		Provinsi: r.provNama.toUpperCase(),
+		'Kabupaten/Kota': r.kabNama.toUpperCase(),
 		Kecamatan: v.village.kecamatan_nama.toUpperCase(),
 		'Desa/Kelurahan': v.village.nama.toUpperCase(),
 		kode_kemdagri: v.kode10,
@@ -379,8 +392,9 @@ export function dtsenTables(sample: Sample): SampleTable[] {
 	const familyLines = new CsvText();
 	const personLines = new CsvText();
 	const flatLines = new CsvText();
+	const regency = regencyColumns(sample.regency);
 	for (const family of sample.families) {
-		const row = dtsenFamilyRow(family);
+		const row = dtsenFamilyRow(family, regency);
 		familyLines.push(encode(row, DTSEN_FAMILY_COLUMNS));
 		const familyPart = encode(row, DTSEN_FAMILY_IN_FLAT);
 		for (const person of family.members) {
@@ -401,13 +415,14 @@ export function bdtTables(sample: Sample): SampleTable[] {
 	const householdLines = new CsvText();
 	const personLines = new CsvText();
 	const flatLines = new CsvText();
+	const regency = regencyColumns(sample.regency);
 	for (const house of sample.houses) {
-		const row = bdtHouseholdRow(house);
+		const row = bdtHouseholdRow(house, regency);
 		householdLines.push(encode(row, BDT_HOUSEHOLD_COLUMNS));
 		const housePart = encode(row, BDT_HOUSEHOLD_IN_FLAT);
 		for (const family of house.families) {
 			for (const person of family.members) {
-				const personLine = encode(bdtPersonRow(person), BDT_PERSON_COLUMNS);
+				const personLine = encode(bdtPersonRow(person, regency), BDT_PERSON_COLUMNS);
 				personLines.push(personLine);
 				flatLines.push(`${personLine},${housePart}`);
 			}
@@ -423,9 +438,10 @@ export function bdtTables(sample: Sample): SampleTable[] {
 /** The P3KE file (one flat file: people with their family's columns) of a sample. */
 export function p3keTables(sample: Sample): SampleTable[] {
 	const lines = new CsvText();
+	const regency = regencyColumns(sample.regency);
 	for (const [i, family] of sample.families.entries()) {
 		const familyId = `P3KE${String(i + 1).padStart(8, '0')}`;
-		for (const person of family.members) lines.push(encode(p3keRow(person, familyId), P3KE_COLUMNS));
+		for (const person of family.members) lines.push(encode(p3keRow(person, familyId, regency), P3KE_COLUMNS));
 	}
 	return [table('p3ke', 'flat', P3KE_COLUMNS, lines)];
 }
