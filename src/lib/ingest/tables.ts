@@ -1,3 +1,4 @@
+import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { REPORT_FILE_TABLE, REPORT_TABLE } from './report-sql';
 
 /**
@@ -5,5 +6,12 @@ import { REPORT_FILE_TABLE, REPORT_TABLE } from './report-sql';
  * Whatever keeps a register (the browser's stored copy, the prebuilt sample) keeps all of them, so the
  * report is there again after a reload.
  */
-export const REGISTER_TABLES = ['household', 'person', 'ingest_unknown_code', REPORT_TABLE, REPORT_FILE_TABLE] as const;
+export const REGISTER_TABLES = [
+	'household',
+	'person',
+	'ingest_unknown_code',
+	REGISTER_FIELD_TABLE,
+	REPORT_TABLE,
+	REPORT_FILE_TABLE
+] as const;
 export type RegisterTable = (typeof REGISTER_TABLES)[number];
