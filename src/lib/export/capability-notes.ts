@@ -3,17 +3,18 @@
  * exports record which filters and requirements did not apply, and `tepat report` prints the whole
  * list. The screens say the same through their own (translated) messages.
  */
-import type {
-	Capabilities,
-	CapabilityReason,
-	CapabilityStatus,
-	Effect,
-	FilterCheck,
-	RefinementId,
-	RequirementCheck
+import {
+	capabilitiesOf,
+	type Capabilities,
+	type CapabilityReason,
+	type CapabilityStatus,
+	type Effect,
+	type FilterCheck,
+	type RefinementId,
+	type RequirementCheck
 } from '../core/capabilities';
 import type { IndicatorId } from '../core/indicators/definitions';
-import type { MissingRule, ProgrammeId } from '../core/plan';
+import type { MissingRule, Plan, ProgrammeId } from '../core/plan';
 import type { FieldKey, RegisterField } from '../core/register-fields';
 import { PROGRAMME_TITLE } from './bnba';
 
@@ -147,11 +148,19 @@ export function exportNotes(caps: Capabilities): string[] {
 	return checks.filter(({ check }) => !check.applies || check.missing > 0).map(({ text }) => text);
 }
 
-/** `tepat report`'s section: the register's columns and what they can feed (the default plan). */
-export function capabilityLines(fields: readonly RegisterField[], caps: Capabilities): string[] {
+/** The notes of an export made under `plan` from a register with these columns. */
+export function planNotes(fields: readonly RegisterField[], plan: Plan): string[] {
+	return exportNotes(capabilitiesOf(fields, plan));
+}
+
+/**
+ * The validation report's section (`tepat report`, its XLSX): the register's columns and what they can
+ * feed; `planLabel` names the plan the filters and requirements are those of ("rencana bawaan").
+ */
+export function capabilityLines(fields: readonly RegisterField[], caps: Capabilities, planLabel: string): string[] {
 	const present = fields.filter((f) => f.present).length;
 	const lines = [`Kolom register: ${present} dari ${fields.length} ditemukan`];
-	if (caps.absent.length > 0) lines.push(`  Tidak ada: ${caps.absent.map(fieldName).join(', ')}`);
+	if (caps.absent.length > 0) lines.push(`  Tidak ada: ${[...new Set(caps.absent.map(fieldName))].join(', ')}`);
 	const item = (name: string, status: CapabilityStatus, reasons: readonly CapabilityReason[]) => {
 		lines.push(`  ${name}: ${STATUS_TEXT[status]}`);
 		for (const r of reasons) lines.push(`    ${reasonText(r)}`);
@@ -160,7 +169,7 @@ export function capabilityLines(fields: readonly RegisterField[], caps: Capabili
 	for (const c of caps.indicators) item(INDICATOR_NAME[c.id], c.status, c.reasons);
 	lines.push('Program:');
 	for (const c of caps.programmes) item(PROGRAMME_TITLE[c.id], c.status, c.reasons);
-	lines.push('Populasi dan syarat (rencana bawaan):');
+	lines.push(`Populasi dan syarat (${planLabel}):`);
 	for (const f of caps.filters) lines.push(`  ${filterText(f)}`);
 	for (const r of caps.requirements.filter((x) => x.enabled)) lines.push(`  ${requirementText(r)}`);
 	return lines;
