@@ -170,5 +170,24 @@ describe.each(ENGINES)('on %s', (_name, open) => {
 			expect(owned.housing.bsps).toEqual({ need: 1, land: 1, house: 1, candidates: 1 });
 			expect(housingEmptyCauses(owned, plan, 'bsps')).toEqual([]);
 		});
+
+		it('a land-ownership value missing where the column exists follows the programme rule; no column, no check', async () => {
+			const text = await fixtureText('dtsen-flat.csv');
+			const plan = foundOnly('counted');
+			const strict = foundOnly('counted');
+			strict.programmes.bsps.missingOwnership = 'excluded';
+
+			await load(engine, TINY_REFERENCE, 'lahan-kosong.csv', editCsv(text, { set: { bukti_kepemilikan_lahan: '' } }));
+			// Jahab's unfit house has no land value: counted by default, left out of BSPS on request.
+			expect((await populationFunnel(engine, plan)).housing.bsps).toEqual({ need: 1, land: 1, house: 1, candidates: 1 });
+			const left = await populationFunnel(engine, strict);
+			expect(left.housing.bsps).toEqual({ need: 1, land: 0, house: 1, candidates: 0 });
+			expect(housingEmptyCauses(left, strict, 'bsps')).toEqual([{ kind: 'requirement', programme: 'bsps', requirement: 'land', passing: 0 }]);
+			// RTLH does not ask for land: its candidates stay.
+			expect(left.housing.rtlh.candidates).toBe(1);
+
+			await load(engine, TINY_REFERENCE, 'tanpa-lahan.csv', editCsv(text, { drop: ['bukti_kepemilikan_lahan'] }));
+			expect((await populationFunnel(engine, strict)).housing.bsps).toEqual({ need: 1, land: 1, house: 1, candidates: 1 });
+		});
 	});
 });
