@@ -92,24 +92,22 @@ export const ruleLabel = (rule: MissingRule, locale?: Locale): string =>
  * filter checks, a filter it cannot apply says so, and records without a value are counted or not.
  */
 export function populationSummary(population: Population, locale?: Locale, filters: readonly FilterCheck[] = []): string {
-	const part = (check: FilterCheck | undefined, on: string, off: string, field: string): string => {
+	const part = (check: FilterCheck | undefined, on: string, off: string): string => {
 		if (!check || (check.applies && check.missing === 0)) return on;
 		if (!check.applies) return off;
 		const count = check.missing.toLocaleString('id-ID');
-		return `${on} (${m.population_missing({ field, count, rule: ruleLabel(check.rule, locale) }, { locale })})`;
+		return `${on} (${m.population_missing({ count, rule: ruleLabel(check.rule, locale) }, { locale })})`;
 	};
 	const { min, max } = population.desil;
 	const desil = part(
 		filters.find((f) => f.id === 'desil'),
 		m.population_desil_on({ min, max }, { locale }),
-		m.population_desil_off({}, { locale }),
-		m.field_desil({}, { locale })
+		m.population_desil_off({}, { locale })
 	);
 	const verval = part(
 		filters.find((f) => f.id === 'verval'),
 		m.population_verval_on({ statuses: vervalList(population, locale) }, { locale }),
-		m.population_verval_off({}, { locale }),
-		m.field_verval_status({}, { locale })
+		m.population_verval_off({}, { locale })
 	);
 	return m.population_summary_parts({ desil, verval }, { locale });
 }
