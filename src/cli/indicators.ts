@@ -5,6 +5,8 @@
 import { INDICATOR_IDS, countColumn, denominatorColumn } from '../lib/core/indicators';
 import { readPlanOrReport } from './plan-file';
 import { villageIndicators } from '../lib/queries/indicators';
+import { registerFields } from '../lib/queries/capabilities';
+import { planNotes } from '../lib/export/capability-notes';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
 
@@ -67,6 +69,8 @@ export const indicatorsCommand: Command = {
 					`${plan.population.desil.max}, verval ${plan.population.verval.join('/')}). ` +
 					`${formatNumber(result.rowsRead)} baris dibaca, total ${formatSeconds(performance.now() - started)} detik.\n`
 			);
+			// A filter the register cannot apply, or records without a value, said beside the figures.
+			for (const note of planNotes(await registerFields(engine), plan)) io.stderr(`Catatan: ${note}\n`);
 			return EXIT_OK;
 		});
 	}

@@ -14,6 +14,8 @@ import { ALLOCATION_COLUMNS, ALLOCATION_ORDER, ALLOCATION_TABLE } from '../lib/c
 import { serialisePlan } from '../lib/core/plan';
 import { toCsv, type CsvCell } from '../lib/export/csv';
 import { bnbaCsv, bnbaFileStem, bnbaXlsx, budgetXlsx, stampOf } from '../lib/export/bnba';
+import { planNotes } from '../lib/export/capability-notes';
+import { registerFields } from '../lib/queries/capabilities';
 import { bnba, lineBudget, registerChecksum, runAllocation, villageBudget, villageLineBudget } from '../lib/queries/allocation';
 import { readPlanOrReport } from './plan-file';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
@@ -70,7 +72,7 @@ export const planCommand: Command = {
 		}
 		return withRegister(parsed, io, async ({ engine, started }) => {
 			const allocationMs = await runAllocation(engine, plan);
-			const stamp = stampOf(plan, await registerChecksum(engine));
+			const stamp = stampOf(plan, await registerChecksum(engine), planNotes(await registerFields(engine), plan));
 
 			const all = await engine.query(`SELECT ${ALLOCATION_COLUMNS.join(', ')} FROM ${ALLOCATION_TABLE} ORDER BY programme, rank NULLS LAST, unit_id`);
 			const columns = ALLOCATION_COLUMNS.map((c) => all.getChild(c));

@@ -1,6 +1,7 @@
 /**
  * `tepat report FILE [FILE2] [--out report.csv|report.xlsx]`: loads a register file as the app does
- * and prints the validation report's summary; the detail rows (one per finding, with file, row,
+ * and prints the validation report's summary and what the register can feed (its columns, each
+ * indicator and programme, the default plan's filters and requirements); the detail rows (one per finding, with file, row,
  * column, value and message) go to --out as formula-safe CSV or as XLSX, or the first few to stdout.
  * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
  */
@@ -10,6 +11,10 @@ import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core
 import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
 import { reportToCsv } from '../lib/export/csv';
 import { reportToXlsx } from '../lib/export/xlsx';
+import { capabilitiesOf } from '../lib/core/capabilities';
+import { defaultPlan } from '../lib/core/plan';
+import { capabilityLines } from '../lib/export/capability-notes';
+import { registerFields } from '../lib/queries/capabilities';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
 import { EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
 
@@ -106,7 +111,9 @@ export const reportCommand: Command = {
 		'  --semicolon   CSV dengan pemisah titik koma (Excel berbahasa Indonesia)',
 		...REGISTER_OPTIONS_USAGE,
 		'',
-		`Ringkasan ke stdout; tanpa --out, ${PREVIEW_ROWS} temuan pertama juga ke stdout.`,
+		`Ringkasan ke stdout, lalu kolom yang ditemukan dan indikator/program yang bisa dihitung (lengkap,`,
+		'sebagian, tidak bisa) beserta alasannya; XLSX --out memuatnya di lembar "Kolom dan kemampuan".',
+		`Tanpa --out, ${PREVIEW_ROWS} temuan pertama juga ke stdout.`,
 		'Keluar 0 bila berkas termuat (apa pun temuannya), 1 bila tidak dapat dimuat.'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
@@ -115,10 +122,13 @@ export const reportCommand: Command = {
 			const report = await loadReport(engine);
 			if (!report) throw new Error('laporan tidak terbentuk');
 			io.stdout(formatReportSummary(report));
+			const fields = await registerFields(engine);
+			const capabilities = capabilityLines(fields, capabilitiesOf(fields, defaultPlan()), 'rencana bawaan');
+			io.stdout(`\n${capabilities.join('\n')}\n`);
 			if (out) {
 				const rows = await loadReportRows(engine);
 				const bytes = /\.xlsx$/i.test(out)
-					? await reportToXlsx(rows, report)
+					? await reportToXlsx(rows, report, capabilities)
 					: new TextEncoder().encode(reportToCsv(rows, { delimiter }));
 				await writeFile(out, bytes);
 				io.stderr(`Rincian ${n(rows.length)} temuan ditulis ke ${out}.\n`);

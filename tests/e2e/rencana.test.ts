@@ -215,11 +215,17 @@ describe('the Plan screen in Chromium', () => {
 		expect(sheet.getCell('B2').value).toBe(plan.name);
 		expect(sheet.getCell('B3').value).toBe(plan.date);
 		expect(String(sheet.getCell('B4').value)).toMatch(/^[0-9a-f]{32}$/);
-		const header = (sheet.getRow(6).values as unknown[]).slice(1);
+		// The sample's families still to be verified have no status, and land proof is asked of owners
+		// only: both counted, as the title block notes.
+		expect(sheet.getCell('A5').value).toBe('Catatan data');
+		expect(String(sheet.getCell('B5').value)).toMatch(
+			/^Filter verval: berlaku; status verval kosong di [0-9.]+ keluarga: tetap dihitung; Syarat milik lahan BSPS: berlaku; kepemilikan lahan kosong di [0-9.]+ keluarga: tetap dihitung$/
+		);
+		const header = (sheet.getRow(7).values as unknown[]).slice(1);
 		expect(header.slice(0, 7)).toEqual(['No', 'kecamatan', 'kode_desa', 'desa_kelurahan', 'id_keluarga', 'no_kk', 'nik']);
-		expect(sheet.rowCount).toBe(6 + funded);
+		expect(sheet.rowCount).toBe(7 + funded);
 		for (let i = 0; i < funded; i++) {
-			const r = sheet.getRow(7 + i);
+			const r = sheet.getRow(8 + i);
 			const want = expected[i] as BnbaRow;
 			expect(r.getCell(5).value).toBe(want.household_id);
 			expect(r.getCell(6).value).toBe(want.kk);

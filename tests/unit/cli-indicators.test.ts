@@ -9,6 +9,7 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { villageIndicators } from '../../src/lib/queries/indicators';
+import { editCsv, fixtureText } from '../fixtures/capabilities';
 import { fixture } from '../fixtures/ingest';
 import { runCli } from './cli-run';
 
@@ -68,6 +69,23 @@ describe('tepat indicators', () => {
 		expect(refused.code).toBe(1);
 		expect(refused.stderr).toContain(`Berkas rencana '${bad}': indicators.housing.minFloorAreaPerPerson harus antara`);
 		expect(refused.stdout).toBe('');
+	});
+
+	it('a register without a verval column: figures by default, and a note that the filter did not apply', async () => {
+		const path = join(dir, 'dtsen-tanpa-verval.csv');
+		await writeFile(path, editCsv(await fixtureText('dtsen-flat.csv'), { drop: ['status_verval'] }));
+		const { code, stdout, stderr } = await runCli(['indicators', '--register', path]);
+		expect(code).toBe(0);
+		const [head, ...rows] = stdout.trimEnd().split('\n');
+		const columns = head!.split(',');
+		const cell = (kode: string, column: string) => rows.find((r) => r.startsWith(`${kode},`))?.split(',')[columns.indexOf(column)];
+		// Desil 1–4: Jahab's family (desil 2, earth floor) and Tabang's (desil 1, earth floor, bamboo
+		// wall), the latter deceased in the file with the column and counted now that no status exists.
+		expect([cell('64.02.06.1001', 'rtlh_count'), cell('64.02.06.1001', 'rtlh_denominator')]).toEqual(['1', '1']);
+		expect([cell('64.02.12.2001', 'rtlh_count'), cell('64.02.12.2001', 'rtlh_denominator')]).toEqual(['1', '1']);
+		// Rapak Lambur's family is desil 5: outside the default population.
+		expect(cell('64.02.06.2012', 'rtlh_denominator')).toBe('0');
+		expect(stderr).toContain('Catatan: Filter verval: tidak berlaku (tidak ada kolom status verval)\n');
 	});
 
 	it('needs --register', async () => {

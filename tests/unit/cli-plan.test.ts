@@ -7,9 +7,11 @@ import { readReference } from '../../src/cli/reference';
 import { defaultPlan, parsePlan, serialisePlan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { bnbaCsv, stampOf } from '../../src/lib/export/bnba';
+import { planNotes } from '../../src/lib/export/capability-notes';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { bnba, registerChecksum, runAllocation } from '../../src/lib/queries/allocation';
+import { registerFields } from '../../src/lib/queries/capabilities';
 import { fixture } from '../fixtures/ingest';
 import { runCli } from './cli-run';
 
@@ -50,7 +52,9 @@ describe('tepat plan', () => {
 			await ingestRegister(engine, await Promise.all(PAIR.map((f) => fileByteSource(f))), reference);
 			const plan = parsePlan(JSON.stringify(PLAN), 'rencana.json');
 			await runAllocation(engine, plan);
-			const stamp = stampOf(plan, await registerChecksum(engine));
+			const stamp = stampOf(plan, await registerChecksum(engine), planNotes(await registerFields(engine), plan));
+			// Rapak Lambur's family has no verval status: counted, and every export says so.
+			expect(stamp.notes).toEqual(['Filter verval: berlaku; status verval kosong di 1 keluarga: tetap dihitung']);
 			for (const programme of ['pip', 'water', 'rtlh'] as const) {
 				const rows = await bnba(engine, programme);
 				expect(await readFile(join(out, `bnba-${programme}.csv`), 'utf8')).toBe(bnbaCsv(rows, stamp));
@@ -64,11 +68,12 @@ describe('tepat plan', () => {
 			const sheet = workbook.getWorksheet('BNBA')!;
 			expect(sheet.getCell('B2').value).toBe('=1+1 Uji'); // a string cell: text, not a formula
 			expect(sheet.getCell('B4').value).toBe(stamp.registerChecksum);
-			const header = sheet.getRow(6).values as unknown[];
+			expect(sheet.getCell('B5').value).toBe(stamp.notes[0]);
+			const header = sheet.getRow(7).values as unknown[];
 			const nikColumn = header.indexOf('nik');
 			const kkColumn = header.indexOf('no_kk');
-			expect(sheet.getRow(7).getCell(nikColumn).value).toBe(water[0]!.nik);
-			expect(sheet.getRow(7).getCell(kkColumn).value).toBe(water[0]!.kk);
+			expect(sheet.getRow(8).getCell(nikColumn).value).toBe(water[0]!.nik);
+			expect(sheet.getRow(8).getCell(kkColumn).value).toBe(water[0]!.kk);
 			expect(String(water[0]!.kk)).toMatch(/^\d{16}$/);
 			// The budget summary: lines, villages, and villages split by funding line.
 			const budget = new ExcelJS.Workbook();

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli-run';
+import { editCsv, fixtureText } from '../fixtures/capabilities';
 import { fixture } from '../fixtures/ingest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,6 +55,38 @@ describe('tepat report', () => {
 		expect(xlsx.code).toBe(0);
 		const bytes = await readFile(xlsxPath);
 		expect(bytes.subarray(0, 2).toString()).toBe('PK');
+	});
+
+	it('says what the register can feed: the columns found and, without ownership and verval, what does not apply', async () => {
+		const path = join(dir, 'dtsen-tanpa-kepemilikan.csv');
+		const csv = editCsv(await fixtureText('dtsen-flat.csv'), { drop: ['status_verval', 'bukti_kepemilikan_lahan'] });
+		await writeFile(path, csv);
+		const { code, stdout } = await run(['report', path]);
+		expect(code).toBe(0);
+		// 33 canonical columns; DTSEN has no roof or wall condition, this file no verval or land ownership.
+		expect(stdout).toContain('\nKolom register: 28 dari 33 ditemukan\n  Tidak ada: kepemilikan lahan, kondisi dinding, kondisi atap, status verval\n');
+		expect(stdout).toContain('  rumah tidak layak huni (RTLH): lengkap\n    tidak ada kolom kondisi atap: atap berkondisi buruk tidak terhitung\n');
+		expect(stdout).toContain(
+			'  BSPS (bedah rumah APBN): sebagian\n' +
+				'    tidak ada kolom kondisi atap: atap berkondisi buruk tidak terhitung\n' +
+				'    tidak ada kolom kondisi dinding: dinding berkondisi buruk tidak terhitung\n' +
+				'    tidak ada kolom kepemilikan lahan: syarat milik lahan BSPS tidak bisa diperiksa\n'
+		);
+		expect(stdout).toContain(
+			'Populasi dan syarat (rencana bawaan):\n' +
+				'  Filter desil: berlaku\n' +
+				'  Filter verval: tidak berlaku (tidak ada kolom status verval)\n' +
+				'  Syarat milik lahan BSPS: tidak berlaku (tidak ada kolom kepemilikan lahan)\n' +
+				'  Syarat milik rumah BSPS: berlaku\n' +
+				'  Syarat milik rumah RTLH: berlaku\n'
+		);
+
+		const xlsxPath = join(dir, 'laporan-kemampuan.xlsx');
+		expect((await run(['report', path, '--out', xlsxPath])).code).toBe(0);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.readFile(xlsxPath);
+		const sheet = workbook.getWorksheet('Kolom dan kemampuan');
+		expect(sheet?.getCell('A1').value).toBe('Kolom register: 28 dari 33 ditemukan');
 	});
 
 	it('exit 1 with the Indonesian message on a file that cannot be loaded; 2 on wrong arguments', async () => {

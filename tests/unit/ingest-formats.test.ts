@@ -27,7 +27,7 @@ const source = async (name: string, sheet?: string) => {
 const HOUSEHOLD = {
 	household_id: 'string', kk: 'string?', village_kode: 'string?', alamat: 'string?', head_name: 'string?', desil: 'number?',
 	floor: 'string?', wall: 'string?', roof: 'string?', water: 'string?', lighting: 'string?', fuel: 'string?', toilet: 'string?',
-	floor_area: 'number?', members: 'number', verval_status: 'string', source_row: 'number'
+	floor_area: 'number?', members: 'number', verval_status: 'string?', source_row: 'number'
 } as const;
 const PERSON = {
 	person_id: 'string', household_id: 'string', nik: 'string?', kk: 'string?', name: 'string?', sex: 'string?', birth_date: 'date?',
@@ -70,7 +70,7 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		}
 		const hh = await households();
 		expect(hh.map((h) => [h.household_id, h.village_kode, h.alamat, h.head_name, h.floor, h.wall, h.roof, h.water, h.verval_status])).toEqual([
-			['BDT101', '64.02.06.1001', 'Jl. Désa Indah', 'Siti Rahmah', 'earth', 'masonry', 'zinc', 'protected_well', 'unverified'],
+			['BDT101', '64.02.06.1001', 'Jl. Désa Indah', 'Siti Rahmah', 'earth', 'masonry', 'zinc', 'protected_well', null], // empty status: the plan's rule decides
 			['BDT102', '64.02.06.2012', 'Gg. Café; RT 5', 'José Núñez', 'ceramic', 'wood', 'metal_tile', 'surface', 'found'],
 			['BDT103', '64.02.12.2001', 'Dusun Hulu', 'Bujang', 'unknown', 'masonry', 'zinc', 'unprotected_well', 'deceased']
 		]);

@@ -88,12 +88,12 @@ describe('ingestRegister', () => {
 				household_id: 'string', kk: 'string', village_kode: 'string', desil: 'number?', floor: 'string?', wall: 'string?',
 				roof: 'string?', water: 'string?', lighting: 'string?', fuel: 'string?', toilet: 'string?', closet: 'string?',
 				disposal: 'string?', tenure: 'string?', land_own: 'string?', floor_area: 'number?', members: 'number',
-				members_declared: 'number?', verval_status: 'string', source_row: 'number'
+				members_declared: 'number?', verval_status: 'string?', source_row: 'number'
 			}
 		);
 		expect(hh).toEqual([
 			{ household_id: '6402060101150001', kk: '6402060101150001', village_kode: '64.02.06.1001', desil: 2, floor: 'earth', wall: 'woven_bamboo', roof: 'thatch', water: 'unprotected_well', lighting: 'pln_metered', fuel: 'firewood', toilet: 'own', closet: 'goose_neck', disposal: 'septic_tank', tenure: 'own', land_own: 'own', floor_area: 24, members: 3, members_declared: 3, verval_status: 'found', source_row: 1 },
-			{ household_id: '6402061203180002', kk: '6402061203180002', village_kode: '64.02.06.2012', desil: 5, floor: 'ceramic', wall: 'masonry', roof: 'zinc', water: 'tap', lighting: 'pln_metered', fuel: 'lpg_3kg', toilet: 'own', closet: 'goose_neck', disposal: 'septic_tank', tenure: 'rent', land_own: 'none', floor_area: 45.5, members: 2, members_declared: 2, verval_status: 'unverified', source_row: 4 },
+			{ household_id: '6402061203180002', kk: '6402061203180002', village_kode: '64.02.06.2012', desil: 5, floor: 'ceramic', wall: 'masonry', roof: 'zinc', water: 'tap', lighting: 'pln_metered', fuel: 'lpg_3kg', toilet: 'own', closet: 'goose_neck', disposal: 'septic_tank', tenure: 'rent', land_own: 'none', floor_area: 45.5, members: 2, members_declared: 2, verval_status: null, source_row: 4 },
 			{ household_id: '6402121507120003', kk: '6402121507120003', village_kode: '64.02.12.2001', desil: 1, floor: 'earth', wall: 'bamboo', roof: 'unknown', water: 'surface', lighting: 'none', fuel: 'firewood', toilet: 'none', closet: 'pit', disposal: 'open_ground', tenure: 'own', land_own: 'own', floor_area: 18.5, members: 4, members_declared: 4, verval_status: 'deceased', source_row: 6 },
 			{ household_id: '6402062010090004', kk: '6402062010090004', village_kode: '64.02.06.9999', desil: 3, floor: 'cement_brick', wall: 'masonry', roof: 'tile', water: 'refill', lighting: 'pln_metered', fuel: 'lpg_3kg', toilet: 'own', closet: 'goose_neck', disposal: 'septic_tank', tenure: 'own', land_own: 'own', floor_area: 36, members: 1, members_declared: 1, verval_status: 'moved', source_row: 10 }
 		]);
@@ -104,13 +104,14 @@ describe('ingestRegister', () => {
 			{
 				person_id: 'string', household_id: 'string', name: 'string', sex: 'string?', birth_date: 'date?', age: 'number?',
 				relation: 'string?', school_participation: 'string?', level: 'string?', class: 'number?', certificate: 'string?',
-				disability: 'boolean?', verval_status: 'string'
+				disability: 'boolean?', verval_status: 'string?'
 			}
 		);
 		expect(people).toHaveLength(10);
 		expect(people[1]).toMatchObject({ name: 'Nur Aini', sex: 'F', birth_date: '1985-02-05', relation: 'spouse', level: 'smp', certificate: 'smp' });
 		expect(people[2]).toMatchObject({ name: 'Rizky Fauzi', school_participation: 'no_longer', level: 'sd', class: 6, certificate: null, disability: true });
-		expect(people[3]).toMatchObject({ name: 'Siti Rahmah', sex: 'F', relation: 'head', verval_status: 'unverified' });
+		// An empty status stays empty: the plan's rule decides for it, not a made-up 'unverified'.
+		expect(people[3]).toMatchObject({ name: 'Siti Rahmah', sex: 'F', relation: 'head', verval_status: null });
 		expect(people[5]).toMatchObject({ name: 'Bujang Lawing', school_participation: 'never', level: null, certificate: 'none', disability: true, verval_status: 'deceased' });
 		expect(people[8]).toMatchObject({ name: 'Ani', age: 14, school_participation: 'never', disability: false });
 		const unknown = rowsOf(
@@ -157,12 +158,12 @@ describe('ingestRegister', () => {
 		]);
 		const hh = rowsOf(
 			await engine.query(`SELECT household_id, kk, alamat, floor, wall_condition, roof, roof_condition, water, desil, verval_status FROM household ORDER BY household_id`),
-			{ household_id: 'string', kk: 'string?', alamat: 'string?', floor: 'string?', wall_condition: 'string?', roof: 'string?', roof_condition: 'string?', water: 'string?', desil: 'number?', verval_status: 'string' }
+			{ household_id: 'string', kk: 'string?', alamat: 'string?', floor: 'string?', wall_condition: 'string?', roof: 'string?', roof_condition: 'string?', water: 'string?', desil: 'number?', verval_status: 'string?' }
 		);
 		expect(hh).toEqual([
 			{ household_id: 'BDT001', kk: '6402060101100011', alamat: 'Jl. Melati; RT 3', floor: 'earth', wall_condition: 'poor', roof: 'zinc', roof_condition: 'poor', water: 'unprotected_well', desil: null, verval_status: 'not_found' },
 			{ household_id: 'BDT002', kk: '6402060101100022', alamat: 'Jl. Poros;\nKm 5', floor: 'ceramic', wall_condition: 'good', roof: 'concrete', roof_condition: 'good', water: 'tap_metered', desil: null, verval_status: 'well_off' },
-			{ household_id: 'BDT003', kk: '6402120101100033', alamat: 'Dusun Hulu', floor: 'earth', wall_condition: null, roof: 'thatch', roof_condition: null, water: 'surface', desil: null, verval_status: 'unverified' }
+			{ household_id: 'BDT003', kk: '6402120101100033', alamat: 'Dusun Hulu', floor: 'earth', wall_condition: null, roof: 'thatch', roof_condition: null, water: 'surface', desil: null, verval_status: null }
 		]);
 		const people = rowsOf(
 			await engine.query(`SELECT person_id, sex, relation, school_participation, level, certificate, disability FROM person ORDER BY person_id`),

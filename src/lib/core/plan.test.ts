@@ -66,6 +66,39 @@ describe('plan document', () => {
 		expect(plan.fundingLines).toEqual(defaultPlan().fundingLines);
 	});
 
+	it('records without a value are counted by default; the rule is checked and kept', () => {
+		const d = defaultPlan();
+		expect(d.population.missing).toEqual({ desil: 'counted', verval: 'counted' });
+		expect(d.programmes.bsps.missingOwnership).toBe('counted');
+		expect(d.programmes.rtlh.missingOwnership).toBe('counted');
+		const strict = parsePlan('{"population": {"missing": {"verval": "excluded"}}, "programmes": {"rtlh": {"missingOwnership": "excluded"}}}', 'p');
+		expect(strict.population.missing).toEqual({ desil: 'counted', verval: 'excluded' });
+		expect(strict.programmes.rtlh.missingOwnership).toBe('excluded');
+		expect(strict.programmes.bsps.missingOwnership).toBe('counted');
+		expect(refusal('{"population": {"missing": {"verval": "dibuang"}}}')).toMatchObject({
+			field: 'population.missing.verval',
+			message: "Berkas rencana 'rencana.json': population.missing.verval harus salah satu dari counted, excluded."
+		});
+		expect(refusal('{"population": {"missing": {"status": "counted"}}}').field).toBe('population.missing.status');
+		expect(refusal('{"programmes": {"bsps": {"missingOwnership": true}}}').field).toBe('programmes.bsps.missingOwnership');
+	});
+
+	it('a version 2 file keeps its lists: households without an ownership value stay out of BSPS and RTLH', () => {
+		// Version 2 wrote no rule; its SQL left out a house without a value and kept a record without a status.
+		const v2 = parsePlan(
+			'{"format": "tepat-plan", "version": 2, "name": "Tahun lalu", "programmes": {"rtlh": {"requireLandOwnership": true}}}',
+			'v2.json'
+		);
+		expect(v2.version).toBe(PLAN_VERSION);
+		expect(v2.programmes.bsps).toEqual({ ...defaultPlan().programmes.bsps, missingOwnership: 'excluded' });
+		expect(v2.programmes.rtlh).toEqual({ ...defaultPlan().programmes.rtlh, requireLandOwnership: true, missingOwnership: 'excluded' });
+		expect(v2.population).toEqual(defaultPlan().population);
+		// A version 2 file that says nothing about programmes gets the same rule.
+		expect(parsePlan('{"version": 2}', 'v2.json').programmes.bsps.missingOwnership).toBe('excluded');
+		// Saved again, it is a current plan and opens unchanged.
+		expect(parsePlan(serialisePlan(v2), 'v3.json')).toEqual(v2);
+	});
+
 	it('funding lines, caps and overrides are checked field by field', () => {
 		expect(refusal('{"fundingLines": [{"id": "apbd", "budgets": {"pip": -5}}]}').field).toBe('fundingLines[0].budgets.pip');
 		expect(refusal('{"fundingLines": [{"id": "apbd"}, {"id": "apbd"}]}').message).toContain('sudah dipakai');

@@ -11,8 +11,11 @@ import type { Zone } from './reference';
 import { FLOOR, ROOF, VERVAL, WALL, WATER, type Floor, type Roof, type Verval, type Wall, type Water } from './schema';
 
 export const PLAN_FORMAT = 'tepat-plan';
-/** 2 added programmes, unit costs, zone multipliers, funding lines, the village cap and overrides. */
-export const PLAN_VERSION = 2;
+/**
+ * 2 added programmes, unit costs, zone multipliers, funding lines, the village cap and overrides;
+ * 3 the rules for records lacking a value (population.missing, programmes.*.missingOwnership).
+ */
+export const PLAN_VERSION = 3;
 
 export interface AgeRange {
 	min: number;
@@ -59,12 +62,21 @@ export interface IndicatorSettings {
 	paket: PaketSettings;
 }
 
+/**
+ * What a filter or requirement does with a record that has no value in a column the register has:
+ * count it as passing, or leave it out. A column the register does not have never filters anyone.
+ */
+export const MISSING_RULES = ['counted', 'excluded'] as const;
+export type MissingRule = (typeof MISSING_RULES)[number];
+
 /** Whom the figures (and the programmes) count: valid verval records, desil within range. */
 export interface Population {
-	/** Households with a desil outside this range are left out; a household without desil (BDT) is kept. */
+	/** Households with a desil outside this range are left out (a register without desil: no filter). */
 	desil: { min: number; max: number };
-	/** Verval statuses that count as valid; a record without a status (source has none) is kept. */
+	/** Verval statuses that count as valid (a register without a verval column: no filter). */
 	verval: Verval[];
+	/** Records without a desil or a verval status where the register has the column. */
+	missing: { desil: MissingRule; verval: MissingRule };
 }
 
 export const PROGRAMME_IDS = ['pip', 'paket', 'bsps', 'rtlh', 'water'] as const;
@@ -86,11 +98,20 @@ export interface Programmes {
 	/** Equivalency diplomas for the Paket candidates of the indicators, by package. */
 	paket: { enabled: boolean; unitCost: { a: number; b: number; c: number } };
 	/** National house renovation grant (APBN), per house. */
-	bsps: { enabled: boolean; unitCost: number; requireLandOwnership: boolean; requireHouseOwnership: boolean };
+	bsps: HousingProgramme;
 	/** Regional renovation (APBD Kukar, CSR), per house. */
-	rtlh: { enabled: boolean; unitCost: number; requireLandOwnership: boolean; requireHouseOwnership: boolean };
+	rtlh: HousingProgramme;
 	/** Clean-water house connection, per household without a safe source. */
 	water: { enabled: boolean; unitCost: number; includeConditional: boolean };
+}
+
+export interface HousingProgramme {
+	enabled: boolean;
+	unitCost: number;
+	requireLandOwnership: boolean;
+	requireHouseOwnership: boolean;
+	/** A household without a land or house ownership value, where the register has the column. */
+	missingOwnership: MissingRule;
 }
 
 export type FundingKind = 'APBD' | 'APBN' | 'CSR' | 'other';
@@ -155,6 +176,10 @@ export interface Plan {
 export const DEFAULT_SOURCES = {
 	'population.desil': 'DTSEN desil 1–4: sasaran program perlindungan sosial (Kemensos)',
 	'population.verval': 'Hanya rekaman verval "ditemukan"',
+	'population.missing':
+		'Rekaman tanpa desil atau status verval tetap dihitung; register tanpa kolomnya: filter tidak berlaku',
+	'programmes.missingOwnership':
+		'Rumah tanpa keterangan kepemilikan tetap dihitung; register tanpa kolom kepemilikan: syarat tidak bisa diperiksa',
 	'indicators.school': 'Kelompok umur SD 7–12, SMP 13–15, SMA 16–18 (P3KE; Disdik)',
 	'indicators.housing.minFloorAreaPerPerson':
 		'7,2 m²/jiwa: BPS/RPJMN rumah layak huni, Permensos 20/2017; 9 m²/jiwa: Permen PUPR 29/2018 (SPM), BSPS',
@@ -178,7 +203,7 @@ export function defaultPlan(): Plan {
 		version: PLAN_VERSION,
 		name: 'Rencana baru',
 		date: null,
-		population: { desil: { min: 1, max: 4 }, verval: ['found'] },
+		population: { desil: { min: 1, max: 4 }, verval: ['found'], missing: { desil: 'counted', verval: 'counted' } },
 		indicators: {
 			school: { sd: { min: 7, max: 12 }, smp: { min: 13, max: 15 }, sma: { min: 16, max: 18 } },
 			housing: {
@@ -197,8 +222,8 @@ export function defaultPlan(): Plan {
 		programmes: {
 			pip: { enabled: true, unitCost: { sd: 450_000, smp: 750_000, sma: 1_800_000 }, halfForNewAndFinal: true, includeInSchool: true },
 			paket: { enabled: true, unitCost: { a: 450_000, b: 750_000, c: 1_800_000 } },
-			bsps: { enabled: true, unitCost: 20_000_000, requireLandOwnership: true, requireHouseOwnership: true },
-			rtlh: { enabled: true, unitCost: 50_000_000, requireLandOwnership: false, requireHouseOwnership: true },
+			bsps: { enabled: true, unitCost: 20_000_000, requireLandOwnership: true, requireHouseOwnership: true, missingOwnership: 'counted' },
+			rtlh: { enabled: true, unitCost: 50_000_000, requireLandOwnership: false, requireHouseOwnership: true, missingOwnership: 'counted' },
 			water: { enabled: true, unitCost: 2_500_000, includeConditional: false }
 		},
 		zoneCostMultiplier: { hulu: 1, tengah: 1, pesisir: 1 },
@@ -384,14 +409,23 @@ function rupiah(r: PlanReader, value: Json, field: string, fallback: number): nu
 	return n;
 }
 
-function readHousing(r: PlanReader, value: Json, field: string, d: Programmes['bsps']): Programmes['bsps'] {
+function missingRule(r: PlanReader, value: Json, field: string, fallback: MissingRule): MissingRule {
+	if (value === undefined) return fallback;
+	if (typeof value !== 'string' || !(MISSING_RULES as readonly string[]).includes(value)) {
+		r.fail(field, `harus salah satu dari ${MISSING_RULES.join(', ')}`);
+	}
+	return value as MissingRule;
+}
+
+function readHousing(r: PlanReader, value: Json, field: string, d: HousingProgramme): HousingProgramme {
 	const o = value === undefined ? {} : r.object(value, field);
-	r.known(o, field, ['enabled', 'unitCost', 'requireLandOwnership', 'requireHouseOwnership']);
+	r.known(o, field, ['enabled', 'unitCost', 'requireLandOwnership', 'requireHouseOwnership', 'missingOwnership']);
 	return {
 		enabled: r.boolean(o.enabled, `${field}.enabled`, d.enabled),
 		unitCost: rupiah(r, o.unitCost, `${field}.unitCost`, d.unitCost),
 		requireLandOwnership: r.boolean(o.requireLandOwnership, `${field}.requireLandOwnership`, d.requireLandOwnership),
-		requireHouseOwnership: r.boolean(o.requireHouseOwnership, `${field}.requireHouseOwnership`, d.requireHouseOwnership)
+		requireHouseOwnership: r.boolean(o.requireHouseOwnership, `${field}.requireHouseOwnership`, d.requireHouseOwnership),
+		missingOwnership: missingRule(r, o.missingOwnership, `${field}.missingOwnership`, d.missingOwnership)
 	};
 }
 
@@ -526,7 +560,12 @@ function readOverrides(r: PlanReader, value: Json): Override[] {
 	});
 }
 
-/** Older plan versions brought up to PLAN_VERSION. Version 1 had no programmes: they take the defaults. */
+/**
+ * Older plan versions brought up to PLAN_VERSION. Version 1 had no programmes: they take the defaults.
+ * Version 2 left a household without an ownership value out of BSPS and RTLH, so its ownership rule is
+ * 'excluded' (the same list as before); its population already meant to keep records without desil or
+ * status, which is the default.
+ */
 function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	const version = o.version ?? PLAN_VERSION;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -535,7 +574,17 @@ function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	if (version > PLAN_VERSION) {
 		r.fail('version', `${version} lebih baru dari yang dikenal aplikasi ini (${PLAN_VERSION}); perbarui Tepat`);
 	}
-	return o;
+	if (version !== 2) return o;
+	const programmes = o.programmes === undefined ? {} : o.programmes;
+	if (!isObject(programmes)) return o;
+	const migrated: Record<string, Json> = { ...programmes };
+	for (const id of HOUSING_PROGRAMMES) {
+		const housing = migrated[id] === undefined ? {} : migrated[id];
+		if (isObject(housing) && housing.missingOwnership === undefined) {
+			migrated[id] = { ...housing, missingOwnership: 'excluded' };
+		}
+	}
+	return { ...o, programmes: migrated };
 }
 
 /** A plan from any JSON value (a file's content or a stored copy); throws PlanFileError naming the field. */
@@ -564,9 +613,11 @@ export function planOf(value: Json, file: string): Plan {
 	]);
 	const d = defaultPlan();
 	const population = o.population === undefined ? {} : r.object(o.population, 'population');
-	r.known(population, 'population', ['desil', 'verval']);
+	r.known(population, 'population', ['desil', 'verval', 'missing']);
 	const verval = r.values(population.verval, 'population.verval', d.population.verval, VERVAL);
 	if (verval.length === 0) r.fail('population.verval', 'tidak boleh kosong');
+	const missing = population.missing === undefined ? {} : r.object(population.missing, 'population.missing');
+	r.known(missing, 'population.missing', ['desil', 'verval']);
 	return {
 		format: PLAN_FORMAT,
 		version: PLAN_VERSION,
@@ -584,7 +635,11 @@ export function planOf(value: Json, file: string): Plan {
 				if (range.min < 1 || range.max > 10) r.fail('population.desil', 'harus di dalam 1–10');
 				return range;
 			})(),
-			verval
+			verval,
+			missing: {
+				desil: missingRule(r, missing.desil, 'population.missing.desil', d.population.missing.desil),
+				verval: missingRule(r, missing.verval, 'population.missing.verval', d.population.missing.verval)
+			}
 		},
 		indicators: readIndicators(r, o.indicators, d.indicators),
 		programmes: readProgrammes(r, o.programmes, d.programmes),

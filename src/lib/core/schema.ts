@@ -310,13 +310,26 @@ export const UNKNOWN_CODE_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'first_row', type: 'BIGINT', doc: 'first data row carrying it' }
 ];
 
+/**
+ * Which canonical columns the loaded register really has (written by every load): a column no file
+ * column feeds holds only NULLs, and a filter or requirement on it does not apply (core/capabilities.ts).
+ */
+export const REGISTER_FIELD_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'table_name', type: 'VARCHAR', doc: "'household' or 'person'" },
+	{ name: 'field', type: 'VARCHAR', doc: 'canonical column' },
+	{ name: 'present', type: 'BOOLEAN', doc: 'a column of the register feeds it' },
+	{ name: 'source_columns', type: 'VARCHAR', doc: "the file's headers feeding it, ', '-joined; NULL when absent" },
+	{ name: 'missing', type: 'BIGINT', doc: 'rows without a value in it (present columns); NULL when absent' }
+];
+
 export const CANONICAL_TABLES = {
 	village: VILLAGE_COLUMNS,
 	kecamatan: KECAMATAN_COLUMNS,
 	register_region: REGION_COLUMNS,
 	household: HOUSEHOLD_COLUMNS,
 	person: PERSON_COLUMNS,
-	ingest_unknown_code: UNKNOWN_CODE_COLUMNS
+	ingest_unknown_code: UNKNOWN_CODE_COLUMNS,
+	register_field: REGISTER_FIELD_COLUMNS
 } as const;
 
 export type CanonicalTable = keyof typeof CANONICAL_TABLES;
@@ -353,5 +366,7 @@ export function columnNames(table: CanonicalTable): string[] {
  * definitions is not restored: it would hand the screens tables they do not expect.
  */
 export function registerSchemaFingerprint(): string {
-	return ['household', 'person', 'village', 'kecamatan', 'register_region'].map((t) => createTableSql(t as CanonicalTable)).join(';');
+	return ['household', 'person', 'village', 'kecamatan', 'register_region', 'register_field']
+		.map((t) => createTableSql(t as CanonicalTable))
+		.join(';');
 }

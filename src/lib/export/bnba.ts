@@ -16,11 +16,16 @@ export interface ExportStamp {
 	/** The plan's date, or '' when the plan has none. */
 	planDate: string;
 	registerChecksum: string;
+	/** Filters and requirements that did not apply, or met records without a value (capability-notes.ts). */
+	notes: readonly string[];
 }
 
-export function stampOf(plan: Plan, registerChecksum: string): ExportStamp {
-	return { planName: plan.name, planDate: plan.date ?? '', registerChecksum };
+export function stampOf(plan: Plan, registerChecksum: string, notes: readonly string[] = []): ExportStamp {
+	return { planName: plan.name, planDate: plan.date ?? '', registerChecksum, notes };
 }
+
+/** The notes as one cell: '-' when every filter and requirement applied to every record. */
+const notesCell = (stamp: ExportStamp): string => (stamp.notes.length > 0 ? stamp.notes.join('; ') : '-');
 
 export const PROGRAMME_TITLE: Readonly<Record<ProgrammeId, string>> = {
 	pip: 'PIP (beasiswa)',
@@ -52,7 +57,7 @@ const TEXT: ReadonlySet<keyof BnbaRow> = new Set(['village_kode', 'household_id'
 export const bnbaFileStem = (programme: ProgrammeId): string => `bnba-${programme}`;
 
 export function bnbaCsv(rows: readonly BnbaRow[], stamp: ExportStamp): string {
-	const header = ['no', 'program', ...BNBA_HEADERS.map(([, h]) => h), 'rencana', 'tanggal_rencana', 'checksum_register'];
+	const header = ['no', 'program', ...BNBA_HEADERS.map(([, h]) => h), 'rencana', 'tanggal_rencana', 'checksum_register', 'catatan_data'];
 	return toCsv(
 		header,
 		rows.map((row, i): CsvCell[] => [
@@ -61,7 +66,8 @@ export function bnbaCsv(rows: readonly BnbaRow[], stamp: ExportStamp): string {
 			...BNBA_HEADERS.map(([column]) => row[column]),
 			stamp.planName,
 			stamp.planDate,
-			stamp.registerChecksum
+			stamp.registerChecksum,
+			notesCell(stamp)
 		])
 	);
 }
@@ -71,7 +77,8 @@ function titleBlock(sheet: Worksheet, title: string, stamp: ExportStamp): void {
 	for (const [label, value] of [
 		['Rencana', stamp.planName],
 		['Tanggal rencana', stamp.planDate || '-'],
-		['Checksum register', stamp.registerChecksum]
+		['Checksum register', stamp.registerChecksum],
+		['Catatan data', notesCell(stamp)]
 	]) {
 		const row = sheet.addRow([label, '']);
 		row.getCell(2).value = value; // a string cell, whatever it holds

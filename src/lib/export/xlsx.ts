@@ -59,7 +59,11 @@ function setTextColumns(sheet: Worksheet, count: number, isText: (i: number) => 
 }
 
 /** XLSX bytes of the report: detail rows, and the summary when given. */
-export async function reportToXlsx(rows: Iterable<ReportRow>, report?: IngestReport | null): Promise<Uint8Array> {
+export async function reportToXlsx(
+	rows: Iterable<ReportRow>,
+	report?: IngestReport | null,
+	capabilities: readonly string[] = []
+): Promise<Uint8Array> {
 	const ExcelJS = await loadExcelJs();
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Tepat';
@@ -79,6 +83,12 @@ export async function reportToXlsx(rows: Iterable<ReportRow>, report?: IngestRep
 		summary.getColumn(1).numFmt = '@';
 		summary.addRow(['Ringkasan pemuatan', '']);
 		for (const pair of summaryPairs(report)) summary.addRow(pair);
+	}
+	if (capabilities.length > 0) {
+		// capability-notes.ts lines: what the register's columns can feed, one line a row.
+		const sheet = workbook.addWorksheet('Kolom dan kemampuan');
+		sheet.getColumn(1).width = 100;
+		for (const line of capabilities) sheet.addRow([line]);
 	}
 	const buffer = await workbook.xlsx.writeBuffer();
 	return new Uint8Array(buffer as ArrayBuffer);

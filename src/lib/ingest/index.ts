@@ -36,6 +36,8 @@ import {
 	type NormaliseInput
 } from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
+import { REGISTER_FIELD_TABLE } from '../core/register-fields';
+import { registerFieldInsertSql, registerFieldSources } from './fields';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
 import {
@@ -62,6 +64,7 @@ const SWAPPED = [
 	'kecamatan',
 	'register_region',
 	'ingest_unknown_code',
+	REGISTER_FIELD_TABLE,
 	VILLAGE_NAME_TABLE,
 	REPORT_TABLE,
 	REPORT_FILE_TABLE
@@ -180,8 +183,8 @@ async function dropTables(engine: Engine, tables: Iterable<string>): Promise<voi
  * Loads a register: one flat file, or a household file and a member file (any order), of DTSEN,
  * DTKS/BDT or P3KE, as CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252),
  * XLSX (first visible sheet, or `ByteSource.sheet`; header row found under title rows) or Parquet.
- * Replaces `household`, `person`, `village`, `kecamatan`, `ingest_unknown_code` and
- * `ingest_village_name` only if the whole load succeeds.
+ * Replaces `household`, `person`, `village`, `kecamatan`, `ingest_unknown_code`, `register_field`
+ * and `ingest_village_name` only if the whole load succeeds.
  */
 export async function ingestRegister(
 	engine: Engine,
@@ -288,6 +291,13 @@ export async function ingestRegister(
 		await engine.exec(householdSql(input, next('household')));
 		checkAbort();
 		await engine.exec(personSql(input, next('person'), next('household')));
+		await engine.exec(createTableSql(REGISTER_FIELD_TABLE, next(REGISTER_FIELD_TABLE)));
+		await engine.exec(
+			registerFieldInsertSql(registerFieldSources(spec, householdMap, personMap), next(REGISTER_FIELD_TABLE), {
+				household: next('household'),
+				person: next('person')
+			})
+		);
 		await engine.exec(createTableSql('ingest_unknown_code', next('ingest_unknown_code')));
 		for (const which of ['household', 'person'] as const) {
 			const sql = unknownCodesSql(input, which, next('ingest_unknown_code'));

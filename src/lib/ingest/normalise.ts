@@ -195,9 +195,6 @@ export function householdSql(input: NormaliseInput, target: string): string {
 
 	const kk = spec.id === 'dtsen' ? `s.${col('key')}` : 'mem.kk';
 	const byName = villageNameInput(input);
-	const verval = hasField(fields, 'verval_status')
-		? `coalesce(${code('verval_status')}, 'unverified')`
-		: `'unverified'`;
 	const select = [
 		`s.${col('key')} AS household_id`,
 		`${sqlString(spec.id)} AS source`,
@@ -224,7 +221,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 		`${code('toilet')} AS toilet`,
 		`${code('closet')} AS closet`,
 		`${code('disposal')} AS disposal`,
-		`${verval} AS verval_status`,
+		`${code('verval_status')} AS verval_status`,
 		`${sqlString(input.household.file)} AS source_file`,
 		`s.__row::BIGINT AS source_row`
 	];

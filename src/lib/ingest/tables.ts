@@ -1,3 +1,4 @@
+import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { REPORT_FILE_TABLE, REPORT_TABLE } from './report-sql';
 
 /**
@@ -13,6 +14,7 @@ export const REGISTER_TABLES = [
 	'kecamatan',
 	'register_region',
 	'ingest_unknown_code',
+	REGISTER_FIELD_TABLE,
 	REPORT_TABLE,
 	REPORT_FILE_TABLE
 ] as const;

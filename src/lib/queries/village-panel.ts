@@ -10,6 +10,7 @@ import {
 	MEMBERS,
 	HOUSEHOLD_RECORD_COLUMNS,
 	PERSON_RECORD_COLUMNS,
+	householdDesilValid,
 	householdInPopulation,
 	householdVervalValid,
 	indicator,
@@ -218,13 +219,14 @@ export interface WaterRow {
  */
 export function villageDesilSql(plan: Plan, villageKode: string): string {
 	return (
-		`SELECT h.desil::INTEGER AS desil, count(*)::INTEGER AS households FROM household h ` +
+		`SELECT h.desil::INTEGER AS desil, count(*)::INTEGER AS households, ` +
+		`bool_and(${householdDesilValid(plan.population)}) AS in_population FROM household h ` +
 		`WHERE h.village_kode = ${sqlString(villageKode)} AND ${householdVervalValid(plan.population)} ` +
 		`GROUP BY ALL ORDER BY desil NULLS LAST`
 	);
 }
 
-const DESIL_ROW = { desil: 'number?', households: 'number' } as const;
+const DESIL_ROW = { desil: 'number?', households: 'number', in_population: 'boolean' } as const;
 
 export interface DesilRow {
 	/** 1–10, or null for households without a desil. */
@@ -313,7 +315,8 @@ export async function villageDesil(engine: Engine, plan: Plan, villageKode: stri
 			households: count(desil),
 			inPopulation: desil >= min && desil <= max
 		})),
-		{ desil: null, households: count(null), inPopulation: true }
+		// Whether households without a desil count depends on the register and the plan's rule.
+		{ desil: null, households: count(null), inPopulation: rows.find((r) => r.desil === null)?.in_population ?? true }
 	];
 }
 

@@ -6,7 +6,10 @@
  * result made for an older register or plan is dropped.
  */
 import type { Plan, ProgrammeId } from '$lib/core/plan';
+import type { RegisterField } from '$lib/core/register-fields';
 import { stampOf, type ExportStamp } from '$lib/export/bnba';
+import { planNotes } from '$lib/export/capability-notes';
+import { registerFields } from '$lib/queries/capabilities';
 import type { Engine } from '$lib/engine/types';
 import {
 	allocationUnit,
@@ -52,6 +55,8 @@ export class AllocationModel {
 	/** The plan the held allocation was made from (exports are stamped with it). */
 	#plan: Plan | null = null;
 	#checksumOf = -1;
+	/** The register's columns, read with the checksum: the exports note the filters that did not apply. */
+	#fields: RegisterField[] = [];
 	#chain: Promise<unknown> = Promise.resolve();
 
 	/** Runs `work` after everything queued before it, whatever became of that. */
@@ -83,6 +88,7 @@ export class AllocationModel {
 				const curve = await coverageCurve(engine, CURVE_POINTS);
 				if (this.#checksumOf !== version) {
 					this.checksum = await registerChecksum(engine);
+					this.#fields = await registerFields(engine);
 					this.#checksumOf = version;
 				}
 				if (this.#pending !== key) return;
@@ -109,7 +115,7 @@ export class AllocationModel {
 		await this.refresh();
 		return this.#serial(async () => {
 			if (!this.#plan || this.key === '') throw new Error(this.error ?? 'Alokasi belum tersedia.');
-			return work(await register.engine(), stampOf(this.#plan, this.checksum));
+			return work(await register.engine(), stampOf(this.#plan, this.checksum, planNotes(this.#fields, this.#plan)));
 		});
 	}
 

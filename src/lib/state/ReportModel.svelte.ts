@@ -1,7 +1,10 @@
 /** The Data screen's validation report: the summary, the detail rows page by page, and downloads. */
 import { loadReport, loadReportRows, type IngestReport, type ReportRow } from '$lib/ingest/report';
 import { reportToCsv } from '$lib/export/csv';
+import { capabilityLines } from '$lib/export/capability-notes';
+import { capabilities } from './CapabilityModel.svelte';
 import { download, safeFileStem } from './download';
+import { plan } from './PlanModel.svelte';
 import { register } from './RegisterModel.svelte';
 
 export const REPORT_PAGE_SIZE = 20;
@@ -66,8 +69,10 @@ export class ReportModel {
 	async downloadXlsx(): Promise<void> {
 		const engine = await register.engine();
 		const [rows, { reportToXlsx }] = await Promise.all([loadReportRows(engine), import('$lib/export/xlsx')]);
+		const fields = capabilities.known ? capabilities.fields : [];
+		const lines = fields.length > 0 ? capabilityLines(fields, capabilities.capabilities, `rencana '${plan.current.name}'`) : [];
 		download(
-			await reportToXlsx(rows, this.report),
+			await reportToXlsx(rows, this.report, lines),
 			reportFileName('xlsx'),
 			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 		);

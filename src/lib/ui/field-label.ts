@@ -40,7 +40,9 @@ const LABELS: Record<string, () => string> = {
 	level: m.field_level,
 	class: m.field_class,
 	certificate: m.field_certificate,
-	disability_type: m.field_disability_type
+	disability_type: m.field_disability_type,
+	disability: m.field_disability,
+	village_kode: m.field_village_kode
 };
 
 export function fieldLabel(field: string): string {

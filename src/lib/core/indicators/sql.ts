@@ -5,23 +5,34 @@
  * Browser, CLI and tests run exactly this text.
  */
 import type { Plan, Population } from '../plan';
+import { passesSql } from '../register-fields';
 import { sqlList, sqlString } from '../sql';
 import { INDICATORS, type IndicatorDefinition, type IndicatorId } from './definitions';
 
-/** The household's verval status is valid (a missing status is kept: the source has none). */
+/**
+ * The household's verval status is valid. A register without a verval column has no filter; a record
+ * without a status in a register that has one follows the plan's rule (register-fields.ts).
+ */
 export function householdVervalValid(population: Population): string {
-	return `(h.verval_status IS NULL OR h.verval_status IN (${sqlList(population.verval)}))`;
+	const test = `h.verval_status IN (${sqlList(population.verval)})`;
+	return passesSql('h.verval_status', test, 'household.verval_status', population.missing.verval);
 }
 
-/** The household is in the plan's population (a missing desil or status is kept: the source has none). */
-export function householdInPopulation(population: Population): string {
+/** The household's desil is in range (the same rules for an absent column and a missing value). */
+export function householdDesilValid(population: Population): string {
 	const { min, max } = population.desil;
-	return `(h.desil IS NULL OR h.desil BETWEEN ${min} AND ${max}) AND ${householdVervalValid(population)}`;
+	return passesSql('h.desil', `h.desil BETWEEN ${min} AND ${max}`, 'household.desil', population.missing.desil);
+}
+
+/** The household is in the plan's population: desil in range and a valid verval status. */
+export function householdInPopulation(population: Population): string {
+	return `${householdDesilValid(population)} AND ${householdVervalValid(population)}`;
 }
 
 /** The person's own verval status is valid (a deceased or moved member is not counted). */
 export function personInPopulation(population: Population): string {
-	return `(p.verval_status IS NULL OR p.verval_status IN (${sqlList(population.verval)}))`;
+	const test = `p.verval_status IN (${sqlList(population.verval)})`;
+	return passesSql('p.verval_status', test, 'person.verval_status', population.missing.verval);
 }
 
 export const countColumn = (id: IndicatorId): string => `${id}_count`;

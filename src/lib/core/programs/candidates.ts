@@ -7,7 +7,8 @@
 import { indicator } from '../indicators/definitions';
 import { householdInPopulation, personInPopulation } from '../indicators/sql';
 import { LEVEL_STAGE } from '../indicators/stages';
-import type { Plan, PriorityKeyId, ProgrammeId } from '../plan';
+import type { HousingProgramme, Plan, PriorityKeyId, ProgrammeId } from '../plan';
+import { passesSql } from '../register-fields';
 import { sqlString } from '../sql';
 import type { PriorityKey } from './allocate';
 
@@ -74,12 +75,26 @@ function householdSelect(where: string, cost: string, rule: string): string {
 	);
 }
 
+/** A housing programme's land or house ownership requirement, as SQL over household `h`. */
+export function ownershipCondition(settings: HousingProgramme, requirement: 'land' | 'house'): string {
+	return requirement === 'land'
+		? passesSql('h.land_own', `h.land_own = 'own'`, 'household.land_own', settings.missingOwnership)
+		: passesSql('h.tenure', `h.tenure = 'own'`, 'household.tenure', settings.missingOwnership);
+}
+
+/** The ownership requirements a housing programme has switched on. */
+export function ownershipConditions(settings: HousingProgramme): string[] {
+	return [
+		...(settings.requireLandOwnership ? [ownershipCondition(settings, 'land')] : []),
+		...(settings.requireHouseOwnership ? [ownershipCondition(settings, 'house')] : [])
+	];
+}
+
 function housing(plan: Plan, programme: 'bsps' | 'rtlh', excludeFundedIn: string | null): string {
 	const s = plan.indicators;
 	const settings = plan.programmes[programme];
 	const conditions = [indicator('rtlh').count(s)];
-	if (settings.requireLandOwnership) conditions.push(`h.land_own = 'own'`);
-	if (settings.requireHouseOwnership) conditions.push(`h.tenure = 'own'`);
+	conditions.push(...ownershipConditions(settings));
 	if (excludeFundedIn) {
 		conditions.push(`h.household_id NOT IN (SELECT household_id FROM ${excludeFundedIn} WHERE status = 'funded')`);
 	}
