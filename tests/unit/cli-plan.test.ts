@@ -50,7 +50,7 @@ describe('tepat plan', () => {
 			await ingestRegister(engine, await Promise.all(PAIR.map((f) => fileByteSource(f))), reference);
 			const plan = parsePlan(JSON.stringify(PLAN), 'rencana.json');
 			await runAllocation(engine, plan);
-			const stamp = stampOf(plan, await registerChecksum(engine));
+			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten);
 			for (const programme of ['pip', 'water', 'rtlh'] as const) {
 				const rows = await bnba(engine, programme);
 				expect(await readFile(join(out, `bnba-${programme}.csv`), 'utf8')).toBe(bnbaCsv(rows, stamp));
@@ -62,6 +62,7 @@ describe('tepat plan', () => {
 			const workbook = new ExcelJS.Workbook();
 			await workbook.xlsx.readFile(join(out, 'bnba-water.xlsx'));
 			const sheet = workbook.getWorksheet('BNBA')!;
+			expect(sheet.getCell('A1').value).toBe('BNBA Sambungan air bersih — Kabupaten Kutai Kartanegara (64.02)');
 			expect(sheet.getCell('B2').value).toBe('=1+1 Uji'); // a string cell: text, not a formula
 			expect(sheet.getCell('B4').value).toBe(stamp.registerChecksum);
 			const header = sheet.getRow(6).values as unknown[];
@@ -82,7 +83,9 @@ describe('tepat plan', () => {
 		}
 		// In CSV a spreadsheet would run it: neutralised with an apostrophe.
 		const csv = await readFile(join(out, 'bnba-water.csv'), 'utf8');
+		expect(csv.split('\r\n')[0]).toMatch(/,rencana,tanggal_rencana,checksum_register,kode_kabupaten,kabupaten_kota$/);
 		expect(csv.split('\r\n')[1]).toContain(",'=1+1 Uji,2026-11-23,");
+		expect(csv.split('\r\n')[1]).toMatch(/,64\.02,Kabupaten Kutai Kartanegara$/);
 	});
 
 	it('refuses a wrong plan (exit 1, the file named) and asks for what is missing (exit 2)', async () => {
