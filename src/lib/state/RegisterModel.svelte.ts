@@ -263,7 +263,8 @@ export class RegisterModel {
 				filled: false
 			};
 			const next = await changeRegency(engine, from, chosen);
-			info = { ...current, regency: next };
+			// A plain copy: the stored record is a structured clone, which state proxies cannot be.
+			info = { ...($state.snapshot(current) as RegisterInfo), regency: next };
 			region.set(chosen);
 		} catch (error) {
 			this.#fail({ message: m.regency_change_failed({ reason: reasonOf(error) }) });
