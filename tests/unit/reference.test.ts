@@ -39,10 +39,10 @@ const DOMAIN_COUNTS: Record<string, [number, number]> = {
 
 describe('village reference (data/reference.json)', () => {
 	it('has the regency, 20 kecamatan and 237 villages', () => {
-		expect(reference.kabupaten).toEqual({ kode: '64.02', nama: 'Kutai Kartanegara' });
+		expect(reference.kabupaten).toEqual({ kode: '64.02', nama: 'Kabupaten Kutai Kartanegara' });
 		expect(reference.kecamatan).toHaveLength(20);
 		expect(reference.villages).toHaveLength(237);
-		expect(reference.attribution).toBe('Batas wilayah: cahyadsn/wilayah_boundaries (MIT)');
+		expect(reference.attribution).toBe('Batas wilayah: cahyadsn/wilayah_boundaries (MIT). Kode dan nama wilayah: idn-area-data (MIT; data ODbL)');
 	});
 
 	it('counts 193 desa and 44 kelurahan, with kelurahan where DOMAIN.md says', () => {
