@@ -216,6 +216,41 @@ describe('a register of another regency in Chromium', () => {
 		await waitForBoundaries(page, 'imported', 'berau-desa.geojson');
 		await openOverview(page, '64.03', 13);
 		expect(await kecamatanRows(page)).toEqual(expected);
+	});
+
+	it('lets the plan put a Berau kecamatan in a zone of its own, by keyboard, with its multiplier', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-plan"]');
+		await page.waitForSelector('[data-testid="plan-zones"] [data-testid="kecamatan-zone"][data-kode="64.03.13"]', {
+			state: 'attached',
+			timeout: LOAD_TIMEOUT
+		});
+		// Berau starts with one zone (the default plan also prices Kukar's three, at 1×).
+		const zones = () => page.$$eval('[data-testid="plan-zones"] [data-testid="zone"]', (items) => items.map((i) => i.getAttribute('data-zone')));
+		expect((await zones())[0]).toBe('umum');
+		expect(await page.locator('[data-testid="kecamatan-zone"]').count()).toBe(13);
+
+		await page.click('[data-testid="kecamatan-zones"] summary');
+		const maratua = '[data-testid="kecamatan-zone"][data-kode="64.03.11"] [data-testid="kecamatan-zone-input"]';
+		await page.fill(maratua, 'pulau terluar');
+		await page.press(maratua, 'Tab');
+		await page.waitForSelector('[data-testid="kecamatan-zone"][data-kode="64.03.11"][data-zone="pulau terluar"]', { timeout: LOAD_TIMEOUT });
+		expect(await zones()).toContain('pulau terluar');
+		const multiplier = '[data-testid="programme-zone-pulau terluar"]';
+		await page.fill(multiplier, '2');
+		await page.press(multiplier, 'Tab');
+		// A name the plan refuses is shown and put back.
+		await page.fill(maratua, '<b>');
+		await page.press(maratua, 'Tab');
+		await page.waitForSelector('[data-testid="zone-refused"]', { timeout: LOAD_TIMEOUT });
+		expect(await page.inputValue(maratua)).toBe('pulau terluar');
+
+		const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tepat.plan.v1') ?? '{}') as Record<string, unknown>);
+		expect(stored.kecamatanZones).toEqual({ '64.03.11': 'pulau terluar' });
+		expect((stored.zoneCostMultiplier as Record<string, number>)['pulau terluar']).toBe(2);
+		// The unmet-need map draws Berau's imported villages.
+		await waitForColours(page, null, '[data-testid="unmet-map"]');
+		expect(Number(await page.getAttribute('[data-testid="unmet-map"] [data-testid="map"]', 'data-coloured'))).toBeGreaterThan(0);
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 });
