@@ -478,6 +478,3 @@ async function referenceOfTables(engine: Engine, regency: RegisterRegency | unde
 }
 
 export const register = new RegisterModel();
-
-/** The bundled village reference (for credits and labels). */
-export { reference };
