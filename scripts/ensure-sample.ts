@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { diskWilayah } from '../src/cli/wilayah';
 import type { Reference } from '../src/lib/core/reference';
 import { registerSchemaFingerprint } from '../src/lib/core/schema';
 import { NodeEngine } from '../src/lib/engine/node';
@@ -56,7 +57,7 @@ async function prebuildRegister(manifest: SampleManifest): Promise<PrebuiltRegis
 	try {
 		await loadReference(engine, reference);
 		const sources = await Promise.all(SOURCE_FILES.map((name) => fileByteSource(join(outDir, name))));
-		const result = await ingestRegister(engine, sources, reference, { asOf: manifest.reference_date });
+		const result = await ingestRegister(engine, sources, reference, { asOf: manifest.reference_date, region: { wilayah: diskWilayah } });
 		const dir = join(outDir, 'register');
 		await mkdir(dir, { recursive: true });
 		for (const table of REGISTER_TABLES) {
@@ -68,7 +69,8 @@ async function prebuildRegister(manifest: SampleManifest): Promise<PrebuiltRegis
 			kind: result.source,
 			households: result.households,
 			people: result.people,
-			reference_date: manifest.reference_date
+			reference_date: manifest.reference_date,
+			...(result.regency ? { regency: result.regency } : {})
 		};
 		await writeFile(join(dir, 'register.json'), JSON.stringify(prebuilt, null, '\t') + '\n');
 		return prebuilt;

@@ -70,9 +70,9 @@ export const planCommand: Command = {
 			io.stderr(`Folder '${out}' tidak dapat dibuat.\n`);
 			return EXIT_FAILED;
 		}
-		return withRegister(parsed, io, async ({ engine, started }) => {
+		return withRegister(parsed, io, async ({ engine, reference, started }) => {
 			const allocationMs = await runAllocation(engine, plan);
-			const stamp = stampOf(plan, await registerChecksum(engine), planNotes(await registerFields(engine), plan));
+			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, planNotes(await registerFields(engine), plan));
 
 			const all = await engine.query(`SELECT ${ALLOCATION_COLUMNS.join(', ')} FROM ${ALLOCATION_TABLE} ORDER BY programme, rank NULLS LAST, unit_id`);
 			const columns = ALLOCATION_COLUMNS.map((c) => all.getChild(c));

@@ -1,14 +1,17 @@
 /**
- * The BoundaryModel's import, restore and reset (issue 5.4) in Node: the real reader and matcher, the
- * bundled Kukar shapes read from data/, and a Map in place of IndexedDB (the browser's store is
- * exercised by the end-to-end test).
+ * The BoundaryModel's import, restore and reset (issue 5.4) and its following the register's regency
+ * (issue 11.2) in Node: the real reader, matcher and dissolve, the bundled Kukar shapes read from data/,
+ * Berau's real shapes from ../shared/geo, and a Map in place of IndexedDB (the browser's store is
+ * exercised by the end-to-end tests).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diskWilayah } from '../../src/cli/wilayah';
+import { loadRegencyReference } from '../../src/lib/core/wilayah';
 import type { BoundaryCollection, BoundaryLevel } from '../../src/lib/core/geo/types';
 import type { Reference } from '../../src/lib/core/reference';
 import { BoundaryModel } from '../../src/lib/state/BoundaryModel.svelte';
-import type { BoundaryStore, StoredBoundaries, StoredLevels } from '../../src/lib/state/boundary-store';
+import { storedRegency, type BoundaryStore, type StoredBoundaries, type StoredLevels } from '../../src/lib/state/boundary-store';
 
 const data = (path: string) => readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8');
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/boundaries/${name}`, import.meta.url)));
@@ -18,17 +21,21 @@ const DEFAULT_FILES: Record<BoundaryLevel, string> = {
 	kecamatan: 'boundaries/kukar-kecamatan.geojson'
 };
 
+/** Kukar's records by level (the tests before issue 11 read them so), every regency's by `kode/level`. */
 class MemoryStore implements BoundaryStore {
-	readonly entries = new Map<BoundaryLevel, StoredBoundaries>();
-	async read(): Promise<StoredLevels> {
-		return Object.fromEntries(this.entries);
+	readonly all = new Map<string, StoredBoundaries>();
+	get entries(): Map<BoundaryLevel, StoredBoundaries> {
+		return new Map([...this.all].filter(([key]) => key.startsWith('64.02/')).map(([, entry]) => [entry.level, entry]));
+	}
+	async read(regency: string): Promise<StoredLevels> {
+		return Object.fromEntries([...this.all].filter(([key]) => key.startsWith(`${regency}/`)).map(([, entry]) => [entry.level, entry]));
 	}
 	async save(entry: StoredBoundaries): Promise<void> {
 		// What IndexedDB does: a structured clone, so state proxies would fail here as they do there.
-		this.entries.set(entry.level, structuredClone(entry));
+		this.all.set(`${storedRegency(entry)}/${entry.level}`, structuredClone(entry));
 	}
-	async clear(level: BoundaryLevel): Promise<void> {
-		this.entries.delete(level);
+	async clear(regency: string, level: BoundaryLevel): Promise<void> {
+		this.all.delete(`${regency}/${level}`);
 	}
 }
 
@@ -144,7 +151,7 @@ describe('BoundaryModel', () => {
 			attribution: ''
 		};
 		const empty: BoundaryCollection = { type: 'FeatureCollection', features: [] };
-		const instance = new BoundaryModel({ reference: uji, store: new MemoryStore(), loadDefault: async () => empty });
+		const instance = new BoundaryModel({ reference: uji, bundledRegency: '63.09', store: new MemoryStore(), loadDefault: async () => empty });
 		await instance.ensureLoaded();
 		expect(instance.report.village).toMatchObject({ matched: 0, units: 2 });
 		const file = JSON.stringify({
@@ -157,5 +164,91 @@ describe('BoundaryModel', () => {
 		expect(await instance.importFile({ name: 'uji.geojson', bytes: new TextEncoder().encode(file) }, 'village')).toBe(true);
 		expect(instance.report.village).toMatchObject({ matched: 2, byCode: 1, byName: 1, missing: [] });
 		expect(instance.village?.features.map((f) => f.properties.kode)).toEqual(['63.09.01.2001', '63.09.01.2002']);
+	});
+});
+
+describe('BoundaryModel following the register’s regency (issue 11.2)', () => {
+	const berauFile = () => new Uint8Array(readFileSync(new URL('../../../shared/geo/berau-desa.geojson', import.meta.url)));
+	let berau: Reference;
+
+	it('draws Kukar’s bundled shapes, none for Berau until imported, and Berau’s import with derived kecamatan', async () => {
+		berau = (await loadRegencyReference(diskWilayah, '64.03')) as Reference;
+		const store = new MemoryStore();
+		const { instance, defaultsLoaded } = model(store);
+		await instance.ensureLoaded();
+		expect(instance.bundled).toBe(true);
+		expect(instance.showsBundled).toBe(true);
+		expect(instance.village?.features).toHaveLength(237);
+
+		await instance.follow(berau);
+		expect(instance.regency).toEqual({ kode: '64.03', nama: 'Kabupaten Berau' });
+		expect(instance.bundled).toBe(false);
+		expect(instance.hasShapes).toBe(false);
+		expect(instance.showsBundled).toBe(false);
+		expect(instance.village).toBeNull();
+		expect(instance.kecamatan).toBeNull();
+		expect(instance.source).toEqual({ village: { kind: 'none' }, kecamatan: { kind: 'none' } });
+		expect(instance.report.village).toMatchObject({ matched: 0, units: 110 });
+		expect(instance.report.kecamatan).toMatchObject({ matched: 0, units: 13 });
+		expect(instance.version).toBe(2);
+
+		expect(await instance.importFile({ name: 'berau-desa.geojson', bytes: berauFile() }, 'village')).toBe(true);
+		expect(instance.report.village).toMatchObject({ features: 110, matched: 110, byCode: 110, units: 110, missing: [], unmatched: [] });
+		expect(instance.hasShapes).toBe(true);
+		expect(instance.kecamatan?.features).toHaveLength(13);
+		expect(instance.source.kecamatan).toEqual({ kind: 'derived', from: 'berau-desa.geojson', grouped: [] });
+		expect(instance.report.kecamatan).toMatchObject({ matched: 13, units: 13, byCode: 13 });
+		expect([...store.all.keys()]).toEqual(['64.03/village']);
+
+		// Back to Kukar: its bundled shapes; Berau's import stays in the store under Berau.
+		await instance.follow(JSON.parse(data('reference.json')) as Reference);
+		expect(instance.village?.features).toHaveLength(237);
+		expect(instance.source).toEqual({ village: { kind: 'default' }, kecamatan: { kind: 'default' } });
+		expect(defaultsLoaded.sort()).toEqual(['kecamatan', 'kecamatan', 'village', 'village']);
+
+		// A new page on a Berau register: the import and the derived kecamatan come back, nothing bundled is read.
+		const second = model(store, berau);
+		await second.instance.ensureLoaded();
+		expect(second.defaultsLoaded).toEqual([]);
+		expect(second.instance.source.village).toMatchObject({ kind: 'imported', name: 'berau-desa.geojson' });
+		expect(second.instance.kecamatan?.features.map((f) => f.properties.kode)).toEqual(berau.kecamatan.map((k) => k.kode));
+
+		// Forgetting Berau's import leaves Berau without shapes (there are no bundled ones to go back to).
+		await second.instance.resetToDefault('village');
+		expect(second.instance.source).toEqual({ village: { kind: 'none' }, kecamatan: { kind: 'none' } });
+		expect(second.instance.hasShapes).toBe(false);
+		expect(store.all.size).toBe(0);
+	});
+
+	it('refuses Kukar’s shapes for Berau, naming Berau', async () => {
+		const { instance } = model(new MemoryStore(), berau);
+		const kukar = new TextEncoder().encode(data(DEFAULT_FILES.village));
+		expect(await instance.importFile({ name: 'kukar-desa.geojson', bytes: kukar }, 'village')).toBe(false);
+		expect(instance.importError?.message).toBe(
+			"Tidak satu pun dari 237 fitur di 'kukar-desa.geojson' cocok dengan kode atau nama desa/kelurahan Kabupaten Berau. Periksa tingkatnya (desa/kelurahan atau kecamatan) dan wilayah berkasnya."
+		);
+		expect(instance.village).toBeNull();
+	});
+
+	it('drops the shapes of a regency left while they were loading', async () => {
+		const pending: (() => void)[] = [];
+		const slow: BoundaryStore = {
+			read: () => new Promise((resolve) => pending.push(() => resolve({}))),
+			save: async () => undefined,
+			clear: async () => undefined
+		};
+		const { instance, defaultsLoaded } = model(slow);
+		const first = instance.ensureLoaded();
+		const moved = instance.follow(berau);
+		expect(pending).toHaveLength(2);
+		// Berau's (none) land first, then Kukar's bundled ones arrive late: they must not be drawn.
+		pending[1]?.();
+		await moved;
+		pending[0]?.();
+		await first;
+		expect(defaultsLoaded.sort()).toEqual(['kecamatan', 'village']);
+		expect(instance.regency.kode).toBe('64.03');
+		expect(instance.village).toBeNull();
+		expect(instance.source.village).toEqual({ kind: 'none' });
 	});
 });

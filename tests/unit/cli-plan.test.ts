@@ -52,7 +52,7 @@ describe('tepat plan', () => {
 			await ingestRegister(engine, await Promise.all(PAIR.map((f) => fileByteSource(f))), reference);
 			const plan = parsePlan(JSON.stringify(PLAN), 'rencana.json');
 			await runAllocation(engine, plan);
-			const stamp = stampOf(plan, await registerChecksum(engine), planNotes(await registerFields(engine), plan));
+			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, planNotes(await registerFields(engine), plan));
 			// Rapak Lambur's family has no verval status: counted, and every export says so.
 			expect(stamp.notes).toEqual(['Filter verval: berlaku; status verval kosong di 1 keluarga: tetap dihitung']);
 			for (const programme of ['pip', 'water', 'rtlh'] as const) {
@@ -66,6 +66,7 @@ describe('tepat plan', () => {
 			const workbook = new ExcelJS.Workbook();
 			await workbook.xlsx.readFile(join(out, 'bnba-water.xlsx'));
 			const sheet = workbook.getWorksheet('BNBA')!;
+			expect(sheet.getCell('A1').value).toBe('BNBA Sambungan air bersih — Kabupaten Kutai Kartanegara (64.02)');
 			expect(sheet.getCell('B2').value).toBe('=1+1 Uji'); // a string cell: text, not a formula
 			expect(sheet.getCell('B4').value).toBe(stamp.registerChecksum);
 			expect(sheet.getCell('B5').value).toBe(stamp.notes[0]);
@@ -91,7 +92,9 @@ describe('tepat plan', () => {
 		expect(parsePlan(written, 'rencana.json').fundingLines[0]!.budgets.water).toBe(10_000_000);
 		// In CSV a spreadsheet would run it: neutralised with an apostrophe.
 		const csv = await readFile(join(out, 'bnba-water.csv'), 'utf8');
+		expect(csv.split('\r\n')[0]).toMatch(/,rencana,tanggal_rencana,checksum_register,kode_kabupaten,kabupaten_kota$/);
 		expect(csv.split('\r\n')[1]).toContain(",'=1+1 Uji,2026-11-23,");
+		expect(csv.split('\r\n')[1]).toMatch(/,64\.02,Kabupaten Kutai Kartanegara$/);
 	});
 
 	it('refuses a wrong plan (exit 1, the file named) and asks for what is missing (exit 2)', async () => {

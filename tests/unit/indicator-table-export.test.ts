@@ -33,7 +33,8 @@ const TITLE = {
 	plan: 'RKA 2027',
 	planDate: '2026-05-16',
 	population: 'Desil 1–4; verval: Ditemukan',
-	date: new Date(2026, 4, 17, 9, 5)
+	date: new Date(2026, 4, 17, 9, 5),
+	regency: 'Kabupaten Berau (64.03)'
 };
 
 describe('indicator table CSV', () => {
@@ -105,12 +106,14 @@ describe('indicator table XLSX', () => {
 		if (!sheet) throw new Error('no sheet Tabel');
 
 		expect(sheet.getCell('A1').value).toBe('RTLH: luas lantai per jiwa kurang — Rasio, per 100 keluarga');
-		expect([2, 3, 4, 5].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 2).value])).toEqual([
+		expect([2, 3, 4, 5, 6].map((r) => [sheet.getCell(r, 1).value, sheet.getCell(r, 2).value])).toEqual([
 			['Rencana', 'RKA 2027'],
 			['Tanggal rencana', '2026-05-16'],
 			['Populasi', 'Desil 1–4; verval: Ditemukan'],
-			['Diunduh', '2026-05-17 09:05']
+			['Diunduh', '2026-05-17 09:05'],
+			['Kabupaten/kota', 'Kabupaten Berau (64.03)']
 		]);
+		expect(XLSX_TITLE_ROWS).toBe(8);
 		const header = sheet.getRow(XLSX_TITLE_ROWS).values as unknown[];
 		expect(header.slice(1)).toEqual(['Kode', 'Desa/Kelurahan', 'Kecamatan', 'Nilai', 'Jumlah', 'Penyebut', 'Peringkat']);
 

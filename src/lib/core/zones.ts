@@ -20,3 +20,19 @@ const KUKAR_ZONES: Record<string, string> = Object.fromEntries(
 
 /** Zones a regency is known to plan by, by regency code and then kecamatan code. */
 export const KNOWN_ZONES: Readonly<Record<string, Readonly<Record<string, string>>>> = { '64.02': KUKAR_ZONES };
+
+/**
+ * The zones a plan works with for a regency, each once: the reference's zones (in kecamatan order),
+ * then zones the plan assigns kecamatan to or prices, in name order.
+ */
+export function zonesInUse(
+	plan: { kecamatanZones: Readonly<Record<string, string>>; zoneCostMultiplier: Readonly<Record<string, number>> },
+	kecamatan: readonly { kode: string; zona: string }[]
+): string[] {
+	const fromReference = [...new Set(kecamatan.map((k) => k.zona))];
+	const known = new Set(fromReference);
+	const fromPlan = [...new Set([...Object.values(plan.kecamatanZones), ...Object.keys(plan.zoneCostMultiplier)])]
+		.filter((zone) => !known.has(zone))
+		.sort((a, b) => a.localeCompare(b, 'id'));
+	return [...fromReference, ...fromPlan];
+}

@@ -1,8 +1,9 @@
 /**
  * By-name-by-address lists (BNBA) and the budget summary as files. Both hosts write them from the same
  * rows with the same code, so the CLI's CSV and the browser's are byte for byte the same for the same
- * register and plan. Every file carries the plan's name and date and the register's checksum: in CSV
- * as columns on every row (a CSV has no other place a reader would keep), in XLSX as a title block.
+ * register and plan. Every file carries the regency, the plan's name and date and the register's
+ * checksum: in CSV as columns on every row (a CSV has no other place a reader would keep), in XLSX in
+ * the title (the regency) and a title block.
  * NIK and KK are text cells; text that a spreadsheet would run as a formula is neutralised (csv.ts).
  */
 import type { Worksheet } from 'exceljs';
@@ -16,12 +17,27 @@ export interface ExportStamp {
 	/** The plan's date, or '' when the plan has none. */
 	planDate: string;
 	registerChecksum: string;
+	/** The register's regency: Kemendagri code ('64.03') and name ('Kabupaten Berau'). */
+	regencyKode: string;
+	regencyNama: string;
 	/** Filters and requirements that did not apply, or met records without a value (capability-notes.ts). */
 	notes: readonly string[];
 }
 
-export function stampOf(plan: Plan, registerChecksum: string, notes: readonly string[] = []): ExportStamp {
-	return { planName: plan.name, planDate: plan.date ?? '', registerChecksum, notes };
+export function stampOf(
+	plan: Plan,
+	registerChecksum: string,
+	regency: { kode: string; nama: string },
+	notes: readonly string[] = []
+): ExportStamp {
+	return {
+		planName: plan.name,
+		planDate: plan.date ?? '',
+		registerChecksum,
+		regencyKode: regency.kode,
+		regencyNama: regency.nama,
+		notes
+	};
 }
 
 /** The notes as one cell: '-' when every filter and requirement applied to every record. */
@@ -57,7 +73,17 @@ const TEXT: ReadonlySet<keyof BnbaRow> = new Set(['village_kode', 'household_id'
 export const bnbaFileStem = (programme: ProgrammeId): string => `bnba-${programme}`;
 
 export function bnbaCsv(rows: readonly BnbaRow[], stamp: ExportStamp): string {
-	const header = ['no', 'program', ...BNBA_HEADERS.map(([, h]) => h), 'rencana', 'tanggal_rencana', 'checksum_register', 'catatan_data'];
+	const header = [
+		'no',
+		'program',
+		...BNBA_HEADERS.map(([, h]) => h),
+		'rencana',
+		'tanggal_rencana',
+		'checksum_register',
+		'kode_kabupaten',
+		'kabupaten_kota',
+		'catatan_data'
+	];
 	return toCsv(
 		header,
 		rows.map((row, i): CsvCell[] => [
@@ -67,13 +93,15 @@ export function bnbaCsv(rows: readonly BnbaRow[], stamp: ExportStamp): string {
 			stamp.planName,
 			stamp.planDate,
 			stamp.registerChecksum,
+			stamp.regencyKode,
+			stamp.regencyNama,
 			notesCell(stamp)
 		])
 	);
 }
 
 function titleBlock(sheet: Worksheet, title: string, stamp: ExportStamp): void {
-	sheet.addRow([title]).font = { bold: true, size: 13 };
+	sheet.addRow([`${title} — ${stamp.regencyNama} (${stamp.regencyKode})`]).font = { bold: true, size: 13 };
 	for (const [label, value] of [
 		['Rencana', stamp.planName],
 		['Tanggal rencana', stamp.planDate || '-'],

@@ -9,7 +9,7 @@
  * × 100); a village without data has an empty nilai and peringkat. Text cells go through toCsv's
  * formula neutralising, so a village named "=…" cannot run in a spreadsheet.
  *
- * XLSX: a title block (indicator and measure, plan and its date, population filter, download time), then the table with a
+ * XLSX: a title block (indicator and measure, plan and its date, population filter, download time, regency), then the table with a
  * frozen header. Codes and names are typed text cells (a code stays "64.02.06.1001", a name "=…" stays
  * text: XLSX stores the type, as in export/xlsx.ts); values, counts, denominators and ranks are number
  * cells, the rate at full precision shown with one decimal.
@@ -35,6 +35,8 @@ export interface IndicatorTableTitle {
 	population: string;
 	/** When the table was downloaded. */
 	date: Date;
+	/** The register's regency, e.g. "Kabupaten Berau (64.03)". */
+	regency: string;
 }
 
 export function indicatorTableFileName(indicator: IndicatorId, measure: Measure, ext: 'csv' | 'xlsx', level: AreaLevel = 'village'): string {
@@ -94,7 +96,7 @@ function stamp(date: Date): string {
 }
 
 /** Rows of the title block before the table (the header row is the next one). */
-export const XLSX_TITLE_ROWS = 7;
+export const XLSX_TITLE_ROWS = 8;
 
 function writeTitle(sheet: Worksheet, title: IndicatorTableTitle): void {
 	sheet.getCell('A1').value = `${title.indicator} — ${title.measure}`;
@@ -103,13 +105,14 @@ function writeTitle(sheet: Worksheet, title: IndicatorTableTitle): void {
 		['Rencana', title.plan],
 		['Tanggal rencana', title.planDate ?? 'belum disimpan atau diubah'],
 		['Populasi', title.population],
-		['Diunduh', stamp(title.date)]
+		['Diunduh', stamp(title.date)],
+		['Kabupaten/kota', title.regency]
 	];
 	pairs.forEach(([label, value], i) => {
 		sheet.getCell(i + 2, 1).value = label;
 		sheet.getCell(i + 2, 2).value = value;
 	});
-	// Row 6 is left empty between the title block and the table.
+	// Row 7 is left empty between the title block and the table.
 }
 
 /** XLSX bytes of the table (sheet "Tabel"). */

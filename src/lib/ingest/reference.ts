@@ -2,6 +2,7 @@
 import type { Engine } from '../engine/types';
 import type { Reference } from '../core/reference';
 import { createTableSql } from '../core/schema';
+import { rowsOf } from '../core/rows';
 import { sqlString } from '../core/sql';
 
 const BATCH = 60;
@@ -48,4 +49,25 @@ export async function loadReference(engine: Engine, reference: Reference): Promi
 	await engine.exec(createTableSql('person', 'person', 'if_not_exists'));
 	await engine.exec(createTableSql('ingest_unknown_code', 'ingest_unknown_code', 'if_not_exists'));
 	await engine.exec(createTableSql('register_region', 'register_region', 'if_not_exists'));
+}
+
+/**
+ * The reference in DuckDB's `village` and `kecamatan` tables (the register's own, restored with it),
+ * named `kabupaten`. The tables hold no attribution: the caller gives it.
+ */
+export async function referenceFromTables(
+	engine: Engine,
+	kabupaten: { kode: string; nama: string },
+	attribution: string
+): Promise<Reference> {
+	const kecamatan = rowsOf(await engine.query('SELECT kode, nama, zona FROM kecamatan ORDER BY kode'), {
+		kode: 'string',
+		nama: 'string',
+		zona: 'string'
+	});
+	const villages = rowsOf(
+		await engine.query('SELECT kode, nama, jenis, kecamatan_kode, kecamatan_nama, zona FROM village ORDER BY kode'),
+		{ kode: 'string', nama: 'string', jenis: 'string', kecamatan_kode: 'string', kecamatan_nama: 'string', zona: 'string' }
+	).map((v) => ({ ...v, jenis: v.jenis === 'kelurahan' ? ('kelurahan' as const) : ('desa' as const) }));
+	return { kabupaten: { kode: kabupaten.kode, nama: kabupaten.nama }, kecamatan, villages, attribution };
 }

@@ -2,9 +2,10 @@ import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { REPORT_FILE_TABLE, REPORT_TABLE } from './report-sql';
 
 /**
- * The tables one load leaves behind: the register itself and what the validation report reads.
- * Whatever keeps a register (the browser's stored copy, the prebuilt sample) keeps all of them, so the
- * report is there again after a reload.
+ * The tables one load leaves behind: the register itself, its regency's villages and kecamatan (the
+ * reference it was read against, or the one the user chose since), and what the validation report
+ * reads. Whatever keeps a register (the browser's stored copy, the prebuilt sample) keeps all of them,
+ * so the regency and the report are there again after a reload.
  */
 export const REGISTER_TABLES = [
 	'household',

@@ -31,6 +31,7 @@ import {
 	type VillageLineBudget
 } from '$lib/queries/allocation';
 import { plan } from './PlanModel.svelte';
+import { region } from './RegionModel.svelte';
 import { register } from './RegisterModel.svelte';
 
 /** Points per programme on the coverage curve. */
@@ -115,7 +116,7 @@ export class AllocationModel {
 		await this.refresh();
 		return this.#serial(async () => {
 			if (!this.#plan || this.key === '') throw new Error(this.error ?? 'Alokasi belum tersedia.');
-			return work(await register.engine(), stampOf(this.#plan, this.checksum, planNotes(this.#fields, this.#plan)));
+			return work(await register.engine(), stampOf(this.#plan, this.checksum, region.kabupaten, planNotes(this.#fields, this.#plan)));
 		});
 	}
 

@@ -2,8 +2,14 @@
  * The loaded register as app state: what is loaded, what is loading (with progress), the last error,
  * and the copy kept in IndexedDB. One instance for the whole app (`register`). A failed or cancelled
  * load never touches the loaded data or its info: ingest swaps the canonical tables only on success.
+ *
+ * The register's regency (issue 11.1) is detected by each load from its village codes (or the one the
+ * user chose for the register open, kept for its later loads), kept with the register, and handed to
+ * `region` after every load, restore and change, so every screen follows it.
  */
 import { asset } from '$app/paths';
+import type { Reference } from '$lib/core/reference';
+import { loadRegencyReference, WILAYAH_ATTRIBUTION } from '$lib/core/wilayah';
 import { reference, startEngine } from '$lib/engine/database';
 import type { Engine } from '$lib/engine/types';
 import {
@@ -15,6 +21,8 @@ import {
 	type IngestOptions,
 	type IngestProgress
 } from '$lib/ingest';
+import { referenceFromTables } from '$lib/ingest/reference';
+import { changeRegency, registerRegency, type RegisterRegency } from '$lib/ingest/regency-change';
 import { m } from '$lib/paraglide/messages.js';
 import {
 	clearRegister,
@@ -25,11 +33,12 @@ import {
 } from './persistence';
 import { readSavedMappings, type SavedMappings } from './mapping-store';
 import { exportTables, restoreTables } from './register-tables';
+import { region } from './RegionModel.svelte';
 import { restorePrebuiltSample } from './sample';
 import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
 
 export type RegisterStatus = 'empty' | 'loading' | 'ready' | 'error';
-export type RegisterActivity = 'starting' | 'restoring' | 'sample' | 'file' | 'clearing';
+export type RegisterActivity = 'starting' | 'restoring' | 'sample' | 'file' | 'clearing' | 'regency';
 export type PersistState = 'none' | 'saving' | 'saved' | 'failed';
 
 export interface LoadProgress {
@@ -162,6 +171,7 @@ export class RegisterModel {
 				this.activity = 'restoring';
 				const started = performance.now();
 				await restoreTables(engine, stored.tables);
+				region.set(await referenceOfTables(engine, stored.meta.info.regency));
 				this.timings.lastLoadMs = performance.now() - started;
 				this.#loaded({ ...stored.meta.info, source: 'stored' }, 'saved');
 				return;
@@ -198,9 +208,11 @@ export class RegisterModel {
 			this.#fail({ message: m.error_engine({ reason: reasonOf(error) }) });
 			return false;
 		}
+		// A regency the user chose for the register open holds for its files loaded again or replaced.
+		const chosen = this.info?.regency?.basis === 'chosen' ? this.info.regency.kode : undefined;
 		this.#begin('file');
 		const sources = files.map((file) => fileSource(file, sheets[file.name]));
-		const result = await this.#ingest(engine, sources, false, undefined, mappings);
+		const result = await this.#ingest(engine, sources, false, undefined, mappings, chosen);
 		if (!result) return false;
 		const info: RegisterInfo = {
 			names: files.map((file) => file.name),
@@ -209,11 +221,59 @@ export class RegisterModel {
 			kind: result.source,
 			households: result.households,
 			people: result.people,
-			...(result.mapping ? { mapping: result.mapping } : {})
+			...(result.mapping ? { mapping: result.mapping } : {}),
+			...(result.regency ? { regency: registerRegency(result.regency) } : {})
 		};
+		if (result.reference) region.set(result.reference);
 		this.#loaded(info, 'saving');
 		this.#files = files;
 		this.#sheets = sheets;
+		const saving = this.#save(engine, info);
+		this.#saving = saving;
+		await saving;
+		if (this.#saving === saving) this.#saving = null;
+		return true;
+	}
+
+	/**
+	 * Makes `kode` the regency of the loaded register, without its files (ingest/regency-change.ts):
+	 * its reference replaces the village tables, the choice is kept with the register (and used by a
+	 * later load of files while this register is open), and every screen re-reads. True when it took.
+	 */
+	async changeRegency(kode: string): Promise<boolean> {
+		if (this.busy) return false;
+		await this.restore();
+		await this.#saving;
+		const current = this.info;
+		if (this.busy || !current) return false;
+		this.#begin('regency');
+		let engine: Engine;
+		let info: RegisterInfo;
+		try {
+			engine = await this.engine();
+			const chosen = await loadRegencyReference(region.wilayah, kode);
+			if (!chosen) throw new Error(m.regency_unknown({ kode }));
+			const from: RegisterRegency = current.regency ?? {
+				kode: region.kabupaten.kode,
+				nama: region.kabupaten.nama,
+				basis: 'detected',
+				households: current.households,
+				voting: current.households,
+				others: [],
+				filled: false
+			};
+			const next = await changeRegency(engine, from, chosen);
+			// A plain copy: the stored record is a structured clone, which state proxies cannot be.
+			info = { ...($state.snapshot(current) as RegisterInfo), regency: next };
+			region.set(chosen);
+		} catch (error) {
+			this.#fail({ message: m.regency_change_failed({ reason: reasonOf(error) }) });
+			return false;
+		}
+		// The files stay open: a corrected mapping still applies to them, now with the chosen regency.
+		const files = this.#files;
+		this.#loaded(info, 'saving');
+		this.#files = files;
 		const saving = this.#save(engine, info);
 		this.#saving = saving;
 		await saving;
@@ -260,6 +320,8 @@ export class RegisterModel {
 			const started = performance.now();
 			const prebuilt = await restorePrebuiltSample(engine, (path) => fetch(asset(path)));
 			if (prebuilt) {
+				const regency = prebuilt.regency ? registerRegency(prebuilt.regency) : undefined;
+				region.set(await referenceOfTables(engine, regency));
 				this.timings.lastLoadMs = performance.now() - started;
 				this.#loaded(
 					{
@@ -268,7 +330,8 @@ export class RegisterModel {
 						source: 'sample',
 						kind: prebuilt.kind,
 						households: prebuilt.households,
-						people: prebuilt.people
+						people: prebuilt.people,
+						...(regency ? { regency } : {})
 					},
 					'none'
 				);
@@ -288,6 +351,7 @@ export class RegisterModel {
 			);
 			const result = await this.#ingest(engine, sources, true, manifest.reference_date);
 			if (!result) return false;
+			if (result.reference) region.set(result.reference);
 			this.#loaded(
 				{
 					names: files.map((file) => file.name),
@@ -295,7 +359,8 @@ export class RegisterModel {
 					source: 'sample',
 					kind: result.source,
 					households: result.households,
-					people: result.people
+					people: result.people,
+					...(result.regency ? { regency: registerRegency(result.regency) } : {})
 				},
 				'none'
 			);
@@ -312,16 +377,18 @@ export class RegisterModel {
 		sources: ByteSource[],
 		rethrow = false,
 		asOf?: string,
-		mappings?: IngestOptions['mappings']
+		mappings?: IngestOptions['mappings'],
+		chosen?: string
 	) {
 		const controller = new AbortController();
 		this.#controller = controller;
 		const started = performance.now();
 		try {
-			const result = await ingestRegister(engine, sources, reference, {
+			const result = await ingestRegister(engine, sources, region.reference, {
 				signal: controller.signal,
 				asOf,
 				mappings,
+				region: { wilayah: region.wilayah, ...(chosen ? { chosen } : {}) },
 				onProgress: (p) => {
 					const seconds = (performance.now() - started) / 1000;
 					this.progress = {
@@ -402,7 +469,12 @@ export class RegisterModel {
 	}
 }
 
-export const register = new RegisterModel();
+/**
+ * The reference in DuckDB's village tables (restored with a register), named after its regency: the
+ * one kept with the register, else the bundled one (a register kept before regencies were).
+ */
+async function referenceOfTables(engine: Engine, regency: RegisterRegency | undefined): Promise<Reference> {
+	return referenceFromTables(engine, regency ?? reference.kabupaten, WILAYAH_ATTRIBUTION);
+}
 
-/** The bundled village reference (for credits and labels). */
-export { reference };
+export const register = new RegisterModel();

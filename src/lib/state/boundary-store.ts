@@ -1,8 +1,9 @@
 /**
- * Imported boundaries kept across reloads: one record per level (village, kecamatan) in an IndexedDB
- * database of their own ('tepat-boundaries'), apart from the register's ('tepat'), so neither schema
- * has to know the other and "Hapus data tersimpan" (the register) leaves the user's boundaries alone,
- * as it leaves their column mappings.
+ * Imported boundaries kept across reloads: one record per regency and level (village, kecamatan) in an
+ * IndexedDB database of their own ('tepat-boundaries'), apart from the register's ('tepat'), so neither
+ * schema has to know the other and "Hapus data tersimpan" (the register) leaves the user's boundaries
+ * alone, as it leaves their column mappings. Keeping them per regency means a register of another
+ * regency finds its own imported shapes, and Kukar's come back with a Kukar register.
  *
  * What is kept is the matched result (shapes keyed by canonical codes, with their original properties)
  * and its report, not the source file: a reload needs no shapefile parsing. The record says which
@@ -42,11 +43,17 @@ export interface StoredBoundaries {
 
 export type StoredLevels = Partial<Record<BoundaryLevel, StoredBoundaries>>;
 
-/** The persistence the BoundaryModel needs; IndexedDB in the app, a Map in tests. */
+/** The persistence the BoundaryModel needs, per regency (its code, e.g. 64.03); IndexedDB in the app, a Map in tests. */
 export interface BoundaryStore {
-	read(): Promise<StoredLevels>;
+	read(regency: string): Promise<StoredLevels>;
+	/** Keeps `entry` for the regency its `referenceKey` names (`storedRegency`). */
 	save(entry: StoredBoundaries): Promise<void>;
-	clear(level: BoundaryLevel): Promise<void>;
+	clear(regency: string, level: BoundaryLevel): Promise<void>;
+}
+
+/** The regency a stored record belongs to: the kabupaten code that opens its reference key. */
+export function storedRegency(entry: Pick<StoredBoundaries, 'referenceKey'>): string {
+	return entry.referenceKey.split(':')[0] ?? '';
 }
 
 /** Identifies a reference by its kabupaten and every unit's code and name (FNV-1a, hex). */
@@ -92,27 +99,47 @@ function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 	return withDbStore(DB_NAME, STORE, mode, work);
 }
 
-/** The browser's store: IndexedDB 'tepat-boundaries', object store 'levels', keyed by level. */
+/** Key of a regency's level; records kept before imports were per regency are under the level alone. */
+const keyOf = (regency: string, level: BoundaryLevel) => `${regency}/${level}`;
+
+/**
+ * The browser's store: IndexedDB 'tepat-boundaries', object store 'levels', keyed by regency and level
+ * (`64.03/village`). A record from before (keyed by level alone) is read as its regency's, and moved
+ * under the new key by the next save or clear of that regency's level.
+ */
 export const indexedDbBoundaryStore: BoundaryStore = {
-	async read() {
-		const values = await withStore('readonly', (store) => Promise.all(LEVELS.map((level) => request(store.get(level)))));
+	async read(regency) {
+		const values = await withStore('readonly', (store) =>
+			Promise.all(LEVELS.flatMap((level) => [request(store.get(keyOf(regency, level))), request(store.get(level))]))
+		);
 		const out: StoredLevels = {};
 		LEVELS.forEach((level, i) => {
-			const value: unknown = values[i];
-			if (isStoredBoundaries(value, level)) out[level] = value;
+			const current: unknown = values[i * 2];
+			const legacy: unknown = values[i * 2 + 1];
+			if (isStoredBoundaries(current, level) && storedRegency(current) === regency) out[level] = current;
+			else if (isStoredBoundaries(legacy, level) && storedRegency(legacy) === regency) out[level] = legacy;
 		});
 		return out;
 	},
 	async save(entry) {
 		// Ask the browser not to evict what the user imported (silently ignored if refused).
 		void navigator.storage?.persist?.().catch(() => false);
+		const regency = storedRegency(entry);
 		await withStore('readwrite', async (store) => {
-			store.put(entry, entry.level);
+			await dropLegacy(store, regency, entry.level);
+			store.put(entry, keyOf(regency, entry.level));
 		});
 	},
-	async clear(level) {
+	async clear(regency, level) {
 		await withStore('readwrite', async (store) => {
-			store.delete(level);
+			await dropLegacy(store, regency, level);
+			store.delete(keyOf(regency, level));
 		});
 	}
 };
+
+/** Removes the level's record from before per-regency keys when it is this regency's. */
+async function dropLegacy(store: IDBObjectStore, regency: string, level: BoundaryLevel): Promise<void> {
+	const legacy: unknown = await request(store.get(level));
+	if (isStoredBoundaries(legacy, level) && storedRegency(legacy) === regency) store.delete(level);
+}

@@ -10,12 +10,16 @@
 
 import { registerSchemaFingerprint } from '$lib/core/schema';
 import type { LoadMapping } from '$lib/ingest/mapping';
+import type { RegisterRegency } from '$lib/ingest/regency-change';
 
 import { REGISTER_TABLES, type RegisterTable } from '$lib/ingest/tables';
 import { request, withStore as withDbStore } from './idb';
 
-/** 2: every table of REGISTER_TABLES is kept (1 kept household and person only). */
-export const STORE_VERSION = 2;
+/**
+ * 3: the regency's `village` and `kecamatan` tables and the regency are kept with the register (2 kept
+ * the other tables of REGISTER_TABLES, 1 household and person only).
+ */
+export const STORE_VERSION = 3;
 
 export const schemaFingerprint = registerSchemaFingerprint;
 
@@ -34,6 +38,8 @@ export interface RegisterInfo {
 	people: number;
 	/** The column mapping the load used (files only; the sample has its standard headers). */
 	mapping?: LoadMapping;
+	/** The register's regency and how it was decided (files; the sample is the bundled regency's). */
+	regency?: RegisterRegency;
 }
 
 export interface StoredMeta {

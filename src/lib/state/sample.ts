@@ -5,6 +5,7 @@
  */
 import type { Engine } from '$lib/engine/types';
 import { registerSchemaFingerprint } from '$lib/core/schema';
+import type { RegencyOutcome } from '$lib/ingest/regency';
 import { REGISTER_TABLES } from '$lib/ingest/tables';
 import type { RegisterTables } from './persistence';
 import { restoreTables } from './register-tables';
@@ -18,6 +19,8 @@ export interface PrebuiltRegister {
 	households: number;
 	people: number;
 	reference_date: string;
+	/** The sample's regency as its load detected it (absent in samples built before regencies were). */
+	regency?: RegencyOutcome;
 }
 
 type Fetch = (path: string) => Promise<Response>;

@@ -14,6 +14,8 @@ export function activityLabel(value: RegisterActivity | null): string {
 			return m.status_file();
 		case 'clearing':
 			return m.status_clearing();
+		case 'regency':
+			return m.status_regency();
 		default:
 			return '';
 	}

@@ -366,7 +366,7 @@ export function matchBoundaries(
 	const shapedVotes = new Tally();
 	const dottedVotes = new Tally();
 	const filledVotes = new Tally();
-	const kecamatanValues = new Map<string, { all: Set<unknown>; recognised: Set<unknown> }>();
+	const kecamatanValues = new Map<string, { all: Set<unknown>; recognised: Set<unknown>; unitNames: Set<unknown> }>();
 	for (const reading of readings) {
 		if (!reading) continue;
 		for (const [key, value] of reading.entries) {
@@ -378,10 +378,11 @@ export function matchBoundaries(
 			}
 			if (reading.codeHits.has(key)) codeVotes.add(key);
 			let values = kecamatanValues.get(key);
-			if (!values) kecamatanValues.set(key, (values = { all: new Set(), recognised: new Set() }));
+			if (!values) kecamatanValues.set(key, (values = { all: new Set(), recognised: new Set(), unitNames: new Set() }));
 			const normalised = typeof value === 'string' ? value.trim().toLowerCase() : value;
 			values.all.add(normalised);
 			if (reading.kecamatan.has(key)) values.recognised.add(normalised);
+			if (unitsByName.has(unitKey(value) ?? '')) values.unitNames.add(normalised);
 		}
 	}
 	const codeOrder = [...codeVotes.order].sort((a, b) => codeVotes.get(b) - codeVotes.get(a));
@@ -391,10 +392,14 @@ export function matchBoundaries(
 		const half = (n: number) => n * 2 >= filledVotes.get(key);
 		return half(shapedVotes.get(key)) && (codeVotes.get(key) > 0 || half(dottedVotes.get(key)));
 	});
+	// A kecamatan property: most of its distinct values (counted up to the number of kecamatan) are
+	// reference kecamatan, and fewer of them are village names than kecamatan names: a village-name
+	// column is no kecamatan column even where many villages bear their kecamatan's name (Berau).
 	const kecamatanKeys = new Set(
 		[...kecamatanValues].filter(([, v]) => {
 			const possible = Math.min(v.all.size, reference.kecamatan.length);
-			return v.recognised.size * 2 > possible;
+			const villageNames = level === 'village' ? v.unitNames.size : 0;
+			return v.recognised.size * 2 > possible && villageNames <= v.recognised.size;
 		}).map(([key]) => key)
 	);
 

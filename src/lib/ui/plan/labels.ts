@@ -20,8 +20,18 @@ export function programmeLabel(id: ProgrammeId | string): string {
 	}
 }
 
+/** Kukar's three zones in the UI's words; any other zone name as the plan writes it. */
 export function zoneLabel(zone: Zone): string {
-	return zone === 'hulu' ? m.rencana_zone_hulu() : zone === 'tengah' ? m.rencana_zone_tengah() : m.rencana_zone_pesisir();
+	switch (zone) {
+		case 'hulu':
+			return m.rencana_zone_hulu();
+		case 'tengah':
+			return m.rencana_zone_tengah();
+		case 'pesisir':
+			return m.rencana_zone_pesisir();
+		default:
+			return zone;
+	}
 }
 
 export function kindLabel(kind: FundingKind): string {
