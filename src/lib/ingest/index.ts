@@ -27,7 +27,6 @@ import {
 } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
 import {
-	duplicateKeySql,
 	householdSql,
 	personSql,
 	unknownCodesSql,
@@ -35,6 +34,7 @@ import {
 	type NormaliseInput
 } from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
+import { familiesSql, peopleSql } from './duplicates';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
 import {
@@ -259,21 +259,14 @@ export async function ingestRegister(
 			codes: codesTable,
 			kabupatenKode: reference.kabupaten.kode,
 			villages: next('village'),
-			asOf: opts.asOf ?? localDate(new Date())
+			asOf: opts.asOf ?? localDate(new Date()),
+			families: `tepat_families_${loadId}`,
+			people: `tepat_people_${loadId}`
 		};
-		if (!flat) {
-			const dup = await engine.query(duplicateKeySql(input));
-			const row = dup.get(0)?.toJSON();
-			if (row) {
-				const keyHeader = householdMap['key']?.header ?? 'kunci';
-				throw new IngestError(
-					`Berkas '${household.file}': ${keyHeader} '${String(row.key)}' muncul lebih dari sekali (baris ${Number(row.first_row)} dan ${Number(row.second_row)}); ${ROLE_LABEL.household} harus satu baris per keluarga.`,
-					household.file,
-					Number(row.second_row),
-					keyHeader
-				);
-			}
-		}
+		// Duplicate families and people are placed or left out by rule and reported, never refused (duplicates.ts).
+		ctx.tables.add(input.families).add(input.people);
+		await engine.exec(familiesSql(input, input.families));
+		await engine.exec(peopleSql(input, input.people));
 		checkAbort();
 		await dropTables(engine, SWAPPED.map(next));
 		for (const statement of referenceStatements(reference, next('village'), next('kecamatan'))) {
