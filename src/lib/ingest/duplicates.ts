@@ -26,12 +26,17 @@
  *   differ only in the last digits) or mistyped; both are loaded and flagged (`duplicate_nik` or
  *   `nik_in_two_families`, error), since dropping either could drop a real person.
  *
- * The work is two helper tables built once per load from the staged files with window functions
- * (no self-join over all rows), read by normalise.ts and report-sql.ts:
- * - families (`familiesSql`): one row per household-file row with a key: __row, key, family_row (the
- *   first row of its family), family_no (1 for the first family of the key).
- * - people (`peopleSql`): one row per member row whose household is loaded: __row, household_id,
- *   duplicate_of (the earlier row it repeats, else NULL; rows with one are not loaded).
+ * The work is two helper tables built once per load by window functions over a narrow projection of
+ * the staged rows (no self-join), read by normalise.ts and report-sql.ts. They hold only the rows a
+ * rule touches, so they stay tiny and the joins of the wide staged rows onto them build their hash
+ * table on the helper side (a full-size helper table made DuckDB hash the staged rows instead: +0.5 GB
+ * at 1M rows). A row absent from them is the usual case: its household is its key.
+ * - families (`familiesSql`): household-file rows of a later family of their key, and (pair) rows
+ *   repeating a family: __row, key, family_row (first row of its family), key_row (first row of the
+ *   key, i.e. of its first family), family_no (2, 3 … ; 1 for a repeat of the first family).
+ * - people (`peopleSql`): member rows placed in a later family (flat file) or repeating a person:
+ *   __row, household_id, duplicate_of (the first row of the same person, NULL when not a repeat; a
+ *   repeat is not loaded), first_household (that first row's household).
  */
 import { sqlIdent, sqlString } from '../core/sql';
 import { idDigitsSql } from '../core/nik';
@@ -98,25 +103,38 @@ export function differingHeadersSql(stage: StageRef, a: string, b: string): stri
 	return differs.length > 0 ? `array_to_string(list_filter([${differs.join(', ')}], x -> x IS NOT NULL), ', ')` : `''`;
 }
 
-function signatureSql(stage: StageRef): string {
+/**
+ * The family signature of a row as a 64-bit hash of its comparable signature columns: windows then
+ * sort 8 bytes instead of the text (two different families of one key colliding is a 1 in 2^64 chance).
+ */
+function signatureHashSql(stage: StageRef): string {
 	const parts = SIGNATURE_FIELDS.flatMap((field) => {
 		const mapped = stage.mapping[field];
 		return mapped ? [comparableSql(mapped.column)] : [];
 	});
-	return parts.length > 0 ? `concat_ws('|', ${parts.join(', ')})` : `''`;
+	return parts.length > 0 ? `hash(concat_ws('|', ${parts.join(', ')}))` : '0::UBIGINT';
 }
 
 /** `CREATE TABLE target AS …`: the families table (see the module comment). */
 export function familiesSql(input: NormaliseInput, target: string): string {
 	const stage = input.household;
 	const key = trimmedSql(keyColumn(stage));
+	// A pair also keeps the repeats of a family; in a flat file the other rows of a family are its members.
+	const repeats = input.flat ? '' : ' OR __row <> family_row';
+	const later = 'family_row <> key_row';
 	return (
-		`CREATE TABLE ${target} AS WITH s AS (SELECT rowid + 1 AS __row, ${key} AS key, ${signatureSql(stage)} AS sig ` +
+		`CREATE TABLE ${target} AS WITH s AS (SELECT rowid + 1 AS __row, ${key} AS key, ${signatureHashSql(stage)} AS sig ` +
 		`FROM ${stage.table} WHERE ${key} IS NOT NULL), ` +
-		`f AS (SELECT __row, key, min(__row) OVER (PARTITION BY key, sig) AS family_row FROM s) ` +
-		`SELECT __row::BIGINT AS __row, key, family_row::BIGINT AS family_row, ` +
-		`dense_rank() OVER (PARTITION BY key ORDER BY family_row)::INTEGER AS family_no FROM f`
+		`f AS (SELECT __row, key, min(__row) OVER (PARTITION BY key, sig) AS family_row, min(__row) OVER (PARTITION BY key) AS key_row FROM s) ` +
+		`SELECT __row::BIGINT AS __row, key, family_row::BIGINT AS family_row, key_row::BIGINT AS key_row, ` +
+		`(CASE WHEN ${later} THEN 1 + dense_rank() OVER (PARTITION BY key, ${later} ORDER BY family_row) ELSE 1 END)::INTEGER AS family_no ` +
+		`FROM f WHERE ${later}${repeats}`
 	);
+}
+
+/** The household of member row alias `s` (its key, or its later family from the families table `f`). */
+function placedHouseholdSql(s: string, f: string): string {
+	return `CASE WHEN ${f}.family_no > 1 THEN ${familyHouseholdIdSql(`${f}.key`, `${f}.family_no`)} ELSE ${s}.key END`;
 }
 
 /** `CREATE TABLE target AS …`: the people table (see the module comment); needs `input.families`. */
@@ -126,19 +144,26 @@ export function peopleSql(input: NormaliseInput, target: string): string {
 	const nik = stage.mapping['nik'];
 	const name = stage.mapping['name'];
 	const digits = nik ? idDigitsSql(sqlIdent(nik.column)) : 'NULL::VARCHAR';
+	// A usable NIK as a number (16 digits fit in a BIGINT) and the name as a hash: the window sorts 16 bytes a row.
 	const staged =
-		`s AS (SELECT rowid + 1 AS __row, ${key} AS key, ${digits} AS digits, ${name ? comparableSql(name.column) : `''`} AS name ` +
-		`FROM ${stage.table} WHERE ${key} IS NOT NULL)`;
-	// Flat file: each row's family from the families table. Pair: members follow the key to its first family.
+		`r AS (SELECT rowid + 1 AS __row, ${key} AS key, ${digits} AS digits, ` +
+		`${name ? `hash(${comparableSql(name.column)})` : '0::UBIGINT'} AS name FROM ${stage.table} WHERE ${key} IS NOT NULL), ` +
+		`s AS (SELECT __row, key, CASE WHEN NOT suffix(digits, '0000') THEN TRY_CAST(digits AS BIGINT) END AS nik, name FROM r)`;
+	// Flat file: a row of a later family goes with it. Pair: members follow their key to its first
+	// family, and a key without a household (an orphan, rejected) places no one.
+	const hkey = trimmedSql(keyColumn(input.household));
 	const placed = input.flat
-		? `a AS (SELECT s.__row, ${familyHouseholdIdSql('f.key', 'f.family_no')} AS household_id, s.digits, s.name ` +
-			`FROM s JOIN ${input.families} AS f ON f.__row = s.__row)`
-		: `a AS (SELECT __row, key AS household_id, digits, name FROM s WHERE key IN (SELECT key FROM ${input.families}))`;
-	const usable = `a.digits IS NOT NULL AND NOT suffix(a.digits, '0000')`;
+		? `a AS (SELECT s.__row, s.key, ${placedHouseholdSql('s', 'f')} AS household_id, s.nik, s.name ` +
+			`FROM s LEFT JOIN ${input.families} AS f ON f.__row = s.__row)`
+		: `a AS (SELECT __row, key, key AS household_id, nik, name FROM s WHERE key IN (SELECT ${hkey} FROM ${input.household.table}))`;
+	const same = 'w AS (PARTITION BY nik, name ORDER BY __row)';
 	return (
-		`CREATE TABLE ${target} AS WITH ${staged}, ${placed} ` +
-		`SELECT a.__row::BIGINT AS __row, a.household_id, ` +
-		`CASE WHEN ${usable} THEN NULLIF(min(a.__row) OVER (PARTITION BY a.digits, a.name), a.__row) END::BIGINT AS duplicate_of FROM a`
+		`CREATE TABLE ${target} AS WITH ${staged}, ${placed}, ` +
+		`d AS (SELECT __row, key, household_id, CASE WHEN nik IS NOT NULL THEN NULLIF(first_value(__row) OVER w, __row) END AS duplicate_of, ` +
+		`first_value(household_id) OVER w AS first_household FROM a WINDOW ${same}) ` +
+		`SELECT __row::BIGINT AS __row, household_id, duplicate_of::BIGINT AS duplicate_of, ` +
+		`CASE WHEN duplicate_of IS NOT NULL THEN first_household END AS first_household ` +
+		`FROM d WHERE duplicate_of IS NOT NULL OR household_id <> key`
 	);
 }
 

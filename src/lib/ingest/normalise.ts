@@ -114,14 +114,17 @@ function hasField(fields: readonly FieldSpec[], name: string): boolean {
 
 /**
  * CTEs `src` (trimmed household rows) and `hh` (the first row of each family, duplicates.ts: one per
- * key, or more when families share a key) with its family number `__family`.
+ * non-empty key, or more when families share a key) with its family number `__family`.
  */
 export function householdCtes(input: NormaliseInput): string {
-	const { spec, household } = input;
+	const { spec, household, flat } = input;
+	const family = 'coalesce(fam.family_no, 1)';
+	// A flat file repeats the family columns on every member row: the family's first row stands for it.
+	const first = flat ? `QUALIFY row_number() OVER (PARTITION BY src.${col('key')}, ${family} ORDER BY src.__row) = 1` : '';
 	return (
 		`src AS (${sourceSelectSql(spec.household, household)}), ` +
-		`hh AS (SELECT src.*, fam.family_no AS __family FROM src JOIN ${input.families} AS fam ` +
-		`ON fam.__row = src.__row AND fam.family_row = src.__row)`
+		`hh AS (SELECT src.*, ${family} AS __family FROM src LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row ` +
+		`WHERE src.${col('key')} IS NOT NULL AND (fam.__row IS NULL OR fam.__row = fam.family_row) ${first})`
 	);
 }
 
@@ -198,8 +201,8 @@ export function householdSql(input: NormaliseInput, target: string): string {
 		: 'NULL::VARCHAR';
 	// Only the member rows that will be loaded count (duplicates.ts: not a repeat, household placed).
 	const members = pk
-		? `members AS (SELECT a.household_id AS key, count(*)::INTEGER AS n, ${kkAgg} AS kk FROM ${person.table} AS ps ` +
-			`JOIN ${input.people} AS a ON a.__row = ps.rowid + 1 WHERE a.duplicate_of IS NULL GROUP BY 1)`
+		? `members AS (SELECT coalesce(x.household_id, ${trimmed(pk)}) AS key, count(*)::INTEGER AS n, ${kkAgg} AS kk FROM ${person.table} AS ps ` +
+			`LEFT JOIN ${input.people} AS x ON x.__row = ps.rowid + 1 WHERE x.duplicate_of IS NULL GROUP BY 1)`
 		: `members AS (SELECT NULL::VARCHAR AS key, 0 AS n, NULL::VARCHAR AS kk WHERE false)`;
 	const householdId = familyHouseholdIdSql(`s.${col('key')}`, 's.__family');
 
@@ -305,10 +308,15 @@ export function personSql(input: NormaliseInput, target: string, households: str
 		`${sqlString(input.person.file)} AS source_file`,
 		`p.__row::BIGINT AS source_row`
 	];
+	const kept = 'x.duplicate_of IS NULL';
 	return (
 		`CREATE TABLE ${target} AS WITH ${personCtes(input)}, ` +
-		`p AS (SELECT pp.*, a.household_id AS __household, count(*) OVER (PARTITION BY ${col('person_key')}) AS __dup ` +
-		`FROM pp JOIN ${input.people} AS a ON a.__row = pp.__row WHERE a.duplicate_of IS NULL) ` +
+		// A repeated person (duplicates.ts) gets no household, so the join leaves them out. Not a WHERE: a
+		// filter here lowers DuckDB's row estimate of p below the households' and it then hashes the wide
+		// member rows instead of the households (+0.5 GB at 1M rows).
+		`p AS (SELECT pp.*, CASE WHEN ${kept} THEN coalesce(x.household_id, pp.${col('key')}) END AS __household, ` +
+		`count(CASE WHEN ${kept} THEN 1 END) OVER (PARTITION BY ${col('person_key')}) AS __dup ` +
+		`FROM pp LEFT JOIN ${input.people} AS x ON x.__row = pp.__row) ` +
 		`SELECT ${select.join(', ')} FROM p JOIN ${households} AS h ON h.household_id = p.__household ` +
 		`${codes.joins.join(' ')} ORDER BY p.__row`
 	);

@@ -358,7 +358,7 @@ function familyKeySharedSql(input: NormaliseInput, t: ReportTables, target: stri
 	const head = (alias: string) => labelledValueSql(stage, 'head_name', alias, (h) => `, ${h} `);
 	const message = fillSql(DUPLICATE_MESSAGE.family_key_shared, {
 		key: quoted('d.key'),
-		first_row: 'o.first_row',
+		first_row: 'd.key_row',
 		first_head: head('so'),
 		rows: 'd.row_list',
 		head: head('sd'),
@@ -368,14 +368,13 @@ function familyKeySharedSql(input: NormaliseInput, t: ReportTables, target: stri
 	});
 	return insert(
 		target,
-		`WITH fam AS (SELECT key, family_no, min(__row) AS first_row, count(*) AS n, string_agg(CAST(__row AS VARCHAR), ', ' ORDER BY __row) AS row_list ` +
-			`FROM ${input.families} WHERE key IN (SELECT key FROM ${input.families} WHERE family_no > 1) ${ownRows} GROUP BY key, family_no), ` +
-			`named AS (SELECT fam.*, ${familyHouseholdIdSql('fam.key', 'fam.family_no')} AS household_id FROM fam) ` +
+		`WITH d AS (SELECT key, family_no, min(__row) AS first_row, any_value(key_row) AS key_row, count(*) AS n, ` +
+			`string_agg(CAST(__row AS VARCHAR), ', ' ORDER BY __row) AS row_list, ${familyHouseholdIdSql('key', 'family_no')} AS household_id ` +
+			`FROM ${input.families} WHERE family_no > 1 ${ownRows} GROUP BY key, family_no) ` +
 			`SELECT ${sqlString(DUPLICATE_SEVERITY.family_key_shared)}, 'family_key_shared', ${sqlString(stage.file)}, d.first_row, ${sqlString(header)}, d.key, d.n, ` +
 			`d.household_id, NULL, concat(${where(t, stage.file, 'd.first_row', header)}, ${message}) ` +
-			`FROM named AS d JOIN named AS o ON o.key = d.key AND o.family_no = 1 ` +
-			`JOIN ${stage.table} AS sd ON sd.rowid + 1 = d.first_row JOIN ${stage.table} AS so ON so.rowid + 1 = o.first_row ` +
-			`WHERE d.family_no > 1 ORDER BY d.first_row`
+			`FROM d JOIN ${stage.table} AS sd ON sd.rowid + 1 = d.first_row JOIN ${stage.table} AS so ON so.rowid + 1 = d.key_row ` +
+			`ORDER BY d.first_row`
 	);
 }
 
@@ -390,18 +389,17 @@ function droppedPeopleSql(input: NormaliseInput, t: ReportTables, target: string
 		nik: quoted(digits),
 		name: labelledValueSql(stage, 'name', 'st', () => DUPLICATE_FRAGMENT.andName),
 		first_row: 'd.duplicate_of',
-		first_household: quoted('o.household_id'),
+		first_household: quoted('d.first_household'),
 		household_id: quoted('d.household_id')
 	};
-	const same = 'd.household_id = o.household_id';
+	const same = 'd.household_id = d.first_household';
 	return insert(
 		target,
 		`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_person)}, CASE WHEN ${same} THEN 'duplicate_person' ELSE 'person_in_two_families' END, ` +
 			`${sqlString(stage.file)}, d.__row, ${sqlString(nik.header)}, ${v}, 1, d.household_id, NULL, ` +
 			`concat(${where(t, stage.file, 'd.__row', nik.header)}, CASE WHEN ${same} ` +
 			`THEN ${fillSql(DUPLICATE_MESSAGE.duplicate_person, slots)} ELSE ${fillSql(DUPLICATE_MESSAGE.person_in_two_families, slots)} END) ` +
-			`FROM ${input.people} AS d JOIN ${input.people} AS o ON o.__row = d.duplicate_of ` +
-			`JOIN ${stage.table} AS st ON st.rowid + 1 = d.__row WHERE d.duplicate_of IS NOT NULL ORDER BY d.__row`
+			`FROM ${input.people} AS d JOIN ${stage.table} AS st ON st.rowid + 1 = d.__row WHERE d.duplicate_of IS NOT NULL ORDER BY d.__row`
 	);
 }
 
