@@ -6,7 +6,14 @@
  * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
  */
 import { writeFile } from 'node:fs/promises';
-import { loadReport, loadReportRows, type IngestReport } from '../lib/ingest/report';
+import {
+	duplicateRowsRejected,
+	duplicateSummaryPairs,
+	loadReport,
+	loadReportRows,
+	type IngestReport
+} from '../lib/ingest/report';
+import { DUPLICATE_REJECTED_LABEL } from '../lib/ingest/duplicates';
 import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core/nik';
 import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
 import { reportToCsv } from '../lib/export/csv';
@@ -61,7 +68,7 @@ export function formatReportSummary(report: IngestReport): string {
 		`Diterima: ${n(report.households)} keluarga, ${n(report.people)} jiwa`,
 		`Ditolak: ${n(report.rowsRejected)} baris` +
 			(report.rowsRejected > 0
-				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)})`
+				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)}, ${DUPLICATE_REJECTED_LABEL} ${n(duplicateRowsRejected(report.duplicates))})`
 				: ''),
 		`Keluarga tanpa anggota: ${n(report.householdsWithoutMembers)}`
 	);
@@ -80,10 +87,7 @@ export function formatReportSummary(report: IngestReport): string {
 	for (const u of report.unknownCodes) {
 		lines.push(`  ${u.file}, kolom ${u.column}: '${u.value}' × ${n(u.rows)} (baris data pertama ${u.firstRow})`);
 	}
-	lines.push(
-		`NIK ganda dalam satu keluarga: ${n(report.duplicateNik.niks)} NIK, ${n(report.duplicateNik.rows)} baris`,
-		`NIK di dua keluarga: ${n(report.nikInTwoFamilies.niks)} NIK, ${n(report.nikInTwoFamilies.rows)} baris`
-	);
+	for (const [label, value] of duplicateSummaryPairs(report)) lines.push(`${label}: ${n(value)}`);
 	for (const kind of ['nik', 'kk'] as IdKind[]) {
 		const found = Object.entries(report.identifiers[kind]).filter(([, rows]) => rows > 0);
 		lines.push(`${ID_LABEL[kind]} bermasalah: ${found.length === 0 ? 'tidak ada' : ''}`.trimEnd());

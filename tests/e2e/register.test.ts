@@ -3,8 +3,9 @@
  * exactly its counts (the synthetic-data note shown only while the sample is loaded), rejects a corrupt
  * file in Indonesian while keeping the counts, restores the last
  * register after a reload, returns to the sample when the stored data is cleared, reads an XLSX workbook
- * in the page (the streaming reader, bundled for the browser), and never makes a
- * request outside the served origin. Expected counts are computed independently with DuckDB in Node.
+ * in the page (the streaming reader, bundled for the browser), shows duplicate families and people in the
+ * validation report, and never makes a request outside the served origin. Expected counts are computed
+ * independently with DuckDB in Node.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { sqlString } from '../../src/lib/core/sql';
 import { writeSample } from '../../src/lib/sample/write';
 import { REGISTER_TABLES } from '../../src/lib/ingest/tables';
 import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';
+import { fixture as ingestFixture } from '../fixtures/ingest';
 import { LOAD_TIMEOUT, dataValue, pressClearStored, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
@@ -390,6 +392,27 @@ describe('Tepat in Chromium', () => {
 		expect(values.every((v) => v >= 0 && v <= 100)).toBe(true);
 		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
 		await site.screenshot('08-xlsx-loaded');
+		// Back to the sample for the tests after this one.
+		await pressClearStored(page);
+		await waitForRegister(page, sample);
+	});
+
+	it('a KK used by two families and a family repeated: loaded apart, each case in the validation report', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		await page.setInputFiles('[data-testid="file-input"]', ingestFixture('dtsen-flat-dup.csv'));
+		// Hand-counted from the fixture: three families (one KK split in two), seven people, two repeated rows.
+		await waitForRegister(page, { households: 3, people: 7 });
+		await page.waitForSelector('[data-testid="report-duplicate-rows"][data-value="2"]', { timeout: LOAD_TIMEOUT });
+		expect(await dataValue(page, 'report-rejected')).toBe(2);
+		expect(await dataValue(page, 'report-shared-keys')).toBe(1);
+		const codes = await page.$$eval('[data-testid="report-row"]', (rows) =>
+			rows.map((row) => `${row.getAttribute('data-severity')}:${row.getAttribute('data-code')}`)
+		);
+		expect(codes).toEqual(['rejected:duplicate_person', 'rejected:duplicate_person', 'error:family_key_shared']);
+		expect(await page.textContent('[data-testid="report-table"]')).toContain("dimuat terpisah dengan id '6402060101150001~2'");
+		await site.screenshot('09-duplicates-report');
+		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
 		// Back to the sample for the tests after this one.
 		await pressClearStored(page);
 		await waitForRegister(page, sample);

@@ -27,11 +27,21 @@ describe('tepat report', () => {
 		const { code, stdout } = await run(['report', `${REPORT_DIR}keluarga.csv`, `${REPORT_DIR}anggota.csv`]);
 		expect(code).toBe(0);
 		expect(stdout).toContain('Laporan validasi pemuatan (DTSEN): Kabupaten Kutai Kartanegara (64.02)\n  keluarga.csv (CSV, utf-8): 6 baris dibaca\n  anggota.csv (CSV, utf-8): 16 baris dibaca\n');
-		expect(stdout).toContain('Diterima: 5 keluarga, 14 jiwa\nDitolak: 3 baris (kunci keluarga kosong 2, anggota tanpa keluarga 1, baris kosong 0)\n');
-		expect(stdout).toContain('  64.02.06.9999: 1 keluarga, 3 jiwa (baris data pertama 3)\n');
+		expect(stdout).toContain(
+			'Diterima: 5 keluarga, 12 jiwa\nDitolak: 5 baris (kunci keluarga kosong 2, anggota tanpa keluarga 1, baris kosong 0, baris ganda 2)\n'
+		);
+		expect(stdout).toContain(
+			'Keluarga ganda, tidak dimuat (baris): 0\n' +
+				'Keluarga dengan nomor yang sudah dipakai keluarga lain, dimuat dengan id turunan: 0\n' +
+				'Orang ganda dalam satu keluarga, tidak dimuat (baris): 1\n' +
+				'Orang di dua keluarga, tidak dimuat (baris): 1\n' +
+				'NIK sama untuk nama lain dalam satu keluarga (baris): 0\n' +
+				'NIK sama untuk nama lain di dua keluarga (baris): 0\n'
+		);
+		expect(stdout).toContain('  64.02.06.9999: 1 keluarga, 2 jiwa (baris data pertama 3)\n');
 		expect(stdout).toContain('  notasi ilmiah Excel: 3 baris\n');
-		expect(stdout).toContain('Temuan: 3 ditolak, 10 galat, 15 peringatan, 2 informasi\n');
-		expect(stdout).toContain('Temuan (20 dari 30; pakai --out untuk semuanya):\n');
+		expect(stdout).toContain('Temuan: 5 ditolak, 8 galat, 14 peringatan, 2 informasi\n');
+		expect(stdout).toContain('Temuan (20 dari 29; pakai --out untuk semuanya):\n');
 		expect(stdout).toContain(
 			"  [ditolak] Berkas 'anggota.csv', baris data 9, kolom nomor_kartu_keluarga: '6402069999990009' tidak ada di berkas keluarga 'keluarga.csv'; anggota tanpa keluarga tidak dimuat.\n"
 		);
@@ -42,13 +52,14 @@ describe('tepat report', () => {
 		const csv = await run(['report', `${REPORT_DIR}anggota.csv`, `${REPORT_DIR}keluarga.csv`, '--out', csvPath, '--semicolon']);
 		expect(csv.code).toBe(0);
 		expect(csv.stderr).toBe(
-			`Kabupaten Kutai Kartanegara (64.02), terdeteksi dari kode desa (5 dari 5 keluarga).\nRincian 30 temuan ditulis ke ${csvPath}.\n`
+			`Kabupaten Kutai Kartanegara (64.02), terdeteksi dari kode desa (5 dari 5 keluarga).\nRincian 29 temuan ditulis ke ${csvPath}.\n`
 		);
 		const text = await readFile(csvPath, 'utf8');
 		const lines = text.split('\r\n');
 		expect(lines[0]).toBe('\uFEFFtingkat;kode_alasan;berkas;baris_data;kolom;nilai;jumlah_baris;id_keluarga;id_anggota;pesan');
-		expect(lines).toHaveLength(30 + 2); // header, 30 findings (the regency among them), final empty line
-		expect(lines[4]).toMatch(/^error;nik_scientific;anggota\.csv;2;nomor_induk_kependudukan;6,40206E\+15;1;6402060101150001;6,40206E\+15;"Berkas/);
+		expect(lines).toHaveLength(29 + 2); // header, 29 findings (the regency among them), final empty line
+		expect(lines[1]).toMatch(/^rejected;person_in_two_families;anggota\.csv;7;nomor_induk_kependudukan;6402060101800001;1;6402061203180002;;"Berkas/);
+		expect(lines[6]).toMatch(/^error;nik_scientific;anggota\.csv;2;nomor_induk_kependudukan;6,40206E\+15;1;6402060101150001;6,40206E\+15;"Berkas/);
 
 		const xlsxPath = join(dir, 'laporan.xlsx');
 		const xlsx = await run(['report', `${REPORT_DIR}excel-angka.csv`, `--out=${xlsxPath}`]);

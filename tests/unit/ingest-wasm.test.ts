@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest';
+import { loadReportRows } from '../../src/lib/ingest/report';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { overviewByKecamatan, registerTotals } from '../../src/lib/queries/overview';
 import { TINY_REFERENCE, fixture } from '../fixtures/ingest';
+import { KK, NIK, tuple, type Tuple } from '../fixtures/report/expected';
 import { WasmTestEngine } from './wasm-engine';
 
 describe('ingest on duckdb-wasm', () => {
@@ -43,11 +45,32 @@ describe('ingest on duckdb-wasm', () => {
 		expect(await registerTotals(engine)).toEqual({ households: 3, people: 7, villages_with_data: 3, unmatched_households: 0 });
 	});
 
+	it('places duplicate families and people as in Node (ingest-duplicates.test.ts)', async () => {
+		const flat = await ingestRegister(engine, [await fileByteSource(fixture('dtsen-flat-dup.csv'))], TINY_REFERENCE);
+		expect(flat).toMatchObject({ households: 3, people: 7, rowsRejected: 2 });
+		expect((await loadReportRows(engine)).map(tuple)).toEqual([
+			['rejected', 'duplicate_person', 'dtsen-flat-dup.csv', 8, NIK, '6402065206750004', 1],
+			['rejected', 'duplicate_person', 'dtsen-flat-dup.csv', 9, NIK, '6402066507100005', 1],
+			['error', 'family_key_shared', 'dtsen-flat-dup.csv', 3, KK, '6402060101150001', 2]
+		] satisfies Tuple[]);
+		const members = await engine.query(`SELECT string_agg(household_id || ':' || members, ',' ORDER BY source_row) AS m FROM household`);
+		expect(String(members.get(0)?.m)).toBe('6402060101150001:3,6402060101150001~2:2,6402061203180002:2');
+
+		const pair = await ingestRegister(
+			engine,
+			[await fileByteSource(fixture('dtsen-keluarga-kk-dua.csv')), await fileByteSource(fixture('dtsen-anggota.csv'))],
+			TINY_REFERENCE
+		);
+		expect(pair).toMatchObject({ households: 5, people: 10, rowsRejected: 0 });
+		const shared = (await loadReportRows(engine)).filter((r) => r.code === 'family_key_shared');
+		expect(shared.map(tuple)).toEqual([['error', 'family_key_shared', 'dtsen-keluarga-kk-dua.csv', 5, KK, '6402061203180002', 1]] satisfies Tuple[]);
+	});
+
 	it('a failed load keeps the previous tables', async () => {
 		await ingestRegister(engine, [await fileByteSource(fixture('dtsen-flat.csv'))], TINY_REFERENCE);
 		const error = await ingestRegister(
 			engine,
-			[await fileByteSource(fixture('dtsen-keluarga-dup.csv')), await fileByteSource(fixture('dtsen-anggota.csv'))],
+			[await fileByteSource(fixture('dtsen-keluarga.csv')), await fileByteSource(fixture('bdt-flat-semicolon.csv'))],
 			TINY_REFERENCE
 		).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(IngestError);

@@ -212,12 +212,19 @@ describe('ingestRegister', () => {
 		expect(await registerTotals(engine)).toEqual({ households: 0, people: 0, villages_with_data: 0, unmatched_households: 0 });
 	});
 
+	it('a family file repeating a family loads and replaces the register (no refusal; ingest-duplicates.test.ts has the rules)', async () => {
+		await ingestRegister(engine, [await src('bdt-flat-semicolon.csv')], TINY_REFERENCE);
+		const result = await ingestRegister(engine, [await src('dtsen-keluarga-dup.csv'), await src('dtsen-anggota.csv')], TINY_REFERENCE);
+		expect(result).toMatchObject({ source: 'dtsen', rowsRead: 15, households: 4, people: 10, rowsRejected: 1 });
+		expect(await villageCounts(engine)).toEqual(DTSEN_VILLAGES);
+		expect(await leftovers(engine)).toEqual([]);
+	});
+
 	describe('a failed load keeps the previous register', () => {
 		const cases: [string, string[], RegExp][] = [
 			['garbage', ['garbage.csv'], /Berkas 'garbage.csv' bukan berkas CSV atau Parquet/],
 			['unknown schema', ['unknown-schema.csv'], /Berkas 'unknown-schema.csv' tidak dikenali sebagai ekspor DTSEN, DTKS atau P3KE: kolom nomor_kartu_keluarga, IDBDT atau ID Keluarga P3KE tidak ada\./],
 			['header only', ['header-only.csv'], /Berkas 'header-only.csv' tidak berisi baris data/],
-			['duplicate family key', ['dtsen-keluarga-dup.csv', 'dtsen-anggota.csv'], /Berkas 'dtsen-keluarga-dup.csv': nomor_kartu_keluarga '6402061203180002' muncul lebih dari sekali \(baris 2 dan 4\)/],
 			['family file alone', ['dtsen-keluarga.csv'], /tanpa anggota keluarga; pilih juga berkas anggota keluarga \(kolom nomor_induk_kependudukan\)/],
 			['mixed sources', ['dtsen-keluarga.csv', 'bdt-flat-semicolon.csv'], /berasal dari sumber berbeda/]
 		];

@@ -93,8 +93,11 @@ describe('report download', () => {
 		const pairs = new Map<string, unknown>();
 		summary?.eachRow((row) => pairs.set(String(row.getCell(1).value), row.getCell(2).value));
 		expect(pairs.get('Keluarga dimuat')).toBe(5);
-		expect(pairs.get('Jiwa dimuat')).toBe(14);
-		expect(pairs.get('Baris ditolak')).toBe(3);
+		expect(pairs.get('Jiwa dimuat')).toBe(12);
+		expect(pairs.get('Baris ditolak')).toBe(5);
+		expect(pairs.get('  baris ganda')).toBe(2);
+		expect(pairs.get('Orang ganda dalam satu keluarga, tidak dimuat (baris)')).toBe(1);
+		expect(pairs.get('Orang di dua keluarga, tidak dimuat (baris)')).toBe(1);
 		expect(pairs.get('NIK: notasi ilmiah Excel')).toBe(1);
 	});
 });

@@ -32,9 +32,10 @@ describe('validation report on duckdb-wasm', () => {
 		expect((await loadReportRows(engine)).map(tuple)).toEqual(PAIR_ROWS);
 		expect(await loadReport(engine)).toMatchObject({
 			households: 5,
-			people: 14,
-			rowsRejected: 3,
-			findings: { rejected: 3, error: 10, warning: 15, info: 1 }
+			people: 12,
+			rowsRejected: 5,
+			duplicates: { familyRows: 0, sharedKeyFamilies: 0, personRows: 1, personInTwoFamiliesRows: 1 },
+			findings: { rejected: 5, error: 8, warning: 14, info: 1 }
 		});
 	});
 

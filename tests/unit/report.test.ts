@@ -37,7 +37,7 @@ describe('validation report', () => {
 
 	it('DTSEN pair with Excel damage: every finding with file, row, column, value', async () => {
 		const result = await loadPair();
-		expect(result).toMatchObject({ rowsRead: 22, households: 5, people: 14, rowsRejected: 3 });
+		expect(result).toMatchObject({ rowsRead: 22, households: 5, people: 12, rowsRejected: 5 });
 		const rows = await loadReportRows(engine);
 		expect(rows.map(tuple)).toEqual(PAIR_ROWS);
 		// Every message names the file, and the row and column where there is one.
@@ -50,8 +50,13 @@ describe('validation report', () => {
 		const byKey = (code: string, row: number) => rows.find((r) => r.code === code && r.source_row === row);
 		expect(byKey('nik_scientific', 2)).toMatchObject({ household_id: '6402060101150001', person_id: '6,40206E+15' });
 		expect(byKey('orphan_member', 9)).toMatchObject({ household_id: null, person_id: null });
-		expect(byKey('nik_in_two_families', 7)?.message).toBe(
-			"Berkas 'anggota.csv', baris data 7, kolom nomor_induk_kependudukan: NIK '6402060101800001' sudah ada di baris data 1 pada keluarga '6402060101150001'; satu orang tercatat di dua keluarga (Permensos 3/2021 pasal 8)."
+		// A repeated person is not loaded; the finding names the family the row was in.
+		expect(byKey('person_in_two_families', 7)).toMatchObject({ household_id: '6402061203180002', person_id: null });
+		expect(byKey('person_in_two_families', 7)?.message).toBe(
+			"Berkas 'anggota.csv', baris data 7, kolom nomor_induk_kependudukan: NIK '6402060101800001' dan nama 'Ahmad Fauzi' sudah tercatat di baris data 1 pada keluarga '6402060101150001'; satu orang hanya tercatat di satu keluarga (Permensos 3/2021 pasal 8), jadi orang ini tetap di keluarga pertama dan baris ini (keluarga '6402061203180002') tidak dimuat. Periksa keluarga mana yang benar."
+		);
+		expect(byKey('duplicate_person', 12)?.message).toBe(
+			"Berkas 'anggota.csv', baris data 12, kolom nomor_induk_kependudukan: NIK '6402120101700011' dan nama 'Bujang Lawing' sama dengan baris data 11 dalam keluarga yang sama; baris ganda ini tidak dimuat."
 		);
 		expect(byKey('nik_scientific', 2)?.message).toBe(
 			"Berkas 'anggota.csv', baris data 2, kolom nomor_induk_kependudukan: NIK '6,40206E+15' tertulis dalam notasi ilmiah Excel; digit terakhir sudah hilang dan tidak dapat dipulihkan. Ambil ulang dari sumber dengan kolom berformat Teks."
@@ -60,11 +65,19 @@ describe('validation report', () => {
 			"Berkas 'anggota.csv', baris data 9, kolom nomor_kartu_keluarga: '6402069999990009' tidak ada di berkas keluarga 'keluarga.csv'; anggota tanpa keluarga tidak dimuat."
 		);
 		expect(byKey('village_not_in_reference', 3)?.message).toBe(
-			"Berkas 'keluarga.csv', baris data 3, kolom kode_kelurahan_desa: kode desa '64.02.06.9999' tidak ada di referensi Kutai Kartanegara (1 keluarga, 3 jiwa, baris data pertama 3); data tetap dimuat tetapi tidak masuk desa mana pun di peta."
+			"Berkas 'keluarga.csv', baris data 3, kolom kode_kelurahan_desa: kode desa '64.02.06.9999' tidak ada di referensi Kutai Kartanegara (1 keluarga, 2 jiwa, baris data pertama 3); data tetap dimuat tetapi tidak masuk desa mana pun di peta."
 		);
 		// Flagged people are kept: the register still has them.
 		const kept = await engine.query(`SELECT count(*)::INTEGER AS n FROM person WHERE nik IN ('6,40206E+15', '640212010170001', '6402-1201-0170-0016')`);
 		expect(Number(kept.get(0)?.n)).toBe(3);
+		// One record per person: the first occurrence of each repeated person, in its own family.
+		const repeated = await engine.query(
+			`SELECT nik, household_id, source_row FROM person WHERE nik IN ('6402060101800001', '6402120101700011') ORDER BY source_row`
+		);
+		expect(rowsOf(repeated, { nik: 'string', household_id: 'string', source_row: 'number' })).toEqual([
+			{ nik: '6402060101800001', household_id: '6402060101150001', source_row: 1 },
+			{ nik: '6402120101700011', household_id: "'6402121507120003", source_row: 11 }
+		]);
 	});
 
 	it('DTSEN pair: the typed summary', async () => {
@@ -79,11 +92,13 @@ describe('validation report', () => {
 			],
 			rowsRead: 22,
 			households: 5,
-			people: 14,
-			rowsRejected: 3,
+			people: 12,
+			rowsRejected: 5,
 			rejected: [
+				{ code: 'duplicate_person', rows: 1 },
 				{ code: 'empty_key', rows: 2 },
-				{ code: 'orphan_member', rows: 1 }
+				{ code: 'orphan_member', rows: 1 },
+				{ code: 'person_in_two_families', rows: 1 }
 			],
 			orphanMembers: 1,
 			emptyKeyRows: 2,
@@ -93,12 +108,13 @@ describe('validation report', () => {
 				{ table: 'household', field: 'roof', file: 'keluarga.csv', column: 'jenis_atap_terluas', value: '99', rows: 1, firstRow: 6 }
 			],
 			villagesNotInReference: [
-				{ kode: '64.02.06.9999', rows: 1, households: 1, people: 3, firstRow: 3, file: 'keluarga.csv' }
+				{ kode: '64.02.06.9999', rows: 1, households: 1, people: 2, firstRow: 3, file: 'keluarga.csv' }
 			],
-			duplicateNik: { niks: 1, rows: 1 },
-			nikInTwoFamilies: { niks: 1, rows: 1 },
+			duplicates: { familyRows: 0, sharedKeyFamilies: 0, personRows: 1, personInTwoFamiliesRows: 1 },
+			duplicateNik: { niks: 0, rows: 0 },
+			nikInTwoFamilies: { niks: 0, rows: 0 },
 			trailingZeroColumns: [],
-			findings: { rejected: 3, error: 10, warning: 15, info: 1 }
+			findings: { rejected: 5, error: 8, warning: 14, info: 1 }
 		});
 		expect(report?.identifiers.nik).toEqual({
 			missing: 1,
@@ -113,7 +129,7 @@ describe('validation report', () => {
 			sex_mismatch: 1,
 			outside_regency: 1
 		});
-		expect(report?.identifiers.kk).toMatchObject({ scientific: 3, apostrophe: 7, missing: 0, lost_digits: 0 });
+		expect(report?.identifiers.kk).toMatchObject({ scientific: 3, apostrophe: 6, missing: 0, lost_digits: 0 });
 	});
 
 	it('flat file through Excel as numbers: column of trailing zeros, NIKs collapsed into two families, empty key', async () => {
@@ -172,7 +188,11 @@ describe('validation report', () => {
 			IngestError
 		);
 		await expect(
-			ingestRegister(engine, [await fileByteSource(ingestFixture('dtsen-keluarga-dup.csv')), await src('anggota.csv')], TINY_REFERENCE)
+			ingestRegister(
+				engine,
+				[await fileByteSource(ingestFixture('dtsen-keluarga.csv')), await fileByteSource(ingestFixture('bdt-flat-semicolon.csv'))],
+				TINY_REFERENCE
+			)
 		).rejects.toBeInstanceOf(IngestError);
 		expect(await loadReport(engine)).toEqual(before);
 		expect(await loadReportRows(engine)).toEqual(rowsBefore);
@@ -222,8 +242,8 @@ describe('validation report', () => {
 		});
 		expect(rows.find((r) => r.person_id === "'6402066507100005")).toMatchObject({ status: 'error', codes: 'kk_scientific,nik_apostrophe' });
 		expect(rows.find((r) => r.person_id === '3273065505800006')).toMatchObject({ status: 'info', codes: 'nik_outside_regency' });
-		expect(rows.find((r) => r.person_id === '6402060101800001')).toBeUndefined(); // first of the two: clean
-		expect(rows).toHaveLength(13);
+		expect(rows.find((r) => r.person_id === '6402060101800001')).toBeUndefined(); // kept first occurrence: clean
+		expect(rows).toHaveLength(11);
 	});
 
 	it('pages the detail rows', async () => {

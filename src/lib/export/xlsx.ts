@@ -8,7 +8,14 @@
 import type { Worksheet } from 'exceljs';
 import { loadExcelJs } from './exceljs';
 import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue } from '../core/nik';
-import { REPORT_ROW_HEADERS, type IngestReport, type ReportRow } from '../ingest/report';
+import {
+	REPORT_ROW_HEADERS,
+	duplicateRowsRejected,
+	duplicateSummaryPairs,
+	type IngestReport,
+	type ReportRow
+} from '../ingest/report';
+import { DUPLICATE_REJECTED_LABEL } from '../ingest/duplicates';
 import { REPORT_COLUMNS } from './csv';
 
 const TEXT_COLUMNS: ReadonlySet<keyof ReportRow> = new Set([
@@ -40,11 +47,11 @@ export function summaryPairs(report: IngestReport): [string, string | number][] 
 		['  kunci keluarga kosong', report.emptyKeyRows],
 		['  anggota tanpa keluarga', report.orphanMembers],
 		['  baris kosong', report.emptyRows],
+		[`  ${DUPLICATE_REJECTED_LABEL}`, duplicateRowsRejected(report.duplicates)],
 		['Keluarga tanpa anggota', report.householdsWithoutMembers],
 		['Kode desa di luar referensi (keluarga)', report.villagesNotInReference.reduce((n, v) => n + v.households, 0)],
 		['Nilai kode tidak dikenal (baris)', report.unknownCodes.reduce((n, u) => n + u.rows, 0)],
-		['NIK ganda dalam satu keluarga (baris)', report.duplicateNik.rows],
-		['NIK di dua keluarga (baris)', report.nikInTwoFamilies.rows]
+		...duplicateSummaryPairs(report)
 	];
 	for (const kind of ['nik', 'kk'] as const) {
 		for (const [issue, rows] of Object.entries(report.identifiers[kind])) {

@@ -28,7 +28,6 @@ import {
 } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
 import {
-	duplicateKeySql,
 	householdSql,
 	personSql,
 	unknownCodesSql,
@@ -38,6 +37,7 @@ import {
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { registerFieldInsertSql, registerFieldSources } from './fields';
+import { familiesSql, peopleSql } from './duplicates';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
 import {
@@ -265,23 +265,17 @@ export async function ingestRegister(
 			codes: codesTable,
 			kabupatenKode: current.kabupaten.kode,
 			villages: next('village'),
-			asOf: opts.asOf ?? localDate(new Date())
+			asOf: opts.asOf ?? localDate(new Date()),
+			families: `tepat_families_${loadId}`,
+			people: `tepat_people_${loadId}`
 		};
+		// Duplicate families and people are placed or left out by rule and reported, never refused (duplicates.ts).
+		ctx.tables.add(staged0.families).add(staged0.people);
+		await engine.exec(familiesSql(staged0, staged0.families));
+		await engine.exec(peopleSql(staged0, staged0.people));
+		// The regency is read off the families as placed (householdCtes reads the families table).
 		const { reference, regency } = await resolveRegency(engine, staged0, current, opts.region ?? {}, household.file);
 		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode };
-		if (!flat) {
-			const dup = await engine.query(duplicateKeySql(input));
-			const row = dup.get(0)?.toJSON();
-			if (row) {
-				const keyHeader = householdMap['key']?.header ?? 'kunci';
-				throw new IngestError(
-					`Berkas '${household.file}': ${keyHeader} '${String(row.key)}' muncul lebih dari sekali (baris ${Number(row.first_row)} dan ${Number(row.second_row)}); ${ROLE_LABEL.household} harus satu baris per keluarga.`,
-					household.file,
-					Number(row.second_row),
-					keyHeader
-				);
-			}
-		}
 		checkAbort();
 		await dropTables(engine, SWAPPED.map(next));
 		for (const statement of referenceStatements(reference, next('village'), next('kecamatan'))) {

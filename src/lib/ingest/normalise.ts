@@ -8,6 +8,7 @@ import { codeKeySql } from '../core/codes';
 import { UNKNOWN, type AnyCodedField } from '../core/schema';
 import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
 import { villageNameCtes, villageNameIssuesSql, villageNameJoinSql, type VillageNameInput } from './villages';
+import { familyHouseholdIdSql } from './duplicates';
 
 export interface StageRef {
 	file: string;
@@ -29,6 +30,9 @@ export interface NormaliseInput {
 	villages?: string;
 	/** 'YYYY-MM-DD': the date ages are computed at when the source has a birth date but no age. */
 	asOf: string;
+	/** Helper tables of duplicates.ts, built before the households: the families and the people. */
+	families: string;
+	people: string;
 }
 
 const DATE_FORMATS = ['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%Y/%m/%d', '%d.%m.%Y', '%Y-%m-%d %H:%M:%S'];
@@ -108,13 +112,19 @@ function hasField(fields: readonly FieldSpec[], name: string): boolean {
 	return fields.some((s) => s.field === name);
 }
 
-/** CTEs `src` (trimmed household rows) and `hh` (one row per non-empty key, first row wins in a flat file). */
+/**
+ * CTEs `src` (trimmed household rows) and `hh` (the first row of each family, duplicates.ts: one per
+ * non-empty key, or more when families share a key) with its family number `__family`.
+ */
 export function householdCtes(input: NormaliseInput): string {
 	const { spec, household, flat } = input;
-	const dedupe = flat ? `QUALIFY row_number() OVER (PARTITION BY ${col('key')} ORDER BY __row) = 1` : '';
+	const family = 'coalesce(fam.family_no, 1)';
+	// A flat file repeats the family columns on every member row: the family's first row stands for it.
+	const first = flat ? `QUALIFY row_number() OVER (PARTITION BY src.${col('key')}, ${family} ORDER BY src.__row) = 1` : '';
 	return (
 		`src AS (${sourceSelectSql(spec.household, household)}), ` +
-		`hh AS (SELECT * FROM src WHERE ${col('key')} IS NOT NULL ${dedupe})`
+		`hh AS (SELECT src.*, ${family} AS __family FROM src LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row ` +
+		`WHERE src.${col('key')} IS NOT NULL AND (fam.__row IS NULL OR fam.__row = fam.family_row) ${first})`
 	);
 }
 
@@ -189,14 +199,17 @@ export function householdSql(input: NormaliseInput, target: string): string {
 	const kkAgg = pkk
 		? `coalesce(min(${trimmed(pkk)}) FILTER (WHERE ${headFilter}), min(${trimmed(pkk)}))`
 		: 'NULL::VARCHAR';
+	// Only the member rows that will be loaded count (duplicates.ts: not a repeat, household placed).
 	const members = pk
-		? `members AS (SELECT ${trimmed(pk)} AS key, count(*)::INTEGER AS n, ${kkAgg} AS kk FROM ${person.table} GROUP BY 1)`
+		? `members AS (SELECT coalesce(x.household_id, ${trimmed(pk)}) AS key, count(*)::INTEGER AS n, ${kkAgg} AS kk FROM ${person.table} AS ps ` +
+			`LEFT JOIN ${input.people} AS x ON x.__row = ps.rowid + 1 WHERE x.duplicate_of IS NULL GROUP BY 1)`
 		: `members AS (SELECT NULL::VARCHAR AS key, 0 AS n, NULL::VARCHAR AS kk WHERE false)`;
+	const householdId = familyHouseholdIdSql(`s.${col('key')}`, 's.__family');
 
 	const kk = spec.id === 'dtsen' ? `s.${col('key')}` : 'mem.kk';
 	const byName = villageNameInput(input);
 	const select = [
-		`s.${col('key')} AS household_id`,
+		`${householdId} AS household_id`,
 		`${sqlString(spec.id)} AS source`,
 		`${kk} AS kk`,
 		byName
@@ -235,7 +248,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 		`CREATE TABLE ${target} AS WITH ${householdCtes(input)}, ${members}${named} ` +
 		`SELECT ${select.join(', ')} FROM hh AS s ${codes.joins.join(' ')} ` +
 		`${byName ? 'LEFT JOIN vnamed AS vn ON vn.__row = s.__row' : ''} ` +
-		`LEFT JOIN members AS mem ON mem.key = s.${col('key')} ORDER BY s.__row`
+		`LEFT JOIN members AS mem ON mem.key = ${householdId} ORDER BY s.__row`
 	);
 }
 
@@ -292,10 +305,16 @@ export function personSql(input: NormaliseInput, target: string, households: str
 		`${sqlString(input.person.file)} AS source_file`,
 		`p.__row::BIGINT AS source_row`
 	];
+	const kept = 'x.duplicate_of IS NULL';
 	return (
 		`CREATE TABLE ${target} AS WITH ${personCtes(input)}, ` +
-		`p AS (SELECT *, count(*) OVER (PARTITION BY ${col('person_key')}) AS __dup FROM pp) ` +
-		`SELECT ${select.join(', ')} FROM p JOIN ${households} AS h ON h.household_id = p.${col('key')} ` +
+		// A repeated person (duplicates.ts) gets no household, so the join leaves them out. Not a WHERE: a
+		// filter here lowers DuckDB's row estimate of p below the households' and it then hashes the wide
+		// member rows instead of the households (+0.5 GB at 1M rows).
+		`p AS (SELECT pp.*, CASE WHEN ${kept} THEN coalesce(x.household_id, pp.${col('key')}) END AS __household, ` +
+		`count(CASE WHEN ${kept} THEN 1 END) OVER (PARTITION BY ${col('person_key')}) AS __dup ` +
+		`FROM pp LEFT JOIN ${input.people} AS x ON x.__row = pp.__row) ` +
+		`SELECT ${select.join(', ')} FROM p JOIN ${households} AS h ON h.household_id = p.__household ` +
 		`${codes.joins.join(' ')} ORDER BY p.__row`
 	);
 }
@@ -333,14 +352,5 @@ export function unknownCodesSql(input: NormaliseInput, which: 'household' | 'per
 		`FROM agg JOIN meta ON meta.col = agg.col ` +
 		`LEFT JOIN ${input.codes} AS m ON m.field = meta.code_field AND m.key = ${codeKeySql('agg.raw')} ` +
 		`WHERE m.value IS NULL ORDER BY meta.field, agg.first_row`
-	);
-}
-
-/** First duplicated household key in a household (not flat) file: its first and second row. */
-export function duplicateKeySql(input: NormaliseInput): string {
-	return (
-		`WITH ${householdCtes(input)} ` +
-		`SELECT ${col('key')} AS key, min(__row) OVER (PARTITION BY ${col('key')})::BIGINT AS first_row, __row::BIGINT AS second_row ` +
-		`FROM hh QUALIFY row_number() OVER (PARTITION BY ${col('key')} ORDER BY __row) = 2 ORDER BY __row LIMIT 1`
 	);
 }

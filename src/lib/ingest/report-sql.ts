@@ -10,10 +10,13 @@
  *
  * What is rejected (not loaded) and what is only flagged:
  * - rejected: a row whose household key is empty (it cannot be placed in any household; `empty_row`
- *   when every column read is empty, e.g. a blank sheet row), and a member whose household key is not
- *   in the household file (orphan). Nothing else rejects a row.
+ *   when every column read is empty, e.g. a blank sheet row), a member whose household key is not
+ *   in the household file (orphan), and a repeat (duplicates.ts): a household-file row repeating a
+ *   family (`duplicate_family`), a person repeated in the same family (`duplicate_person`) or in
+ *   another one (`person_in_two_families`). Nothing else rejects a row.
  * - flagged, kept: NIK/KK damage and structure problems (see core/nik.ts for each kind and its severity),
- *   the same NIK twice in a family (`duplicate_nik`) or in two families (`nik_in_two_families`, an
+ *   a family whose key an earlier family uses, loaded under a derived id (`family_key_shared`), one NIK
+ *   for two names in a family (`duplicate_nik`) or in two families (`nik_in_two_families`, an
  *   integrity breach of Permensos 3/2021 art. 8), households without members, village codes not in the
  *   reference, unknown code values (stored as 'unknown').
  */
@@ -29,8 +32,19 @@ import {
 	idStructureSql,
 	type IdKind
 } from '../core/nik';
-import type { NormaliseInput } from './normalise';
+import type { NormaliseInput, StageRef } from './normalise';
 import type { RegencyOutcome } from './regency';
+import {
+	DUPLICATE_FRAGMENT,
+	DUPLICATE_MESSAGE,
+	DUPLICATE_SEVERITY,
+	differingHeadersSql,
+	familyHouseholdIdSql,
+	fillSql,
+	listText,
+	signatureHeaders,
+	trimmedSql
+} from './duplicates';
 
 export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
 export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
@@ -162,7 +176,9 @@ function householdsWithoutMembersSql(input: NormaliseInput, t: ReportTables, tar
 			`concat(${where(t, input.household.file, 'source_row', header)}, 'keluarga ', ${quoted('household_id')}, ${sqlString(
 				` tidak punya anggota di berkas '${input.person.file}'; keluarga tetap dimuat dengan 0 anggota.`
 			)}) ` +
-			`FROM ${t.households} WHERE members = 0 ORDER BY source_row`
+			`FROM ${t.households} WHERE members = 0 ` +
+			// A later family sharing a key has no members by rule; its family_key_shared finding says so.
+			`AND source_row NOT IN (SELECT __row FROM ${input.families} WHERE family_no > 1) ORDER BY source_row`
 	);
 }
 
@@ -324,26 +340,119 @@ function trailingZeroColumnSql(c: IdColumn, t: ReportTables, target: string): st
 	);
 }
 
-/** The same NIK (by its digits) more than once: in the same family, or in two families. */
+/**
+ * One NIK (by its digits) on two loaded people: in the same family or in two families. Repeats of a
+ * person (same NIK and name) are not loaded (`droppedPeopleSql`), so these are two names for one NIK.
+ */
 function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
+	const slots = { nik: quoted('digits'), first_row: 'first_row', first_household: quoted('first_household') };
 	return insert(
 		target,
 		`WITH v AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, ${d} AS digits, l.household_id, l.person_id ` +
 			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
 			`w AS (SELECT *, first_value(row) OVER g AS first_row, first_value(household_id) OVER g AS first_household, row_number() OVER g AS n ` +
 			`FROM v WHERE digits IS NOT NULL AND NOT suffix(digits, '0000') WINDOW g AS (PARTITION BY digits ORDER BY row)) ` +
-			`SELECT 'error', CASE WHEN household_id = first_household THEN 'duplicate_nik' ELSE 'nik_in_two_families' END, ${sqlString(c.file)}, row, ${sqlString(c.header)}, value, 1, household_id, person_id, ` +
-			`concat(${where(t, c.file, 'row', c.header)}, 'NIK ', ${quoted('digits')}, ' sudah ada di baris data ', first_row, ` +
-			`CASE WHEN household_id = first_household THEN ' dalam keluarga yang sama (data ganda).' ` +
-			`ELSE concat(' pada keluarga ', ${quoted('first_household')}, '; satu orang tercatat di dua keluarga (Permensos 3/2021 pasal 8).') END) ` +
+			`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_nik)}, CASE WHEN household_id = first_household THEN 'duplicate_nik' ELSE 'nik_in_two_families' END, ` +
+			`${sqlString(c.file)}, row, ${sqlString(c.header)}, value, 1, household_id, person_id, ` +
+			`concat(${where(t, c.file, 'row', c.header)}, CASE WHEN household_id = first_household ` +
+			`THEN ${fillSql(DUPLICATE_MESSAGE.duplicate_nik, slots)} ELSE ${fillSql(DUPLICATE_MESSAGE.nik_in_two_families, slots)} END) ` +
 			`FROM w WHERE n > 1 ORDER BY row`
+	);
+}
+
+/**
+ * `<label>'value'` for a mapped column of stage row alias `alias` (label from its header), '' when the
+ * column is unmapped or the value empty: the optional parts of the duplicate messages.
+ */
+function labelledValueSql(stage: StageRef, field: string, alias: string, label: (header: string) => string): string {
+	const mapped = stage.mapping[field];
+	if (!mapped) return "''";
+	const v = trimmedSql(mapped.column, alias);
+	return `CASE WHEN ${v} IS NULL THEN '' ELSE concat(${sqlString(label(mapped.header))}, ${quoted(v)}) END`;
+}
+
+/** Household-file rows of a pair that repeat an earlier row's family (same key and signature): not loaded. */
+function duplicateFamilySql(input: NormaliseInput, t: ReportTables, target: string): string {
+	const stage = input.household;
+	const header = stage.mapping['key']?.header ?? 'kunci';
+	const columns = listText(signatureHeaders(stage), DUPLICATE_FRAGMENT.and) || DUPLICATE_FRAGMENT.noSignature;
+	const message = fillSql(DUPLICATE_MESSAGE.duplicate_family, {
+		key: quoted('f.key'),
+		first_row: 'f.family_row',
+		columns: sqlString(columns)
+	});
+	return insert(
+		target,
+		`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_family)}, 'duplicate_family', ${sqlString(stage.file)}, f.__row, ${sqlString(header)}, f.key, 1, ` +
+			`${familyHouseholdIdSql('f.key', 'f.family_no')}, NULL, concat(${where(t, stage.file, 'f.__row', header)}, ${message}) ` +
+			`FROM ${input.families} AS f WHERE f.__row <> f.family_row ORDER BY f.__row`
+	);
+}
+
+/**
+ * Each later family of a key used by more than one (duplicates.ts): loaded under `<key>~N`, flagged,
+ * naming the first family's first row and this family's rows (a flat file: its member rows).
+ */
+function familyKeySharedSql(input: NormaliseInput, t: ReportTables, target: string): string {
+	const stage = input.household;
+	const header = stage.mapping['key']?.header ?? 'kunci';
+	const ownRows = input.flat ? '' : 'AND __row = family_row';
+	const head = (alias: string) => labelledValueSql(stage, 'head_name', alias, (h) => `, ${h} `);
+	const message = fillSql(DUPLICATE_MESSAGE.family_key_shared, {
+		key: quoted('d.key'),
+		first_row: 'd.key_row',
+		first_head: head('so'),
+		rows: 'd.row_list',
+		head: head('sd'),
+		columns: differingHeadersSql(stage, 'sd', 'so'),
+		household_id: quoted('d.household_id'),
+		members: sqlString(input.flat ? '' : DUPLICATE_FRAGMENT.membersStay(input.person.file))
+	});
+	return insert(
+		target,
+		`WITH d AS (SELECT key, family_no, min(__row) AS first_row, any_value(key_row) AS key_row, count(*) AS n, ` +
+			`string_agg(CAST(__row AS VARCHAR), ', ' ORDER BY __row) AS row_list, ${familyHouseholdIdSql('key', 'family_no')} AS household_id ` +
+			`FROM ${input.families} WHERE family_no > 1 ${ownRows} GROUP BY key, family_no) ` +
+			`SELECT ${sqlString(DUPLICATE_SEVERITY.family_key_shared)}, 'family_key_shared', ${sqlString(stage.file)}, d.first_row, ${sqlString(header)}, d.key, d.n, ` +
+			`d.household_id, NULL, concat(${where(t, stage.file, 'd.first_row', header)}, ${message}) ` +
+			`FROM d JOIN ${stage.table} AS sd ON sd.rowid + 1 = d.first_row JOIN ${stage.table} AS so ON so.rowid + 1 = d.key_row ` +
+			`ORDER BY d.first_row`
+	);
+}
+
+/** Member rows repeating a person (same NIK and name) of the same or another family: not loaded. */
+function droppedPeopleSql(input: NormaliseInput, t: ReportTables, target: string): string | null {
+	const stage = input.person;
+	const nik = stage.mapping['nik'];
+	if (!nik) return null;
+	const v = trimmedSql(nik.column, 'st');
+	const digits = idDigitsSql(`st.${sqlIdent(nik.column)}`);
+	const slots = {
+		nik: quoted(digits),
+		name: labelledValueSql(stage, 'name', 'st', () => DUPLICATE_FRAGMENT.andName),
+		first_row: 'd.duplicate_of',
+		first_household: quoted('d.first_household'),
+		household_id: quoted('d.household_id')
+	};
+	const same = 'd.household_id = d.first_household';
+	return insert(
+		target,
+		`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_person)}, CASE WHEN ${same} THEN 'duplicate_person' ELSE 'person_in_two_families' END, ` +
+			`${sqlString(stage.file)}, d.__row, ${sqlString(nik.header)}, ${v}, 1, d.household_id, NULL, ` +
+			`concat(${where(t, stage.file, 'd.__row', nik.header)}, CASE WHEN ${same} ` +
+			`THEN ${fillSql(DUPLICATE_MESSAGE.duplicate_person, slots)} ELSE ${fillSql(DUPLICATE_MESSAGE.person_in_two_families, slots)} END) ` +
+			`FROM ${input.people} AS d JOIN ${stage.table} AS st ON st.rowid + 1 = d.__row WHERE d.duplicate_of IS NOT NULL ORDER BY d.__row`
 	);
 }
 
 /** Statements that create and fill `target` (the report) after the load's `*_next` tables exist. */
 export function reportStatements(input: NormaliseInput, t: ReportTables, target: string): string[] {
 	const statements = [createColumnsTableSql(REPORT_COLUMNS, target), ...rejectedSql(input, t, target)];
+	if (!input.flat) statements.push(duplicateFamilySql(input, t, target));
+	statements.push(familyKeySharedSql(input, t, target));
+	const dropped = droppedPeopleSql(input, t, target);
+	if (dropped) statements.push(dropped);
 	if (!input.flat) statements.push(householdsWithoutMembersSql(input, t, target));
 	statements.push(...regencySql(input, t, target), villagesNotInReferenceSql(input, t, target));
 	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));

@@ -16,6 +16,7 @@ import {
 	type ReportSeverity
 } from './report-sql';
 import type { SourceKind } from './types';
+import { DUPLICATE_SUMMARY_LABEL, type DuplicateCode } from './duplicates';
 
 export { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
 
@@ -38,8 +39,7 @@ export type ReportCode =
 	| 'village_name_not_found'
 	| 'village_name_no_kecamatan'
 	| 'unknown_code'
-	| 'duplicate_nik'
-	| 'nik_in_two_families'
+	| DuplicateCode
 	| `${IdKind}_${IdIssue}`
 	| `${IdKind}_column_trailing_zeros`;
 
@@ -135,6 +135,18 @@ export interface ReportRegency {
 	others: { kode: string; households: number; message: string }[];
 }
 
+/** Repeated families and people (duplicates.ts has the rules). */
+export interface DuplicateSummary {
+	/** Household-file rows repeating an earlier family (same key and signature): not loaded. */
+	familyRows: number;
+	/** Families loaded under a derived id (`<key>~2` …) because an earlier family has their key. */
+	sharedKeyFamilies: number;
+	/** Member rows repeating a person (same NIK and name) of the same family: not loaded. */
+	personRows: number;
+	/** Member rows repeating a person of another family: not loaded, the person stays in the first. */
+	personInTwoFamiliesRows: number;
+}
+
 /** The typed summary of the last load. */
 export interface IngestReport {
 	source: SourceKind;
@@ -155,6 +167,9 @@ export interface IngestReport {
 	householdsWithoutMembers: number;
 	unknownCodes: UnknownCodeCount[];
 	villagesNotInReference: VillageNotInReference[];
+	/** Repeated families and people, placed or left out by rule. */
+	duplicates: DuplicateSummary;
+	/** One NIK for two names, both loaded: in one family, in two families. */
 	duplicateNik: DuplicateCount;
 	nikInTwoFamilies: DuplicateCount;
 	/** NIK/KK issues by kind: rows flagged (every kind present, zeros included). */
@@ -227,6 +242,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		{ severity: 'string', code: 'string', findings: 'number', rows: 'number', niks: 'number' }
 	);
 	const rowsOfCode = (code: string) => byCode.find((c) => c.code === code)?.rows ?? 0;
+	const findingsOfCode = (code: string) => byCode.find((c) => c.code === code)?.findings ?? 0;
 	const dup = (code: string): DuplicateCount => {
 		const c = byCode.find((x) => x.code === code);
 		return { niks: c?.niks ?? 0, rows: c?.rows ?? 0 };
@@ -318,6 +334,12 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		unknownCodes,
 		regency,
 		villagesNotInReference,
+		duplicates: {
+			familyRows: rowsOfCode('duplicate_family'),
+			sharedKeyFamilies: findingsOfCode('family_key_shared'),
+			personRows: rowsOfCode('duplicate_person'),
+			personInTwoFamiliesRows: rowsOfCode('person_in_two_families')
+		},
 		duplicateNik: dup('duplicate_nik'),
 		nikInTwoFamilies: dup('nik_in_two_families'),
 		identifiers,
@@ -342,6 +364,24 @@ async function loadRegency(engine: Engine): Promise<ReportRegency | null> {
 		{ kode: 'string', households: 'number', message: 'string' }
 	);
 	return { ...row, basis: row.basis as ReportRegency['basis'], others };
+}
+
+/** Rows not loaded because they repeat a family or a person. */
+export function duplicateRowsRejected(d: DuplicateSummary): number {
+	return d.familyRows + d.personRows + d.personInTwoFamiliesRows;
+}
+
+/** The duplicate figures with their Indonesian labels, for the CLI summary and the XLSX summary sheet. */
+export function duplicateSummaryPairs(report: IngestReport): [string, number][] {
+	const d = report.duplicates;
+	return [
+		[DUPLICATE_SUMMARY_LABEL.familyRows, d.familyRows],
+		[DUPLICATE_SUMMARY_LABEL.sharedKeyFamilies, d.sharedKeyFamilies],
+		[DUPLICATE_SUMMARY_LABEL.personRows, d.personRows],
+		[DUPLICATE_SUMMARY_LABEL.personInTwoFamiliesRows, d.personInTwoFamiliesRows],
+		[DUPLICATE_SUMMARY_LABEL.duplicateNik, report.duplicateNik.rows],
+		[DUPLICATE_SUMMARY_LABEL.nikInTwoFamilies, report.nikInTwoFamilies.rows]
+	];
 }
 
 /** Detail rows of the report in display order; `limit` for a screen page (all rows when omitted). */
