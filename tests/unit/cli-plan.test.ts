@@ -92,9 +92,9 @@ describe('tepat plan', () => {
 		expect(parsePlan(written, 'rencana.json').fundingLines[0]!.budgets.water).toBe(10_000_000);
 		// In CSV a spreadsheet would run it: neutralised with an apostrophe.
 		const csv = await readFile(join(out, 'bnba-water.csv'), 'utf8');
-		expect(csv.split('\r\n')[0]).toMatch(/,rencana,tanggal_rencana,checksum_register,kode_kabupaten,kabupaten_kota$/);
+		expect(csv.split('\r\n')[0]).toMatch(/,rencana,tanggal_rencana,checksum_register,kode_kabupaten,kabupaten_kota,catatan_data$/);
 		expect(csv.split('\r\n')[1]).toContain(",'=1+1 Uji,2026-11-23,");
-		expect(csv.split('\r\n')[1]).toMatch(/,64\.02,Kabupaten Kutai Kartanegara$/);
+		expect(csv.split('\r\n')[1]).toMatch(/,64\.02,Kabupaten Kutai Kartanegara,[^,]+$/);
 	});
 
 	it('refuses a wrong plan (exit 1, the file named) and asks for what is missing (exit 2)', async () => {
