@@ -53,7 +53,9 @@ describe('zones in the plan', () => {
 			d.kecamatanZones = { '64.03.11': 'pulau', '64.03.07': 'pesisir' };
 			d.zoneCostMultiplier.laut = 3;
 		});
-		expect(zonesInUse(p, berau.kecamatan)).toEqual(['umum', 'hulu', 'laut', 'pesisir', 'pulau', 'tengah']);
+		expect(zonesInUse(p, berau.kecamatan)).toEqual(['umum', 'laut', 'pesisir', 'pulau']);
+		// The default plan prices Kukar's zones at 1×: nothing of them shows for Berau.
+		expect(zonesInUse(plan(() => undefined), berau.kecamatan)).toEqual(['umum']);
 	});
 });
 

@@ -31,7 +31,12 @@ export function zonesInUse(
 ): string[] {
 	const fromReference = [...new Set(kecamatan.map((k) => k.zona))];
 	const known = new Set(fromReference);
-	const fromPlan = [...new Set([...Object.values(plan.kecamatanZones), ...Object.keys(plan.zoneCostMultiplier)])]
+	// A zone the plan prices at 1× and gives no kecamatan changes nothing: the default plan's hulu/tengah/
+	// pesisir are not shown for a regency that does not plan by them.
+	const priced = Object.entries(plan.zoneCostMultiplier)
+		.filter(([, multiplier]) => multiplier !== 1)
+		.map(([zone]) => zone);
+	const fromPlan = [...new Set([...Object.values(plan.kecamatanZones), ...priced])]
 		.filter((zone) => !known.has(zone))
 		.sort((a, b) => a.localeCompare(b, 'id'));
 	return [...fromReference, ...fromPlan];
