@@ -12,7 +12,7 @@ import {
 } from '../../src/lib/core/catalog';
 import { CODE_TABLES, codeTableStatements } from '../../src/lib/core/codes';
 import { PROGRAMME_IDS, defaultPlan, type Plan } from '../../src/lib/core/plan';
-import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE } from '../../src/lib/core/programs';
+import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationStatements } from '../../src/lib/core/programs';
 import { rowsOf } from '../../src/lib/core/rows';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
@@ -65,6 +65,14 @@ describe('the table catalog', () => {
 		expect(await describeTable(engine, 'plan_override')).toEqual(catalogColumns('plan_override'));
 		await runAllocation(engine, plan, COMPARED_ALLOCATION_TABLE);
 		expect(await describeTable(engine, COMPARED_ALLOCATION_TABLE)).toEqual(catalogColumns('allocation_compared'));
+
+		// Each programme's rows are inserted by position: their SELECT must give the catalog's columns in order.
+		const inserts = allocationStatements(plan).filter((s) => s.startsWith(`INSERT INTO ${ALLOCATION_TABLE} `));
+		expect(inserts.length).toBeGreaterThan(1);
+		for (const insert of inserts) {
+			const select = insert.slice(`INSERT INTO ${ALLOCATION_TABLE} `.length);
+			expect(await describeTable(engine, `(${select})`)).toEqual(catalogColumns('allocation'));
+		}
 
 		// No programme enabled: the table is there, empty, with the same columns.
 		const none: Plan = structuredClone(plan);
