@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlan, parsePlan, serialisePlan, type Plan } from '../../src/lib/core/plan';
-import { allocationStatements } from '../../src/lib/core/programs';
+import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationStatements } from '../../src/lib/core/programs';
 import { rowsOf } from '../../src/lib/core/rows';
-import { copyAllocationSql, coverageCurve, planDifference, villageBudget, villageLineBudget } from '../../src/lib/queries/allocation';
+import { coverageCurve, planDifference, runAllocation, villageBudget, villageLineBudget } from '../../src/lib/queries/allocation';
 import { fundedByLine } from '../../src/lib/state/allocation-view';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
@@ -180,15 +180,15 @@ describe('the programmes on the hand-computed register', () => {
 
 	it('two plans side by side: what each funds that the other does not', async () => {
 		await allocate(planWith());
-		await engine.exec(copyAllocationSql('allocation_a'));
-		await allocate(
+		await runAllocation(
+			engine,
 			planWith((p) => {
 				p.fundingLines[0]!.budgets.water = 5_000_000;
 				p.fundingLines[1]!.budgets.pip = 0;
-			})
+			}),
+			COMPARED_ALLOCATION_TABLE
 		);
-		await engine.exec(copyAllocationSql('allocation_b'));
-		const diff = await planDifference(engine, 'allocation_a', 'allocation_b');
+		const diff = await planDifference(engine, ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE);
 		expect(diff.find((d) => d.programme === 'water')).toEqual({
 			programme: 'water', funded_a: 1, funded_b: 2, rupiah_a: 2_500_000, rupiah_b: 5_000_000, only_a: 0, only_b: 1, line_changed: 0
 		});
@@ -198,8 +198,8 @@ describe('the programmes on the hand-computed register', () => {
 
 	it('two plans compared when B funds no water, runs no Paket and draws PIP from other lines: zeros, not NULLs', async () => {
 		await allocate(planWith());
-		await engine.exec(copyAllocationSql('allocation_a'));
-		await allocate(
+		await runAllocation(
+			engine,
 			planWith((p) => {
 				delete p.fundingLines[0]!.budgets.water;
 				p.programmes.paket.enabled = false;
@@ -207,10 +207,10 @@ describe('the programmes on the hand-computed register', () => {
 				// (cum 675,000: APBN), P5 375,000 (cum 1,050,000: APBN), P7 900,000 (cum 1,950,000: unfunded).
 				p.fundingLines[0]!.budgets.pip = 500_000;
 				p.fundingLines[1]!.budgets.pip = 1_000_000;
-			})
+			}),
+			COMPARED_ALLOCATION_TABLE
 		);
-		await engine.exec(copyAllocationSql('allocation_b'));
-		const diff = await planDifference(engine, 'allocation_a', 'allocation_b');
+		const diff = await planDifference(engine, ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE);
 		expect(diff).toEqual([
 			{ programme: 'bsps', funded_a: 1, funded_b: 1, rupiah_a: 20_000_000, rupiah_b: 20_000_000, only_a: 0, only_b: 0, line_changed: 0 },
 			// A: P8 1,800,000 + P10 450,000 + P11 750,000 from APBD; B does not run Paket.
@@ -222,7 +222,7 @@ describe('the programmes on the hand-computed register', () => {
 			{ programme: 'water', funded_a: 1, funded_b: 0, rupiah_a: 2_500_000, rupiah_b: 0, only_a: 1, only_b: 0, line_changed: 0 }
 		]);
 		// B against itself: water has candidates in both and is funded in neither: a row of zeros.
-		const same = await planDifference(engine, 'allocation_b', 'allocation_b');
+		const same = await planDifference(engine, COMPARED_ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE);
 		expect(same.find((d) => d.programme === 'water')).toEqual({
 			programme: 'water', funded_a: 0, funded_b: 0, rupiah_a: 0, rupiah_b: 0, only_a: 0, only_b: 0, line_changed: 0
 		});

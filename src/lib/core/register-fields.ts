@@ -5,6 +5,7 @@
  * requirement on an absent column does not apply, and the plan's rule decides for missing values.
  */
 import type { MissingRule } from './plan';
+import type { CatalogTable } from './catalog';
 import { sqlString } from './sql';
 
 export type FieldTable = 'household' | 'person';
@@ -64,7 +65,7 @@ export interface RegisterField {
 	missing: number | null;
 }
 
-export const REGISTER_FIELD_TABLE = 'register_field';
+export const REGISTER_FIELD_TABLE = 'register_field' satisfies CatalogTable;
 
 export function fieldKey(table: FieldTable, field: string): string {
 	return `${table}.${field}`;

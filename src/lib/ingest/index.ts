@@ -14,7 +14,7 @@
 import type { Engine } from '../engine/types';
 import type { Reference } from '../core/reference';
 import { CODE_TABLES, codeTableStatements } from '../core/codes';
-import { createTableSql } from '../core/schema';
+import { SWAPPED_TABLES, createTableSql, nextName as next, scratchName } from '../core/catalog';
 import { referenceStatements } from './reference';
 import { regionStatements, resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
@@ -55,21 +55,6 @@ export type { ByteSource, IngestOptions, IngestProgress, IngestResult, SourceKin
 export type { ColumnMapping, FileRole, RegisterSource } from './sources';
 export type { RegencyBasis, RegencyChoice, RegencyOutcome } from './regency';
 export type { FieldChoices, LoadMapping, MappedField, SavedMapping, SideMapping } from './mapping';
-
-/** Canonical tables a load replaces, and the names they are built under first. */
-const SWAPPED = [
-	'household',
-	'person',
-	'village',
-	'kecamatan',
-	'register_region',
-	'ingest_unknown_code',
-	REGISTER_FIELD_TABLE,
-	VILLAGE_NAME_TABLE,
-	REPORT_TABLE,
-	REPORT_FILE_TABLE
-] as const;
-const next = (table: (typeof SWAPPED)[number]) => `${table}_next`;
 
 interface RecognisedFile extends StagedFile {
 	source: RegisterSource;
@@ -209,7 +194,7 @@ export async function ingestRegister(
 		registered: new Set(),
 		tables: new Set()
 	};
-	const codesTable = `tepat_codes_${loadId}`;
+	const codesTable = scratchName('tepat_codes', loadId);
 	const label = sources.map((s) => s.name).join(', ');
 	const checkAbort = () => {
 		if (opts.signal?.aborted) throw new IngestCancelled(label);
@@ -266,8 +251,8 @@ export async function ingestRegister(
 			kabupatenKode: current.kabupaten.kode,
 			villages: next('village'),
 			asOf: opts.asOf ?? localDate(new Date()),
-			families: `tepat_families_${loadId}`,
-			people: `tepat_people_${loadId}`
+			families: scratchName('tepat_families', loadId),
+			people: scratchName('tepat_people', loadId)
 		};
 		// Duplicate families and people are placed or left out by rule and reported, never refused (duplicates.ts).
 		ctx.tables.add(staged0.families).add(staged0.people);
@@ -277,7 +262,7 @@ export async function ingestRegister(
 		const { reference, regency } = await resolveRegency(engine, staged0, current, opts.region ?? {}, household.file);
 		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode };
 		checkAbort();
-		await dropTables(engine, SWAPPED.map(next));
+		await dropTables(engine, SWAPPED_TABLES.map(next));
 		for (const statement of referenceStatements(reference, next('village'), next('kecamatan'))) {
 			await engine.exec(statement);
 		}
@@ -343,7 +328,7 @@ export async function ingestRegister(
 
 		await engine.exec('BEGIN TRANSACTION');
 		try {
-			for (const table of SWAPPED) {
+			for (const table of SWAPPED_TABLES) {
 				await engine.exec(`DROP TABLE IF EXISTS ${table}`);
 				await engine.exec(`ALTER TABLE ${next(table)} RENAME TO ${table}`);
 			}
@@ -374,7 +359,7 @@ export async function ingestRegister(
 		const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
 		throw new IngestError(`Pemuatan '${label}' gagal: ${detail}`, label);
 	} finally {
-		if (!swapped) await dropTables(engine, SWAPPED.map(next));
+		if (!swapped) await dropTables(engine, SWAPPED_TABLES.map(next));
 		await dropTables(engine, ctx.tables);
 		for (const name of ctx.registered) {
 			try {

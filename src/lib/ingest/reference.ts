@@ -1,7 +1,7 @@
 /** The village reference as DuckDB tables `village` and `kecamatan`. */
 import type { Engine } from '../engine/types';
 import type { Reference } from '../core/reference';
-import { createTableSql } from '../core/schema';
+import { createTableSql } from '../core/catalog';
 import { rowsOf } from '../core/rows';
 import { sqlString } from '../core/sql';
 

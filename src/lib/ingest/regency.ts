@@ -5,7 +5,7 @@
  * Rows of other regencies are kept and reported, never dropped.
  */
 import type { Reference } from '../core/reference';
-import { createTableSql } from '../core/schema';
+import { createTableSql } from '../core/catalog';
 import { sqlIdent, sqlString } from '../core/sql';
 import {
 	detectRegency,

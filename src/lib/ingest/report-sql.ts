@@ -21,7 +21,7 @@
  *   reference, unknown code values (stored as 'unknown').
  */
 import { sqlIdent, sqlString } from '../core/sql';
-import { createColumnsTableSql, type ColumnDef } from '../core/schema';
+import { createTableSql, type CatalogTable } from '../core/catalog';
 import {
 	ID_ISSUES,
 	ID_ISSUE_MESSAGE,
@@ -49,34 +49,9 @@ import {
 export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
 export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
 
-/** One finding of the load. */
-export const REPORT_COLUMNS: readonly ColumnDef[] = [
-	{ name: 'severity', type: 'VARCHAR', doc: "'rejected' (row not loaded), 'error', 'warning', 'info'" },
-	{ name: 'code', type: 'VARCHAR', doc: 'reason code, e.g. orphan_member, nik_scientific, unknown_code' },
-	{ name: 'source_file', type: 'VARCHAR', doc: 'file' },
-	{ name: 'source_row', type: 'BIGINT', doc: '1-based data row (aggregates: first row); NULL for a whole column' },
-	{ name: 'source_column', type: 'VARCHAR', doc: 'column header as written in the file' },
-	{ name: 'value', type: 'VARCHAR', doc: 'the value as written (NULL when empty)' },
-	{ name: 'rows', type: 'BIGINT', doc: 'rows this finding covers (1 for a row-level finding)' },
-	{ name: 'household_id', type: 'VARCHAR', doc: 'household the row belongs to, when loaded' },
-	{ name: 'person_id', type: 'VARCHAR', doc: 'person the row is, when loaded' },
-	{ name: 'message', type: 'VARCHAR', doc: 'Indonesian message naming file, row and column' }
-];
-
-/** One file of the load. */
-export const REPORT_FILE_COLUMNS: readonly ColumnDef[] = [
-	{ name: 'source_file', type: 'VARCHAR', doc: 'file' },
-	{ name: 'source', type: 'VARCHAR', doc: "'dtsen', 'bdt' or 'p3ke'" },
-	{ name: 'role', type: 'VARCHAR', doc: "'flat', 'household' or 'person'" },
-	{ name: 'format', type: 'VARCHAR', doc: "'csv', 'xlsx' or 'parquet'" },
-	{ name: 'encoding', type: 'VARCHAR', doc: 'CSV text encoding; NULL otherwise' },
-	{ name: 'sheet', type: 'VARCHAR', doc: 'XLSX worksheet; NULL otherwise' },
-	{ name: 'header_row', type: 'BIGINT', doc: 'XLSX: sheet row of the header (data row N is sheet row header_row + N); NULL otherwise' },
-	{ name: 'rows_read', type: 'BIGINT', doc: 'data rows read' }
-];
-
-export const REPORT_TABLE = 'ingest_report';
-export const REPORT_FILE_TABLE = 'ingest_file';
+export { REPORT_COLUMNS, REPORT_FILE_COLUMNS } from '../core/catalog';
+export const REPORT_TABLE = 'ingest_report' satisfies CatalogTable;
+export const REPORT_FILE_TABLE = 'ingest_file' satisfies CatalogTable;
 
 export interface ReportFileInfo {
 	file: string;
@@ -448,7 +423,7 @@ function droppedPeopleSql(input: NormaliseInput, t: ReportTables, target: string
 
 /** Statements that create and fill `target` (the report) after the load's `*_next` tables exist. */
 export function reportStatements(input: NormaliseInput, t: ReportTables, target: string): string[] {
-	const statements = [createColumnsTableSql(REPORT_COLUMNS, target), ...rejectedSql(input, t, target)];
+	const statements = [createTableSql(REPORT_TABLE, target), ...rejectedSql(input, t, target)];
 	if (!input.flat) statements.push(duplicateFamilySql(input, t, target));
 	statements.push(familyKeySharedSql(input, t, target));
 	const dropped = droppedPeopleSql(input, t, target);
@@ -469,7 +444,7 @@ export function reportFileStatements(files: readonly ReportFileInfo[], target: s
 	const values = files
 		.map((f) => `(${lit(f.file)}, ${lit(f.source)}, ${lit(f.role)}, ${lit(f.format)}, ${lit(f.encoding)}, ${lit(f.sheet)}, ${f.headerRow ?? 'NULL'}, ${f.rows})`)
 		.join(', ');
-	return [createColumnsTableSql(REPORT_FILE_COLUMNS, target), `INSERT INTO ${target} VALUES ${values}`];
+	return [createTableSql(REPORT_FILE_TABLE, target), `INSERT INTO ${target} VALUES ${values}`];
 }
 
 /** Severity order for listing: rejected first. */

@@ -4,6 +4,7 @@
  */
 import type { Engine } from '../engine/types';
 import { sqlIdent, sqlString } from '../core/sql';
+import { scratchName } from '../core/catalog';
 import {
 	RecordScanner,
 	bomLength,
@@ -82,7 +83,7 @@ function readError(file: string, error: unknown, rowsBefore: number): IngestErro
 
 /** Creates the empty staging table c0 … c(n-1) VARCHAR for file `index` of this load. */
 export async function createStageTable(ctx: StageContext, index: number, columns: number): Promise<string> {
-	const table = `tepat_stage_${ctx.loadId}_${index}`;
+	const table = scratchName('tepat_stage', ctx.loadId, index);
 	ctx.tables.add(table);
 	const columnsSql = Array.from({ length: columns }, (_, i) => `${stageColumn(i)} VARCHAR`).join(', ');
 	await ctx.engine.exec(`CREATE TABLE ${table} (${columnsSql})`);
@@ -155,8 +156,8 @@ export async function stageSource(ctx: StageContext, source: ByteSource, index: 
 async function stageParquet(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	const { engine } = ctx;
 	const file = source.name;
-	const raw = `tepat_raw_${ctx.loadId}_${index}`;
-	const table = `tepat_stage_${ctx.loadId}_${index}`;
+	const raw = scratchName('tepat_raw', ctx.loadId, index);
+	const table = scratchName('tepat_stage', ctx.loadId, index);
 	ctx.tables.add(raw);
 	ctx.tables.add(table);
 	const bytes = await source.read(0, source.size);

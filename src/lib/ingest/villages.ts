@@ -7,16 +7,14 @@
  * keeps no village code (counted with the unmatched households) and the case is listed in
  * `ingest_village_name` with the reason. All matching is SQL over the staged rows.
  */
+import { createTableSql, type CatalogTable } from '../core/catalog';
 import { sqlIdent, sqlString } from '../core/sql';
 
 /** Table of village-name cases not resolved, written by every load (swapped in with the others). */
-export const VILLAGE_NAME_TABLE = 'ingest_village_name';
+export const VILLAGE_NAME_TABLE = 'ingest_village_name' satisfies CatalogTable;
 
 export function createVillageNameTableSql(name: string): string {
-	return (
-		`CREATE TABLE ${name} (source_file VARCHAR, kecamatan VARCHAR, village_name VARCHAR, ` +
-		`reason VARCHAR, candidates VARCHAR, households BIGINT, first_row BIGINT)`
-	);
+	return createTableSql(VILLAGE_NAME_TABLE, name);
 }
 
 /** Comparison key of a village name (SQL over a text expression). */

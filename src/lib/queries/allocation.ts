@@ -6,14 +6,19 @@
 import type { Engine } from '../engine/types';
 import type { Plan, ProgrammeId } from '../core/plan';
 import { PERSON_PROGRAMMES } from '../core/programs/candidates';
-import { ALLOCATION_TABLE, allocationStatements } from '../core/programs';
+import {
+	ALLOCATION_TABLE,
+	COMPARED_ALLOCATION_TABLE,
+	allocationStatements,
+	type AllocationTable
+} from '../core/programs';
 import { rowsOf, type RowOf } from '../core/rows';
 import { sqlString } from '../core/sql';
 
-/** Builds the `allocation` table for this plan; returns the milliseconds it took. */
-export async function runAllocation(engine: Engine, plan: Plan): Promise<number> {
+/** Builds the allocation of this plan into `target` (`allocation` by default); returns the milliseconds it took. */
+export async function runAllocation(engine: Engine, plan: Plan, target: AllocationTable = ALLOCATION_TABLE): Promise<number> {
 	const started = performance.now();
-	for (const statement of allocationStatements(plan)) await engine.exec(statement);
+	for (const statement of allocationStatements(plan, target)) await engine.exec(statement);
 	return performance.now() - started;
 }
 
@@ -183,10 +188,6 @@ export async function coverageCurve(engine: Engine, points = 200): Promise<Curve
 	return rowsOf(await engine.query(coverageCurveSql(points)), CURVE_ROW);
 }
 
-/** Keeps the current allocation under another name (to compare two plans). */
-export function copyAllocationSql(name: string): string {
-	return `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM ${ALLOCATION_TABLE}`;
-}
 
 const DIFF_ROW = {
 	programme: 'string',
@@ -223,6 +224,19 @@ export function planDifferenceSql(a: string, b: string): string {
 
 export async function planDifference(engine: Engine, a: string, b: string): Promise<PlanDifference[]> {
 	return rowsOf(await engine.query(planDifferenceSql(a, b)), DIFF_ROW);
+}
+
+/**
+ * The current allocation (A, the `allocation` table, left as it is) against `other`'s (B), built into
+ * its own table and dropped afterwards.
+ */
+export async function comparePlan(engine: Engine, other: Plan): Promise<PlanDifference[]> {
+	try {
+		await runAllocation(engine, other, COMPARED_ALLOCATION_TABLE);
+		return await planDifference(engine, ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE);
+	} finally {
+		await engine.exec(`DROP TABLE IF EXISTS ${COMPARED_ALLOCATION_TABLE}`);
+	}
 }
 
 /** One page of a programme's BNBA, in the list's order (the same ORDER BY as bnbaSql). */

@@ -14,10 +14,9 @@ import type { Engine } from '$lib/engine/types';
 import {
 	allocationUnit,
 	bnbaPage,
-	copyAllocationSql,
+	comparePlan,
 	coverageCurve,
 	lineBudget,
-	planDifference,
 	registerChecksum,
 	runAllocation,
 	villageBudget,
@@ -136,20 +135,13 @@ export class AllocationModel {
 	}
 
 	/**
-	 * Compares the current plan (A) with another (B): A's allocation is kept as allocation_a, B's is
-	 * built and kept as allocation_b, then the current one is rebuilt so the screen's figures stay A's.
+	 * Compares the current plan (A) with another (B): B's allocation is built beside A's, which the
+	 * screen's figures keep reading.
 	 */
 	compare(other: Plan): Promise<PlanDifference[]> {
 		return this.#withCurrent(async (engine) => {
 			if (!this.#plan) throw new Error('Alokasi belum tersedia.');
-			await engine.exec(copyAllocationSql('allocation_a'));
-			try {
-				await runAllocation(engine, other);
-				await engine.exec(copyAllocationSql('allocation_b'));
-				return await planDifference(engine, 'allocation_a', 'allocation_b');
-			} finally {
-				await engine.exec('CREATE OR REPLACE TABLE allocation AS SELECT * FROM allocation_a');
-			}
+			return comparePlan(engine, other);
 		});
 	}
 }

@@ -19,7 +19,7 @@ import { matchBoundaries, type MatchReport } from '$lib/core/geo/match';
 import { BoundaryFileError, readBoundaryFile } from '$lib/core/geo/read';
 import type { BoundaryCollection, BoundaryLevel } from '$lib/core/geo/types';
 import type { Reference } from '$lib/core/reference';
-import { reference as bundledReference } from '$lib/engine/database';
+import { reference as bundledReference } from './database';
 import { m } from '$lib/paraglide/messages.js';
 import villageUrl from '../../../data/boundaries/kukar-desa.geojson?url';
 import kecamatanUrl from '../../../data/boundaries/kukar-kecamatan.geojson?url';

@@ -8,7 +8,7 @@
  */
 import type { Reference } from '$lib/core/reference';
 import { regencies, searchRegencies, type Regency, type WilayahSource } from '$lib/core/wilayah';
-import { reference as bundledReference } from '$lib/engine/database';
+import { reference as bundledReference } from './database';
 import { browserWilayah } from './wilayah';
 
 export class RegionModel {

@@ -10,7 +10,7 @@
 import { asset } from '$app/paths';
 import type { Reference } from '$lib/core/reference';
 import { loadRegencyReference, WILAYAH_ATTRIBUTION } from '$lib/core/wilayah';
-import { reference, startEngine } from '$lib/engine/database';
+import { reference, startEngine } from './database';
 import type { Engine } from '$lib/engine/types';
 import {
 	bytesByteSource,

@@ -1,3 +1,4 @@
+import { createTableSql } from '../catalog';
 import { valuesOf, type AnyCodedField, type ValueOf } from '../schema';
 
 /**
@@ -87,7 +88,7 @@ export function codeTableStatements(name: string, table: CodeTable, batch = 80):
 	const rows = lookupRows(table);
 	const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 	const statements = [
-		`CREATE OR REPLACE TEMP TABLE ${name} (field VARCHAR NOT NULL, key VARCHAR NOT NULL, value VARCHAR NOT NULL)`
+		createTableSql('tepat_codes', name, 'temp_replace')
 	];
 	for (let i = 0; i < rows.length; i += batch) {
 		const values = rows

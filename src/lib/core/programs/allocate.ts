@@ -8,6 +8,7 @@
  *
  * Issue 6's programme builders supply the candidates; this module knows nothing about PIP or housing.
  */
+import { columnNames } from '../catalog';
 import { sqlIdent, sqlString } from '../sql';
 
 export interface PriorityKey {
@@ -45,20 +46,7 @@ export interface AllocationSpec {
 }
 
 /** Result columns, one row per candidate (excluded ones too, so the list shows what was overridden). */
-export const ALLOCATION_COLUMNS = [
-	'programme',
-	'unit_id',
-	'household_id',
-	'village_kode',
-	'cost',
-	'rule',
-	'rank',
-	'village_rank',
-	'cumulative_cost',
-	'funding_line',
-	'status',
-	'override_reason'
-] as const;
+export const ALLOCATION_COLUMNS: readonly string[] = columnNames('allocation');
 
 export type AllocationStatus = 'funded' | 'unfunded' | 'over_cap' | 'excluded';
 

@@ -1,18 +1,23 @@
 /**
  * The whole plan's allocation as a list of statements: the overrides into a table (lists belong in
- * tables, not in SQL text), then every enabled programme into `allocation`. Housing programmes run in
- * HOUSING_PROGRAMMES order and each skips households an earlier one funded, so no household gets two.
+ * tables, not in SQL text), then every enabled programme into the target table (`allocation`, or
+ * another allocation table of the catalog). Housing programmes run in HOUSING_PROGRAMMES order and each
+ * skips households an earlier one funded, so no household gets two.
  */
 import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type Plan, type ProgrammeId } from '../plan';
 import { sqlString } from '../sql';
-import { ALLOCATION_COLUMNS, allocationSql, type FundingDraw } from './allocate';
+import { createTableSql, type CatalogTable } from '../catalog';
+import { allocationSql, type FundingDraw } from './allocate';
 import { candidatesSql, priorityOf } from './candidates';
 
 export * from './allocate';
 export { PRIORITY_DIRECTION, candidatesSql, priorityOf } from './candidates';
 
-export const ALLOCATION_TABLE = 'allocation';
-const OVERRIDE_TABLE = 'plan_override';
+export const ALLOCATION_TABLE = 'allocation' satisfies CatalogTable;
+/** Where a second plan's allocation is built to be compared with the current one. */
+export const COMPARED_ALLOCATION_TABLE = 'allocation_compared' satisfies CatalogTable;
+export type AllocationTable = typeof ALLOCATION_TABLE | typeof COMPARED_ALLOCATION_TABLE;
+const OVERRIDE_TABLE = 'plan_override' satisfies CatalogTable;
 
 /** The funding lines' budgets for one programme, in the plan's order. */
 export function drawsFor(plan: Plan, programme: ProgrammeId): FundingDraw[] {
@@ -25,10 +30,8 @@ export const ALLOCATION_ORDER: readonly ProgrammeId[] = [
 	...PROGRAMME_IDS.filter((p) => !(HOUSING_PROGRAMMES as readonly string[]).includes(p))
 ];
 
-export function allocationStatements(plan: Plan): string[] {
-	const statements = [
-		`CREATE OR REPLACE TABLE ${OVERRIDE_TABLE} (programme VARCHAR, unit_id VARCHAR, action VARCHAR, reason VARCHAR)`
-	];
+export function allocationStatements(plan: Plan, target: AllocationTable = ALLOCATION_TABLE): string[] {
+	const statements = [createTableSql(OVERRIDE_TABLE, OVERRIDE_TABLE, 'replace')];
 	// Chunks keep each statement short whatever the number of overrides.
 	for (let i = 0; i < plan.overrides.length; i += 500) {
 		const values = plan.overrides
@@ -36,10 +39,12 @@ export function allocationStatements(plan: Plan): string[] {
 			.map((o) => `(${[o.programme, o.unitId, o.action, o.reason].map(sqlString).join(', ')})`);
 		statements.push(`INSERT INTO ${OVERRIDE_TABLE} VALUES ${values.join(', ')}`);
 	}
+	statements.push(createTableSql('allocation', target, 'replace'));
 	let created = false;
 	for (const programme of ALLOCATION_ORDER) {
 		if (!plan.programmes[programme].enabled) continue;
-		const housingFunded = (HOUSING_PROGRAMMES as readonly string[]).includes(programme) && created ? ALLOCATION_TABLE : null;
+		// Only a housing programme after another one has households to skip.
+		const housingFunded = (HOUSING_PROGRAMMES as readonly string[]).includes(programme) && created ? target : null;
 		const select = allocationSql({
 			programme,
 			candidates: candidatesSql(plan, programme, housingFunded),
@@ -49,13 +54,8 @@ export function allocationStatements(plan: Plan): string[] {
 			villageQuota: plan.villageQuota,
 			overrides: OVERRIDE_TABLE
 		});
-		statements.push(created ? `INSERT INTO ${ALLOCATION_TABLE} ${select}` : `CREATE OR REPLACE TABLE ${ALLOCATION_TABLE} AS ${select}`);
+		statements.push(`INSERT INTO ${target} ${select}`);
 		created = true;
-	}
-	if (!created) {
-		statements.push(
-			`CREATE OR REPLACE TABLE ${ALLOCATION_TABLE} AS SELECT ${ALLOCATION_COLUMNS.map((c) => `NULL::VARCHAR AS ${c}`).join(', ')} WHERE FALSE`
-		);
 	}
 	return statements;
 }

@@ -5,9 +5,9 @@
  */
 import type { Reference } from '$lib/core/reference';
 import { loadReference } from '$lib/ingest';
+import { BrowserEngine } from '$lib/engine/browser';
+import type { Engine } from '$lib/engine/types';
 import referenceJson from '../../../data/reference.json';
-import { BrowserEngine } from './browser';
-import type { Engine } from './types';
 
 /** The regency's village reference, bundled with the app (Vite JSON import). */
 export const reference = referenceJson as Reference;
