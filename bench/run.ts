@@ -57,7 +57,9 @@ function record(row: Row): void {
 	rows.push(row);
 	const size = row.bytes ? ` (${(row.bytes / 2 ** 20).toFixed(0)} MiB)` : '';
 	const peak = row.peakBytes ? `, peak ${(row.peakBytes / 2 ** 20).toFixed(0)} MiB` : '';
-	console.log(`${row.host.padEnd(7)} ${row.what.padEnd(34)} ${row.people.toLocaleString('en')} people${size}: ${(row.ms / 1000).toFixed(2)} s${peak}`);
+	console.log(
+		`${row.host.padEnd(7)} ${row.what.padEnd(34)} ${row.people.toLocaleString('en')} people${size}: ${(row.ms / 1000).toFixed(2)} s${peak}`
+	);
 }
 
 function median(values: number[]): number {
@@ -65,10 +67,7 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-async function sampleOf(
-	people: number,
-	formats: SampleFormat[] = ['csv', 'parquet']
-): Promise<{ dir: string; manifest: SampleManifest }> {
+async function sampleOf(people: number, formats: SampleFormat[] = ['csv', 'parquet']): Promise<{ dir: string; manifest: SampleManifest }> {
 	const dir = join(OUT, formats.includes('xlsx') ? `x${people}` : `p${people}`);
 	const manifestPath = join(dir, 'manifest.json');
 	if (existsSync(manifestPath)) {
@@ -91,7 +90,15 @@ async function benchNode(people: number, dir: string, files = loadFiles): Promis
 			const started = performance.now();
 			await ingestRegister(engine, [source], reference);
 			const ms = performance.now() - started;
-			record({ host: 'node', what: `load ${file} (flat)`, people, bytes: source.size, ms, peakBytes: memory.stop(), note: 'peak = process RSS' });
+			record({
+				host: 'node',
+				what: `load ${file} (flat)`,
+				people,
+				bytes: source.size,
+				ms,
+				peakBytes: memory.stop(),
+				note: 'peak = process RSS'
+			});
 			const times: number[] = [];
 			for (let i = 0; i < 5; i++) {
 				const t = performance.now();
@@ -122,7 +129,13 @@ async function benchNodeIndicators(engine: NodeEngine, people: number): Promise<
 		await villageIndicators(engine, plan);
 		times.push(performance.now() - t);
 	}
-	record({ host: 'node', what: 'indicators after a threshold change', people, ms: median(times), note: 'median of 5; all indicators × all villages' });
+	record({
+		host: 'node',
+		what: 'indicators after a threshold change',
+		people,
+		ms: median(times),
+		note: 'median of 5; all indicators × all villages'
+	});
 
 	// Budgets large enough that every queue runs deep: the running sums cover most candidates.
 	const plan = defaultPlan();
@@ -132,16 +145,17 @@ async function benchNodeIndicators(engine: NodeEngine, people: number): Promise<
 	];
 	const allocations: number[] = [];
 	for (let i = 0; i < 3; i++) allocations.push(await runAllocation(engine, plan));
-	record({ host: 'node', what: 'allocation, all 5 programmes', people, ms: median(allocations), note: 'median of 3; PIP, Paket, BSPS, RTLH, water' });
+	record({
+		host: 'node',
+		what: 'allocation, all 5 programmes',
+		people,
+		ms: median(allocations),
+		note: 'median of 3; PIP, Paket, BSPS, RTLH, water'
+	});
 }
 
 /** Waits until the top bar shows the register loaded from `name` (the same people may be loaded twice). */
-async function registerShown(
-	page: import('playwright-core').Page,
-	households: number,
-	people: number,
-	name?: string
-): Promise<void> {
+async function registerShown(page: import('playwright-core').Page, households: number, people: number, name?: string): Promise<void> {
 	await page.waitForFunction(
 		({ households, people, name }) => {
 			const badge = document.querySelector('[data-testid="register-badge"]');
@@ -182,7 +196,13 @@ async function benchBrowserMap(page: import('playwright-core').Page, people: num
 	let started = performance.now();
 	await page.click('[data-testid="nav-map"]');
 	let key = await colours(page, null);
-	record({ host: 'browser', what: 'Peta: figures and colours', people, ms: performance.now() - started, note: 'all indicators × 237 villages, then the map' });
+	record({
+		host: 'browser',
+		what: 'Peta: figures and colours',
+		people,
+		ms: performance.now() - started,
+		note: 'all indicators × 237 villages, then the map'
+	});
 	await page.selectOption('[data-testid="map-indicator"]', 'rtlh_crowding');
 	key = await colours(page, key);
 	const changes: number[] = [];
@@ -194,8 +214,20 @@ async function benchBrowserMap(page: import('playwright-core').Page, people: num
 		changes.push(performance.now() - started);
 		computes.push(Number(await page.getAttribute('[data-testid="map-compute-time"]', 'data-ms')));
 	}
-	record({ host: 'browser', what: 'threshold change: indicators recomputed', people, ms: median(computes), note: 'median of 5; all indicators × 237 villages in duckdb-wasm' });
-	record({ host: 'browser', what: 'threshold change → recoloured map', people, ms: median(changes), note: 'median of 5; from the select to the idle map' });
+	record({
+		host: 'browser',
+		what: 'threshold change: indicators recomputed',
+		people,
+		ms: median(computes),
+		note: 'median of 5; all indicators × 237 villages in duckdb-wasm'
+	});
+	record({
+		host: 'browser',
+		what: 'threshold change → recoloured map',
+		people,
+		ms: median(changes),
+		note: 'median of 5; from the select to the idle map'
+	});
 	await page.click('[data-testid="nav-overview"]');
 }
 
@@ -218,7 +250,13 @@ async function benchBrowserPlan(page: import('playwright-core').Page, people: nu
 	await page.click('[data-testid="nav-plan"]');
 	let key = await allocated(page, '');
 	const ms = () => page.getAttribute('[data-testid="plan-allocation-time"]', 'data-ms').then(Number);
-	record({ host: 'browser', what: 'allocation, all 5 programmes', people, ms: await ms(), note: 'first on Rencana; PIP, Paket, BSPS, RTLH, water in duckdb-wasm' });
+	record({
+		host: 'browser',
+		what: 'allocation, all 5 programmes',
+		people,
+		ms: await ms(),
+		note: 'first on Rencana; PIP, Paket, BSPS, RTLH, water in duckdb-wasm'
+	});
 	const times: number[] = [];
 	for (const budget of ['100.000.000', '2.000.000.000', '500.000.000']) {
 		await page.fill('[data-testid="plan-budget-apbd-water"]', budget);
@@ -264,13 +302,27 @@ async function benchBrowser(samples: Sample[], xlsx: Sample | undefined): Promis
 			const ms = performance.now() - started;
 			const peakBytes = root === undefined ? undefined : memory.stop();
 			const longest = await page.evaluate(() => (window as unknown as { __longestTask: number }).__longestTask);
-			record({ host: 'browser', what: `load ${file} (flat)`, people: sample.people, bytes: readFileSync(path).length, ms, peakBytes, note: `peak = PSS of all Chromium processes; longest main-thread task ${Math.round(longest)} ms` });
+			record({
+				host: 'browser',
+				what: `load ${file} (flat)`,
+				people: sample.people,
+				bytes: readFileSync(path).length,
+				ms,
+				peakBytes,
+				note: `peak = PSS of all Chromium processes; longest main-thread task ${Math.round(longest)} ms`
+			});
 		};
 		const bundled = JSON.parse(readFileSync(join(BUILD_DIR, 'sample/manifest.json'), 'utf8')) as SampleManifest;
 		let started = performance.now();
 		await page.goto(site.url);
 		await registerShown(page, bundled.families, bundled.people);
-		record({ host: 'browser', what: 'first open on bundled sample', people: bundled.people, ms: performance.now() - started, note: 'page load + wasm instantiate + Parquet load' });
+		record({
+			host: 'browser',
+			what: 'first open on bundled sample',
+			people: bundled.people,
+			ms: performance.now() - started,
+			note: 'page load + wasm instantiate + Parquet load'
+		});
 		await page.click('[data-testid="nav-data"]');
 		const instantiate = Number(await page.getAttribute('[data-testid="load-summary"]', 'data-instantiate-ms'));
 		record({ host: 'browser', what: 'duckdb-wasm instantiate', people: 0, ms: instantiate });
@@ -335,7 +387,9 @@ if (!skipBrowser) await benchBrowser(samples, xlsx);
 const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
 const section = `## Run of ${stamp} UTC\n\n\`\`\`\n${describeMachine(skipBrowser ? undefined : CHROMIUM)}\n\`\`\`\n\nRegisters: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person${xlsx ? `; the XLSX one has ${xlsxPeople.toLocaleString('en')} rows` : ''}.${runNote ? ` ${runNote}` : ''}\n\n${markdown()}\n`;
 const resultsPath = join(ROOT, 'bench/RESULTS.md');
-const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n\nNewest run first. `npm run bench` appends a section.\n';
+const previous = existsSync(resultsPath)
+	? readFileSync(resultsPath, 'utf8')
+	: '# Benchmark results\n\nNewest run first. `npm run bench` appends a section.\n';
 const [head, ...rest] = previous.split(/\n(?=## Run of )/);
 await writeFile(resultsPath, [head?.trimEnd(), section, ...rest].join('\n\n').trimEnd() + '\n');
 console.log(`\nwritten to ${resultsPath}`);

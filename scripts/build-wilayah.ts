@@ -78,8 +78,6 @@ const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fil
 if (isMain) {
 	const built = await buildWilayah(process.argv.includes('--force'));
 	if (built) {
-		console.log(
-			`static/wilayah: ${built.provinces} provinsi, ${built.regencies} kabupaten/kota, ${built.villages} desa/kelurahan.`
-		);
+		console.log(`static/wilayah: ${built.provinces} provinsi, ${built.regencies} kabupaten/kota, ${built.villages} desa/kelurahan.`);
 	}
 }

@@ -146,7 +146,9 @@ export function main(args) {
 		return 1;
 	}
 	if (decision.action === 'install') {
-		console.error(`Chromium untuk uji end-to-end tidak ditemukan: memasang paket Debian chromium (${APT_COMMANDS.map((c) => c.join(' ')).join(', ')}).`);
+		console.error(
+			`Chromium untuk uji end-to-end tidak ditemukan: memasang paket Debian chromium (${APT_COMMANDS.map((c) => c.join(' ')).join(', ')}).`
+		);
 		if (runCommands(decision.commands) && findChromium(probe)) return 0;
 	}
 	console.error(adviceLine(probe));

@@ -45,9 +45,7 @@ function inputsHash(): string {
 
 function isCurrent(expected: string): boolean {
 	return (
-		existsSync(stampPath) &&
-		readFileSync(stampPath, 'utf8').trim() === expected &&
-		existsSync(join(outDir, 'register', 'register.json'))
+		existsSync(stampPath) && readFileSync(stampPath, 'utf8').trim() === expected && existsSync(join(outDir, 'register', 'register.json'))
 	);
 }
 

@@ -40,9 +40,13 @@ function arg(name: string): string | undefined {
 function list<T extends string>(name: string, allowed: readonly T[], defaults: readonly T[]): T[] {
 	const value = arg(name);
 	if (value === undefined) return [...defaults];
-	const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+	const items = value
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	for (const item of items) {
-		if (!(allowed as readonly string[]).includes(item)) throw new Error(`--${name}: unknown value ${item} (allowed: ${allowed.join(', ')})`);
+		if (!(allowed as readonly string[]).includes(item))
+			throw new Error(`--${name}: unknown value ${item} (allowed: ${allowed.join(', ')})`);
 	}
 	return items as T[];
 }

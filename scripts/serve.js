@@ -140,10 +140,7 @@ async function resolveFile(root, urlPath) {
 	if (decoded === null) return null;
 	const target = normalize(join(root, decoded));
 	if (target !== root && !target.startsWith(root + sep)) return null;
-	return (
-		(await fileAt(target)) ??
-		(extname(target) === '' ? await fileAt(`${target}.html`) : null)
-	);
+	return (await fileAt(target)) ?? (extname(target) === '' ? await fileAt(`${target}.html`) : null);
 }
 
 /**
@@ -226,7 +223,9 @@ if (isMain) {
 	}
 	serve({ ports: choice.ports }).catch((error) => {
 		const taken = /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE';
-		console.error(taken && choice.explicit ? portTakenMessage(choice.ports[0] ?? DEFAULT_PORT) : error instanceof Error ? error.message : error);
+		console.error(
+			taken && choice.explicit ? portTakenMessage(choice.ports[0] ?? DEFAULT_PORT) : error instanceof Error ? error.message : error
+		);
 		process.exit(1);
 	});
 }

@@ -55,12 +55,7 @@ export const indicatorsCommand: Command = {
 			const lines = [csvLine(INDICATORS_HEADER)];
 			for (const r of rows) {
 				lines.push(
-					csvLine([
-						r.kode,
-						r.nama,
-						r.kecamatan,
-						...INDICATOR_IDS.flatMap((id) => [r.figures[id].count, r.figures[id].denominator])
-					])
+					csvLine([r.kode, r.nama, r.kecamatan, ...INDICATOR_IDS.flatMap((id) => [r.figures[id].count, r.figures[id].denominator])])
 				);
 			}
 			io.stdout(`${lines.join('\n')}\n`);

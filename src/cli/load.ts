@@ -6,14 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Reference } from '../lib/core/reference';
 import { NodeEngine } from '../lib/engine/node';
-import {
-	IngestError,
-	ingestRegister,
-	loadReference,
-	type ByteSource,
-	type IngestResult,
-	type RegencyBasis
-} from '../lib/ingest';
+import { IngestError, ingestRegister, loadReference, type ByteSource, type IngestResult, type RegencyBasis } from '../lib/ingest';
 import { MappingFileError, parseSavedMapping, type SavedMapping } from '../lib/ingest/mapping';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { readReference } from './reference';
@@ -153,11 +146,7 @@ export interface LoadedRegister {
  * Loads the register of `args` and runs `work` on it; the engine is closed afterwards. Problems with
  * the files, the reference or the mapping are printed to stderr and give EXIT_FAILED.
  */
-export async function withRegister(
-	args: RegisterArgs,
-	io: CliIO,
-	work: (loaded: LoadedRegister) => Promise<number>
-): Promise<number> {
+export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded: LoadedRegister) => Promise<number>): Promise<number> {
 	const started = performance.now();
 	for (const file of args.files) {
 		try {
@@ -197,9 +186,7 @@ export async function withRegister(
 		if (io.interactive) io.stderr('\n');
 		io.stderr(`${regencyLine(result)}\n`);
 		for (const ignored of result.mapping?.ignored ?? []) {
-			io.stderr(
-				`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`
-			);
+			io.stderr(`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`);
 		}
 		return await work({ engine, reference: result.reference ?? current, result, started });
 	} catch (error) {

@@ -74,14 +74,18 @@ export const planCommand: Command = {
 			const allocationMs = await runAllocation(engine, plan);
 			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, planNotes(await registerFields(engine), plan));
 
-			const all = await engine.query(`SELECT ${ALLOCATION_COLUMNS.join(', ')} FROM ${ALLOCATION_TABLE} ORDER BY programme, rank NULLS LAST, unit_id`);
+			const all = await engine.query(
+				`SELECT ${ALLOCATION_COLUMNS.join(', ')} FROM ${ALLOCATION_TABLE} ORDER BY programme, rank NULLS LAST, unit_id`
+			);
 			const columns = ALLOCATION_COLUMNS.map((c) => all.getChild(c));
 			const rows: CsvCell[][] = [];
 			for (let i = 0; i < all.numRows; i++) {
-				rows.push(columns.map((v) => {
-					const value: unknown = v?.get(i);
-					return typeof value === 'bigint' ? Number(value) : (value as CsvCell);
-				}));
+				rows.push(
+					columns.map((v) => {
+						const value: unknown = v?.get(i);
+						return typeof value === 'bigint' ? Number(value) : (value as CsvCell);
+					})
+				);
 			}
 			// The plan used, so the folder says which decisions made these lists (the default one too).
 			await writeFile(join(out, PLAN_FILE), serialisePlan(plan));
@@ -94,7 +98,10 @@ export const planCommand: Command = {
 				await writeFile(join(out, `${bnbaFileStem(programme)}.xlsx`), await bnbaXlsx(programme, list, stamp));
 			}
 			const lines = await lineBudget(engine);
-			await writeFile(join(out, 'ringkasan-anggaran.xlsx'), await budgetXlsx(lines, await villageBudget(engine), await villageLineBudget(engine), stamp));
+			await writeFile(
+				join(out, 'ringkasan-anggaran.xlsx'),
+				await budgetXlsx(lines, await villageBudget(engine), await villageLineBudget(engine), stamp)
+			);
 
 			for (const l of lines) io.stderr(`${l.programme} ${l.funding_line}: ${formatNumber(l.units)} unit, ${rupiah(l.rupiah)}\n`);
 			if (!parsed.plan) io.stderr(`Tanpa --plan: rencana baku dipakai (disimpan sebagai ${join(out, PLAN_FILE)}).\n`);

@@ -6,13 +6,7 @@
  * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
  */
 import { writeFile } from 'node:fs/promises';
-import {
-	duplicateRowsRejected,
-	duplicateSummaryPairs,
-	loadReport,
-	loadReportRows,
-	type IngestReport
-} from '../lib/ingest/report';
+import { duplicateRowsRejected, duplicateSummaryPairs, loadReport, loadReportRows, type IngestReport } from '../lib/ingest/report';
 import { DUPLICATE_REJECTED_LABEL } from '../lib/ingest/duplicates';
 import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core/nik';
 import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
@@ -57,9 +51,7 @@ const n = formatNumber;
 /** The summary as lines of Indonesian text. */
 export function formatReportSummary(report: IngestReport): string {
 	const r = report.regency;
-	const lines = [
-		`Laporan validasi pemuatan (${report.source.toUpperCase()})${r ? `: ${r.nama} (${r.kode})` : ''}`
-	];
+	const lines = [`Laporan validasi pemuatan (${report.source.toUpperCase()})${r ? `: ${r.nama} (${r.kode})` : ''}`];
 	for (const f of report.files) {
 		const how = [f.format.toUpperCase(), f.encoding, f.sheet ? `lembar ${f.sheet}` : null].filter(Boolean).join(', ');
 		lines.push(`  ${f.file} (${how}): ${n(f.rowsRead)} baris dibaca`);
@@ -77,13 +69,13 @@ export function formatReportSummary(report: IngestReport): string {
 		for (const o of r.others) lines.push(`  ${o.message}`);
 	}
 	const outside = report.villagesNotInReference;
-	lines.push(
-		`Kode desa di luar referensi: ${n(outside.length)} kode, ${n(outside.reduce((s, v) => s + v.households, 0))} keluarga`
-	);
+	lines.push(`Kode desa di luar referensi: ${n(outside.length)} kode, ${n(outside.reduce((s, v) => s + v.households, 0))} keluarga`);
 	for (const v of outside) {
 		lines.push(`  ${v.kode ?? '(kosong)'}: ${n(v.households)} keluarga, ${n(v.people)} jiwa (baris data pertama ${v.firstRow})`);
 	}
-	lines.push(`Nilai kode tidak dikenal: ${n(report.unknownCodes.length)} nilai, ${n(report.unknownCodes.reduce((s, u) => s + u.rows, 0))} baris`);
+	lines.push(
+		`Nilai kode tidak dikenal: ${n(report.unknownCodes.length)} nilai, ${n(report.unknownCodes.reduce((s, u) => s + u.rows, 0))} baris`
+	);
 	for (const u of report.unknownCodes) {
 		lines.push(`  ${u.file}, kolom ${u.column}: '${u.value}' × ${n(u.rows)} (baris data pertama ${u.firstRow})`);
 	}
@@ -139,7 +131,8 @@ export const reportCommand: Command = {
 			} else {
 				const rows = await loadReportRows(engine, PREVIEW_ROWS);
 				const total = report.findings.rejected + report.findings.error + report.findings.warning + report.findings.info;
-				if (rows.length > 0) io.stdout(`\nTemuan${total > rows.length ? ` (${rows.length} dari ${n(total)}; pakai --out untuk semuanya)` : ''}:\n`);
+				if (rows.length > 0)
+					io.stdout(`\nTemuan${total > rows.length ? ` (${rows.length} dari ${n(total)}; pakai --out untuk semuanya)` : ''}:\n`);
 				for (const r of rows) io.stdout(`  [${SEVERITY_LABEL[r.severity]}] ${r.message}\n`);
 			}
 			return EXIT_OK;

@@ -17,8 +17,7 @@ let site: Site;
 
 /** Waits until the card shows the village boundaries from `name` (or the bundled ones) with a report. */
 async function waitForSource(page: Page, name: string | null): Promise<void> {
-	const selector =
-		name === null ? `${SOURCE}[data-kind="default"]` : `${SOURCE}[data-kind="imported"][data-name="${name}"]`;
+	const selector = name === null ? `${SOURCE}[data-kind="default"]` : `${SOURCE}[data-kind="imported"][data-name="${name}"]`;
 	await page.waitForSelector(selector, { timeout: LOAD_TIMEOUT });
 	await page.waitForSelector('[data-testid="boundary-report"][data-level="village"]', { timeout: LOAD_TIMEOUT });
 }
@@ -84,7 +83,9 @@ describe('boundary import in Chromium', () => {
 				text: 'Fitur ke-9: NAMA_DESA: DESA TIDAK DIKENAL · KECAMATAN: TENGGARONG — tidak ada kode atau nama yang cocok'
 			}
 		]);
-		const missing = await page.$$eval('[data-testid="boundary-missing-item"]', (items) => items.map((item) => item.getAttribute('data-kode')));
+		const missing = await page.$$eval('[data-testid="boundary-missing-item"]', (items) =>
+			items.map((item) => item.getAttribute('data-kode'))
+		);
 		expect(missing).toHaveLength(229);
 		expect(missing).toContain('64.02.06.1001');
 		expect(missing).not.toContain('64.02.06.1008');

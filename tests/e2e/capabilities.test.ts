@@ -31,7 +31,9 @@ async function rtlhCounts(page: Page): Promise<Map<string, number>> {
 	await page.check('[data-testid="map-measure-rate"]');
 	await page.waitForSelector('[data-testid="indicator-table"][data-indicator="rtlh"][data-measure="rate"]');
 	const pairs = await page.$$eval('[data-testid="indicator-table-row"]', (rows) =>
-		rows.map((row) => [row.getAttribute('data-kode') ?? '', Number(row.querySelector('[data-col="count"]')?.getAttribute('data-value'))] as const)
+		rows.map(
+			(row) => [row.getAttribute('data-kode') ?? '', Number(row.querySelector('[data-col="count"]')?.getAttribute('data-value'))] as const
+		)
 	);
 	return new Map(pairs.filter(([, n]) => n > 0));
 }

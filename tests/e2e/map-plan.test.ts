@@ -20,7 +20,9 @@ let sample: Counts;
 /** The table twin's counts by village code. */
 async function tableCounts(page: Page): Promise<Map<string, number>> {
 	const pairs = await page.$$eval('[data-testid="indicator-table-row"]', (rows) =>
-		rows.map((row) => [row.getAttribute('data-kode') ?? '', Number(row.querySelector('[data-col="count"]')?.getAttribute('data-value'))] as const)
+		rows.map(
+			(row) => [row.getAttribute('data-kode') ?? '', Number(row.querySelector('[data-col="count"]')?.getAttribute('data-value'))] as const
+		)
 	);
 	return new Map(pairs);
 }
@@ -100,11 +102,9 @@ describe('the Map screen with the plan and imported boundaries', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForSelector('[data-testid="boundary-source"][data-kind="default"]', { timeout: LOAD_TIMEOUT });
 		await page.click('[data-testid="nav-map"]');
-		await page.waitForFunction(
-			() => document.querySelector('[data-testid="map"]')?.getAttribute('data-coloured') === '237',
-			null,
-			{ timeout: LOAD_TIMEOUT }
-		);
+		await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-coloured') === '237', null, {
+			timeout: LOAD_TIMEOUT
+		});
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 });

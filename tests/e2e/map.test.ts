@@ -118,8 +118,7 @@ beforeAll(async () => {
 		families: number;
 	};
 	sample = { households: manifest.families, people: manifest.people };
-	villages = (JSON.parse(await readFile(join(ROOT, 'data', 'reference.json'), 'utf8')) as { villages: ReferenceVillage[] })
-		.villages;
+	villages = (JSON.parse(await readFile(join(ROOT, 'data', 'reference.json'), 'utf8')) as { villages: ReferenceVillage[] }).villages;
 	site = await openSite();
 }, LOAD_TIMEOUT);
 

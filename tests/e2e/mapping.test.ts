@@ -111,10 +111,7 @@ describe('column mapping in Chromium', () => {
 		expect(await page.inputValue(VERVAL)).toBe('hasil_verval_2026');
 		expect(await dataValue(page, 'report-unknown')).toBe(4);
 
-		const [download] = await Promise.all([
-			page.waitForEvent('download'),
-			page.click('[data-testid="mapping-download"]')
-		]);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="mapping-download"]')]);
 		expect(download.suggestedFilename()).toBe('pemetaan-kolom-dtsen.json');
 		const saved = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as Record<string, unknown>;
 		expect(saved).toEqual({
@@ -131,9 +128,7 @@ describe('column mapping in Chromium', () => {
 			buffer: Buffer.from('{"format":"tepat-column-mapping","version":1,"source":"dtsen","household":{"warna":"x"}}')
 		});
 		await page.waitForSelector('[data-testid="mapping-error"]');
-		expect(await page.textContent('[data-testid="mapping-error"]')).toContain(
-			`Berkas pemetaan 'rusak.json': kolom tujuan "warna"`
-		);
+		expect(await page.textContent('[data-testid="mapping-error"]')).toContain(`Berkas pemetaan 'rusak.json': kolom tujuan "warna"`);
 		expect(await page.inputValue(VERVAL)).toBe('hasil_verval_2026');
 		expect(await dataValue(page, 'report-unknown')).toBe(4);
 
@@ -149,7 +144,8 @@ describe('column mapping in Chromium', () => {
 		// Sheet 'DTKS' (2 households, 4 people; 'PEREMPUAN' and 'Istri' are labels, one 'Genteng Metal' unknown …)
 		await page.setInputFiles('[data-testid="file-input"]', workbook);
 		await page.waitForFunction(
-			() => document.querySelector('[data-testid="register-name"]')?.textContent === 'bdt-title-rows.xlsx' &&
+			() =>
+				document.querySelector('[data-testid="register-name"]')?.textContent === 'bdt-title-rows.xlsx' &&
 				document.querySelector('[data-testid="register-badge"]')?.getAttribute('data-status') !== 'loading',
 			undefined,
 			{ timeout: LOAD_TIMEOUT }
@@ -163,7 +159,8 @@ describe('column mapping in Chromium', () => {
 
 		await page.selectOption('[data-testid="sheet-household"]', 'Rekap');
 		await page.waitForFunction(
-			() => Number(document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value')) === 2 &&
+			() =>
+				Number(document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value')) === 2 &&
 				document.querySelector('[data-testid="register-badge"]')?.getAttribute('data-status') !== 'loading',
 			undefined,
 			{ timeout: LOAD_TIMEOUT }

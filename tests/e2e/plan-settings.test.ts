@@ -54,8 +54,12 @@ async function waitForFigures(page: Page, previous = ''): Promise<string> {
 		({ selector, previous }) => {
 			const figures = document.querySelector(selector);
 			const key = figures?.getAttribute('data-key') ?? '';
-			return key !== '' && key !== previous && figures?.getAttribute('aria-busy') === 'false' &&
-				document.querySelector('[data-testid="indicator-table-row"]') !== null;
+			return (
+				key !== '' &&
+				key !== previous &&
+				figures?.getAttribute('aria-busy') === 'false' &&
+				document.querySelector('[data-testid="indicator-table-row"]') !== null
+			);
 		},
 		{ selector: FIGURES, previous },
 		{ timeout: LOAD_TIMEOUT }
@@ -158,9 +162,7 @@ describe('plan settings and the table twin in Chromium', () => {
 			expect(csvRows.map((r) => r.kode)).toEqual(ascending.map((r) => r.kode));
 			csvRows.forEach((r, i) => {
 				const shown = ascending[i] as Row;
-				expect(r.nilai === null ? null : Number(r.nilai)).toBe(
-					shown.value === null ? null : Math.round(shown.value * 10_000) / 10_000
-				);
+				expect(r.nilai === null ? null : Number(r.nilai)).toBe(shown.value === null ? null : Math.round(shown.value * 10_000) / 10_000);
 				expect(Number(r.jumlah)).toBe(shown.count);
 				expect(Number(r.penyebut)).toBe(shown.denominator);
 				expect(r.peringkat === null ? null : Number(r.peringkat)).toBe(shown.rank);

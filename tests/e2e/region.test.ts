@@ -71,7 +71,8 @@ async function openOverview(page: Page, kode: string, count: number): Promise<vo
 	);
 }
 
-const text = async (page: Page, testid: string) => ((await page.textContent(`[data-testid="${testid}"]`)) ?? '').replace(/\s+/g, ' ').trim();
+const text = async (page: Page, testid: string) =>
+	((await page.textContent(`[data-testid="${testid}"]`)) ?? '').replace(/\s+/g, ' ').trim();
 
 /** Waits until the Data screen's boundary card shows `level` from a source of `kind` (and `name`). */
 async function waitForBoundaries(page: Page, kind: string, name?: string): Promise<void> {
@@ -107,7 +108,9 @@ describe('a register of another regency in Chromium', () => {
 		expect(berau).toMatchObject({ families: 219, people: 766, villages: 110 });
 		expect(await page.textContent('[data-testid="register-regency"]')).toBe('Kabupaten Berau');
 		expect(await page.getAttribute('[data-testid="register-regency"]', 'data-kode')).toBe('64.03');
-		expect(await text(page, 'regency-line')).toBe('Kabupaten/kota: Kabupaten Berau (64.03) — terdeteksi dari kode desa (219 dari 219 keluarga)');
+		expect(await text(page, 'regency-line')).toBe(
+			'Kabupaten/kota: Kabupaten Berau (64.03) — terdeteksi dari kode desa (219 dari 219 keluarga)'
+		);
 		expect(await page.getAttribute('[data-testid="regency-line"]', 'data-basis')).toBe('detected');
 		expect((await saveOutcome(page)).state).toBe('saved');
 
@@ -130,9 +133,8 @@ describe('a register of another regency in Chromium', () => {
 		await page.waitForFunction(() => document.querySelectorAll('[data-testid="indicator-table-row"]').length === 110, undefined, {
 			timeout: LOAD_TIMEOUT
 		});
-		const legendTotal = await page.$$eval(
-			'[data-testid="legend-class"], [data-testid="legend-missing"]',
-			(items) => items.reduce((sum, li) => sum + Number(li.getAttribute('data-count')), 0)
+		const legendTotal = await page.$$eval('[data-testid="legend-class"], [data-testid="legend-missing"]', (items) =>
+			items.reduce((sum, li) => sum + Number(li.getAttribute('data-count')), 0)
 		);
 		expect(legendTotal).toBe(110);
 		// No bundled shapes drawn: the credits name the area list only.
@@ -179,7 +181,9 @@ describe('a register of another regency in Chromium', () => {
 		expect(Number(await page.getAttribute(MAP, 'data-coloured'))).toBe(110);
 		await page.click('[data-testid="nav-data"]');
 		await waitForBoundaries(page, 'imported', 'berau-desa.geojson');
-		expect(await text(page, 'regency-line')).toBe('Kabupaten/kota: Kabupaten Berau (64.03) — terdeteksi dari kode desa (219 dari 219 keluarga)');
+		expect(await text(page, 'regency-line')).toBe(
+			'Kabupaten/kota: Kabupaten Berau (64.03) — terdeteksi dari kode desa (219 dari 219 keluarga)'
+		);
 	});
 
 	it('applies another regency chosen by keyboard to the loaded register, and back', async () => {
@@ -226,7 +230,8 @@ describe('a register of another regency in Chromium', () => {
 			timeout: LOAD_TIMEOUT
 		});
 		// Berau starts with one zone (the default plan also prices Kukar's three, at 1×).
-		const zones = () => page.$$eval('[data-testid="plan-zones"] [data-testid="zone"]', (items) => items.map((i) => i.getAttribute('data-zone')));
+		const zones = () =>
+			page.$$eval('[data-testid="plan-zones"] [data-testid="zone"]', (items) => items.map((i) => i.getAttribute('data-zone')));
 		expect((await zones())[0]).toBe('umum');
 		expect(await page.locator('[data-testid="kecamatan-zone"]').count()).toBe(13);
 
@@ -234,7 +239,9 @@ describe('a register of another regency in Chromium', () => {
 		const maratua = '[data-testid="kecamatan-zone"][data-kode="64.03.11"] [data-testid="kecamatan-zone-input"]';
 		await page.fill(maratua, 'pulau terluar');
 		await page.press(maratua, 'Tab');
-		await page.waitForSelector('[data-testid="kecamatan-zone"][data-kode="64.03.11"][data-zone="pulau terluar"]', { timeout: LOAD_TIMEOUT });
+		await page.waitForSelector('[data-testid="kecamatan-zone"][data-kode="64.03.11"][data-zone="pulau terluar"]', {
+			timeout: LOAD_TIMEOUT
+		});
 		expect(await zones()).toContain('pulau terluar');
 		const multiplier = '[data-testid="programme-zone-pulau terluar"]';
 		await page.fill(multiplier, '2');

@@ -62,9 +62,7 @@ async function countsOfFlatCsv(path: string): Promise<Counts & { kecamatan: Keca
 		const from = `read_csv(${sqlString('expected.csv')}, header = true, all_varchar = true)`;
 		const dotted = `substr(kode_kecamatan, 1, 2) || '.' || substr(kode_kecamatan, 3, 2) || '.' || substr(kode_kecamatan, 5, 2)`;
 		const total = (
-			await engine.query(
-				`SELECT count(DISTINCT nomor_kartu_keluarga)::INTEGER AS households, count(*)::INTEGER AS people FROM ${from}`
-			)
+			await engine.query(`SELECT count(DISTINCT nomor_kartu_keluarga)::INTEGER AS households, count(*)::INTEGER AS people FROM ${from}`)
 		).get(0);
 		const perKecamatan = await engine.query(
 			`SELECT ${dotted} AS kode, count(DISTINCT nomor_kartu_keluarga)::INTEGER AS households, count(*)::INTEGER AS people FROM ${from} GROUP BY 1 ORDER BY 1`
@@ -316,30 +314,33 @@ describe('Tepat in Chromium', () => {
 	it('a stored register that cannot be restored falls back to the sample with a message', async () => {
 		const { page } = site;
 		// Damage the store the way a browser crash mid-write or an old version could: meta present, bytes not Parquet.
-		await page.evaluate(async ({ schema, version, tables }) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const req = indexedDB.open('tepat', 1);
-				req.onupgradeneeded = () => req.result.createObjectStore('register');
-				req.onsuccess = () => resolve(req.result);
-				req.onerror = () => reject(req.error);
-			});
-			const tx = db.transaction('register', 'readwrite');
-			const store = tx.objectStore('register');
-			const junk = new TextEncoder().encode('bukan parquet');
-			for (const table of tables) store.put(junk, `table:${table}`);
-			store.put(
-				{
-					version,
-					schema,
-					savedAt: new Date().toISOString(),
-					bytes: 26,
-					info: { names: ['rusak.csv'], loadedAt: new Date().toISOString(), source: 'file', kind: 'dtsen', households: 1, people: 1 }
-				},
-				'meta'
-			);
-			await new Promise((resolve) => (tx.oncomplete = resolve));
-			db.close();
-		}, { schema: schemaFingerprint(), version: STORE_VERSION, tables: [...REGISTER_TABLES] });
+		await page.evaluate(
+			async ({ schema, version, tables }) => {
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const req = indexedDB.open('tepat', 1);
+					req.onupgradeneeded = () => req.result.createObjectStore('register');
+					req.onsuccess = () => resolve(req.result);
+					req.onerror = () => reject(req.error);
+				});
+				const tx = db.transaction('register', 'readwrite');
+				const store = tx.objectStore('register');
+				const junk = new TextEncoder().encode('bukan parquet');
+				for (const table of tables) store.put(junk, `table:${table}`);
+				store.put(
+					{
+						version,
+						schema,
+						savedAt: new Date().toISOString(),
+						bytes: 26,
+						info: { names: ['rusak.csv'], loadedAt: new Date().toISOString(), source: 'file', kind: 'dtsen', households: 1, people: 1 }
+					},
+					'meta'
+				);
+				await new Promise((resolve) => (tx.oncomplete = resolve));
+				db.close();
+			},
+			{ schema: schemaFingerprint(), version: STORE_VERSION, tables: [...REGISTER_TABLES] }
+		);
 		await page.reload();
 		await waitForRegister(page, sample);
 		const notice = page.locator('[data-testid="notice"]');

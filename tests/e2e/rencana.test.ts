@@ -68,7 +68,12 @@ async function value(page: Page, testid: string): Promise<number> {
 /** What the screen shows, for comparing before and after a reload. */
 async function shownFigures(page: Page): Promise<Record<string, string | null>> {
 	return page.$$eval('[data-testid^="funded-units-"], [data-testid^="budget-line-"], [data-testid="budget-kecamatan-row"] td', (cells) =>
-		Object.fromEntries(cells.map((c, i) => [`${c.getAttribute('data-testid') ?? c.closest('tr')?.getAttribute('data-kode')}:${i}`, c.getAttribute('data-value')]))
+		Object.fromEntries(
+			cells.map((c, i) => [
+				`${c.getAttribute('data-testid') ?? c.closest('tr')?.getAttribute('data-kode')}:${i}`,
+				c.getAttribute('data-value')
+			])
+		)
 	);
 }
 

@@ -30,9 +30,7 @@ export async function waitForRegister(page: Page, counts: Counts): Promise<void>
 
 /** Waits for the stored copy's save to end either way, so a failure shows its reason, not a timeout. */
 export async function saveOutcome(page: Page): Promise<{ state: string | null; text: string | null }> {
-	const status = page.locator(
-		'[data-testid="persist-status"][data-state="saved"], [data-testid="persist-status"][data-state="failed"]'
-	);
+	const status = page.locator('[data-testid="persist-status"][data-state="saved"], [data-testid="persist-status"][data-state="failed"]');
 	await status.waitFor({ timeout: LOAD_TIMEOUT });
 	return { state: await status.getAttribute('data-state'), text: await status.textContent() };
 }

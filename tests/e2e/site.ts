@@ -51,14 +51,10 @@ export interface Site {
 /** Fails with a clear message when the preconditions of the end-to-end tests are not met. */
 export function assertPrerequisites(): void {
 	if (!existsSync(join(BUILD_DIR, '200.html'))) {
-		throw new Error(
-			'build/ is missing (no build/200.html): run `npm run build` before the end-to-end tests (`npm test` does it first).'
-		);
+		throw new Error('build/ is missing (no build/200.html): run `npm run build` before the end-to-end tests (`npm test` does it first).');
 	}
 	if (!existsSync(join(BUILD_DIR, 'sample', 'manifest.json'))) {
-		throw new Error(
-			'build/sample/manifest.json is missing: the bundled sample was not generated into static/sample/ before the build.'
-		);
+		throw new Error('build/sample/manifest.json is missing: the bundled sample was not generated into static/sample/ before the build.');
 	}
 	// The same one line as `npm test`'s pretest check.
 	if (!findChromium(machineProbe())) throw new Error(adviceLine(machineProbe()));

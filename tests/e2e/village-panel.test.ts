@@ -49,9 +49,7 @@ async function expectedFromSample(): Promise<Expected> {
 		}
 		const kecamatan = [...reference.kecamatan].sort((a, b) => a.kode.localeCompare(b.kode))[0];
 		if (!kecamatan) throw new Error('no kecamatan in the reference');
-		const village = reference.villages
-			.filter((v) => v.kecamatan_kode === kecamatan.kode)
-			.sort((a, b) => a.kode.localeCompare(b.kode))[0];
+		const village = reference.villages.filter((v) => v.kecamatan_kode === kecamatan.kode).sort((a, b) => a.kode.localeCompare(b.kode))[0];
 		if (!village) throw new Error(`no village in ${kecamatan.kode}`);
 		const plan = defaultPlan();
 		const rtlh = indicator('rtlh');
@@ -136,12 +134,8 @@ describe('village panel in Chromium', () => {
 
 		// Headline figure cards agree with the records behind them.
 		await page.waitForSelector('[data-testid="detail-figure"][data-indicator="rtlh"][data-count]', { timeout: LOAD_TIMEOUT });
-		expect(Number(await page.getAttribute('[data-testid="detail-figure"][data-indicator="rtlh"]', 'data-count'))).toBe(
-			expected.rtlhTotal
-		);
-		expect(Number(await page.getAttribute('[data-testid="detail-figure"][data-indicator="ats"]', 'data-count'))).toBe(
-			expected.atsTotal
-		);
+		expect(Number(await page.getAttribute('[data-testid="detail-figure"][data-indicator="rtlh"]', 'data-count'))).toBe(expected.rtlhTotal);
+		expect(Number(await page.getAttribute('[data-testid="detail-figure"][data-indicator="ats"]', 'data-count'))).toBe(expected.atsTotal);
 
 		// Four charts, each drawn on a canvas with something on it, each with a table twin.
 		await page.waitForFunction(

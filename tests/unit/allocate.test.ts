@@ -56,7 +56,9 @@ describe('allocation SQL', () => {
 		engine = await NodeEngine.open();
 		const values = UNITS.map(([u, v, d, m, c]) => `('${u}', '${v}', ${d ?? 'NULL'}, ${m}, ${c})`).join(', ');
 		// Inserted out of order: the result must not depend on the order rows arrive in.
-		await engine.exec(`CREATE TABLE units AS SELECT * FROM (VALUES ${values}) t(unit_id, village_kode, desil, members, cost) ORDER BY random()`);
+		await engine.exec(
+			`CREATE TABLE units AS SELECT * FROM (VALUES ${values}) t(unit_id, village_kode, desil, members, cost) ORDER BY random()`
+		);
 		await engine.exec(`CREATE TABLE overrides (programme VARCHAR, unit_id VARCHAR, action VARCHAR, reason VARCHAR)`);
 	});
 	afterAll(async () => {
@@ -101,8 +103,18 @@ describe('allocation SQL', () => {
 	});
 
 	it('a unit dearer than what a line has left goes to the next line', async () => {
-		await engine.exec(`CREATE OR REPLACE TABLE units2 AS SELECT unit_id, village_kode, desil, members, CASE unit_id WHEN 'U06' THEN 500 ELSE cost END AS cost FROM units`);
-		const rows = await run(spec({ candidates: spec().candidates.replace('FROM units', 'FROM units2'), lines: [{ line: 'APBD', budget: 400 }, { line: 'APBN', budget: 500 }] }));
+		await engine.exec(
+			`CREATE OR REPLACE TABLE units2 AS SELECT unit_id, village_kode, desil, members, CASE unit_id WHEN 'U06' THEN 500 ELSE cost END AS cost FROM units`
+		);
+		const rows = await run(
+			spec({
+				candidates: spec().candidates.replace('FROM units', 'FROM units2'),
+				lines: [
+					{ line: 'APBD', budget: 400 },
+					{ line: 'APBN', budget: 500 }
+				]
+			})
+		);
 		expect(rows.slice(0, 4).map((r) => [r.unit_id, r.funding_line])).toEqual([
 			['U03', 'APBD'],
 			['U06', 'APBN'], // 600 > 400: APBD stops after U03

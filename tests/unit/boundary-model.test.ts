@@ -75,7 +75,12 @@ describe('BoundaryModel', () => {
 		expect(first.storeError).toBeNull();
 		expect(first.village?.features).toHaveLength(8);
 		expect(first.kecamatan).toBe(kecamatanBefore);
-		expect(first.source.village).toMatchObject({ kind: 'imported', name: 'desa-sebagian.zip', format: 'shapefile', layers: ['batas_desa'] });
+		expect(first.source.village).toMatchObject({
+			kind: 'imported',
+			name: 'desa-sebagian.zip',
+			format: 'shapefile',
+			layers: ['batas_desa']
+		});
 		expect(first.source.kecamatan).toEqual({ kind: 'default' });
 		expect(first.report.village).toMatchObject({ matched: 8, byCode: 5, byName: 3 });
 		expect(store.entries.get('village')?.collection.features).toHaveLength(8);
@@ -107,7 +112,23 @@ describe('BoundaryModel', () => {
 
 		const elsewhere = JSON.stringify({
 			type: 'FeatureCollection',
-			features: [{ type: 'Feature', properties: { NAMOBJ: 'Desa Entah' }, geometry: { type: 'Polygon', coordinates: [[[116, -1], [116.1, -1], [116.1, -0.9], [116, -1]]] } }]
+			features: [
+				{
+					type: 'Feature',
+					properties: { NAMOBJ: 'Desa Entah' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[116, -1],
+								[116.1, -1],
+								[116.1, -0.9],
+								[116, -1]
+							]
+						]
+					}
+				}
+			]
 		});
 		expect(await instance.importFile({ name: 'lain.geojson', bytes: new TextEncoder().encode(elsewhere) }, 'village')).toBe(false);
 		expect(instance.importError?.message).toBe(
@@ -151,14 +172,47 @@ describe('BoundaryModel', () => {
 			attribution: ''
 		};
 		const empty: BoundaryCollection = { type: 'FeatureCollection', features: [] };
-		const instance = new BoundaryModel({ reference: uji, bundledRegency: '63.09', store: new MemoryStore(), loadDefault: async () => empty });
+		const instance = new BoundaryModel({
+			reference: uji,
+			bundledRegency: '63.09',
+			store: new MemoryStore(),
+			loadDefault: async () => empty
+		});
 		await instance.ensureLoaded();
 		expect(instance.report.village).toMatchObject({ matched: 0, units: 2 });
 		const file = JSON.stringify({
 			type: 'FeatureCollection',
 			features: [
-				{ type: 'Feature', properties: { KODE: '6309012002' }, geometry: { type: 'Polygon', coordinates: [[[114, -3], [114.1, -3], [114.1, -2.9], [114, -3]]] } },
-				{ type: 'Feature', properties: { NAMA: 'DESA SUNGAI BARU', KEC: 'Alpha' }, geometry: { type: 'Polygon', coordinates: [[[114.2, -3], [114.3, -3], [114.3, -2.9], [114.2, -3]]] } }
+				{
+					type: 'Feature',
+					properties: { KODE: '6309012002' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[114, -3],
+								[114.1, -3],
+								[114.1, -2.9],
+								[114, -3]
+							]
+						]
+					}
+				},
+				{
+					type: 'Feature',
+					properties: { NAMA: 'DESA SUNGAI BARU', KEC: 'Alpha' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[114.2, -3],
+								[114.3, -3],
+								[114.3, -2.9],
+								[114.2, -3]
+							]
+						]
+					}
+				}
 			]
 		});
 		expect(await instance.importFile({ name: 'uji.geojson', bytes: new TextEncoder().encode(file) }, 'village')).toBe(true);

@@ -10,13 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { matchBoundaries } from '../../src/lib/core/geo/match';
 import { BoundaryFileError, readBoundaryFile } from '../../src/lib/core/geo/read';
 import type { Reference } from '../../src/lib/core/reference';
-import {
-	SHAPEFILE_FIELDS,
-	shapefileLayer,
-	shapefileRecords,
-	sourceVillages,
-	zip
-} from '../fixtures/boundaries/make-shapefile';
+import { SHAPEFILE_FIELDS, shapefileLayer, shapefileRecords, sourceVillages, zip } from '../fixtures/boundaries/make-shapefile';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/boundaries/${name}`, import.meta.url)));
 const reference = JSON.parse(readFileSync(new URL('../../data/reference.json', import.meta.url), 'utf8')) as Reference;
@@ -85,9 +79,7 @@ describe('the zipped shapefile fixture through shpjs', () => {
 		const file = await readBoundaryFile('desa-sebagian.zip', fixture('desa-sebagian.zip'));
 		const { collection, report } = matchBoundaries(file.features, reference, 'village');
 		expect(report).toMatchObject({ features: 9, units: 237, matched: 8, byCode: 5, byName: 3, duplicates: [] });
-		expect(report.unmatched).toEqual([
-			{ index: 8, label: 'NAMA_DESA: DESA TIDAK DIKENAL · KECAMATAN: TENGGARONG', reason: 'no-match' }
-		]);
+		expect(report.unmatched).toEqual([{ index: 8, label: 'NAMA_DESA: DESA TIDAK DIKENAL · KECAMATAN: TENGGARONG', reason: 'no-match' }]);
 		expect(report.missing).toHaveLength(229);
 		expect(collection.features.map((f) => f.properties.kode)).toEqual([
 			'64.02.02.2002',
@@ -153,15 +145,27 @@ describe('shapefile variants', () => {
 
 	it('refuses projected coordinates without a .prj, naming the feature', async () => {
 		const bytes = zip(shapefileLayer('utm', SHAPEFILE_FIELDS, records, { prj: null, project }));
-		const error = await expectError('utm-tanpa-prj.zip', bytes, /^Berkas 'utm-tanpa-prj\.zip', fitur ke-1: koordinat \(\d+\.\d+, \d+\.\d+\) bukan bujur\/lintang WGS 84\. Sertakan berkas \.prj/);
+		const error = await expectError(
+			'utm-tanpa-prj.zip',
+			bytes,
+			/^Berkas 'utm-tanpa-prj\.zip', fitur ke-1: koordinat \(\d+\.\d+, \d+\.\d+\) bukan bujur\/lintang WGS 84\. Sertakan berkas \.prj/
+		);
 		expect(error.feature).toBe(1);
 	});
 
 	it('merges polygon layers, skips point layers, finds upper-case parts in folders and ignores __MACOSX', async () => {
 		const a = shapefileLayer('peta/BAGIAN_A', SHAPEFILE_FIELDS, records.slice(0, 1));
 		const b = shapefileLayer('peta/bagian_b', SHAPEFILE_FIELDS, records.slice(1, 2));
-		const upper = Object.fromEntries(Object.entries(a).map(([name, data]) => [name.replace(/\.(\w+)$/, (_, ext: string) => `.${ext.toUpperCase()}`), data]));
-		const files = { ...upper, ...b, 'peta/kantor.shp': pointShp([[116.99, -0.42]]), 'peta/kantor.dbf': b['peta/bagian_b.dbf'] as Uint8Array, '__MACOSX/peta/._bagian_b.shp': encode('x') };
+		const upper = Object.fromEntries(
+			Object.entries(a).map(([name, data]) => [name.replace(/\.(\w+)$/, (_, ext: string) => `.${ext.toUpperCase()}`), data])
+		);
+		const files = {
+			...upper,
+			...b,
+			'peta/kantor.shp': pointShp([[116.99, -0.42]]),
+			'peta/kantor.dbf': b['peta/bagian_b.dbf'] as Uint8Array,
+			'__MACOSX/peta/._bagian_b.shp': encode('x')
+		};
 		const file = await readBoundaryFile('dua-lapisan.zip', zip(files));
 		expect(file.layers).toEqual(['peta/BAGIAN_A', 'peta/bagian_b']);
 		expect(file.skippedLayers).toEqual(['peta/kantor']);
@@ -172,31 +176,61 @@ describe('shapefile variants', () => {
 		const layer = shapefileLayer('batas', SHAPEFILE_FIELDS, records);
 		delete layer['batas.dbf'];
 		await expectError('tanpa-dbf.zip', zip(layer), "Berkas ZIP 'tanpa-dbf.zip': batas.shp tanpa batas.dbf");
-		await expectError('dokumen.zip', zip({ 'baca saya.txt': encode('halo'), 'batas.dbf': encode('x') }), "Berkas ZIP 'dokumen.zip' tidak berisi shapefile (.shp); isinya: baca saya.txt, batas.dbf.");
-		await expectError('titik.zip', zip({ 'titik.shp': pointShp([[116.9, -0.4]]) }), "Berkas ZIP 'titik.zip' tidak berisi poligon: lapisan titik berisi titik atau garis");
+		await expectError(
+			'dokumen.zip',
+			zip({ 'baca saya.txt': encode('halo'), 'batas.dbf': encode('x') }),
+			"Berkas ZIP 'dokumen.zip' tidak berisi shapefile (.shp); isinya: baca saya.txt, batas.dbf."
+		);
+		await expectError(
+			'titik.zip',
+			zip({ 'titik.shp': pointShp([[116.9, -0.4]]) }),
+			"Berkas ZIP 'titik.zip' tidak berisi poligon: lapisan titik berisi titik atau garis"
+		);
 	});
 });
 
 describe('GeoJSON and other files that are refused', () => {
 	it('names the file and, where it can, the feature and property', async () => {
-		await expectError('batas.geojson', encode('{"type": "FeatureCollection", "features": [ {'), /^Berkas 'batas\.geojson' bukan JSON yang sah: /);
-		await expectError('peta.kml', encode('<kml></kml>'), "Berkas 'peta.kml' bukan GeoJSON (.geojson/.json) atau shapefile dalam ZIP (.zip).");
+		await expectError(
+			'batas.geojson',
+			encode('{"type": "FeatureCollection", "features": [ {'),
+			/^Berkas 'batas\.geojson' bukan JSON yang sah: /
+		);
+		await expectError(
+			'peta.kml',
+			encode('<kml></kml>'),
+			"Berkas 'peta.kml' bukan GeoJSON (.geojson/.json) atau shapefile dalam ZIP (.zip)."
+		);
 		await expectError('batas.zip', encode('bukan zip'), "Berkas 'batas.zip' bukan ZIP yang sah");
 		await expectError('batas.shp', encode('x'), "Berkas 'batas.shp' hanya satu bagian dari shapefile.");
 		await expectError('kosong.geojson', new Uint8Array(), "Berkas 'kosong.geojson' kosong.");
 		await expectError('topo.json', encode('{"type":"Topology","objects":{}}'), "Berkas 'topo.json' adalah TopoJSON");
-		await expectError('geom.json', encode('{"type":"Polygon","coordinates":[]}'), "Berkas 'geom.json' hanya berisi geometri tanpa properti");
-		await expectError('titik.geojson', encode('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[116,-0.4]}}]}'), "Berkas 'titik.geojson' tidak berisi poligon (batas wilayah); geometrinya: Point.");
+		await expectError(
+			'geom.json',
+			encode('{"type":"Polygon","coordinates":[]}'),
+			"Berkas 'geom.json' hanya berisi geometri tanpa properti"
+		);
+		await expectError(
+			'titik.geojson',
+			encode(
+				'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[116,-0.4]}}]}'
+			),
+			"Berkas 'titik.geojson' tidak berisi poligon (batas wilayah); geometrinya: Point."
+		);
 		await expectError('nol.geojson', encode('{"type":"FeatureCollection","features":[]}'), "Berkas 'nol.geojson' tidak berisi fitur.");
 		const properties = await expectError(
 			'rusak.geojson',
-			encode('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null},{"type":"Feature","properties":"Desa X","geometry":null}]}'),
-			"Berkas 'rusak.geojson', fitur ke-2: \"properties\" bukan objek."
+			encode(
+				'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":null},{"type":"Feature","properties":"Desa X","geometry":null}]}'
+			),
+			'Berkas \'rusak.geojson\', fitur ke-2: "properties" bukan objek.'
 		);
 		expect(properties).toMatchObject({ feature: 2, property: 'properties' });
 		const mercator = await expectError(
 			'mercator.geojson',
-			encode('{"type":"Feature","properties":{"KODE":"6402061001"},"geometry":{"type":"Polygon","coordinates":[[[12950000,-45000],[12951000,-45000],[12951000,-44000],[12950000,-45000]]]}}'),
+			encode(
+				'{"type":"Feature","properties":{"KODE":"6402061001"},"geometry":{"type":"Polygon","coordinates":[[[12950000,-45000],[12951000,-45000],[12951000,-44000],[12950000,-45000]]]}}'
+			),
 			"Berkas 'mercator.geojson', fitur ke-1: koordinat (12950000, -45000) bukan bujur/lintang WGS 84. GeoJSON harus memakai WGS 84 (EPSG:4326)"
 		);
 		expect(mercator).toMatchObject({ feature: 1, property: 'geometry' });

@@ -70,7 +70,14 @@ describe.each(ENGINES)('on %s', (_name, open) => {
 		expect(populationEmptyCauses(funnel)).toEqual([]);
 
 		const caps = capabilitiesOf(fields, defaultPlan());
-		expect(caps.absent).toEqual(['household.tenure', 'household.land_own', 'household.wall_condition', 'household.roof_condition', 'household.verval_status', 'person.verval_status']);
+		expect(caps.absent).toEqual([
+			'household.tenure',
+			'household.land_own',
+			'household.wall_condition',
+			'household.roof_condition',
+			'household.verval_status',
+			'person.verval_status'
+		]);
 		expect(caps.filters.find((f) => f.id === 'verval')).toMatchObject({ applies: false });
 		expect(caps.filters.find((f) => f.id === 'desil')).toMatchObject({ applies: true, missing: 0 });
 		const bsps = caps.programmes.find((p) => p.id === 'bsps');
@@ -119,7 +126,11 @@ describe.each(ENGINES)('on %s', (_name, open) => {
 			});
 			const fields = await registerFields(engine);
 			expect(fields.find((f) => f.table === 'household' && f.field === 'verval_status')).toEqual({
-				table: 'household', field: 'verval_status', present: true, sourceColumns: 'status_verval', missing: 1
+				table: 'household',
+				field: 'verval_status',
+				present: true,
+				sourceColumns: 'status_verval',
+				missing: 1
 			});
 			expect(exportNotes(capabilitiesOf(fields, foundOnly('excluded')))).toEqual([
 				'Filter verval: berlaku; status verval kosong di 1 keluarga: tidak dihitung'
@@ -182,7 +193,9 @@ describe.each(ENGINES)('on %s', (_name, open) => {
 			expect((await populationFunnel(engine, plan)).housing.bsps).toEqual({ need: 1, land: 1, house: 1, candidates: 1 });
 			const left = await populationFunnel(engine, strict);
 			expect(left.housing.bsps).toEqual({ need: 1, land: 0, house: 1, candidates: 0 });
-			expect(housingEmptyCauses(left, strict, 'bsps')).toEqual([{ kind: 'requirement', programme: 'bsps', requirement: 'land', passing: 0 }]);
+			expect(housingEmptyCauses(left, strict, 'bsps')).toEqual([
+				{ kind: 'requirement', programme: 'bsps', requirement: 'land', passing: 0 }
+			]);
 			// RTLH does not ask for land: its candidates stay.
 			expect(left.housing.rtlh.candidates).toBe(1);
 

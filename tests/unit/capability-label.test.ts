@@ -13,7 +13,14 @@ function fields(changes: Record<string, Partial<RegisterField>>): RegisterField[
 		...HOUSEHOLD_FIELDS.map((field) => ({ table: 'household' as const, field })),
 		...PERSON_FIELDS.map((field) => ({ table: 'person' as const, field }))
 	];
-	return all.map(({ table, field }) => ({ table, field, present: true, sourceColumns: field, missing: 0, ...changes[`${table}.${field}`] }));
+	return all.map(({ table, field }) => ({
+		table,
+		field,
+		present: true,
+		sourceColumns: field,
+		missing: 0,
+		...changes[`${table}.${field}`]
+	}));
 }
 
 const ABSENT = { present: false, sourceColumns: null, missing: null };
@@ -25,14 +32,21 @@ describe('capability words', () => {
 
 	it('a register without verval and land columns: the filter and requirement say they do not apply', () => {
 		const caps = capabilitiesOf(
-			fields({ 'household.verval_status': ABSENT, 'person.verval_status': ABSENT, 'household.land_own': ABSENT, 'household.desil': { missing: 1234 } }),
+			fields({
+				'household.verval_status': ABSENT,
+				'person.verval_status': ABSENT,
+				'household.land_own': ABSENT,
+				'household.desil': { missing: 1234 }
+			}),
 			defaultPlan()
 		);
 		const [desil, verval] = caps.filters;
 		expect(filterCheckLabel(verval!)).toBe('Filter verval: tidak berlaku (tidak ada kolom Status verval)');
 		expect(filterCheckLabel(desil!)).toBe('Filter desil: berlaku; Desil kesejahteraan kosong di 1.234 keluarga: tetap dihitung');
 		const land = caps.requirements.find((r) => r.programme === 'bsps' && r.requirement === 'land');
-		expect(requirementCheckLabel(land!)).toBe('Syarat milik lahan BSPS (bedah rumah APBN): tidak berlaku (tidak ada kolom Status/bukti kepemilikan lahan)');
+		expect(requirementCheckLabel(land!)).toBe(
+			'Syarat milik lahan BSPS (bedah rumah APBN): tidak berlaku (tidak ada kolom Status/bukti kepemilikan lahan)'
+		);
 		const bsps = caps.programmes.find((p) => p.id === 'bsps');
 		expect(bsps?.reasons.map(reasonLabel)).toEqual([
 			'tidak ada kolom Status/bukti kepemilikan lahan: syarat milik lahan BSPS (bedah rumah APBN) tidak bisa diperiksa'

@@ -105,7 +105,10 @@ describe('the table catalog', () => {
 	});
 
 	it('the swap list, the persisted list and the restore fingerprint come from the catalog', () => {
-		const byLifecycle = (...l: string[]) => Object.entries(CATALOG).filter(([, d]) => l.includes(d.lifecycle)).map(([t]) => t);
+		const byLifecycle = (...l: string[]) =>
+			Object.entries(CATALOG)
+				.filter(([, d]) => l.includes(d.lifecycle))
+				.map(([t]) => t);
 		expect([...SWAPPED_TABLES]).toEqual(byLifecycle('register', 'persisted'));
 		expect([...PERSISTED_TABLES]).toEqual(byLifecycle('persisted'));
 		expect(REGISTER_TABLES).toBe(PERSISTED_TABLES);

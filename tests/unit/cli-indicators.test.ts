@@ -43,7 +43,12 @@ describe('tepat indicators', () => {
 			expect(lines.slice(1)).toEqual(expected);
 			// The fixture's households are in Tenggarong; at least one figure there is not zero.
 			const jahab = lines.find((l) => l.startsWith('64.02.06.1001,'));
-			expect(jahab?.split(',').slice(3).some((v) => v !== '0')).toBe(true);
+			expect(
+				jahab
+					?.split(',')
+					.slice(3)
+					.some((v) => v !== '0')
+			).toBe(true);
 		} finally {
 			await engine.close();
 		}
@@ -51,7 +56,10 @@ describe('tepat indicators', () => {
 
 	it('--plan changes the population; a wrong plan is refused naming the file and field', async () => {
 		const wide = join(dir, 'rencana-semua-desil.json');
-		await writeFile(wide, JSON.stringify({ name: 'Semua desil', population: { desil: { min: 1, max: 10 }, verval: ['found', 'unverified'] } }));
+		await writeFile(
+			wide,
+			JSON.stringify({ name: 'Semua desil', population: { desil: { min: 1, max: 10 }, verval: ['found', 'unverified'] } })
+		);
 		const base = await runCli(['indicators', '--register', ...PAIR]);
 		const widened = await runCli(['indicators', '--register', ...PAIR, '--plan', wide]);
 		expect(widened.code).toBe(0);

@@ -54,9 +54,7 @@ describe('a saved column mapping on the command line', () => {
 		expect(ok.stderr).toContain('Total: 3 keluarga, 4 jiwa');
 		const missing = await run(['summary', xlsx, '--sheet', 'Rekap']);
 		expect(missing.code).toBe(1);
-		expect(missing.stderr).toBe(
-			"Berkas 'dtsen-verval-baru.xlsx' tidak punya lembar kerja 'Rekap'; lembar yang ada: 'Verval 2026'.\n"
-		);
+		expect(missing.stderr).toBe("Berkas 'dtsen-verval-baru.xlsx' tidak punya lembar kerja 'Rekap'; lembar yang ada: 'Verval 2026'.\n");
 	});
 
 	it('a broken mapping file is refused with its name, before any load', async () => {

@@ -20,7 +20,9 @@ const PLAN = {
 	name: '=1+1 Uji',
 	date: '2026-11-23',
 	population: { desil: { min: 1, max: 10 }, verval: ['found', 'unverified'] },
-	fundingLines: [{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { pip: 10_000_000, water: 10_000_000, rtlh: 100_000_000, paket: 10_000_000 } }]
+	fundingLines: [
+		{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { pip: 10_000_000, water: 10_000_000, rtlh: 100_000_000, paket: 10_000_000 } }
+	]
 };
 
 describe('tepat plan', () => {
@@ -41,7 +43,12 @@ describe('tepat plan', () => {
 		expect(stderr).toContain("Rencana '=1+1 Uji'");
 		expect(code).toBe(0);
 		expect((await readdir(out)).sort()).toEqual(
-			['alokasi.csv', 'rencana.json', 'ringkasan-anggaran.xlsx', ...['bsps', 'paket', 'pip', 'rtlh', 'water'].flatMap((p) => [`bnba-${p}.csv`, `bnba-${p}.xlsx`])].sort()
+			[
+				'alokasi.csv',
+				'rencana.json',
+				'ringkasan-anggaran.xlsx',
+				...['bsps', 'paket', 'pip', 'rtlh', 'water'].flatMap((p) => [`bnba-${p}.csv`, `bnba-${p}.xlsx`])
+			].sort()
 		);
 
 		// The same register and plan in-process: the CLI's CSV is byte for byte what the app writes.
@@ -119,8 +126,13 @@ describe('tepat plan', () => {
 		// The default plan funds only regional RTLH (APBD): every funded row of alokasi.csv is RTLH from APBD.
 		const rows = (await readFile(join(out, 'alokasi.csv'), 'utf8')).trim().split('\r\n');
 		const header = rows[0]!.split(',');
-		const funded = rows.slice(1).map((r) => r.split(',')).filter((r) => r[header.indexOf('status')] === 'funded');
+		const funded = rows
+			.slice(1)
+			.map((r) => r.split(','))
+			.filter((r) => r[header.indexOf('status')] === 'funded');
 		expect(funded.length).toBeGreaterThan(0);
-		expect(new Set(funded.map((r) => `${r[header.indexOf('programme')]}/${r[header.indexOf('funding_line')]}`))).toEqual(new Set(['rtlh/apbd']));
+		expect(new Set(funded.map((r) => `${r[header.indexOf('programme')]}/${r[header.indexOf('funding_line')]}`))).toEqual(
+			new Set(['rtlh/apbd'])
+		);
 	});
 });

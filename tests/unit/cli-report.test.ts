@@ -26,7 +26,9 @@ describe('tepat report', () => {
 	it('prints the summary and the first findings', async () => {
 		const { code, stdout } = await run(['report', `${REPORT_DIR}keluarga.csv`, `${REPORT_DIR}anggota.csv`]);
 		expect(code).toBe(0);
-		expect(stdout).toContain('Laporan validasi pemuatan (DTSEN): Kabupaten Kutai Kartanegara (64.02)\n  keluarga.csv (CSV, utf-8): 6 baris dibaca\n  anggota.csv (CSV, utf-8): 16 baris dibaca\n');
+		expect(stdout).toContain(
+			'Laporan validasi pemuatan (DTSEN): Kabupaten Kutai Kartanegara (64.02)\n  keluarga.csv (CSV, utf-8): 6 baris dibaca\n  anggota.csv (CSV, utf-8): 16 baris dibaca\n'
+		);
 		expect(stdout).toContain(
 			'Diterima: 5 keluarga, 12 jiwa\nDitolak: 5 baris (kunci keluarga kosong 2, anggota tanpa keluarga 1, baris kosong 0, baris ganda 2)\n'
 		);
@@ -58,8 +60,12 @@ describe('tepat report', () => {
 		const lines = text.split('\r\n');
 		expect(lines[0]).toBe('\uFEFFtingkat;kode_alasan;berkas;baris_data;kolom;nilai;jumlah_baris;id_keluarga;id_anggota;pesan');
 		expect(lines).toHaveLength(29 + 2); // header, 29 findings (the regency among them), final empty line
-		expect(lines[1]).toMatch(/^rejected;person_in_two_families;anggota\.csv;7;nomor_induk_kependudukan;6402060101800001;1;6402061203180002;;"Berkas/);
-		expect(lines[6]).toMatch(/^error;nik_scientific;anggota\.csv;2;nomor_induk_kependudukan;6,40206E\+15;1;6402060101150001;6,40206E\+15;"Berkas/);
+		expect(lines[1]).toMatch(
+			/^rejected;person_in_two_families;anggota\.csv;7;nomor_induk_kependudukan;6402060101800001;1;6402061203180002;;"Berkas/
+		);
+		expect(lines[6]).toMatch(
+			/^error;nik_scientific;anggota\.csv;2;nomor_induk_kependudukan;6,40206E\+15;1;6402060101150001;6,40206E\+15;"Berkas/
+		);
 
 		const xlsxPath = join(dir, 'laporan.xlsx');
 		const xlsx = await run(['report', `${REPORT_DIR}excel-angka.csv`, `--out=${xlsxPath}`]);
@@ -75,8 +81,12 @@ describe('tepat report', () => {
 		const { code, stdout } = await run(['report', path]);
 		expect(code).toBe(0);
 		// 33 canonical columns; DTSEN has no roof or wall condition, this file no verval or land ownership.
-		expect(stdout).toContain('\nKolom register: 28 dari 33 ditemukan\n  Tidak ada: kepemilikan lahan, kondisi dinding, kondisi atap, status verval\n');
-		expect(stdout).toContain('  rumah tidak layak huni (RTLH): lengkap\n    tidak ada kolom kondisi atap: atap berkondisi buruk tidak terhitung\n');
+		expect(stdout).toContain(
+			'\nKolom register: 28 dari 33 ditemukan\n  Tidak ada: kepemilikan lahan, kondisi dinding, kondisi atap, status verval\n'
+		);
+		expect(stdout).toContain(
+			'  rumah tidak layak huni (RTLH): lengkap\n    tidak ada kolom kondisi atap: atap berkondisi buruk tidak terhitung\n'
+		);
 		expect(stdout).toContain(
 			'  BSPS (bedah rumah APBN): sebagian\n' +
 				'    tidak ada kolom kondisi atap: atap berkondisi buruk tidak terhitung\n' +

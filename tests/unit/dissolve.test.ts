@@ -42,7 +42,9 @@ describe('Berau village boundaries', () => {
 	it('are read as they are: 110 villages, 18 of them MultiPolygons, outer rings clockwise (not RFC 7946)', () => {
 		expect(file.features).toHaveLength(110);
 		expect(file.features.filter((f) => f.geometry.type === 'MultiPolygon')).toHaveLength(18);
-		const outer = file.features.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates[0]] : f.geometry.coordinates.map((p) => p[0])));
+		const outer = file.features.flatMap((f) =>
+			f.geometry.type === 'Polygon' ? [f.geometry.coordinates[0]] : f.geometry.coordinates.map((p) => p[0])
+		);
 		const windings = new Set(outer.map((ring) => Math.sign(signedArea(ring ?? []))));
 		expect(windings).toEqual(new Set([-1]));
 	});
@@ -58,7 +60,15 @@ describe('Berau village boundaries', () => {
 			berau,
 			'village'
 		);
-		expect(byCode.report).toMatchObject({ features: 110, matched: 110, byCode: 110, byName: 0, missing: [], unmatched: [], duplicates: [] });
+		expect(byCode.report).toMatchObject({
+			features: 110,
+			matched: 110,
+			byCode: 110,
+			byName: 0,
+			missing: [],
+			unmatched: [],
+			duplicates: []
+		});
 
 		const byName = matchBoundaries(
 			rbi((f) => ({ NAMOBJ: String(f.properties.nama), WADMKC: kecamatanName(String(f.properties.kecamatan_kode)).toUpperCase() })),
@@ -81,7 +91,8 @@ describe('Berau village boundaries', () => {
 			expect(kecamatan, village.properties.kode).toBeDefined();
 			const [vw, vs, ve, vn] = bboxOf([village]) ?? [];
 			const [kw, ks, ke, kn] = bboxOf([kecamatan as BoundaryFeature]) ?? [];
-			const inside = (vw ?? 0) >= (kw ?? 0) - 1e-9 && (vs ?? 0) >= (ks ?? 0) - 1e-9 && (ve ?? 0) <= (ke ?? 0) + 1e-9 && (vn ?? 0) <= (kn ?? 0) + 1e-9;
+			const inside =
+				(vw ?? 0) >= (kw ?? 0) - 1e-9 && (vs ?? 0) >= (ks ?? 0) - 1e-9 && (ve ?? 0) <= (ke ?? 0) + 1e-9 && (vn ?? 0) <= (kn ?? 0) + 1e-9;
 			expect(inside, `${village.properties.kode} in ${kecamatan?.properties.kode}`).toBe(true);
 		}
 		// Outer rings come out counter-clockwise (RFC 7946), whatever the input's winding.
@@ -103,8 +114,36 @@ describe('Berau village boundaries', () => {
 		const maratua: BoundaryCollection = {
 			type: 'FeatureCollection',
 			features: [
-				{ type: 'Feature', properties: { kode: '64.03.11.2001' }, geometry: { type: 'Polygon', coordinates: [[[118, 2], [118.1, 2], [118.1, 2.1], [118, 2]]] } },
-				{ type: 'Feature', properties: { kode: '64.03.11.2002' }, geometry: { type: 'Polygon', coordinates: [[[118.2, 2], [118.3, 2], [118.3, 2.1], [118.2, 2]]] } }
+				{
+					type: 'Feature',
+					properties: { kode: '64.03.11.2001' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[118, 2],
+								[118.1, 2],
+								[118.1, 2.1],
+								[118, 2]
+							]
+						]
+					}
+				},
+				{
+					type: 'Feature',
+					properties: { kode: '64.03.11.2002' },
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[118.2, 2],
+								[118.3, 2],
+								[118.3, 2.1],
+								[118.2, 2]
+							]
+						]
+					}
+				}
 			]
 		};
 		// What polygon-clipping does on some degenerate rings: it throws.

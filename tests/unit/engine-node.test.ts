@@ -64,9 +64,7 @@ describe('NodeEngine', () => {
 		expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PAR1');
 		const rows = await engine.createTableFromParquet('roundtrip', bytes);
 		expect(rows).toBe(250);
-		const table = await engine.query(
-			`SELECT count(*)::INTEGER AS n, sum(i)::BIGINT AS s, max(nama) AS m, max(day) AS d FROM roundtrip`
-		);
+		const table = await engine.query(`SELECT count(*)::INTEGER AS n, sum(i)::BIGINT AS s, max(nama) AS m, max(day) AS d FROM roundtrip`);
 		expect(rowsOf(table, { n: 'number', s: 'number', m: 'string', d: 'date' })).toEqual([
 			{ n: 250, s: 31125, m: 'desa 99', d: '2000-09-06' }
 		]);

@@ -20,7 +20,8 @@ function machine(files: string[], uid: number | null, env: Record<string, string
 	return { env: { PATH, ...env }, executable: (path) => present.has(path), uid };
 }
 
-const NOT_FOUND = 'Chromium untuk uji end-to-end tidak ditemukan (CHROMIUM_PATH kosong, /usr/bin/chromium tidak ada, chromium tidak ada di PATH)';
+const NOT_FOUND =
+	'Chromium untuk uji end-to-end tidak ditemukan (CHROMIUM_PATH kosong, /usr/bin/chromium tidak ada, chromium tidak ada di PATH)';
 
 describe('finding Chromium and what the install step does', () => {
 	it('finds CHROMIUM_PATH, else /usr/bin/chromium, else chromium on PATH, and then does nothing', () => {
@@ -29,16 +30,30 @@ describe('finding Chromium and what the install step does', () => {
 			path: '/opt/chrome/chrome'
 		});
 		expect(decide(machine(['/usr/bin/chromium', '/usr/local/bin/chromium'], 0))).toEqual({ action: 'none', path: '/usr/bin/chromium' });
-		expect(decide(machine(['/usr/local/bin/chromium', '/usr/bin/apt-get'], 0))).toEqual({ action: 'none', path: '/usr/local/bin/chromium' });
+		expect(decide(machine(['/usr/local/bin/chromium', '/usr/bin/apt-get'], 0))).toEqual({
+			action: 'none',
+			path: '/usr/local/bin/chromium'
+		});
 		// Only PATH's directories are searched, in order; an empty entry is skipped.
-		expect(findChromium({ env: { PATH: ':/a:/b' }, executable: (p) => p === '/b/chromium' || p === 'chromium', uid: 0 })).toBe('/b/chromium');
+		expect(findChromium({ env: { PATH: ':/a:/b' }, executable: (p) => p === '/b/chromium' || p === 'chromium', uid: 0 })).toBe(
+			'/b/chromium'
+		);
 		expect(findChromium(machine(['/home/x/chromium'], 0))).toBeNull();
 	});
 
 	it('root with apt-get and no Chromium: apt-get update, then apt-get install -y chromium', () => {
 		const decision = decide(machine(['/usr/bin/apt-get'], 0));
-		expect(decision).toEqual({ action: 'install', commands: [['apt-get', 'update'], ['apt-get', 'install', '-y', 'chromium']] });
-		expect(APT_COMMANDS).toEqual([['apt-get', 'update'], ['apt-get', 'install', '-y', 'chromium']]);
+		expect(decision).toEqual({
+			action: 'install',
+			commands: [
+				['apt-get', 'update'],
+				['apt-get', 'install', '-y', 'chromium']
+			]
+		});
+		expect(APT_COMMANDS).toEqual([
+			['apt-get', 'update'],
+			['apt-get', 'install', '-y', 'chromium']
+		]);
 	});
 
 	it('otherwise one line saying exactly what to run', () => {
@@ -57,7 +72,9 @@ describe('finding Chromium and what the install step does', () => {
 			line: 'Chromium untuk uji end-to-end tidak ada di CHROMIUM_PATH=/opt/none: arahkan CHROMIUM_PATH ke Chromium yang terpasang, atau hapus CHROMIUM_PATH agar /usr/bin/chromium dipakai.'
 		});
 		// The advice for root with apt-get (printed when the install failed): without sudo.
-		expect(adviceLine(machine(['/usr/bin/apt-get'], 0))).toBe(`${NOT_FOUND}: jalankan \`apt-get update && apt-get install -y chromium\`, lalu ulangi.`);
+		expect(adviceLine(machine(['/usr/bin/apt-get'], 0))).toBe(
+			`${NOT_FOUND}: jalankan \`apt-get update && apt-get install -y chromium\`, lalu ulangi.`
+		);
 		for (const probe of [machine(['/usr/bin/apt-get'], 1000), machine([], 0)]) expect(adviceLine(probe)).not.toContain('\n');
 	});
 

@@ -7,12 +7,7 @@ import { emptyFigures, kecamatanFigures, type AreaFigures } from '../../src/lib/
 import { sortRows, tableRows } from '../../src/lib/core/indicators/table';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { loadExcelJs } from '../../src/lib/export/exceljs';
-import {
-	XLSX_TITLE_ROWS,
-	indicatorTableFileName,
-	indicatorTableToCsv,
-	indicatorTableToXlsx
-} from '../../src/lib/export/indicator-table';
+import { XLSX_TITLE_ROWS, indicatorTableFileName, indicatorTableToCsv, indicatorTableToXlsx } from '../../src/lib/export/indicator-table';
 
 function village(kode: string, nama: string, kecamatan: string, count: number, denominator: number): AreaFigures {
 	const figures = emptyFigures();
@@ -53,7 +48,12 @@ describe('indicator table CSV', () => {
 		const byName = indicatorTableToCsv(sortRows(rows, { column: 'nama', direction: 'desc' }), 'rate', 'village', {
 			bom: false
 		});
-		expect(byName.split('\r\n').slice(1, 3).map((l) => l.slice(0, 13))).toEqual(['64.02.02.2001', '64.02.01.2001']);
+		expect(
+			byName
+				.split('\r\n')
+				.slice(1, 3)
+				.map((l) => l.slice(0, 13))
+		).toEqual(['64.02.02.2001', '64.02.01.2001']);
 	});
 
 	it('counts as integers; kecamatan level has no desa column', () => {
@@ -144,7 +144,12 @@ describe('indicator table XLSX', () => {
 		if (!sheet) throw new Error('no sheet Tabel');
 		expect(sheet.getCell('B3').value).toBe('belum disimpan atau diubah');
 		expect((sheet.getRow(XLSX_TITLE_ROWS).values as unknown[]).slice(1)).toEqual([
-			'Kode', 'Kecamatan', 'Nilai', 'Jumlah', 'Penyebut', 'Peringkat'
+			'Kode',
+			'Kecamatan',
+			'Nilai',
+			'Jumlah',
+			'Penyebut',
+			'Peringkat'
 		]);
 		expect((sheet.getRow(XLSX_TITLE_ROWS + 1).values as unknown[]).slice(1)).toEqual(['64.02.01', 'Samboja', 1235, 1235, 2003, 1]);
 		expect(sheet.getRow(XLSX_TITLE_ROWS + 1).getCell(3).numFmt).toBe('#,##0');

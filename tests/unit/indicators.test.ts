@@ -102,12 +102,18 @@ describe('indicators on a hand-computed register', () => {
 	});
 
 	it('9 m² per person makes H4 crowded too (RTLH total unchanged: its wall already counts)', async () => {
-		const rows = await villageIndicators(engine, withPlan((p) => (p.indicators.housing.minFloorAreaPerPerson = 9)));
+		const rows = await villageIndicators(
+			engine,
+			withPlan((p) => (p.indicators.housing.minFloorAreaPerPerson = 9))
+		);
 		expect(figuresOf(rows, V1)).toEqual({ ...V1_DEFAULT, rtlh_crowding: [2, 4] });
 	});
 
 	it('poor condition can be left out: H4 is then not RTLH', async () => {
-		const rows = await villageIndicators(engine, withPlan((p) => (p.indicators.housing.poorConditionCounts = false)));
+		const rows = await villageIndicators(
+			engine,
+			withPlan((p) => (p.indicators.housing.poorConditionCounts = false))
+		);
 		expect(figuresOf(rows, V1)).toMatchObject({ rtlh: [1, 4], rtlh_wall: [1, 4] });
 	});
 
@@ -120,7 +126,10 @@ describe('indicators on a hand-computed register', () => {
 	});
 
 	it('desil 1–10 brings in H5 and its child', async () => {
-		const rows = await villageIndicators(engine, withPlan((p) => (p.population.desil = { min: 1, max: 10 })));
+		const rows = await villageIndicators(
+			engine,
+			withPlan((p) => (p.population.desil = { min: 1, max: 10 }))
+		);
 		expect(figuresOf(rows, V1)).toMatchObject({
 			rtlh: [3, 5],
 			rtlh_roof: [2, 5],
@@ -131,7 +140,10 @@ describe('indicators on a hand-computed register', () => {
 	});
 
 	it('verval statuses: moved and unverified records count only when chosen', async () => {
-		const rows = await villageIndicators(engine, withPlan((p) => (p.population.verval = ['found', 'moved', 'unverified'])));
+		const rows = await villageIndicators(
+			engine,
+			withPlan((p) => (p.population.verval = ['found', 'moved', 'unverified']))
+		);
 		expect(figuresOf(rows, V1).rtlh).toEqual([3, 5]); // H6 (moved, thatch)
 		expect(figuresOf(rows, V2).rtlh).toEqual([2, 2]); // H8 (unverified, thatch)
 	});

@@ -39,7 +39,14 @@ async function people(engine: NodeEngine): Promise<string[]> {
 	return rowsOf(table, { person_id: 'string', household_id: 'string' }).map((p) => `${p.person_id} → ${p.household_id}`);
 }
 
-const DUPLICATE_CODES = new Set(['duplicate_family', 'family_key_shared', 'duplicate_person', 'person_in_two_families', 'duplicate_nik', 'nik_in_two_families']);
+const DUPLICATE_CODES = new Set([
+	'duplicate_family',
+	'family_key_shared',
+	'duplicate_person',
+	'person_in_two_families',
+	'duplicate_nik',
+	'nik_in_two_families'
+]);
 const duplicateFindings = (rows: ReportRow[]) => rows.filter((r) => DUPLICATE_CODES.has(r.code));
 
 /** Findings of dtsen-anggota.csv with a DTSEN family file (`file`) holding the four clean families. */
@@ -53,10 +60,42 @@ const cleanPairFindings = (file: string): Tuple[] => [
 
 /** The four families of dtsen-keluarga.csv with dtsen-anggota.csv, as loaded. */
 const CLEAN_PAIR_HOUSEHOLDS = [
-	{ household_id: '6402060101150001', kk: '6402060101150001', village_kode: '64.02.06.1001', head_name: 'Ahmad Fauzi', members: 3, members_declared: 3, source_row: 1 },
-	{ household_id: '6402061203180002', kk: '6402061203180002', village_kode: '64.02.06.2012', head_name: 'Siti Rahmah', members: 2, members_declared: 2, source_row: 2 },
-	{ household_id: '6402121507120003', kk: '6402121507120003', village_kode: '64.02.12.2001', head_name: 'Bujang Lawing', members: 4, members_declared: 4, source_row: 3 },
-	{ household_id: '6402062010090004', kk: '6402062010090004', village_kode: '64.02.06.9999', head_name: 'Rina Wati', members: 1, members_declared: 1, source_row: 4 }
+	{
+		household_id: '6402060101150001',
+		kk: '6402060101150001',
+		village_kode: '64.02.06.1001',
+		head_name: 'Ahmad Fauzi',
+		members: 3,
+		members_declared: 3,
+		source_row: 1
+	},
+	{
+		household_id: '6402061203180002',
+		kk: '6402061203180002',
+		village_kode: '64.02.06.2012',
+		head_name: 'Siti Rahmah',
+		members: 2,
+		members_declared: 2,
+		source_row: 2
+	},
+	{
+		household_id: '6402121507120003',
+		kk: '6402121507120003',
+		village_kode: '64.02.12.2001',
+		head_name: 'Bujang Lawing',
+		members: 4,
+		members_declared: 4,
+		source_row: 3
+	},
+	{
+		household_id: '6402062010090004',
+		kk: '6402062010090004',
+		village_kode: '64.02.06.9999',
+		head_name: 'Rina Wati',
+		members: 1,
+		members_declared: 1,
+		source_row: 4
+	}
 ];
 
 const CLEAN_PAIR_PEOPLE = [
@@ -122,9 +161,33 @@ describe('duplicates, row by row', () => {
 		it('the first family keeps the KK, the second gets <KK>~2 with its own members; the repeated family is one household', async () => {
 			await ingestRegister(engine, [await src(FILE)], TINY_REFERENCE);
 			expect(await households(engine)).toEqual([
-				{ household_id: '6402060101150001', kk: '6402060101150001', village_kode: '64.02.06.1001', head_name: 'Ahmad Fauzi', members: 3, members_declared: 3, source_row: 1 },
-				{ household_id: '6402060101150001~2', kk: '6402060101150001', village_kode: '64.02.06.2012', head_name: 'Budi Santoso', members: 2, members_declared: 2, source_row: 3 },
-				{ household_id: '6402061203180002', kk: '6402061203180002', village_kode: '64.02.06.2012', head_name: 'Siti Rahmah', members: 2, members_declared: 2, source_row: 5 }
+				{
+					household_id: '6402060101150001',
+					kk: '6402060101150001',
+					village_kode: '64.02.06.1001',
+					head_name: 'Ahmad Fauzi',
+					members: 3,
+					members_declared: 3,
+					source_row: 1
+				},
+				{
+					household_id: '6402060101150001~2',
+					kk: '6402060101150001',
+					village_kode: '64.02.06.2012',
+					head_name: 'Budi Santoso',
+					members: 2,
+					members_declared: 2,
+					source_row: 3
+				},
+				{
+					household_id: '6402061203180002',
+					kk: '6402061203180002',
+					village_kode: '64.02.06.2012',
+					head_name: 'Siti Rahmah',
+					members: 2,
+					members_declared: 2,
+					source_row: 5
+				}
 			]);
 			expect(await people(engine)).toEqual([
 				'6402060101800001 → 6402060101150001',
@@ -158,11 +221,17 @@ describe('duplicates, row by row', () => {
 		it('tepat report prints the figures and the findings', async () => {
 			const { code, stdout } = await runCli(['report', fixture(FILE)]);
 			expect(code).toBe(0);
-			expect(stdout).toContain('Diterima: 3 keluarga, 7 jiwa\nDitolak: 2 baris (kunci keluarga kosong 0, anggota tanpa keluarga 0, baris kosong 0, baris ganda 2)\n');
+			expect(stdout).toContain(
+				'Diterima: 3 keluarga, 7 jiwa\nDitolak: 2 baris (kunci keluarga kosong 0, anggota tanpa keluarga 0, baris kosong 0, baris ganda 2)\n'
+			);
 			expect(stdout).toContain('Keluarga dengan nomor yang sudah dipakai keluarga lain, dimuat dengan id turunan: 1\n');
 			expect(stdout).toContain('Orang ganda dalam satu keluarga, tidak dimuat (baris): 2\n');
-			expect(stdout).toContain("  [galat] Berkas 'dtsen-flat-dup.csv', baris data 3, kolom nomor_kartu_keluarga: '6402060101150001' juga dipakai keluarga lain");
-			expect(stdout).toContain("  [ditolak] Berkas 'dtsen-flat-dup.csv', baris data 9, kolom nomor_induk_kependudukan: NIK '6402066507100005'");
+			expect(stdout).toContain(
+				"  [galat] Berkas 'dtsen-flat-dup.csv', baris data 3, kolom nomor_kartu_keluarga: '6402060101150001' juga dipakai keluarga lain"
+			);
+			expect(stdout).toContain(
+				"  [ditolak] Berkas 'dtsen-flat-dup.csv', baris data 9, kolom nomor_induk_kependudukan: NIK '6402066507100005'"
+			);
 		});
 	});
 
@@ -170,11 +239,16 @@ describe('duplicates, row by row', () => {
 		it('the same family twice in the family file: the repeat is not loaded, one finding', async () => {
 			// dtsen-keluarga-dup.csv = dtsen-keluarga.csv with row 2 repeated as row 5.
 			const FILE = 'dtsen-keluarga-dup.csv';
-			for (const order of [[FILE, 'dtsen-anggota.csv'], ['dtsen-anggota.csv', FILE]]) {
+			for (const order of [
+				[FILE, 'dtsen-anggota.csv'],
+				['dtsen-anggota.csv', FILE]
+			]) {
 				const result = await ingestRegister(engine, await Promise.all(order.map(src)), TINY_REFERENCE);
 				expect(result).toMatchObject({ rowsRead: 15, households: 4, people: 10, rowsRejected: 1 });
 				const rows = await loadReportRows(engine);
-				expect(duplicateFindings(rows).map(tuple)).toEqual([['rejected', 'duplicate_family', FILE, 5, KK, '6402061203180002', 1]] satisfies Tuple[]);
+				expect(duplicateFindings(rows).map(tuple)).toEqual([
+					['rejected', 'duplicate_family', FILE, 5, KK, '6402061203180002', 1]
+				] satisfies Tuple[]);
 				expect(rows.filter((r) => !DUPLICATE_CODES.has(r.code)).map(tuple)).toEqual(cleanPairFindings(FILE));
 				expect(duplicateFindings(rows)[0]).toMatchObject({
 					household_id: '6402061203180002',
@@ -200,7 +274,9 @@ describe('duplicates, row by row', () => {
 			const result = await ingestRegister(engine, [await src(FILE), await src('dtsen-anggota.csv')], TINY_REFERENCE);
 			expect(result).toMatchObject({ rowsRead: 15, households: 5, people: 10, rowsRejected: 0 });
 			const rows = await loadReportRows(engine);
-			expect(duplicateFindings(rows).map(tuple)).toEqual([['error', 'family_key_shared', FILE, 5, KK, '6402061203180002', 1]] satisfies Tuple[]);
+			expect(duplicateFindings(rows).map(tuple)).toEqual([
+				['error', 'family_key_shared', FILE, 5, KK, '6402061203180002', 1]
+			] satisfies Tuple[]);
 			// No "household without members" for the second family: its finding already says why.
 			expect(rows.filter((r) => !DUPLICATE_CODES.has(r.code)).map(tuple)).toEqual(cleanPairFindings(FILE));
 			expect(duplicateFindings(rows)[0]).toMatchObject({
@@ -214,7 +290,15 @@ describe('duplicates, row by row', () => {
 			});
 			expect(await households(engine)).toEqual([
 				...CLEAN_PAIR_HOUSEHOLDS,
-				{ household_id: '6402061203180002~2', kk: '6402061203180002', village_kode: '64.02.06.1001', head_name: 'Joko Susilo', members: 0, members_declared: 4, source_row: 5 }
+				{
+					household_id: '6402061203180002~2',
+					kk: '6402061203180002',
+					village_kode: '64.02.06.1001',
+					head_name: 'Joko Susilo',
+					members: 0,
+					members_declared: 4,
+					source_row: 5
+				}
 			]);
 			expect(await people(engine)).toEqual(CLEAN_PAIR_PEOPLE);
 			expect(await loadReport(engine)).toMatchObject({
@@ -234,9 +318,33 @@ describe('duplicates, row by row', () => {
 			['error', 'family_key_shared', 'bdt-krt-dup.csv', 3, 'IDBDT', 'BDT001', 1]
 		] satisfies Tuple[]);
 		expect(await households(engine)).toEqual([
-			{ household_id: 'BDT001', kk: '6402060101100011', village_kode: '64.02.06.1001', head_name: 'Samsul', members: 2, members_declared: 2, source_row: 1 },
-			{ household_id: 'BDT002', kk: '6402060101100022', village_kode: '64.02.06.2012', head_name: 'Yanto', members: 2, members_declared: 2, source_row: 2 },
-			{ household_id: 'BDT001~2', kk: null, village_kode: '64.02.12.2001', head_name: 'Lahang', members: 0, members_declared: 3, source_row: 3 }
+			{
+				household_id: 'BDT001',
+				kk: '6402060101100011',
+				village_kode: '64.02.06.1001',
+				head_name: 'Samsul',
+				members: 2,
+				members_declared: 2,
+				source_row: 1
+			},
+			{
+				household_id: 'BDT002',
+				kk: '6402060101100022',
+				village_kode: '64.02.06.2012',
+				head_name: 'Yanto',
+				members: 2,
+				members_declared: 2,
+				source_row: 2
+			},
+			{
+				household_id: 'BDT001~2',
+				kk: null,
+				village_kode: '64.02.12.2001',
+				head_name: 'Lahang',
+				members: 0,
+				members_declared: 3,
+				source_row: 3
+			}
 		]);
 		expect(await people(engine)).toEqual(['BDT001-1 → BDT001', 'BDT001-2 → BDT001', 'BDT002-1 → BDT002', 'BDT002-2 → BDT002']);
 	});

@@ -25,15 +25,46 @@ const source = async (name: string, sheet?: string) => {
 };
 
 const HOUSEHOLD = {
-	household_id: 'string', kk: 'string?', village_kode: 'string?', alamat: 'string?', head_name: 'string?', desil: 'number?',
-	floor: 'string?', wall: 'string?', roof: 'string?', water: 'string?', lighting: 'string?', fuel: 'string?', toilet: 'string?',
-	floor_area: 'number?', members: 'number', verval_status: 'string?', source_row: 'number'
+	household_id: 'string',
+	kk: 'string?',
+	village_kode: 'string?',
+	alamat: 'string?',
+	head_name: 'string?',
+	desil: 'number?',
+	floor: 'string?',
+	wall: 'string?',
+	roof: 'string?',
+	water: 'string?',
+	lighting: 'string?',
+	fuel: 'string?',
+	toilet: 'string?',
+	floor_area: 'number?',
+	members: 'number',
+	verval_status: 'string?',
+	source_row: 'number'
 } as const;
 const PERSON = {
-	person_id: 'string', household_id: 'string', nik: 'string?', kk: 'string?', name: 'string?', sex: 'string?', birth_date: 'date?',
-	age: 'number?', relation: 'string?', school_participation: 'string?', certificate: 'string?', source_row: 'number'
+	person_id: 'string',
+	household_id: 'string',
+	nik: 'string?',
+	kk: 'string?',
+	name: 'string?',
+	sex: 'string?',
+	birth_date: 'date?',
+	age: 'number?',
+	relation: 'string?',
+	school_participation: 'string?',
+	certificate: 'string?',
+	source_row: 'number'
 } as const;
-const UNKNOWN = { table_name: 'string', field: 'string', source_column: 'string', raw_value: 'string', rows: 'number', first_row: 'number' } as const;
+const UNKNOWN = {
+	table_name: 'string',
+	field: 'string',
+	source_column: 'string',
+	raw_value: 'string',
+	rows: 'number',
+	first_row: 'number'
+} as const;
 
 describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 	let engine: NodeEngine;
@@ -53,7 +84,13 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 	const people = async () => rowsOf(await engine.query(`SELECT ${Object.keys(PERSON).join(', ')} FROM person ORDER BY source_row`), PERSON);
 	const villageNames = async () =>
 		rowsOf(await engine.query(`SELECT * FROM ingest_village_name ORDER BY first_row`), {
-			source_file: 'string', kecamatan: 'string?', village_name: 'string', reason: 'string', candidates: 'string?', households: 'number', first_row: 'number'
+			source_file: 'string',
+			kecamatan: 'string?',
+			village_name: 'string',
+			reason: 'string',
+			candidates: 'string?',
+			households: 'number',
+			first_row: 'number'
 		});
 	const unknown = async () =>
 		rowsOf(await engine.query(`SELECT ${Object.keys(UNKNOWN).join(', ')} FROM ingest_unknown_code ORDER BY table_name, field`), UNKNOWN);
@@ -62,14 +99,25 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		const bytes = await bytesOf('bdt-1252-semicolon.csv');
 		expect(isValidUtf8(bytes)).toBe(false);
 		for (const sliceBytes of [1, 50, 1 << 20]) {
-			const result = await ingestRegister(engine, [bytesByteSource('bdt-1252-semicolon.csv', bytes)], TINY_REFERENCE, { sliceBytes, asOf: '2025-07-01' });
+			const result = await ingestRegister(engine, [bytesByteSource('bdt-1252-semicolon.csv', bytes)], TINY_REFERENCE, {
+				sliceBytes,
+				asOf: '2025-07-01'
+			});
 			expect(withoutMapping(result), `slice ${sliceBytes}`).toEqual({
-				source: 'bdt', files: ['bdt-1252-semicolon.csv'], rowsRead: 5, households: 3, people: 5,
-				rowsRejected: 0, unmatchedHouseholds: 0, unknownValues: 2
+				source: 'bdt',
+				files: ['bdt-1252-semicolon.csv'],
+				rowsRead: 5,
+				households: 3,
+				people: 5,
+				rowsRejected: 0,
+				unmatchedHouseholds: 0,
+				unknownValues: 2
 			});
 		}
 		const hh = await households();
-		expect(hh.map((h) => [h.household_id, h.village_kode, h.alamat, h.head_name, h.floor, h.wall, h.roof, h.water, h.verval_status])).toEqual([
+		expect(
+			hh.map((h) => [h.household_id, h.village_kode, h.alamat, h.head_name, h.floor, h.wall, h.roof, h.water, h.verval_status])
+		).toEqual([
 			['BDT101', '64.02.06.1001', 'Jl. Désa Indah', 'Siti Rahmah', 'earth', 'masonry', 'zinc', 'protected_well', null], // empty status: the plan's rule decides
 			['BDT102', '64.02.06.2012', 'Gg. Café; RT 5', 'José Núñez', 'ceramic', 'wood', 'metal_tile', 'surface', 'found'],
 			['BDT103', '64.02.12.2001', 'Dusun Hulu', 'Bujang', 'unknown', 'masonry', 'zinc', 'unprotected_well', 'deceased']
@@ -91,7 +139,15 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 
 	it('tab-delimited DTSEN: dotted and undotted village codes, village by name within a kecamatan, labels in any case', async () => {
 		const result = await ingestRegister(engine, [await source('dtsen-tab.tsv')], TINY_REFERENCE, { asOf: '2025-07-01' });
-		expect(result).toMatchObject({ source: 'dtsen', rowsRead: 6, households: 5, people: 6, rowsRejected: 0, unknownValues: 1, unmatchedHouseholds: 1 });
+		expect(result).toMatchObject({
+			source: 'dtsen',
+			rowsRead: 6,
+			households: 5,
+			people: 6,
+			rowsRejected: 0,
+			unknownValues: 1,
+			unmatchedHouseholds: 1
+		});
 		const hh = await households();
 		expect(hh.map((h) => [h.village_kode, h.floor, h.wall, h.roof, h.water])).toEqual([
 			['64.02.06.1001', 'ceramic', 'masonry', 'tile', 'tap'], // '64.02.06.1001' dotted
@@ -109,10 +165,25 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 			['Rudi', 'M', 'head', 'no_longer']
 		]);
 		expect(await unknown()).toEqual([
-			{ table_name: 'household', field: 'water', source_column: 'sumber_air_minum_utama', raw_value: 'Sumur Tetangga', rows: 1, first_row: 3 }
+			{
+				table_name: 'household',
+				field: 'water',
+				source_column: 'sumber_air_minum_utama',
+				raw_value: 'Sumur Tetangga',
+				rows: 1,
+				first_row: 3
+			}
 		]);
 		expect(await villageNames()).toEqual([
-			{ source_file: 'dtsen-tab.tsv', kecamatan: 'Tenggarong', village_name: 'Antah Berantah', reason: 'not_found', candidates: null, households: 1, first_row: 6 }
+			{
+				source_file: 'dtsen-tab.tsv',
+				kecamatan: 'Tenggarong',
+				village_name: 'Antah Berantah',
+				reason: 'not_found',
+				candidates: null,
+				households: 1,
+				first_row: 6
+			}
 		]);
 	});
 
@@ -121,15 +192,38 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 			...TINY_REFERENCE,
 			villages: [
 				...TINY_REFERENCE.villages,
-				{ kode: '64.02.06.1099', nama: 'JAHAB', jenis: 'kelurahan' as const, kecamatan_kode: '64.02.06', kecamatan_nama: 'Tenggarong', zona: 'tengah' as const }
+				{
+					kode: '64.02.06.1099',
+					nama: 'JAHAB',
+					jenis: 'kelurahan' as const,
+					kecamatan_kode: '64.02.06',
+					kecamatan_nama: 'Tenggarong',
+					zona: 'tengah' as const
+				}
 			]
 		};
 		const result = await ingestRegister(engine, [await source('dtsen-tab.tsv')], reference);
 		expect(result).toMatchObject({ households: 5, unmatchedHouseholds: 2 });
 		expect((await households()).map((h) => h.village_kode)).toEqual(['64.02.06.1001', '64.02.06.2012', '64.02.12.2001', null, null]);
 		expect(await villageNames()).toEqual([
-			{ source_file: 'dtsen-tab.tsv', kecamatan: 'TENGGARONG', village_name: 'Kel. Jahab', reason: 'ambiguous', candidates: '64.02.06.1001, 64.02.06.1099', households: 1, first_row: 5 },
-			{ source_file: 'dtsen-tab.tsv', kecamatan: 'Tenggarong', village_name: 'Antah Berantah', reason: 'not_found', candidates: null, households: 1, first_row: 6 }
+			{
+				source_file: 'dtsen-tab.tsv',
+				kecamatan: 'TENGGARONG',
+				village_name: 'Kel. Jahab',
+				reason: 'ambiguous',
+				candidates: '64.02.06.1001, 64.02.06.1099',
+				households: 1,
+				first_row: 5
+			},
+			{
+				source_file: 'dtsen-tab.tsv',
+				kecamatan: 'Tenggarong',
+				village_name: 'Antah Berantah',
+				reason: 'not_found',
+				candidates: null,
+				households: 1,
+				first_row: 6
+			}
 		]);
 	});
 
@@ -141,11 +235,29 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		});
 		// Sheet rows 4–8 are data rows 1–5; row 6 (data row 3) is empty and rejected.
 		expect(withoutMapping(result)).toEqual({
-			source: 'bdt', files: ['bdt-title-rows.xlsx'], rowsRead: 5, households: 2, people: 4,
-			rowsRejected: 1, unmatchedHouseholds: 0, unknownValues: 0
+			source: 'bdt',
+			files: ['bdt-title-rows.xlsx'],
+			rowsRead: 5,
+			households: 2,
+			people: 4,
+			rowsRejected: 1,
+			unmatchedHouseholds: 0,
+			unknownValues: 0
 		});
 		expect(progress.filter((p) => p.phase === 'read').at(-1)?.rowsRead).toBe(5);
-		expect((await households()).map((h) => [h.household_id, h.village_kode, h.floor, h.wall, h.roof, h.water, h.floor_area, h.members, h.source_row])).toEqual([
+		expect(
+			(await households()).map((h) => [
+				h.household_id,
+				h.village_kode,
+				h.floor,
+				h.wall,
+				h.roof,
+				h.water,
+				h.floor_area,
+				h.members,
+				h.source_row
+			])
+		).toEqual([
 			['BDT201', '64.02.06.1001', 'earth', 'woven_bamboo', 'zinc', 'unprotected_well', 20.5, 2, 1],
 			['BDT202', '64.02.12.2001', 'ceramic', 'masonry', 'metal_tile', 'tap_metered', 36, 2, 4]
 		]);
@@ -165,7 +277,9 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		]);
 		const error = await ingestRegister(engine, [await source('bdt-title-rows.xlsx', 'Data 2024')], TINY_REFERENCE).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(IngestError);
-		expect((error as Error).message).toBe("Berkas 'bdt-title-rows.xlsx' tidak punya lembar kerja 'Data 2024'; lembar yang ada: 'DTKS', 'Rekap'.");
+		expect((error as Error).message).toBe(
+			"Berkas 'bdt-title-rows.xlsx' tidak punya lembar kerja 'Data 2024'; lembar yang ada: 'DTKS', 'Rekap'."
+		);
 		// The previous load stays.
 		expect(await households()).toHaveLength(1);
 	});
@@ -173,13 +287,77 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 	it('P3KE flat CSV with text labels: canonical values, numbers and unknown labels counted as unknown', async () => {
 		const result = await ingestRegister(engine, [await source('p3ke-labels.csv')], TINY_REFERENCE, { asOf: '2025-07-01' });
 		expect(withoutMapping(result)).toEqual({
-			source: 'p3ke', files: ['p3ke-labels.csv'], rowsRead: 6, households: 3, people: 6,
-			rowsRejected: 0, unmatchedHouseholds: 0, unknownValues: 4
+			source: 'p3ke',
+			files: ['p3ke-labels.csv'],
+			rowsRead: 6,
+			households: 3,
+			people: 6,
+			rowsRejected: 0,
+			unmatchedHouseholds: 0,
+			unknownValues: 4
 		});
-		expect((await households()).map((h) => [h.household_id, h.kk, h.village_kode, h.desil, h.head_name, h.floor, h.wall, h.roof, h.water, h.lighting, h.fuel, h.toilet, h.members])).toEqual([
-			['P3KE-001', '6402060101150001', '64.02.06.1001', 1, 'Ahmad', 'earth', 'wood', 'zinc', 'unprotected_well', 'pln_metered', 'firewood', 'none', 3],
-			['P3KE-002', '6402061203180002', '64.02.06.2012', 3, 'Siti', 'ceramic', 'masonry', 'asbestos', 'refill', 'pln_unmetered', 'lpg_3kg', 'own', 2],
-			['P3KE-003', '6402121507120003', '64.02.12.2001', 2, 'Bujang', 'wood', 'bamboo', 'unknown', 'surface', 'unknown', 'firewood', 'none', 1]
+		expect(
+			(await households()).map((h) => [
+				h.household_id,
+				h.kk,
+				h.village_kode,
+				h.desil,
+				h.head_name,
+				h.floor,
+				h.wall,
+				h.roof,
+				h.water,
+				h.lighting,
+				h.fuel,
+				h.toilet,
+				h.members
+			])
+		).toEqual([
+			[
+				'P3KE-001',
+				'6402060101150001',
+				'64.02.06.1001',
+				1,
+				'Ahmad',
+				'earth',
+				'wood',
+				'zinc',
+				'unprotected_well',
+				'pln_metered',
+				'firewood',
+				'none',
+				3
+			],
+			[
+				'P3KE-002',
+				'6402061203180002',
+				'64.02.06.2012',
+				3,
+				'Siti',
+				'ceramic',
+				'masonry',
+				'asbestos',
+				'refill',
+				'pln_unmetered',
+				'lpg_3kg',
+				'own',
+				2
+			],
+			[
+				'P3KE-003',
+				'6402121507120003',
+				'64.02.12.2001',
+				2,
+				'Bujang',
+				'wood',
+				'bamboo',
+				'unknown',
+				'surface',
+				'unknown',
+				'firewood',
+				'none',
+				1
+			]
 		]);
 		expect((await people()).map((p) => [p.person_id, p.household_id, p.sex, p.age, p.relation, p.certificate])).toEqual([
 			['6402060101800001', 'P3KE-001', 'M', 45, 'head', 'sd'],
@@ -201,7 +379,9 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
 		const error = await ingestRegister(engine, [bytesByteSource('lama.xls', xls)], TINY_REFERENCE).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(IngestError);
-		expect((error as Error).message).toBe("Berkas 'lama.xls' adalah buku kerja Excel lama (.xls); simpan ulang di Excel sebagai .xlsx atau CSV UTF-8.");
+		expect((error as Error).message).toBe(
+			"Berkas 'lama.xls' adalah buku kerja Excel lama (.xls); simpan ulang di Excel sebagai .xlsx atau CSV UTF-8."
+		);
 	});
 });
 
@@ -263,7 +443,8 @@ describe('encoding and XLSX helpers', () => {
 			const keys = new Set(lookupRows(table).map((r) => `${r.field}:${r.key}`));
 			for (const [field, rows] of Object.entries(table.fields)) {
 				for (const [, , ...labels] of rows ?? []) {
-					for (const label of labels) expect(keys.has(`${field}:${codeKey(label.toUpperCase())}`), `${table.id}.${field} ${label}`).toBe(true);
+					for (const label of labels)
+						expect(keys.has(`${field}:${codeKey(label.toUpperCase())}`), `${table.id}.${field} ${label}`).toBe(true);
 				}
 			}
 		}
@@ -277,8 +458,13 @@ describe('the same loads on duckdb-wasm give the same tables as on Node', () => 
 	const dump = async (engine: Engine) => {
 		const out: Record<string, string> = {};
 		for (const t of TABLES) {
-			const table = await engine.query(`SELECT * EXCLUDE (${t === 'household' || t === 'person' ? 'source_row, ' : ''}source_file) FROM ${t} ORDER BY ALL`);
-			out[t] = JSON.stringify(table.toArray().map((r: { toJSON(): object }) => r.toJSON()), (_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+			const table = await engine.query(
+				`SELECT * EXCLUDE (${t === 'household' || t === 'person' ? 'source_row, ' : ''}source_file) FROM ${t} ORDER BY ALL`
+			);
+			out[t] = JSON.stringify(
+				table.toArray().map((r: { toJSON(): object }) => r.toJSON()),
+				(_, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)
+			);
 		}
 		return out;
 	};
@@ -295,12 +481,26 @@ describe('the same loads on duckdb-wasm give the same tables as on Node', () => 
 		await node.close();
 	});
 	it('label keys: SQL and TypeScript agree (case, spaces, spaces around / , -), on both engines', async () => {
-		const raw = ['Sumur Bor / Pompa', 'SUMUR  BOR/POMPA', 'Laki - Laki', 'Ada , digunakan hanya anggota keluarga sendiri', '09', '9.0', 'Kayu/Papan Kualitas Tinggi', 'LPG 5,5 kg'];
+		const raw = [
+			'Sumur Bor / Pompa',
+			'SUMUR  BOR/POMPA',
+			'Laki - Laki',
+			'Ada , digunakan hanya anggota keluarga sendiri',
+			'09',
+			'9.0',
+			'Kayu/Papan Kualitas Tinggi',
+			'LPG 5,5 kg'
+		];
 		const expected = raw.map(codeKey);
 		expect(expected.slice(0, 3)).toEqual(['sumur bor/pompa', 'sumur bor/pompa', 'laki-laki']);
 		for (const engine of [node, wasm]) {
-			const table = await engine.query(`SELECT ${codeKeySql('v')} AS k FROM (VALUES ${raw.map((r, i) => `(${i}, ${sqlString(r)})`).join(', ')}) t(i, v) ORDER BY i`);
-			expect(rowsOf(table, { k: 'string' }).map((r) => r.k), engine.host).toEqual(expected);
+			const table = await engine.query(
+				`SELECT ${codeKeySql('v')} AS k FROM (VALUES ${raw.map((r, i) => `(${i}, ${sqlString(r)})`).join(', ')}) t(i, v) ORDER BY i`
+			);
+			expect(
+				rowsOf(table, { k: 'string' }).map((r) => r.k),
+				engine.host
+			).toEqual(expected);
 		}
 	});
 

@@ -44,7 +44,9 @@ describe('a register too large for the browser’s memory', () => {
 			asOf: '2026-01-01'
 		});
 		await expect(load).rejects.toBeInstanceOf(IngestError);
-		await expect(load).rejects.toThrow(/^Berkas 'dtsen-besar\.csv' \([\d,]+ MB\) terlalu besar untuk memori peramban ini \(batas memori [\d,]+ MB\); data sebelumnya tetap dipakai\./);
+		await expect(load).rejects.toThrow(
+			/^Berkas 'dtsen-besar\.csv' \([\d,]+ MB\) terlalu besar untuk memori peramban ini \(batas memori [\d,]+ MB\); data sebelumnya tetap dipakai\./
+		);
 		await engine.exec(`SET memory_limit = '3GiB'`);
 		expect(await counts(engine)).toEqual(before);
 		const leftovers = await engine.query(

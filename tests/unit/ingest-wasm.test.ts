@@ -30,7 +30,9 @@ describe('ingest on duckdb-wasm', () => {
 			{ kecamatan_kode: '64.02.06', kecamatan_nama: 'Tenggarong', villages: 2, households: 2, people: 5 },
 			{ kecamatan_kode: '64.02.12', kecamatan_nama: 'Tabang', villages: 1, households: 1, people: 4 }
 		]);
-		const people = await engine.query(`SELECT count(*) FILTER (WHERE disability)::INTEGER AS d, count(birth_date)::INTEGER AS b, count(age)::INTEGER AS a FROM person`);
+		const people = await engine.query(
+			`SELECT count(*) FILTER (WHERE disability)::INTEGER AS d, count(birth_date)::INTEGER AS b, count(age)::INTEGER AS a FROM person`
+		);
 		expect(people.get(0)?.toJSON()).toEqual({ d: 2, b: 10, a: 10 });
 
 		const pair = await ingestRegister(
@@ -63,7 +65,9 @@ describe('ingest on duckdb-wasm', () => {
 		);
 		expect(pair).toMatchObject({ households: 5, people: 10, rowsRejected: 0 });
 		const shared = (await loadReportRows(engine)).filter((r) => r.code === 'family_key_shared');
-		expect(shared.map(tuple)).toEqual([['error', 'family_key_shared', 'dtsen-keluarga-kk-dua.csv', 5, KK, '6402061203180002', 1]] satisfies Tuple[]);
+		expect(shared.map(tuple)).toEqual([
+			['error', 'family_key_shared', 'dtsen-keluarga-kk-dua.csv', 5, KK, '6402061203180002', 1]
+		] satisfies Tuple[]);
 	});
 
 	it('a failed load keeps the previous tables', async () => {

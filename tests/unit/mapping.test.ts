@@ -4,18 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { rowsOf } from '../../src/lib/core/rows';
 import { IngestError, bytesByteSource, ingestRegister, loadReference } from '../../src/lib/ingest';
-import {
-	MappingFileError,
-	choicesOf,
-	emptyMapping,
-	parseSavedMapping,
-	type SavedMapping
-} from '../../src/lib/ingest/mapping';
+import { MappingFileError, choicesOf, emptyMapping, parseSavedMapping, type SavedMapping } from '../../src/lib/ingest/mapping';
 import { TINY_REFERENCE } from '../fixtures/ingest';
 
 const FILE = 'dtsen-verval-baru.csv';
-const bytes = async () =>
-	new Uint8Array(await readFile(fileURLToPath(new URL(`../fixtures/mapping/${FILE}`, import.meta.url))));
+const bytes = async () => new Uint8Array(await readFile(fileURLToPath(new URL(`../fixtures/mapping/${FILE}`, import.meta.url))));
 
 /** The fixture's intended mapping: this year's verval column and the floor-area column Tepat cannot guess. */
 const FIX: SavedMapping = {
@@ -24,9 +17,7 @@ const FIX: SavedMapping = {
 };
 
 async function households(engine: NodeEngine) {
-	const table = await engine.query(
-		'SELECT household_id, verval_status, floor_area, alamat FROM household ORDER BY household_id'
-	);
+	const table = await engine.query('SELECT household_id, verval_status, floor_area, alamat FROM household ORDER BY household_id');
 	return rowsOf(table, { household_id: 'string', verval_status: 'string?', floor_area: 'number?', alamat: 'string?' });
 }
 
@@ -56,10 +47,16 @@ describe('column mapping', () => {
 		expect(hh.role).toBe('flat');
 		expect(hh.headers).toContain('Luas Lantai (m2)');
 		expect(hh.fields.find((f) => f.field === 'verval_status')).toEqual({
-			field: 'verval_status', header: 'status_verval', origin: 'guessed', required: false
+			field: 'verval_status',
+			header: 'status_verval',
+			origin: 'guessed',
+			required: false
 		});
 		expect(hh.fields.find((f) => f.field === 'floor_area')).toEqual({
-			field: 'floor_area', header: null, origin: 'none', required: false
+			field: 'floor_area',
+			header: null,
+			origin: 'none',
+			required: false
 		});
 		expect(hh.fields.find((f) => f.field === 'key')).toMatchObject({ header: 'nomor_kartu_keluarga', required: true });
 		// Each field once, even where the spec lists it twice.
@@ -82,7 +79,10 @@ describe('column mapping', () => {
 		});
 		const hh = result.mapping!.household;
 		expect(hh.fields.find((f) => f.field === 'verval_status')).toEqual({
-			field: 'verval_status', header: 'hasil_verval_2026', origin: 'chosen', required: false
+			field: 'verval_status',
+			header: 'hasil_verval_2026',
+			origin: 'chosen',
+			required: false
 		});
 		expect(hh.fields.find((f) => f.field === 'floor_area')?.origin).toBe('chosen');
 		// The person side was not overruled, so it still uses the guess.
@@ -144,8 +144,14 @@ describe('mapping files', () => {
 	it.each([
 		['{', "Berkas pemetaan 'm.json' bukan JSON yang sah."],
 		['{"format":"x"}', `Berkas 'm.json' bukan berkas pemetaan kolom Tepat (format "tepat-column-mapping").`],
-		['{"format":"tepat-column-mapping","version":9,"source":"dtsen"}', "Berkas pemetaan 'm.json' versi 9 tidak dikenal; versi yang didukung: 1."],
-		['{"format":"tepat-column-mapping","version":1,"source":"sikd"}', `Berkas pemetaan 'm.json': sumber "sikd" tidak dikenal (dtsen, bdt atau p3ke).`],
+		[
+			'{"format":"tepat-column-mapping","version":9,"source":"dtsen"}',
+			"Berkas pemetaan 'm.json' versi 9 tidak dikenal; versi yang didukung: 1."
+		],
+		[
+			'{"format":"tepat-column-mapping","version":1,"source":"sikd"}',
+			`Berkas pemetaan 'm.json': sumber "sikd" tidak dikenal (dtsen, bdt atau p3ke).`
+		],
 		[
 			'{"format":"tepat-column-mapping","version":1,"source":"bdt","household":{"warna":"x"}}',
 			`Berkas pemetaan 'm.json': kolom tujuan "warna" di bagian "household" tidak dikenal untuk sumber DTKS/BDT.`

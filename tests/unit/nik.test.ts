@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { sqlString } from '../../src/lib/core/sql';
-import {
-	checkId,
-	checkIdSql,
-	idDigits,
-	idDigitsSql,
-	idFormat,
-	nikParts,
-	type IdIssue,
-	type IdKind
-} from '../../src/lib/core/nik';
+import { checkId, checkIdSql, idDigits, idDigitsSql, idFormat, nikParts, type IdIssue, type IdKind } from '../../src/lib/core/nik';
 
 const KAB = '64.02';
 
@@ -132,13 +123,19 @@ describe('NIK/KK checks in SQL agree with TypeScript', () => {
 	}
 
 	it('NIK table', async () => {
-		const got = await sqlIssues('nik', NIK_CASES.map(([v, s]) => [v, s]));
+		const got = await sqlIssues(
+			'nik',
+			NIK_CASES.map(([v, s]) => [v, s])
+		);
 		expect(got.map((g) => g.issues)).toEqual(NIK_CASES.map(([, , e]) => e));
 		expect(got.map((g) => g.digits)).toEqual(NIK_CASES.map(([v]) => idDigits(v)));
 	});
 
 	it('KK table', async () => {
-		const got = await sqlIssues('kk', KK_CASES.map(([v]) => [v, null]));
+		const got = await sqlIssues(
+			'kk',
+			KK_CASES.map(([v]) => [v, null])
+		);
 		expect(got.map((g) => g.issues)).toEqual(KK_CASES.map(([, e]) => e));
 		expect(got.map((g) => g.digits)).toEqual(KK_CASES.map(([v]) => idDigits(v)));
 	});

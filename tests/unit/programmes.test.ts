@@ -118,7 +118,11 @@ describe('the programmes on the hand-computed register', () => {
 			['H4', 2_500_000, 'apbd', 'funded'],
 			['H2', 2_500_000, null, 'excluded']
 		]);
-		expect(rows.find((r) => r.unit_id === 'P15')).toMatchObject({ rank: 1, status: 'funded', override_reason: 'Anak yatim, rekomendasi sekolah' });
+		expect(rows.find((r) => r.unit_id === 'P15')).toMatchObject({
+			rank: 1,
+			status: 'funded',
+			override_reason: 'Anak yatim, rekomendasi sekolah'
+		});
 
 		const capped = await allocate(planWith((p) => (p.villageCap = 1)));
 		const fundedPerVillage = new Map<string, number>();
@@ -174,7 +178,15 @@ describe('the programmes on the hand-computed register', () => {
 		expect(fundedByLine(split, 'pip', V2).size).toBe(0);
 		const water = (await villageBudget(engine)).filter((v) => v.programme === 'water');
 		expect(water).toEqual([
-			expect.objectContaining({ village_kode: V1, need_units: 2, funded_units: 1, unmet_units: 1, need_rupiah: 5_000_000, funded_rupiah: 2_500_000, unmet_rupiah: 2_500_000 })
+			expect.objectContaining({
+				village_kode: V1,
+				need_units: 2,
+				funded_units: 1,
+				unmet_units: 1,
+				need_rupiah: 5_000_000,
+				funded_rupiah: 2_500_000,
+				unmet_rupiah: 2_500_000
+			})
 		]);
 	});
 
@@ -190,7 +202,14 @@ describe('the programmes on the hand-computed register', () => {
 		);
 		const diff = await planDifference(engine, ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE);
 		expect(diff.find((d) => d.programme === 'water')).toEqual({
-			programme: 'water', funded_a: 1, funded_b: 2, rupiah_a: 2_500_000, rupiah_b: 5_000_000, only_a: 0, only_b: 1, line_changed: 0
+			programme: 'water',
+			funded_a: 1,
+			funded_b: 2,
+			rupiah_a: 2_500_000,
+			rupiah_b: 5_000_000,
+			only_a: 0,
+			only_b: 1,
+			line_changed: 0
 		});
 		expect(diff.find((d) => d.programme === 'pip')).toMatchObject({ funded_a: 3, funded_b: 2, only_a: 1, only_b: 0 });
 		expect(diff.find((d) => d.programme === 'bsps')).toMatchObject({ funded_a: 1, funded_b: 1, only_a: 0, only_b: 0 });
@@ -224,7 +243,14 @@ describe('the programmes on the hand-computed register', () => {
 		// B against itself: water has candidates in both and is funded in neither: a row of zeros.
 		const same = await planDifference(engine, COMPARED_ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE);
 		expect(same.find((d) => d.programme === 'water')).toEqual({
-			programme: 'water', funded_a: 0, funded_b: 0, rupiah_a: 0, rupiah_b: 0, only_a: 0, only_b: 0, line_changed: 0
+			programme: 'water',
+			funded_a: 0,
+			funded_b: 0,
+			rupiah_a: 0,
+			rupiah_b: 0,
+			only_a: 0,
+			only_b: 0,
+			line_changed: 0
 		});
 		expect(same.map((d) => d.programme)).toEqual(['bsps', 'pip', 'rtlh', 'water']);
 	});

@@ -6,8 +6,7 @@ interface Feature {
 	properties: Record<string, string>;
 	geometry: { type: string };
 }
-const read = <T>(path: string): T =>
-	JSON.parse(readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8')) as T;
+const read = <T>(path: string): T => JSON.parse(readFileSync(new URL(`../../data/${path}`, import.meta.url), 'utf8')) as T;
 
 const reference = read<Reference>('reference.json');
 const desaFeatures = read<{ features: Feature[] }>('boundaries/kukar-desa.geojson').features;

@@ -155,7 +155,9 @@ describe('changing the regency of a loaded register', () => {
 			['regency', '64.02', 1]
 		]);
 		expect(report[0]?.message).toContain('Kabupaten Berau (64.03), bukan Kabupaten Kutai Kartanegara');
-		expect(report[1]?.message).toBe('Register Kabupaten Kutai Kartanegara (64.02), dipilih pengguna setelah pemuatan: 1 dari 4 keluarga berkode wilayah ini.');
+		expect(report[1]?.message).toBe(
+			'Register Kabupaten Kutai Kartanegara (64.02), dipilih pengguna setelah pemuatan: 1 dari 4 keluarga berkode wilayah ini.'
+		);
 
 		// And the reference is read back from the tables as it was built.
 		const back = await referenceFromTables(engine, next, KUKAR.attribution);
@@ -184,7 +186,15 @@ describe('changing the regency of a loaded register', () => {
 		]);
 
 		const next = await changeRegency(engine, loaded, BERAU);
-		expect(next).toMatchObject({ kode: '64.03', nama: 'Kabupaten Berau', basis: 'chosen', households: 0, voting: 0, others: [], filled: true });
+		expect(next).toMatchObject({
+			kode: '64.03',
+			nama: 'Kabupaten Berau',
+			basis: 'chosen',
+			households: 0,
+			voting: 0,
+			others: [],
+			filled: true
+		});
 		expect(await householdsByVillage(engine)).toEqual([
 			{ kode: '64.03.06.2001', village: 'Tasuk' },
 			{ kode: '64.03.06.2002', village: 'Birang' },
@@ -222,7 +232,15 @@ describe('changing the regency of a loaded register', () => {
 	it('leaves everything as it was when a statement fails', async () => {
 		const villages = await count(engine, 'SELECT count(*)::INTEGER AS n FROM village');
 		const codes = await householdsByVillage(engine);
-		const from: RegisterRegency = { kode: '64.02', nama: 'Kabupaten Kutai Kartanegara', basis: 'chosen', households: 0, voting: 0, others: [], filled: true };
+		const from: RegisterRegency = {
+			kode: '64.02',
+			nama: 'Kabupaten Kutai Kartanegara',
+			basis: 'chosen',
+			households: 0,
+			voting: 0,
+			others: [],
+			filled: true
+		};
 		// A report table the findings cannot be written to: the last statements fail, after the swap and the update.
 		await engine.exec('ALTER TABLE ingest_report RENAME TO ingest_report_kept');
 		await engine.exec('CREATE TABLE ingest_report (code VARCHAR)');

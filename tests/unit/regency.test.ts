@@ -10,13 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskWilayah } from '../../src/cli/wilayah';
 import type { Reference } from '../../src/lib/core/reference';
 import { rowsOf } from '../../src/lib/core/rows';
-import {
-	detectRegency,
-	loadRegencyReference,
-	regencies,
-	searchRegencies,
-	type WilayahIndex
-} from '../../src/lib/core/wilayah';
+import { detectRegency, loadRegencyReference, regencies, searchRegencies, type WilayahIndex } from '../../src/lib/core/wilayah';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';

@@ -37,7 +37,15 @@ describe('formula-safe CSV', () => {
 		expect(csvCell(null)).toBe('');
 		expect(csvCell('a;b', ';')).toBe('"a;b"');
 		expect(csvCell('a;b', ',')).toBe('a;b');
-		expect(toCsv(['x', 'y'], [['1', 2], [null, '=z']])).toBe('\uFEFFx,y\r\n1,2\r\n,\'=z\r\n');
+		expect(
+			toCsv(
+				['x', 'y'],
+				[
+					['1', 2],
+					[null, '=z']
+				]
+			)
+		).toBe("\uFEFFx,y\r\n1,2\r\n,'=z\r\n");
 		expect(toCsv(['x'], [], { bom: false, delimiter: ';' })).toBe('x\r\n');
 	});
 });
@@ -61,7 +69,9 @@ describe('report download', () => {
 
 	it('CSV: Indonesian headers, every row, NIK digits as written (read back by DuckDB as text)', async () => {
 		const csv = reportToCsv(rows);
-		expect(csv.startsWith('\uFEFFtingkat,kode_alasan,berkas,baris_data,kolom,nilai,jumlah_baris,id_keluarga,id_anggota,pesan\r\n')).toBe(true);
+		expect(csv.startsWith('\uFEFFtingkat,kode_alasan,berkas,baris_data,kolom,nilai,jumlah_baris,id_keluarga,id_anggota,pesan\r\n')).toBe(
+			true
+		);
 		await engine.registerFile('report-test.csv', new TextEncoder().encode(csv.slice(1)));
 		const back = await engine.query(
 			`SELECT kode_alasan, baris_data, nilai FROM read_csv('report-test.csv', header = true, all_varchar = true) WHERE kode_alasan IN ('nik_spaces', 'nik_apostrophe', 'nik_lost_digits') ORDER BY kode_alasan`

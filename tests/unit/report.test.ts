@@ -68,7 +68,9 @@ describe('validation report', () => {
 			"Berkas 'keluarga.csv', baris data 3, kolom kode_kelurahan_desa: kode desa '64.02.06.9999' tidak ada di referensi Kutai Kartanegara (1 keluarga, 2 jiwa, baris data pertama 3); data tetap dimuat tetapi tidak masuk desa mana pun di peta."
 		);
 		// Flagged people are kept: the register still has them.
-		const kept = await engine.query(`SELECT count(*)::INTEGER AS n FROM person WHERE nik IN ('6,40206E+15', '640212010170001', '6402-1201-0170-0016')`);
+		const kept = await engine.query(
+			`SELECT count(*)::INTEGER AS n FROM person WHERE nik IN ('6,40206E+15', '640212010170001', '6402-1201-0170-0016')`
+		);
 		expect(Number(kept.get(0)?.n)).toBe(3);
 		// One record per person: the first occurrence of each repeated person, in its own family.
 		const repeated = await engine.query(
@@ -87,8 +89,26 @@ describe('validation report', () => {
 		expect(report).toMatchObject({
 			source: 'dtsen',
 			files: [
-				{ file: 'keluarga.csv', source: 'dtsen', role: 'household', format: 'csv', encoding: 'utf-8', sheet: null, headerRow: null, rowsRead: 6 },
-				{ file: 'anggota.csv', source: 'dtsen', role: 'person', format: 'csv', encoding: 'utf-8', sheet: null, headerRow: null, rowsRead: 16 }
+				{
+					file: 'keluarga.csv',
+					source: 'dtsen',
+					role: 'household',
+					format: 'csv',
+					encoding: 'utf-8',
+					sheet: null,
+					headerRow: null,
+					rowsRead: 6
+				},
+				{
+					file: 'anggota.csv',
+					source: 'dtsen',
+					role: 'person',
+					format: 'csv',
+					encoding: 'utf-8',
+					sheet: null,
+					headerRow: null,
+					rowsRead: 16
+				}
 			],
 			rowsRead: 22,
 			households: 5,
@@ -107,9 +127,7 @@ describe('validation report', () => {
 				{ table: 'person', field: 'relation', file: 'anggota.csv', column: 'status_hubungan_keluarga', value: '9', rows: 1, firstRow: 11 },
 				{ table: 'household', field: 'roof', file: 'keluarga.csv', column: 'jenis_atap_terluas', value: '99', rows: 1, firstRow: 6 }
 			],
-			villagesNotInReference: [
-				{ kode: '64.02.06.9999', rows: 1, households: 1, people: 2, firstRow: 3, file: 'keluarga.csv' }
-			],
+			villagesNotInReference: [{ kode: '64.02.06.9999', rows: 1, households: 1, people: 2, firstRow: 3, file: 'keluarga.csv' }],
 			duplicates: { familyRows: 0, sharedKeyFamilies: 0, personRows: 1, personInTwoFamiliesRows: 1 },
 			duplicateNik: { niks: 0, rows: 0 },
 			nikInTwoFamilies: { niks: 0, rows: 0 },

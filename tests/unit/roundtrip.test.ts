@@ -101,7 +101,10 @@ describe('round trip: generated register as DTSEN CSV, BDT XLSX and P3KE CSV', (
 
 	it('households per village: DTSEN families = P3KE families; BDT houses as generated, never more than families', async () => {
 		const perVillage = async (t: string) =>
-			rowsOf(await engine.query(`SELECT village_kode AS kode, count(*)::INTEGER AS n FROM ${t}_h GROUP BY 1 ORDER BY 1`), { kode: 'string', n: 'number' });
+			rowsOf(await engine.query(`SELECT village_kode AS kode, count(*)::INTEGER AS n FROM ${t}_h GROUP BY 1 ORDER BY 1`), {
+				kode: 'string',
+				n: 'number'
+			});
 		const dtsen = await perVillage('dtsen');
 		expect(await perVillage('p3ke')).toEqual(dtsen);
 		const houses = new Map<string, number>();
@@ -114,8 +117,13 @@ describe('round trip: generated register as DTSEN CSV, BDT XLSX and P3KE CSV', (
 
 	it('housing per person: DTSEN = P3KE exactly; DTSEN = BDT on the coarser common categories', async () => {
 		const housing = (t: string, coarse: boolean) =>
-			`SELECT p.nik, ${Object.entries(COARSE).map(([f, expr]) => `${coarse ? expr : f} AS ${f}`).join(', ')} FROM ${t}_p p JOIN ${t}_h h USING (household_id)`;
-		for (const [other, coarse] of [['p3ke', false], ['bdt', true]] as const) {
+			`SELECT p.nik, ${Object.entries(COARSE)
+				.map(([f, expr]) => `${coarse ? expr : f} AS ${f}`)
+				.join(', ')} FROM ${t}_p p JOIN ${t}_h h USING (household_id)`;
+		for (const [other, coarse] of [
+			['p3ke', false],
+			['bdt', true]
+		] as const) {
 			const fields = Object.keys(COARSE);
 			const differs = fields.map((f) => `a.${f} IS DISTINCT FROM b.${f}`).join(' OR ');
 			const joined = `SELECT count(*) FROM (${housing('dtsen', coarse)}) a JOIN (${housing(other, coarse)}) b USING (nik)`;
@@ -142,8 +150,18 @@ describe('round trip: generated register as DTSEN CSV, BDT XLSX and P3KE CSV', (
 			files.push(bytesByteSource(`${t.base}.xlsx`, new Uint8Array(await readFile(join(dir, `${t.base}.xlsx`)))));
 		}
 		const result = await ingestRegister(engine, files, REFERENCE, { asOf: sample.referenceDate });
-		expect(result).toMatchObject({ source: 'bdt', rowsRead: sample.houses.length + PEOPLE, households: sample.houses.length, people: PEOPLE, rowsRejected: 0, unknownValues: 0 });
-		for (const [table, flatTable] of [['household', 'bdt_h'], ['person', 'bdt_p']]) {
+		expect(result).toMatchObject({
+			source: 'bdt',
+			rowsRead: sample.houses.length + PEOPLE,
+			households: sample.houses.length,
+			people: PEOPLE,
+			rowsRejected: 0,
+			unknownValues: 0
+		});
+		for (const [table, flatTable] of [
+			['household', 'bdt_h'],
+			['person', 'bdt_p']
+		]) {
 			const cols = `* EXCLUDE (source_file, source_row)`;
 			const differs = `SELECT count(*) FROM ((SELECT ${cols} FROM ${table} EXCEPT SELECT ${cols} FROM ${flatTable}) UNION ALL (SELECT ${cols} FROM ${flatTable} EXCEPT SELECT ${cols} FROM ${table}))`;
 			expect(await count(engine, differs), table).toBe(0);

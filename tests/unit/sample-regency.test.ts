@@ -34,7 +34,10 @@ const geo = async <P>(name: string): Promise<P[]> =>
 const KECAMATAN = await geo<{ kode: string; nama: string }>('berau-kecamatan.geojson');
 const DESA = await geo<{ kode: string; nama: string; kecamatan_kode: string }>('berau-desa.geojson');
 
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha256 = async (path: string) =>
+	createHash('sha256')
+		.update(await readFile(path))
+		.digest('hex');
 const undotted = (kode: string) => kode.replaceAll('.', '');
 
 let dir: string;
@@ -82,9 +85,7 @@ afterAll(async () => {
 describe('the generator for another regency', () => {
 	it("writes Berau's province, regency, kecamatan and village codes and names", async () => {
 		expect(await scalar('SELECT count(*) FROM berau')).toBe(PEOPLE);
-		const regency = await rows(
-			'SELECT DISTINCT kode_provinsi, nama_provinsi, kode_kabupaten_kota, nama_kabupaten_kota FROM berau'
-		);
+		const regency = await rows('SELECT DISTINCT kode_provinsi, nama_provinsi, kode_kabupaten_kota, nama_kabupaten_kota FROM berau');
 		expect(regency).toEqual([
 			{ kode_provinsi: '64', nama_provinsi: 'Kalimantan Timur', kode_kabupaten_kota: '6403', nama_kabupaten_kota: 'Berau' }
 		]);
@@ -107,7 +108,9 @@ describe('the generator for another regency', () => {
 		expect(await scalar('SELECT avg((left(nomor_induk_kependudukan, 6) = kode_kecamatan)::INT) FROM berau')).toBeGreaterThan(0.9);
 		expect(await scalar('SELECT avg((left(kk, 6) = kecamatan)::INT) FROM berau_family')).toBeGreaterThan(0.95);
 		expect(await scalar('SELECT count(DISTINCT nomor_induk_kependudukan) FROM berau')).toBe(PEOPLE);
-		expect(await scalar(`SELECT count(*) FROM berau WHERE NOT regexp_full_match(nomor_induk_kependudukan || nomor_kartu_keluarga, '\\d{32}')`)).toBe(0);
+		expect(
+			await scalar(`SELECT count(*) FROM berau WHERE NOT regexp_full_match(nomor_induk_kependudukan || nomor_kartu_keluarga, '\\d{32}')`)
+		).toBe(0);
 	});
 
 	it('gives the same bytes for the same seed and regency, however the code is written', async () => {
@@ -121,7 +124,11 @@ describe('the generator for another regency', () => {
 	it("leaves Kukar's default output unchanged, and --kabupaten 64.02 gives the same register", async () => {
 		const kukar = await dtsenSample('kukar-default', { people: 3_000, seed: 42 });
 		expect(await sha256(kukar.csv)).toBe(KUKAR_3000_SEED_42_SHA256);
-		const national = await dtsenSample('kukar-national', { people: 3_000, seed: 42, regency: await loadSampleRegency(diskWilayah, '64.02') });
+		const national = await dtsenSample('kukar-national', {
+			people: 3_000,
+			seed: 42,
+			regency: await loadSampleRegency(diskWilayah, '64.02')
+		});
 		expect(await sha256(national.csv)).toBe(KUKAR_3000_SEED_42_SHA256);
 	});
 
@@ -225,7 +232,12 @@ describe('tepat on a generated Berau register, with no --reference', () => {
 				population: { desil: { min: 1, max: 10 }, verval: ['found', 'unverified'] },
 				programmes: { water: { unitCost: 2_500_000, includeConditional: false } },
 				fundingLines: [
-					{ id: 'apbd', name: 'APBD Berau', kind: 'APBD', budgets: { pip: 20_000_000, water: 50_000_000, rtlh: 500_000_000, paket: 10_000_000 } }
+					{
+						id: 'apbd',
+						name: 'APBD Berau',
+						kind: 'APBD',
+						budgets: { pip: 20_000_000, water: 50_000_000, rtlh: 500_000_000, paket: 10_000_000 }
+					}
 				]
 			})
 		);
@@ -233,7 +245,9 @@ describe('tepat on a generated Berau register, with no --reference', () => {
 		const { code, stderr } = await runCli(['plan', '--register', berauCsv, '--plan', planPath, '--out', out]);
 		expect(code, stderr).toBe(0);
 		expect(stderr.split('\n')[0]).toMatch(/^Kabupaten Berau \(64\.03\), terdeteksi dari kode desa/);
-		await engine.exec(`CREATE OR REPLACE VIEW alokasi AS SELECT * FROM read_csv(${sqlString(join(out, 'alokasi.csv'))}, header = true, all_varchar = true)`);
+		await engine.exec(
+			`CREATE OR REPLACE VIEW alokasi AS SELECT * FROM read_csv(${sqlString(join(out, 'alokasi.csv'))}, header = true, all_varchar = true)`
+		);
 		const berauVillages = DESA.map((d) => sqlString(d.kode)).join(', ');
 		expect(await scalar('SELECT count(*) FROM alokasi')).toBeGreaterThan(0);
 		expect(await scalar(`SELECT count(*) FROM alokasi WHERE village_kode IS NULL OR village_kode NOT IN (${berauVillages})`)).toBe(0);

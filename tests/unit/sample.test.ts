@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reference } from '../../src/lib/core/reference';
-import {
-	BDT_HOUSEHOLD_COLUMNS,
-	BDT_PERSON_COLUMNS,
-	DTSEN_FAMILY_COLUMNS,
-	DTSEN_PERSON_COLUMNS
-} from '../../src/lib/core/sources/columns';
+import { BDT_HOUSEHOLD_COLUMNS, BDT_PERSON_COLUMNS, DTSEN_FAMILY_COLUMNS, DTSEN_PERSON_COLUMNS } from '../../src/lib/core/sources/columns';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { sqlString } from '../../src/lib/core/sql';
 import { generateSample } from '../../src/lib/sample/generate';
@@ -18,9 +13,7 @@ import { writeSample, type SampleManifest } from '../../src/lib/sample/write';
 
 const PEOPLE = 10_000;
 const SEED = 7;
-const reference = JSON.parse(
-	await readFile(new URL('../../data/reference.json', import.meta.url), 'utf8')
-) as Reference;
+const reference = JSON.parse(await readFile(new URL('../../data/reference.json', import.meta.url), 'utf8')) as Reference;
 
 let root: string;
 let dirA: string;
@@ -29,7 +22,10 @@ let manifestB: SampleManifest;
 let manifestC: SampleManifest;
 let engine: NodeEngine;
 
-const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const sha256 = async (path: string) =>
+	createHash('sha256')
+		.update(await readFile(path))
+		.digest('hex');
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
 	const table = await engine.query(sql);
@@ -72,14 +68,26 @@ describe('sample files and manifest', () => {
 		const names = (await readdir(dirA)).sort();
 		expect(names).toEqual(
 			[
-				'bdt-art.csv', 'bdt-art.parquet', 'bdt-rumahtangga.csv', 'bdt-rumahtangga.parquet', 'bdt.csv', 'bdt.parquet',
-				'dtsen-anggota.csv', 'dtsen-anggota.parquet', 'dtsen-keluarga.csv', 'dtsen-keluarga.parquet', 'dtsen.csv',
-				'dtsen.parquet', 'manifest.json'
+				'bdt-art.csv',
+				'bdt-art.parquet',
+				'bdt-rumahtangga.csv',
+				'bdt-rumahtangga.parquet',
+				'bdt.csv',
+				'bdt.parquet',
+				'dtsen-anggota.csv',
+				'dtsen-anggota.parquet',
+				'dtsen-keluarga.csv',
+				'dtsen-keluarga.parquet',
+				'dtsen.csv',
+				'dtsen.parquet',
+				'manifest.json'
 			].sort()
 		);
 		const onDisk = JSON.parse(await readFile(join(dirA, 'manifest.json'), 'utf8')) as SampleManifest;
 		expect(onDisk).toEqual(manifestA);
-		expect(Object.keys(onDisk).sort()).toEqual(['families', 'files', 'generated_by', 'households', 'people', 'reference_date', 'seed'].sort());
+		expect(Object.keys(onDisk).sort()).toEqual(
+			['families', 'files', 'generated_by', 'households', 'people', 'reference_date', 'seed'].sort()
+		);
 		expect(onDisk.seed).toBe(SEED);
 		expect(onDisk.people).toBe(PEOPLE);
 		expect(JSON.stringify(onDisk)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
@@ -140,7 +148,11 @@ describe('sample files and manifest', () => {
 			const types = await rows(`SELECT DISTINCT column_type FROM (DESCRIBE SELECT * FROM read_parquet(${sqlString(join(dirA, f.name))}))`);
 			expect(types, f.name).toEqual([{ column_type: 'VARCHAR' }]);
 		}
-		expect(await scalar(`SELECT count(*) FROM read_parquet(${sqlString(join(dirA, 'dtsen-anggota.parquet'))}) WHERE length(nomor_induk_kependudukan) <> 16`)).toBe(0);
+		expect(
+			await scalar(
+				`SELECT count(*) FROM read_parquet(${sqlString(join(dirA, 'dtsen-anggota.parquet'))}) WHERE length(nomor_induk_kependudukan) <> 16`
+			)
+		).toBe(0);
 	});
 });
 
@@ -149,7 +161,11 @@ describe('sample content', () => {
 		const codes = reference.villages.map((v) => sqlString(v.kode.replaceAll('.', ''))).join(', ');
 		expect(await scalar(`SELECT count(*) FROM keluarga WHERE kode_kelurahan_desa NOT IN (${codes})`)).toBe(0);
 		expect(await scalar(`SELECT count(*) FROM rt WHERE KDPROP || KDKAB || KDKEC || KDDESA NOT IN (${codes})`)).toBe(0);
-		expect(await scalar(`SELECT count(*) FROM keluarga WHERE kode_kecamatan <> substr(kode_kelurahan_desa, 1, 6) OR kode_provinsi <> '64' OR kode_kabupaten_kota <> '6402'`)).toBe(0);
+		expect(
+			await scalar(
+				`SELECT count(*) FROM keluarga WHERE kode_kecamatan <> substr(kode_kelurahan_desa, 1, 6) OR kode_provinsi <> '64' OR kode_kabupaten_kota <> '6402'`
+			)
+		).toBe(0);
 		expect(await scalar('SELECT count(DISTINCT kode_kecamatan) FROM keluarga')).toBe(20);
 		expect(await scalar('SELECT count(DISTINCT kode_kelurahan_desa) FROM keluarga')).toBeGreaterThan(200);
 	});
@@ -204,7 +220,11 @@ describe('sample content', () => {
 				OR substr(nomor_induk_kependudukan, 11, 2) <> substr(tanggal_lahir, 3, 2)
 				OR jenis_kelamin NOT IN ('1', '2')`);
 		expect(bad).toBe(0);
-		expect(await scalar(`SELECT count(*) FROM anggota WHERE substr(nomor_induk_kependudukan, 7, 2)::INT NOT BETWEEN 1 AND 71 OR substr(nomor_induk_kependudukan, 7, 2)::INT BETWEEN 32 AND 40`)).toBe(0);
+		expect(
+			await scalar(
+				`SELECT count(*) FROM anggota WHERE substr(nomor_induk_kependudukan, 7, 2)::INT NOT BETWEEN 1 AND 71 OR substr(nomor_induk_kependudukan, 7, 2)::INT BETWEEN 32 AND 40`
+			)
+		).toBe(0);
 		const local = await scalar(`SELECT avg((substr(nomor_induk_kependudukan, 1, 4) = '6402')::INT) FROM anggota`);
 		expect(local).toBeGreaterThan(0.9);
 		expect(local).toBeLessThan(1);
@@ -212,14 +232,24 @@ describe('sample content', () => {
 			SELECT avg((substr(a.nomor_induk_kependudukan, 1, 6) = k.kode_kecamatan)::INT)
 			FROM anggota a JOIN keluarga k USING (nomor_kartu_keluarga)`);
 		expect(ownKecamatan).toBeGreaterThan(0.85);
-		expect(await scalar(`SELECT count(*) FROM anggota WHERE substr(nomor_induk_kependudukan, 1, 2) NOT IN ('64', '73', '63', '35')`)).toBe(0);
+		expect(await scalar(`SELECT count(*) FROM anggota WHERE substr(nomor_induk_kependudukan, 1, 2) NOT IN ('64', '73', '63', '35')`)).toBe(
+			0
+		);
 		expect(await scalar('SELECT count(DISTINCT nomor_kartu_keluarga) FROM keluarga')).toBe(manifestA.families);
-		expect(await scalar(`SELECT count(*) FROM keluarga WHERE NOT regexp_full_match(nomor_kartu_keluarga, '\\d{16}') OR substr(nomor_kartu_keluarga, 9, 2)::INT NOT BETWEEN 1 AND 12`)).toBe(0);
+		expect(
+			await scalar(
+				`SELECT count(*) FROM keluarga WHERE NOT regexp_full_match(nomor_kartu_keluarga, '\\d{16}') OR substr(nomor_kartu_keluarga, 9, 2)::INT NOT BETWEEN 1 AND 12`
+			)
+		).toBe(0);
 		expect(await scalar(`SELECT count(*) FROM anggota WHERE NOT regexp_full_match(tanggal_lahir, '\\d{4}-\\d{2}-\\d{2}')`)).toBe(0);
 	});
 
 	it('describes the same people in the BDT and DTSEN files', async () => {
-		expect(await scalar('SELECT count(*) FROM anggota a FULL JOIN art b ON a.nomor_induk_kependudukan = b.NIK WHERE a.nomor_induk_kependudukan IS NULL OR b.NIK IS NULL')).toBe(0);
+		expect(
+			await scalar(
+				'SELECT count(*) FROM anggota a FULL JOIN art b ON a.nomor_induk_kependudukan = b.NIK WHERE a.nomor_induk_kependudukan IS NULL OR b.NIK IS NULL'
+			)
+		).toBe(0);
 		const mismatched = await scalar(`
 			SELECT count(*) FROM dtsen d JOIN bdt b ON d.nomor_induk_kependudukan = b.NIK
 			WHERE d.kode_kelurahan_desa <> b.KDPROP || b.KDKAB || b.KDKEC || b.KDDESA
@@ -239,7 +269,7 @@ describe('sample content', () => {
 	});
 
 	it('mixes verval outcomes: mostly Ditemukan, some not yet checked', async () => {
-		const statuses = await rows('SELECT coalesce(status_verval, \'\') AS s, count(*) AS n FROM keluarga GROUP BY ALL');
+		const statuses = await rows("SELECT coalesce(status_verval, '') AS s, count(*) AS n FROM keluarga GROUP BY ALL");
 		const share = (s: string) => Number(statuses.find((r) => r.s === s)?.n ?? 0) / manifestA.families;
 		expect(share('Ditemukan')).toBeGreaterThan(0.65);
 		expect(share('Ditemukan')).toBeLessThan(0.85);

@@ -32,11 +32,7 @@ function withPlan(change: (plan: Plan) => void): Plan {
 function nonZero(rows: readonly AtsAgeRow[]): [number, number[], number[]][] {
 	return rows
 		.filter((r) => r.children.M + r.children.F + r.children.unknown > 0)
-		.map((r) => [
-			r.age,
-			[r.children.M, r.children.F, r.children.unknown],
-			[r.outOfSchool.M, r.outOfSchool.F, r.outOfSchool.unknown]
-		]);
+		.map((r) => [r.age, [r.children.M, r.children.F, r.children.unknown], [r.outOfSchool.M, r.outOfSchool.F, r.outOfSchool.unknown]]);
 }
 
 describe('village panel queries on a hand-computed register', () => {
@@ -91,7 +87,11 @@ describe('village panel queries on a hand-computed register', () => {
 	});
 
 	it('components follow the plan: 9 m² makes H4 crowded, ignoring condition makes its wall adequate', async () => {
-		const nine = await villageComponents(engine, withPlan((p) => (p.indicators.housing.minFloorAreaPerPerson = 9)), V1);
+		const nine = await villageComponents(
+			engine,
+			withPlan((p) => (p.indicators.housing.minFloorAreaPerPerson = 9)),
+			V1
+		);
 		expect(nine.components[3]).toMatchObject({ component: 'crowding', deprived: 2, adequate: 1, unknown: 1 });
 		const noCondition = await villageComponents(
 			engine,
@@ -218,9 +218,7 @@ describe('village panel queries on a hand-computed register', () => {
 		const ats = indicator('ats');
 		expect(await villageRecordCount(engine, ats, plan, V1)).toBe(3);
 		const people = await villageRecords(engine, { indicator: ats, plan, villageKode: V1, limit: 2, offset: 2 });
-		expect(people).toEqual([
-			expect.objectContaining({ person_id: 'P7', household_id: 'H2', age: 18, sex: 'M', desil: 2 })
-		]);
+		expect(people).toEqual([expect.objectContaining({ person_id: 'P7', household_id: 'H2', age: 18, sex: 'M', desil: 2 })]);
 		expect(await villageRecordCount(engine, indicator('paket_a'), plan, V3)).toBe(0);
 	});
 });

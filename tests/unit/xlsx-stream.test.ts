@@ -29,8 +29,26 @@ async function operatorWorkbook(): Promise<Uint8Array> {
 	ws.addRow(['DAFTAR PENERIMA BANTUAN']);
 	ws.addRow(['Kabupaten Contoh, Desember 2025']);
 	ws.addRow(['IDBDT', 'Nama', 'NIK', 'TglLahir', 'Tgl Daftar', 'Luas', 'Aktif', 'Catatan']);
-	ws.addRow(['B1', { richText: [{ text: 'Siti ', font: { bold: true } }, { text: 'Rahmah' }] }, 6402061234560001, utc(1978, 4, 4), utc(2024, 1, 31), { formula: '20+0.5', result: 20.5 }, true, 'baris\r\nkedua']);
-	ws.addRow(['B2', 'Marni', '6.40206E+15', utc(1980, 8, 8), null, { formula: '1/0', result: { error: '#DIV/0!' } }, false, { error: '#N/A' }]);
+	ws.addRow([
+		'B1',
+		{ richText: [{ text: 'Siti ', font: { bold: true } }, { text: 'Rahmah' }] },
+		6402061234560001,
+		utc(1978, 4, 4),
+		utc(2024, 1, 31),
+		{ formula: '20+0.5', result: 20.5 },
+		true,
+		'baris\r\nkedua'
+	]);
+	ws.addRow([
+		'B2',
+		'Marni',
+		'6.40206E+15',
+		utc(1980, 8, 8),
+		null,
+		{ formula: '1/0', result: { error: '#DIV/0!' } },
+		false,
+		{ error: '#N/A' }
+	]);
 	ws.addRow([]);
 	ws.getCell('A7').value = 'B3';
 	ws.getCell('D7').value = utc(2001, 2, 3);
@@ -56,9 +74,11 @@ const OPERATOR_ROWS = [
 	['B4', 'Ana "Ani"', '0.3', '', '', 'B4-x', '', 'Désa Ñ €']
 ];
 
-const HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>IDBDT</t></is></c><c r="B1" t="inlineStr"><is><t>Nama</t></is></c><c r="C1" t="inlineStr"><is><t>NIK</t></is></c></row>';
+const HEADER =
+	'<row r="1"><c r="A1" t="inlineStr"><is><t>IDBDT</t></is></c><c r="B1" t="inlineStr"><is><t>Nama</t></is></c><c r="C1" t="inlineStr"><is><t>NIK</t></is></c></row>';
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-const num = (ref: string, value: string, style?: number) => `<c r="${ref}"${style === undefined ? '' : ` s="${style}"`}><v>${value}</v></c>`;
+const num = (ref: string, value: string, style?: number) =>
+	`<c r="${ref}"${style === undefined ? '' : ` s="${style}"`}><v>${value}</v></c>`;
 /** cellXfs 0 General, 1 built-in 14 (date), 2 custom 164 d/m/yyyy, 3 custom 165 with a quoted "d" only (not a date), 4 built-in 1 '0'. */
 const STYLES =
 	'<numFmts count="2"><numFmt numFmtId="164" formatCode="d/m/yyyy;@"/><numFmt numFmtId="165" formatCode="0 &quot;hari&quot;"/></numFmts>' +
@@ -82,7 +102,11 @@ describe('streaming XLSX reader', () => {
 		signal?: AbortSignal;
 	}
 	/** Stages `bytes` as file `name` and returns what the staging table holds, in row order. */
-	async function stage(name: string, bytes: Uint8Array, options: StageOptions = {}): Promise<{ staged: StagedFile; rows: (string | null)[][] }> {
+	async function stage(
+		name: string,
+		bytes: Uint8Array,
+		options: StageOptions = {}
+	): Promise<{ staged: StagedFile; rows: (string | null)[][] }> {
 		const base = bytesByteSource(name, bytes);
 		const source: ByteSource = options.sheet ? { ...base, sheet: options.sheet } : base;
 		const ctx: StageContext = {
@@ -98,9 +122,11 @@ describe('streaming XLSX reader', () => {
 			const staged = await stageSource(ctx, source, 0);
 			const columns = staged.headers.map((_, i) => `c${i}`).join(', ');
 			const table = await engine.query(`SELECT ${columns} FROM ${staged.table} ORDER BY rowid`);
-			const rows = table.toArray().map((r: { toJSON(): Record<string, unknown> }) =>
-				Object.values(r.toJSON()).map((v) => (v === null || v === undefined ? null : String(v)))
-			);
+			const rows = table
+				.toArray()
+				.map((r: { toJSON(): Record<string, unknown> }) =>
+					Object.values(r.toJSON()).map((v) => (v === null || v === undefined ? null : String(v)))
+				);
 			return { staged, rows };
 		} finally {
 			for (const t of ctx.tables) await engine.exec(`DROP TABLE IF EXISTS ${t}`);
@@ -122,7 +148,11 @@ describe('streaming XLSX reader', () => {
 		expect(order.indexOf('xl/sharedStrings.xml')).toBeGreaterThan(order.indexOf('xl/worksheets/sheet2.xml'));
 		const { staged, rows } = await stage('operator.xlsx', bytes);
 		expect(staged).toMatchObject({
-			file: 'operator.xlsx', format: 'xlsx', sheet: 'Data', headerRow: 3, rows: 5,
+			file: 'operator.xlsx',
+			format: 'xlsx',
+			sheet: 'Data',
+			headerRow: 3,
+			rows: 5,
 			headers: ['IDBDT', 'Nama', 'NIK', 'TglLahir', 'Tgl Daftar', 'Luas', 'Aktif', 'Catatan']
 		});
 		expect(cells(rows)).toEqual(OPERATOR_ROWS);
@@ -183,7 +213,11 @@ describe('streaming XLSX reader', () => {
 						HEADER.replace('</row>', `${inline('D1', 'TglLahir')}${inline('E1', 'Lain')}${inline('F1', 'Angka')}</row>`) +
 						// Row 2: every value kind.
 						'<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c>' +
-						num('C2', '6.402061234560001E+15') + num('D2', '28584', 1) + '<c r="E2" t="b"><v>1</v></c>' + num('F2', '0.30000000000000004') + '</row>' +
+						num('C2', '6.402061234560001E+15') +
+						num('D2', '28584', 1) +
+						'<c r="E2" t="b"><v>1</v></c>' +
+						num('F2', '0.30000000000000004') +
+						'</row>' +
 						// Rows without r follow row 2; cells without r follow the previous cell.
 						'<row><c t="inlineStr"><is><t>tanpa r</t></is></c><c t="str"><f>B3</f><v>hasil rumus</v></c><c t="e"><v>#REF!</v></c>' +
 						'<c r="D3" s="2"><v>45322.75</v></c><c t="d"><v>2024-02-29T00:00:00Z</v></c><c s="3"><v>7</v></c></row>' +
@@ -211,14 +245,21 @@ describe('streaming XLSX reader', () => {
 		const sheetData =
 			HEADER.replace('</row>', `${inline('D1', 'TglLahir')}</row>`) +
 			'<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>0</v></c><c r="C2"><v>6402061234560001</v></c><c r="D2" s="1"><v>27122</v></c></row>';
-		const spec: PackageSpec = { styles: STYLES, sharedStrings: '<si><t>Bujang</t></si><si><t>H1</t></si>', sharedStringsLast: true, sheets: [{ name: 'S', sheetData }] };
+		const spec: PackageSpec = {
+			styles: STYLES,
+			sharedStrings: '<si><t>Bujang</t></si><si><t>H1</t></si>',
+			sharedStringsLast: true,
+			sheets: [{ name: 'S', sheetData }]
+		};
 		const deflated = xlsxPackage(spec);
 		expect(zipOrder(deflated).at(-1)).toBe('xl/sharedStrings.xml');
 		const expected = [['H1', 'Bujang', '6402061234560001', '1974-04-03']];
 		expect((await stage('a.xlsx', deflated, { sliceBytes: 64 })).rows).toEqual(expected);
 		expect((await stage('b.xlsx', xlsxPackage({ ...spec, stored: true }), { sliceBytes: 64 })).rows).toEqual(expected);
 		// The same serial number in a 1904 workbook is 1,462 days later.
-		expect((await stage('c.xlsx', xlsxPackage({ ...spec, date1904: true }))).rows).toEqual([['H1', 'Bujang', '6402061234560001', '1978-04-04']]);
+		expect((await stage('c.xlsx', xlsxPackage({ ...spec, date1904: true }))).rows).toEqual([
+			['H1', 'Bujang', '6402061234560001', '1978-04-04']
+		]);
 		// Some writers prefix every SpreadsheetML element (x:row, x:c …).
 		const prefixed = sheetData.replace(/<(\/?)(row|c|v|is|t)([ >/])/g, '<$1x:$2$3');
 		expect(prefixed).toContain('<x:row r="2"><x:c r="A2" t="s"><x:v>1</x:v></x:c>');
@@ -232,7 +273,11 @@ describe('streaming XLSX reader', () => {
 			`${title(1)}${title(2)}${HEADER.replaceAll('r="1"', `r="${row}"`).replace(/([ABC])1"/g, `$1${row}"`)}${data(row + 1)}${data(row + 3)}`;
 		const fifty = await stage('t50.xlsx', xlsxPackage({ sheets: [{ name: 'S', sheetData: at(50) }] }));
 		expect(fifty.staged).toMatchObject({ headerRow: 50, rows: 3, headers: ['IDBDT', 'Nama', 'NIK'] });
-		expect(cells(fifty.rows)).toEqual([['H51', 'Nama', '1'], ['', '', ''], ['H53', 'Nama', '1']]);
+		expect(cells(fifty.rows)).toEqual([
+			['H51', 'Nama', '1'],
+			['', '', ''],
+			['H53', 'Nama', '1']
+		]);
 		const below = await stage('t51.xlsx', xlsxPackage({ sheets: [{ name: 'S', sheetData: at(51) }] }));
 		// No row in the first 50 names three known columns: the first non-empty row is the header.
 		expect(below.staged).toMatchObject({ headerRow: 1, headers: ['Judul 1'] });
@@ -246,7 +291,11 @@ describe('streaming XLSX reader', () => {
 			if (r === 7000) continue; // an empty row across chunk boundaries
 			sheetData += `<row r="${r}">${inline(`A${r}`, `ID${r}`)}<c r="B${r}" t="s"><v>${r % 3}</v></c>${num(`C${r}`, String(6402060000000000 + r))}</row>`;
 		}
-		const bytes = xlsxPackage({ sheets: [{ name: 'Besar', sheetData }], sharedStrings: '<si><t>nol</t></si><si><t>satu</t></si><si><t>dua</t></si>', sharedStringsLast: true });
+		const bytes = xlsxPackage({
+			sheets: [{ name: 'Besar', sheetData }],
+			sharedStrings: '<si><t>nol</t></si><si><t>satu</t></si><si><t>dua</t></si>',
+			sharedStringsLast: true
+		});
 		const progress: IngestProgress[] = [];
 		const { staged, rows } = await stage('besar.xlsx', bytes, { sliceBytes: 4096, onProgress: (p) => progress.push(p) });
 		expect(staged.rows).toBe(n);
@@ -291,7 +340,15 @@ describe('streaming XLSX reader', () => {
 			"Berkas 'potong.xlsx' tidak dapat dibaca sebagai buku kerja XLSX (berkas ZIP-nya rusak atau terpotong (daftar isi ZIP tidak ditemukan))."
 		);
 		// Deflate data overwritten in the middle of the worksheet.
-		const big = xlsxPackage({ sheets: [{ name: 'S', sheetData: HEADER + Array.from({ length: 400 }, (_, i) => `<row r="${i + 2}">${inline(`A${i + 2}`, `x${i * 7919}`)}</row>`).join('') }] });
+		const big = xlsxPackage({
+			sheets: [
+				{
+					name: 'S',
+					sheetData:
+						HEADER + Array.from({ length: 400 }, (_, i) => `<row r="${i + 2}">${inline(`A${i + 2}`, `x${i * 7919}`)}</row>`).join('')
+				}
+			]
+		});
 		const sheetAt = findLocal(big, 'xl/worksheets/sheet1.xml');
 		const damaged = big.slice();
 		damaged.fill(0xff, sheetAt + 200, sheetAt + 260);
@@ -310,7 +367,9 @@ describe('streaming XLSX reader', () => {
 			"Berkas 'surat.xlsx' tidak dapat dibaca sebagai buku kerja XLSX (isinya ZIP, tetapi bukan buku kerja Excel (xl/workbook.xml tidak ada))."
 		);
 		// Broken XML in the worksheet.
-		expect(await failure('xml.xlsx', xlsxPackage({ sheets: [{ name: 'S', sheetData: `${HEADER}<row r="2"><c r="A2"><v>1</c></row>` }] }))).toMatch(
+		expect(
+			await failure('xml.xlsx', xlsxPackage({ sheets: [{ name: 'S', sheetData: `${HEADER}<row r="2"><c r="A2"><v>1</c></row>` }] }))
+		).toMatch(
 			/^Berkas 'xml.xlsx' tidak dapat dibaca sebagai buku kerja XLSX \(isi XML bagian 'xl\/worksheets\/sheet1.xml' rusak \(.+\)\)\.$/
 		);
 		expect(await failure('terkunci.xlsx', encryptedOle())).toBe(
@@ -322,13 +381,15 @@ describe('streaming XLSX reader', () => {
 	});
 
 	it('empty sheets and sheets without a header row', async () => {
-		expect(await failure('kosong.xlsx', xlsxPackage({ sheets: [{ name: 'Kosong', sheetData: '' }] }))).toBe("Lembar 'Kosong' di berkas 'kosong.xlsx' kosong.");
+		expect(await failure('kosong.xlsx', xlsxPackage({ sheets: [{ name: 'Kosong', sheetData: '' }] }))).toBe(
+			"Lembar 'Kosong' di berkas 'kosong.xlsx' kosong."
+		);
 		expect(await failure('kosong2.xlsx', xlsxPackage({ sheets: [{ name: 'K', sheetData: '<row r="3"><c r="B3" s="0"/></row>' }] }))).toBe(
 			"Lembar 'K' di berkas 'kosong2.xlsx' kosong."
 		);
-		expect(await failure('tanpa.xlsx', xlsxPackage({ sheets: [{ name: 'Bawah', sheetData: `<row r="60">${inline('A60', 'x')}</row>` }] }))).toBe(
-			"Lembar 'Bawah' di berkas 'tanpa.xlsx' tidak punya baris judul kolom."
-		);
+		expect(
+			await failure('tanpa.xlsx', xlsxPackage({ sheets: [{ name: 'Bawah', sheetData: `<row r="60">${inline('A60', 'x')}</row>` }] }))
+		).toBe("Lembar 'Bawah' di berkas 'tanpa.xlsx' tidak punya baris judul kolom.");
 		expect(await failure('nol.xlsx', xlsxPackage({ sheets: [] }))).toBe("Berkas 'nol.xlsx' tidak berisi lembar kerja.");
 	});
 

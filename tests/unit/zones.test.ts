@@ -37,7 +37,9 @@ describe('zones in the plan', () => {
 		expect(() => parsePlan(JSON.stringify({ kecamatanZones: { '6403': 'hulu' } }), 'r.json')).toThrow(
 			"Berkas rencana 'r.json': kecamatanZones.6403 harus kode kecamatan bertitik, mis. 64.02.06"
 		);
-		expect(() => parsePlan(JSON.stringify({ kecamatanZones: { '64.03.11': '<b>' } }), 'r.json')).toThrow(/kecamatanZones\.64\.03\.11 harus nama zona/);
+		expect(() => parsePlan(JSON.stringify({ kecamatanZones: { '64.03.11': '<b>' } }), 'r.json')).toThrow(
+			/kecamatanZones\.64\.03\.11 harus nama zona/
+		);
 		expect(() => parsePlan(JSON.stringify({ zoneCostMultiplier: { pulau: 20 } }), 'r.json')).toThrow(/zoneCostMultiplier\.pulau/);
 	});
 
@@ -55,7 +57,12 @@ describe('zones in the plan', () => {
 		});
 		expect(zonesInUse(p, berau.kecamatan)).toEqual(['umum', 'laut', 'pesisir', 'pulau']);
 		// The default plan prices Kukar's zones at 1×: nothing of them shows for Berau.
-		expect(zonesInUse(plan(() => undefined), berau.kecamatan)).toEqual(['umum']);
+		expect(
+			zonesInUse(
+				plan(() => undefined),
+				berau.kecamatan
+			)
+		).toEqual(['umum']);
 	});
 });
 
@@ -65,7 +72,9 @@ describe('zone costs in the allocation', () => {
 		p.fundingLines = [{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { water: 100_000_000, pip: 10_000_000 } }];
 		for (const statement of allocationStatements(p)) await engine.exec(statement);
 		const rows = rowsOf(
-			await engine.query(`SELECT programme, unit_id, cost FROM allocation WHERE unit_id IN ('H2', 'P3') AND programme IN ('water', 'pip') ORDER BY programme`),
+			await engine.query(
+				`SELECT programme, unit_id, cost FROM allocation WHERE unit_id IN ('H2', 'P3') AND programme IN ('water', 'pip') ORDER BY programme`
+			),
 			{ programme: 'string', unit_id: 'string', cost: 'number' }
 		);
 		return Object.fromEntries(rows.map((r) => [`${r.programme}:${r.unit_id}`, r.cost]));

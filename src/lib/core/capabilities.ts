@@ -5,14 +5,7 @@
  * are the caller's (paraglide messages on screen, export/capability-notes.ts in files and the CLI).
  */
 import { INDICATOR_IDS, type IndicatorId } from './indicators/definitions';
-import {
-	HOUSING_PROGRAMMES,
-	PROGRAMME_IDS,
-	type IndicatorSettings,
-	type MissingRule,
-	type Plan,
-	type ProgrammeId
-} from './plan';
+import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type IndicatorSettings, type MissingRule, type Plan, type ProgrammeId } from './plan';
 import { fieldKey, fieldsByKey, type FieldKey, type RegisterField } from './register-fields';
 
 export type CapabilityStatus = 'full' | 'partial' | 'none';
@@ -161,11 +154,7 @@ function assess<Id extends string>(
 /** A whole made of parts: none when every part is none, full when every part is full, else partial. */
 function combine<Id extends string>(id: Id, parts: readonly Capability<string>[], extra: CapabilityReason[] = []): Capability<Id> {
 	const statuses = parts.map((p) => p.status);
-	const status: CapabilityStatus = statuses.every((s) => s === 'none')
-		? 'none'
-		: statuses.every((s) => s === 'full')
-			? 'full'
-			: 'partial';
+	const status: CapabilityStatus = statuses.every((s) => s === 'none') ? 'none' : statuses.every((s) => s === 'full') ? 'full' : 'partial';
 	const reasons: CapabilityReason[] = [];
 	const seen = new Set<string>();
 	for (const reason of [...parts.flatMap((p) => p.reasons), ...extra]) {
@@ -239,10 +228,16 @@ function programmeCapabilities(
 	return PROGRAMME_IDS.map((id): Capability<ProgrammeId> => {
 		switch (id) {
 			case 'pip': {
-				const own = assess('pip', [
-					{ fields: ['person.level'], refinement: 'pip_level' },
-					...(plan.programmes.pip.halfForNewAndFinal ? [{ fields: ['person.class'], refinement: 'pip_class' } as Need] : [])
-				], present, s, null);
+				const own = assess(
+					'pip',
+					[
+						{ fields: ['person.level'], refinement: 'pip_level' },
+						...(plan.programmes.pip.halfForNewAndFinal ? [{ fields: ['person.class'], refinement: 'pip_class' } as Need] : [])
+					],
+					present,
+					s,
+					null
+				);
 				const base = of('ats');
 				return base.status === 'none' ? { ...base, id } : combine('pip', [base], own.reasons);
 			}
@@ -255,9 +250,10 @@ function programmeCapabilities(
 			default: {
 				const base = of('rtlh');
 				const unchecked = requirements.filter((r) => r.programme === id && r.enabled && !r.applies);
-				const reasons = unchecked.map(
-					(r): CapabilityReason => ({ absent: r.fields, effect: { kind: 'requirement', programme: r.programme, requirement: r.requirement } })
-				);
+				const reasons = unchecked.map((r): CapabilityReason => ({
+					absent: r.fields,
+					effect: { kind: 'requirement', programme: r.programme, requirement: r.requirement }
+				}));
 				const combined = combine(id, [base], reasons);
 				return base.status === 'full' && reasons.length > 0 ? { ...combined, status: 'partial' } : combined;
 			}

@@ -41,10 +41,7 @@ export function funnelSql(plan: Plan): string {
 		const settings = plan.programmes[id];
 		const land = ownershipCondition(settings, 'land');
 		const house = ownershipCondition(settings, 'house');
-		const asked = [
-			...(settings.requireLandOwnership ? [land] : []),
-			...(settings.requireHouseOwnership ? [house] : [])
-		];
+		const asked = [...(settings.requireLandOwnership ? [land] : []), ...(settings.requireHouseOwnership ? [house] : [])];
 		return [
 			`count_if(in_population AND unfit)::INTEGER AS ${id}_need`,
 			`count_if(in_population AND unfit AND ${land})::INTEGER AS ${id}_land`,

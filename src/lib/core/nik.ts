@@ -49,13 +49,7 @@
 export type IdKind = 'nik' | 'kk';
 
 export const FORMAT_ISSUES = ['missing', 'scientific', 'non_digit', 'wrong_length', 'apostrophe', 'spaces'] as const;
-export const STRUCTURE_ISSUES = [
-	'lost_digits',
-	'bad_region',
-	'bad_birth_date',
-	'sex_mismatch',
-	'outside_regency'
-] as const;
+export const STRUCTURE_ISSUES = ['lost_digits', 'bad_region', 'bad_birth_date', 'sex_mismatch', 'outside_regency'] as const;
 export type FormatIssue = (typeof FORMAT_ISSUES)[number];
 export type StructureIssue = (typeof STRUCTURE_ISSUES)[number];
 export type IdIssue = FormatIssue | StructureIssue;
@@ -84,7 +78,7 @@ export const ID_ISSUE_MESSAGE: Readonly<Record<IdIssue, string>> = {
 		'tertulis dalam notasi ilmiah Excel; digit terakhir sudah hilang dan tidak dapat dipulihkan. Ambil ulang dari sumber dengan kolom berformat Teks',
 	non_digit: 'berisi karakter selain angka',
 	wrong_length: 'tidak 16 digit',
-	apostrophe: 'diawali tanda petik (\'); 16 digit di belakangnya utuh, tanda petik tidak ikut disimpan sebagai nomor',
+	apostrophe: "diawali tanda petik ('); 16 digit di belakangnya utuh, tanda petik tidak ikut disimpan sebagai nomor",
 	spaces: 'berisi spasi; 16 digitnya utuh',
 	lost_digits:
 		'berakhiran 0000 (nomor urut tidak pernah 0000); kemungkinan digit terakhir hilang karena pernah menjadi angka di Excel (15 digit)',
@@ -113,10 +107,44 @@ export const ID_LABEL: Readonly<Record<IdKind, string>> = { nik: 'NIK', kk: 'Nom
 
 /** Province codes of Kemendagri (incl. the 2022 Papua provinces) [inferred from Permendagri lists]. */
 export const PROVINCE_CODES: readonly string[] = [
-	'11', '12', '13', '14', '15', '16', '17', '18', '19', '21',
-	'31', '32', '33', '34', '35', '36', '51', '52', '53',
-	'61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76',
-	'81', '82', '91', '92', '93', '94', '95', '96'
+	'11',
+	'12',
+	'13',
+	'14',
+	'15',
+	'16',
+	'17',
+	'18',
+	'19',
+	'21',
+	'31',
+	'32',
+	'33',
+	'34',
+	'35',
+	'36',
+	'51',
+	'52',
+	'53',
+	'61',
+	'62',
+	'63',
+	'64',
+	'65',
+	'71',
+	'72',
+	'73',
+	'74',
+	'75',
+	'76',
+	'81',
+	'82',
+	'91',
+	'92',
+	'93',
+	'94',
+	'95',
+	'96'
 ];
 
 // ---- TypeScript twins ------------------------------------------------------------------------------

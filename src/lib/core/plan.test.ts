@@ -58,7 +58,10 @@ describe('plan document', () => {
 	});
 
 	it('a version 1 file (before programmes) opens with the default programmes and budgets', () => {
-		const plan = parsePlan('{"format": "tepat-plan", "version": 1, "name": "Lama", "indicators": {"housing": {"minFloorAreaPerPerson": 9}}}', 'v1.json');
+		const plan = parsePlan(
+			'{"format": "tepat-plan", "version": 1, "name": "Lama", "indicators": {"housing": {"minFloorAreaPerPerson": 9}}}',
+			'v1.json'
+		);
 		expect(plan.version).toBe(PLAN_VERSION);
 		expect(plan.name).toBe('Lama');
 		expect(plan.indicators.housing.minFloorAreaPerPerson).toBe(9);
@@ -71,7 +74,10 @@ describe('plan document', () => {
 		expect(d.population.missing).toEqual({ desil: 'counted', verval: 'counted' });
 		expect(d.programmes.bsps.missingOwnership).toBe('counted');
 		expect(d.programmes.rtlh.missingOwnership).toBe('counted');
-		const strict = parsePlan('{"population": {"missing": {"verval": "excluded"}}, "programmes": {"rtlh": {"missingOwnership": "excluded"}}}', 'p');
+		const strict = parsePlan(
+			'{"population": {"missing": {"verval": "excluded"}}, "programmes": {"rtlh": {"missingOwnership": "excluded"}}}',
+			'p'
+		);
 		expect(strict.population.missing).toEqual({ desil: 'counted', verval: 'excluded' });
 		expect(strict.programmes.rtlh.missingOwnership).toBe('excluded');
 		expect(strict.programmes.bsps.missingOwnership).toBe('counted');

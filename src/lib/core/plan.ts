@@ -176,8 +176,7 @@ export interface Plan {
 export const DEFAULT_SOURCES = {
 	'population.desil': 'DTSEN desil 1–4: sasaran program perlindungan sosial (Kemensos)',
 	'population.verval': 'Hanya rekaman verval "ditemukan"',
-	'population.missing':
-		'Rekaman tanpa desil atau status verval tetap dihitung; register tanpa kolomnya: filter tidak berlaku',
+	'population.missing': 'Rekaman tanpa desil atau status verval tetap dihitung; register tanpa kolomnya: filter tidak berlaku',
 	'programmes.missingOwnership':
 		'Rumah tanpa keterangan kepemilikan tetap dihitung; register tanpa kolom kepemilikan: syarat tidak bisa diperiksa',
 	'indicators.school': 'Kelompok umur SD 7–12, SMP 13–15, SMA 16–18 (P3KE; Disdik)',
@@ -189,12 +188,14 @@ export const DEFAULT_SOURCES = {
 	'programmes.pip.unitCost':
 		'PIP per tahun: SD Rp 450 rb, SMP Rp 750 rb, SMA/SMK Rp 1,8 jt; separuh untuk siswa baru dan kelas akhir (Kemendikbud; okezone 2024/06/03, 2025/04/12)',
 	'programmes.paket.unitCost': 'Paket A/B/C setara PIP SD/SMP/SMA: Rp 450 rb / 750 rb / 1,8 jt',
-	'programmes.bsps.unitCost': 'BSPS Rp 20 jt per rumah (Rp 17,5 jt bahan + 2,5 jt upah; KepMen PUPR 115/2022, Permen PKP 10/2025); wajib milik lahan',
+	'programmes.bsps.unitCost':
+		'BSPS Rp 20 jt per rumah (Rp 17,5 jt bahan + 2,5 jt upah; KepMen PUPR 115/2022, Permen PKP 10/2025); wajib milik lahan',
 	'programmes.rtlh.unitCost': 'RTLH APBD Kukar: hingga Rp 50 jt per rumah (2023: Rp 60 M untuk 1.010 unit; 2025: maks Rp 50 jt)',
 	'programmes.water.unitCost': 'Sambungan air minum: Hibah Air Minum Rp 2–3 jt per sambungan (PUPR)',
 	zoneCostMultiplier: 'Belum ada angka resmi: 1,0 untuk semua zona sampai Disperkim menetapkannya',
 	fundingLines: 'Contoh: pagu RTLH APBD Kukar 2025 Rp 5 M; dengan Rp 50 jt per rumah cukup untuk 100 rumah. Isi pagu tahun rencana',
-	priority: 'Usulan Tepat (belum ada aturan baku): desil, lalu kerentanan (anak, lansia, disabilitas, kepala keluarga perempuan), jumlah anggota, jumlah deprivasi'
+	priority:
+		'Usulan Tepat (belum ada aturan baku): desil, lalu kerentanan (anak, lansia, disabilitas, kepala keluarga perempuan), jumlah anggota, jumlah deprivasi'
 } as const;
 
 export function defaultPlan(): Plan {
@@ -356,13 +357,7 @@ function readIndicators(r: PlanReader, value: Json, d: IndicatorSettings): Indic
 	}
 
 	const housing = o.housing === undefined ? {} : r.object(o.housing, 'indicators.housing');
-	r.known(housing, 'indicators.housing', [
-		'minFloorAreaPerPerson',
-		'durableRoof',
-		'durableWall',
-		'durableFloor',
-		'poorConditionCounts'
-	]);
+	r.known(housing, 'indicators.housing', ['minFloorAreaPerPerson', 'durableRoof', 'durableWall', 'durableFloor', 'poorConditionCounts']);
 	const water = o.water === undefined ? {} : r.object(o.water, 'indicators.water');
 	r.known(water, 'indicators.water', ['safe', 'conditional']);
 	const safe = r.values(water.safe, 'indicators.water.safe', d.water.safe, WATER);
@@ -386,11 +381,7 @@ function readIndicators(r: PlanReader, value: Json, d: IndicatorSettings): Indic
 			durableRoof: r.values(housing.durableRoof, 'indicators.housing.durableRoof', d.housing.durableRoof, ROOF),
 			durableWall: r.values(housing.durableWall, 'indicators.housing.durableWall', d.housing.durableWall, WALL),
 			durableFloor: r.values(housing.durableFloor, 'indicators.housing.durableFloor', d.housing.durableFloor, FLOOR),
-			poorConditionCounts: r.boolean(
-				housing.poorConditionCounts,
-				'indicators.housing.poorConditionCounts',
-				d.housing.poorConditionCounts
-			)
+			poorConditionCounts: r.boolean(housing.poorConditionCounts, 'indicators.housing.poorConditionCounts', d.housing.poorConditionCounts)
 		},
 		water: { safe, conditional },
 		paket: {
@@ -474,7 +465,8 @@ function readProgrammes(r: PlanReader, value: Json, d: Programmes): Programmes {
 const ZONE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
 
 function zoneName(r: PlanReader, value: Json, field: string): Zone {
-	if (typeof value !== 'string' || !ZONE_NAME.test(value)) r.fail(field, 'harus nama zona: huruf, angka, spasi, _ atau -, paling panjang 40');
+	if (typeof value !== 'string' || !ZONE_NAME.test(value))
+		r.fail(field, 'harus nama zona: huruf, angka, spasi, _ atau -, paling panjang 40');
 	return value;
 }
 

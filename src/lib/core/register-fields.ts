@@ -85,8 +85,7 @@ function splitKey(key: FieldKey): { table: FieldTable; field: string } {
 export function fieldPresentSql(key: FieldKey): string {
 	const { table, field } = splitKey(key);
 	return (
-		`EXISTS (SELECT 1 FROM ${REGISTER_FIELD_TABLE} WHERE table_name = ${sqlString(table)} ` +
-		`AND field = ${sqlString(field)} AND present)`
+		`EXISTS (SELECT 1 FROM ${REGISTER_FIELD_TABLE} WHERE table_name = ${sqlString(table)} ` + `AND field = ${sqlString(field)} AND present)`
 	);
 }
 

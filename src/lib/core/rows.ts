@@ -8,11 +8,7 @@ export type ColumnKind = 'number' | 'string' | 'boolean' | 'date';
 export type NullableKind = `${ColumnKind}?`;
 export type RowSpec = Readonly<Record<string, ColumnKind | NullableKind>>;
 
-type BaseOf<K> = K extends 'number' | 'number?'
-	? number
-	: K extends 'boolean' | 'boolean?'
-		? boolean
-		: string;
+type BaseOf<K> = K extends 'number' | 'number?' ? number : K extends 'boolean' | 'boolean?' ? boolean : string;
 
 export type RowOf<S extends RowSpec> = {
 	-readonly [C in keyof S]: S[C] extends NullableKind ? BaseOf<S[C]> | null : BaseOf<S[C]>;

@@ -36,15 +36,7 @@ export const FLOOR = [
 	'earth',
 	'other'
 ] as const;
-export const WALL = [
-	'masonry',
-	'plastered_bamboo',
-	'wood',
-	'woven_bamboo',
-	'log',
-	'bamboo',
-	'other'
-] as const;
+export const WALL = ['masonry', 'plastered_bamboo', 'wood', 'woven_bamboo', 'log', 'bamboo', 'other'] as const;
 export const CONDITION = ['good', 'poor'] as const;
 export const ROOF = [
 	'concrete',
@@ -92,36 +84,12 @@ export const FUEL = [
 	'other'
 ] as const;
 export const TOILET = ['own', 'shared', 'communal', 'public', 'unused', 'none'] as const;
-export const CLOSET = [
-	'goose_neck',
-	'plengsengan',
-	'plengsengan_lid',
-	'plengsengan_no_lid',
-	'pit',
-	'none'
-] as const;
-export const DISPOSAL = [
-	'septic_tank',
-	'ipal',
-	'spal',
-	'hole',
-	'water_body',
-	'open_ground',
-	'other'
-] as const;
+export const CLOSET = ['goose_neck', 'plengsengan', 'plengsengan_lid', 'plengsengan_no_lid', 'pit', 'none'] as const;
+export const DISPOSAL = ['septic_tank', 'ipal', 'spal', 'hole', 'water_body', 'open_ground', 'other'] as const;
 export const VERVAL = ['found', 'not_found', 'deceased', 'moved', 'well_off', 'unverified'] as const;
 
 export const SEX = ['M', 'F'] as const;
-export const RELATION = [
-	'head',
-	'spouse',
-	'child',
-	'child_in_law',
-	'grandchild',
-	'parent',
-	'servant',
-	'other'
-] as const;
+export const RELATION = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'servant', 'other'] as const;
 export const SCHOOL_PARTICIPATION = ['never', 'in_school', 'no_longer'] as const;
 /**
  * Education levels. BDT 2015 groups some (sd = SD/SDLB, sma_smk = SMA/SMK, higher); Regsosek/DTSEN
@@ -222,9 +190,7 @@ export type ValueOf<F extends AnyCodedField> = F extends CodedField
 		: never;
 
 export function valuesOf(field: AnyCodedField): readonly string[] {
-	return field in CODED_FIELDS
-		? CODED_FIELDS[field as CodedField]
-		: AUX_CODED_FIELDS[field as AuxCodedField];
+	return field in CODED_FIELDS ? CODED_FIELDS[field as CodedField] : AUX_CODED_FIELDS[field as AuxCodedField];
 }
 
 // The tables and their columns: ./catalog.

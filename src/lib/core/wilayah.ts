@@ -128,7 +128,9 @@ export function detectRegency(index: WilayahIndex, votes: readonly RegencyVote[]
 	const leaders = valid.filter((v) => v.households === most).map((v) => known.get(v.kode) as Regency);
 	if (leaders.length > 1) return { kind: 'tie', regencies: leaders.sort((a, b) => a.kode.localeCompare(b.kode)), households: most };
 	const regency = leaders[0] as Regency;
-	const others = votes.filter((v) => v.kode !== regency.kode && v.households > 0).sort((a, b) => b.households - a.households || a.kode.localeCompare(b.kode));
+	const others = votes
+		.filter((v) => v.kode !== regency.kode && v.households > 0)
+		.sort((a, b) => b.households - a.households || a.kode.localeCompare(b.kode));
 	return { kind: 'found', regency, households: most, total, others };
 }
 

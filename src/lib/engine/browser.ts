@@ -26,10 +26,7 @@ export interface BrowserEngineTimings {
 function dateShims(now = new Date()): string[] {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-	return [
-		`CREATE OR REPLACE MACRO current_date() AS DATE '${today}'`,
-		`CREATE OR REPLACE MACRO today() AS DATE '${today}'`
-	];
+	return [`CREATE OR REPLACE MACRO current_date() AS DATE '${today}'`, `CREATE OR REPLACE MACRO today() AS DATE '${today}'`];
 }
 
 function uniqueName(prefix: string): string {
@@ -99,9 +96,7 @@ export class BrowserEngine implements Engine {
 		// Insert into a staging table first, then swap: a failed decode or insert leaves `table` untouched.
 		try {
 			await this.connection.insertArrowFromIPCStream(ipc, { name: staging, create: true });
-			await this.exec(
-				`BEGIN TRANSACTION; DROP TABLE IF EXISTS ${table}; ALTER TABLE ${sqlIdent(staging)} RENAME TO ${table}; COMMIT`
-			);
+			await this.exec(`BEGIN TRANSACTION; DROP TABLE IF EXISTS ${table}; ALTER TABLE ${sqlIdent(staging)} RENAME TO ${table}; COMMIT`);
 		} catch (error) {
 			await this.exec('ROLLBACK').catch(() => undefined);
 			await this.exec(`DROP TABLE IF EXISTS ${sqlIdent(staging)}`).catch(() => undefined);

@@ -114,9 +114,7 @@ export class NodeEngine implements Engine {
 		const name = `parquet-${Date.now()}-${Math.random().toString(36).slice(2)}.parquet`;
 		await this.registerFile(name, bytes);
 		try {
-			await this.exec(
-				`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(name)})`
-			);
+			await this.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(name)})`);
 			const count = await this.query(`SELECT count(*)::INTEGER AS n FROM ${table}`);
 			return Number(count.get(0)?.n ?? 0);
 		} finally {

@@ -10,6 +10,4 @@ export interface ParquetRequest {
 	bytes: Uint8Array;
 }
 
-export type ParquetResponse =
-	| { id: number; ok: true; bytes: Uint8Array }
-	| { id: number; ok: false; message: string };
+export type ParquetResponse = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };

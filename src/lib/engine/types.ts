@@ -25,7 +25,4 @@ export interface Engine {
 }
 
 /** Settings every driver applies on open: nothing is ever downloaded at run time. */
-export const OFFLINE_SETTINGS = [
-	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
-] as const;
+export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'] as const;

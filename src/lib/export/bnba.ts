@@ -68,7 +68,19 @@ const BNBA_HEADERS: readonly [keyof BnbaRow, string][] = [
 	['override_reason', 'alasan_perubahan_manual']
 ];
 
-const TEXT: ReadonlySet<keyof BnbaRow> = new Set(['village_kode', 'household_id', 'kk', 'nik', 'nama', 'alamat', 'rule', 'funding_line', 'override_reason', 'kecamatan_nama', 'village_nama']);
+const TEXT: ReadonlySet<keyof BnbaRow> = new Set([
+	'village_kode',
+	'household_id',
+	'kk',
+	'nik',
+	'nama',
+	'alamat',
+	'rule',
+	'funding_line',
+	'override_reason',
+	'kecamatan_nama',
+	'village_nama'
+]);
 
 export const bnbaFileStem = (programme: ProgrammeId): string => `bnba-${programme}`;
 
@@ -158,9 +170,18 @@ export async function budgetXlsx(
 
 	const perVillage = workbook.addWorksheet('Per desa');
 	titleBlock(perVillage, 'Kebutuhan, terdanai dan belum terdanai per desa/kelurahan', stamp);
-	perVillage
-		.addRow(['Program', 'Kecamatan', 'Kode desa', 'Desa/kelurahan', 'Kebutuhan (unit)', 'Kebutuhan (Rp)', 'Terdanai (unit)', 'Terdanai (Rp)', 'Belum terdanai (unit)', 'Belum terdanai (Rp)'])
-		.font = { bold: true };
+	perVillage.addRow([
+		'Program',
+		'Kecamatan',
+		'Kode desa',
+		'Desa/kelurahan',
+		'Kebutuhan (unit)',
+		'Kebutuhan (Rp)',
+		'Terdanai (unit)',
+		'Terdanai (Rp)',
+		'Belum terdanai (unit)',
+		'Belum terdanai (Rp)'
+	]).font = { bold: true };
 	for (const v of villages) {
 		const added = perVillage.addRow([
 			PROGRAMME_TITLE[v.programme as ProgrammeId] ?? v.programme,

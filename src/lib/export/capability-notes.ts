@@ -124,7 +124,9 @@ function unitOf(key: string): string {
 function checkText(label: string, check: FilterCheck | RequirementCheck): string {
 	if (!check.applies) return `${label}: tidak berlaku (tidak ada kolom ${columnsText(check.fields)})`;
 	const missing =
-		check.missing > 0 ? `; ${fieldName(check.fields[0] ?? '')} kosong di ${check.missing.toLocaleString('id-ID')} ${unitOf(check.fields[0] ?? '')}: ${RULE_TEXT[check.rule]}` : '';
+		check.missing > 0
+			? `; ${fieldName(check.fields[0] ?? '')} kosong di ${check.missing.toLocaleString('id-ID')} ${unitOf(check.fields[0] ?? '')}: ${RULE_TEXT[check.rule]}`
+			: '';
 	return `${label}: berlaku${missing}`;
 }
 

@@ -41,8 +41,7 @@ export function csvCell(value: CsvCell, delimiter: string = ','): string {
 	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
 	const text = neutraliseFormula(value);
-	const needsQuotes =
-		text.includes(delimiter) || /["\r\n]/.test(text) || text.startsWith(' ') || text.endsWith(' ');
+	const needsQuotes = text.includes(delimiter) || /["\r\n]/.test(text) || text.startsWith(' ') || text.endsWith(' ');
 	return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -39,7 +39,12 @@ export interface IndicatorTableTitle {
 	regency: string;
 }
 
-export function indicatorTableFileName(indicator: IndicatorId, measure: Measure, ext: 'csv' | 'xlsx', level: AreaLevel = 'village'): string {
+export function indicatorTableFileName(
+	indicator: IndicatorId,
+	measure: Measure,
+	ext: 'csv' | 'xlsx',
+	level: AreaLevel = 'village'
+): string {
 	return `peta-${indicator}-${measure}${level === 'kecamatan' ? '-kecamatan' : ''}.${ext}`;
 }
 

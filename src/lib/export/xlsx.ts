@@ -8,13 +8,7 @@
 import type { Worksheet } from 'exceljs';
 import { loadExcelJs } from './exceljs';
 import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue } from '../core/nik';
-import {
-	REPORT_ROW_HEADERS,
-	duplicateRowsRejected,
-	duplicateSummaryPairs,
-	type IngestReport,
-	type ReportRow
-} from '../ingest/report';
+import { REPORT_ROW_HEADERS, duplicateRowsRejected, duplicateSummaryPairs, type IngestReport, type ReportRow } from '../ingest/report';
 import { DUPLICATE_REJECTED_LABEL } from '../ingest/duplicates';
 import { REPORT_COLUMNS } from './csv';
 

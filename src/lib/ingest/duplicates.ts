@@ -96,9 +96,7 @@ export function differingHeadersSql(stage: StageRef, a: string, b: string): stri
 	const differs = SIGNATURE_FIELDS.flatMap((field) => {
 		const mapped = stage.mapping[field];
 		if (!mapped) return [];
-		return [
-			`CASE WHEN ${comparableSql(mapped.column, a)} <> ${comparableSql(mapped.column, b)} THEN ${sqlString(mapped.header)} END`
-		];
+		return [`CASE WHEN ${comparableSql(mapped.column, a)} <> ${comparableSql(mapped.column, b)} THEN ${sqlString(mapped.header)} END`];
 	});
 	return differs.length > 0 ? `array_to_string(list_filter([${differs.join(', ')}], x -> x IS NOT NULL), ', ')` : `''`;
 }
@@ -184,8 +182,7 @@ export type DuplicateCode = keyof typeof DUPLICATE_SEVERITY;
  * part that is left out when it has no value (e.g. no name column).
  */
 export const DUPLICATE_MESSAGE: Readonly<Record<DuplicateCode, string>> = {
-	duplicate_family:
-		'keluarga {key} sama dengan baris data {first_row} ({columns} sama); baris ganda ini tidak dimuat.',
+	duplicate_family: 'keluarga {key} sama dengan baris data {first_row} ({columns} sama); baris ganda ini tidak dimuat.',
 	family_key_shared:
 		'{key} juga dipakai keluarga lain (baris data {first_row}{first_head}); keluarga ini (baris data {rows}{head}) berbeda pada {columns}, ' +
 		'jadi dimuat terpisah dengan id {household_id}{members}. Dua keluarga tidak digabung; periksa nomor kedua keluarga.',

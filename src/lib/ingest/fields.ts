@@ -18,14 +18,12 @@ const DIFFICULTY_FIELDS = Array.from({ length: 9 }, (_, i) => `difficulty_${i + 
 
 /** Where each canonical column comes from (normalise.ts builds them the same way). */
 function feeds(spec: SourceSpec): Feed[] {
-	const household = HOUSEHOLD_FIELDS.map(
-		(field): Feed => ({
-			table: 'household',
-			field,
-			household: field === 'village_kode' ? ['village_desa', 'village_name'] : [field],
-			person: []
-		})
-	);
+	const household = HOUSEHOLD_FIELDS.map((field): Feed => ({
+		table: 'household',
+		field,
+		household: field === 'village_kode' ? ['village_desa', 'village_name'] : [field],
+		person: []
+	}));
 	const personFeed = (field: string): Pick<Feed, 'household' | 'person'> => {
 		switch (field) {
 			case 'age':
@@ -55,10 +53,9 @@ export interface RegisterFieldSource {
 /** Each canonical column with the headers that feed it in this load (none: the register lacks it). */
 export function registerFieldSources(spec: SourceSpec, household: ColumnMapping, person: ColumnMapping): RegisterFieldSource[] {
 	return feeds(spec).map((feed) => {
-		const headers = [
-			...feed.person.map((f) => person[f]?.header),
-			...feed.household.map((f) => household[f]?.header)
-		].filter((h): h is string => h !== undefined);
+		const headers = [...feed.person.map((f) => person[f]?.header), ...feed.household.map((f) => household[f]?.header)].filter(
+			(h): h is string => h !== undefined
+		);
 		return { table: feed.table, field: feed.field, headers: [...new Set(headers)] };
 	});
 }

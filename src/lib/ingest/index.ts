@@ -18,35 +18,16 @@ import { SWAPPED_TABLES, createTableSql, nextName as next, scratchName } from '.
 import { referenceStatements } from './reference';
 import { regionStatements, resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
-import {
-	SOURCES,
-	recognise,
-	type ColumnMapping,
-	type FileRole,
-	type RegisterSource,
-	type SourceSpec
-} from './sources';
+import { SOURCES, recognise, type ColumnMapping, type FileRole, type RegisterSource, type SourceSpec } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
-import {
-	householdSql,
-	personSql,
-	unknownCodesSql,
-	villageNameIssuesInsertSql,
-	type NormaliseInput
-} from './normalise';
+import { householdSql, personSql, unknownCodesSql, villageNameIssuesInsertSql, type NormaliseInput } from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { registerFieldInsertSql, registerFieldSources } from './fields';
 import { familiesSql, peopleSql } from './duplicates';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
-import {
-	IngestCancelled,
-	IngestError,
-	type ByteSource,
-	type IngestOptions,
-	type IngestResult
-} from './types';
+import { IngestCancelled, IngestError, type ByteSource, type IngestOptions, type IngestResult } from './types';
 
 export { loadReference, referenceStatements } from './reference';
 export { bytesByteSource } from './bytes-source';
@@ -145,12 +126,7 @@ function requireColumns(
 		const why = unmappedByChoice.has(field)
 			? `pemetaan kolom yang dipilih tidak memberi kolom untuk ${header}, padahal wajib`
 			: `tidak punya kolom wajib ${header}`;
-		throw new IngestError(
-			`Berkas '${file.file}' (${spec.title}, ${ROLE_LABEL[file.role]}) ${why}.`,
-			file.file,
-			undefined,
-			header
-		);
+		throw new IngestError(`Berkas '${file.file}' (${spec.title}, ${ROLE_LABEL[file.role]}) ${why}.`, file.file, undefined, header);
 	}
 }
 
@@ -319,10 +295,7 @@ export async function ingestRegister(
 			engine,
 			`SELECT count(*)::BIGINT FROM ${next('household')} h WHERE h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM ${next('village')})`
 		);
-		const unknownValues = await scalar(
-			engine,
-			`SELECT coalesce(sum(rows), 0)::BIGINT FROM ${next('ingest_unknown_code')}`
-		);
+		const unknownValues = await scalar(engine, `SELECT coalesce(sum(rows), 0)::BIGINT FROM ${next('ingest_unknown_code')}`);
 		const rowsRejected = rowsRead - households * (flat ? 0 : 1) - people;
 		checkAbort();
 

@@ -149,8 +149,7 @@ export class MappingFileError extends Error {
 	}
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parseChoices(source: RegisterSource, side: MappingSide, value: unknown, name: string): FieldChoices {
 	if (value === undefined) return {};
@@ -164,9 +163,7 @@ function parseChoices(source: RegisterSource, side: MappingSide, value: unknown,
 			);
 		}
 		if (header !== null && (typeof header !== 'string' || header.trim() === '')) {
-			throw new MappingFileError(
-				`Berkas pemetaan '${name}': "${side}.${field}" harus berupa nama kolom (teks) atau null.`
-			);
+			throw new MappingFileError(`Berkas pemetaan '${name}': "${side}.${field}" harus berupa nama kolom (teks) atau null.`);
 		}
 		out[field] = header;
 	}
@@ -196,9 +193,7 @@ export function savedMappingOf(value: unknown, name: string): SavedMapping {
 	}
 	const source = value.source;
 	if (typeof source !== 'string' || !Object.hasOwn(SOURCES, source)) {
-		throw new MappingFileError(
-			`Berkas pemetaan '${name}': sumber "${String(source)}" tidak dikenal (dtsen, bdt atau p3ke).`
-		);
+		throw new MappingFileError(`Berkas pemetaan '${name}': sumber "${String(source)}" tidak dikenal (dtsen, bdt atau p3ke).`);
 	}
 	const id = source as RegisterSource;
 	return {

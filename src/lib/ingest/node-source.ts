@@ -28,4 +28,3 @@ export async function fileByteSource(path: string, name = basename(path)): Promi
 		}
 	};
 }
-

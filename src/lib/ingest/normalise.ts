@@ -47,11 +47,7 @@ export function sourceSelectSql(fields: readonly FieldSpec[], stage: StageRef): 
 		if (seen.has(spec.field)) continue;
 		seen.add(spec.field);
 		const mapped = stage.mapping[spec.field];
-		parts.push(
-			mapped
-				? `NULLIF(trim(${sqlIdent(mapped.column)}), '') AS ${col(spec.field)}`
-				: `NULL::VARCHAR AS ${col(spec.field)}`
-		);
+		parts.push(mapped ? `NULLIF(trim(${sqlIdent(mapped.column)}), '') AS ${col(spec.field)}` : `NULL::VARCHAR AS ${col(spec.field)}`);
 	}
 	return `SELECT ${parts.join(', ')} FROM ${stage.table}`;
 }
@@ -85,9 +81,7 @@ class CodeJoins {
 		if (!spec.code || !this.mapping[spec.field]) return 'NULL::VARCHAR';
 		const j = `m_${spec.field}`;
 		const v = `${this.alias}.${col(spec.field)}`;
-		this.joins.push(
-			`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(spec.code)} AND ${j}.key = ${codeKeySql(v)}`
-		);
+		this.joins.push(`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(spec.code)} AND ${j}.key = ${codeKeySql(v)}`);
 		return `CASE WHEN ${v} IS NULL THEN NULL ELSE coalesce(${j}.value, ${sqlString(UNKNOWN)}) END`;
 	}
 
@@ -130,10 +124,7 @@ export function householdCtes(input: NormaliseInput): string {
 
 /** CTE `src` of person rows with a non-empty household key. */
 export function personCtes(input: NormaliseInput): string {
-	return (
-		`src AS (${sourceSelectSql(input.spec.person, input.person)}), ` +
-		`pp AS (SELECT * FROM src WHERE ${col('key')} IS NOT NULL)`
-	);
+	return `src AS (${sourceSelectSql(input.spec.person, input.person)}), ` + `pp AS (SELECT * FROM src WHERE ${col('key')} IS NOT NULL)`;
 }
 
 /** Dotted Kemendagri village code from the split code columns of row alias `s`. */
@@ -185,8 +176,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 	const fields = spec.household;
 	const codes = new CodeJoins(input.codes, 's', input.household.mapping);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
-	const plain = (name: string, type: string) =>
-		hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`;
+	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`);
 
 	// Members per household key, and (BDT) the head's KK number, from the person stage.
 	const pk = person.mapping['key'];
@@ -196,9 +186,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 	const headFilter = prel
 		? `TRY_CAST(trim(${sqlIdent(prel.column)}) AS DOUBLE) = 1 OR lower(trim(${sqlIdent(prel.column)})) LIKE 'kepala%'`
 		: 'false';
-	const kkAgg = pkk
-		? `coalesce(min(${trimmed(pkk)}) FILTER (WHERE ${headFilter}), min(${trimmed(pkk)}))`
-		: 'NULL::VARCHAR';
+	const kkAgg = pkk ? `coalesce(min(${trimmed(pkk)}) FILTER (WHERE ${headFilter}), min(${trimmed(pkk)}))` : 'NULL::VARCHAR';
 	// Only the member rows that will be loaded count (duplicates.ts: not a repeat, household placed).
 	const members = pk
 		? `members AS (SELECT coalesce(x.household_id, ${trimmed(pk)}) AS key, count(*)::INTEGER AS n, ${kkAgg} AS kk FROM ${person.table} AS ps ` +
@@ -258,8 +246,7 @@ export function personSql(input: NormaliseInput, target: string, households: str
 	const fields = spec.person;
 	const codes = new CodeJoins(input.codes, 'p', input.person.mapping);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
-	const plain = (name: string, type: string) =>
-		hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`;
+	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`);
 
 	// Disability: BDT from the disability type (00 none), DTSEN from the nine difficulty domains
 	// ('cannot' or 'a lot' in any domain, the Washington Group cut-off).
@@ -269,9 +256,7 @@ export function personSql(input: NormaliseInput, target: string, households: str
 	const domains = fields.filter((s) => s.code === 'difficulty' && input.person.mapping[s.field]);
 	if (domains.length > 0) {
 		const anyPresent = domains.map((s) => `p.${col(s.field)} IS NOT NULL`).join(' OR ');
-		const anyDifficult = domains
-			.map((s) => `coalesce(${codes.matched(s)} IN ('cannot', 'a_lot'), false)`)
-			.join(' OR ');
+		const anyDifficult = domains.map((s) => `coalesce(${codes.matched(s)} IN ('cannot', 'a_lot'), false)`).join(' OR ');
 		disability = `CASE WHEN ${anyPresent} THEN (${anyDifficult}) END`;
 	}
 	const birth = plain('birth_date', 'DATE');

@@ -8,23 +8,13 @@ import { sqlString } from '../core/sql';
 const BATCH = 60;
 
 /** Statements creating (or replacing) `villageTable` and `kecamatanTable` from the reference. */
-export function referenceStatements(
-	reference: Reference,
-	villageTable = 'village',
-	kecamatanTable = 'kecamatan'
-): string[] {
-	const statements = [
-		createTableSql('village', villageTable, 'replace'),
-		createTableSql('kecamatan', kecamatanTable, 'replace')
-	];
+export function referenceStatements(reference: Reference, villageTable = 'village', kecamatanTable = 'kecamatan'): string[] {
+	const statements = [createTableSql('village', villageTable, 'replace'), createTableSql('kecamatan', kecamatanTable, 'replace')];
 	const v = reference.villages;
 	for (let i = 0; i < v.length; i += BATCH) {
 		const values = v
 			.slice(i, i + BATCH)
-			.map(
-				(x) =>
-					`(${[x.kode, x.nama, x.jenis, x.kecamatan_kode, x.kecamatan_nama, x.zona].map(sqlString).join(', ')})`
-			)
+			.map((x) => `(${[x.kode, x.nama, x.jenis, x.kecamatan_kode, x.kecamatan_nama, x.zona].map(sqlString).join(', ')})`)
 			.join(', ');
 		statements.push(`INSERT INTO ${villageTable} VALUES ${values}`);
 	}
@@ -65,9 +55,13 @@ export async function referenceFromTables(
 		nama: 'string',
 		zona: 'string'
 	});
-	const villages = rowsOf(
-		await engine.query('SELECT kode, nama, jenis, kecamatan_kode, kecamatan_nama, zona FROM village ORDER BY kode'),
-		{ kode: 'string', nama: 'string', jenis: 'string', kecamatan_kode: 'string', kecamatan_nama: 'string', zona: 'string' }
-	).map((v) => ({ ...v, jenis: v.jenis === 'kelurahan' ? ('kelurahan' as const) : ('desa' as const) }));
+	const villages = rowsOf(await engine.query('SELECT kode, nama, jenis, kecamatan_kode, kecamatan_nama, zona FROM village ORDER BY kode'), {
+		kode: 'string',
+		nama: 'string',
+		jenis: 'string',
+		kecamatan_kode: 'string',
+		kecamatan_nama: 'string',
+		zona: 'string'
+	}).map((v) => ({ ...v, jenis: v.jenis === 'kelurahan' ? ('kelurahan' as const) : ('desa' as const) }));
 	return { kabupaten: { kode: kabupaten.kode, nama: kabupaten.nama }, kecamatan, villages, attribution };
 }

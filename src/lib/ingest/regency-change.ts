@@ -114,7 +114,10 @@ function regencyFindingsStatements(r: RegisterRegency, target: string): string[]
 	];
 	if (r.others.length > 0) {
 		const name = `CASE left(village_kode, 5) ${r.others
-			.map((o) => `WHEN ${sqlString(o.kode)} THEN ${sqlString(o.nama ? `${o.nama} (${o.kode})` : `${o.kode} (tidak ada di daftar wilayah Indonesia)`)}`)
+			.map(
+				(o) =>
+					`WHEN ${sqlString(o.kode)} THEN ${sqlString(o.nama ? `${o.nama} (${o.kode})` : `${o.kode} (tidak ada di daftar wilayah Indonesia)`)}`
+			)
 			.join(' ')} END`;
 		statements.push(
 			insert(

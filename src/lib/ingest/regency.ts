@@ -112,9 +112,7 @@ export async function resolveRegency(
 	const index = await wilayah.index();
 	const use = async (regency: Regency, basis: RegencyBasis) => {
 		const reference =
-			regency.kode === current.kabupaten.kode
-				? current
-				: regencyReference(regency, await wilayah.province(regency.kode.slice(0, 2)));
+			regency.kode === current.kabupaten.kode ? current : regencyReference(regency, await wilayah.province(regency.kode.slice(0, 2)));
 		return { reference, regency: outcome(regency, basis, votes, index) };
 	};
 	if (choice.chosen) {

@@ -190,13 +190,16 @@ function regencySql(input: NormaliseInput, t: ReportTables, target: string): str
 		fixed: 'dari berkas referensi yang diberikan'
 	};
 	// A reference given as it is decided nothing: nothing to report but the other regencies.
-	const statements = r.basis === 'fixed' ? [] : [
-		insert(
-			target,
-			`SELECT 'info', 'regency', ${sqlString(input.household.file)}, NULL, ${sqlString(header)}, ${sqlString(r.kode)}, ${r.households}, NULL, NULL, ` +
-				sqlString(`Berkas '${input.household.file}': register ${r.nama} (${r.kode}), ${how[r.basis]}.`)
-		)
-	];
+	const statements =
+		r.basis === 'fixed'
+			? []
+			: [
+					insert(
+						target,
+						`SELECT 'info', 'regency', ${sqlString(input.household.file)}, NULL, ${sqlString(header)}, ${sqlString(r.kode)}, ${r.households}, NULL, NULL, ` +
+							sqlString(`Berkas '${input.household.file}': register ${r.nama} (${r.kode}), ${how[r.basis]}.`)
+					)
+				];
 	if (r.others.length > 0) {
 		statements.push(
 			insert(
@@ -442,7 +445,10 @@ export function reportStatements(input: NormaliseInput, t: ReportTables, target:
 /** Statements that create and fill `target` (the files of the load). */
 export function reportFileStatements(files: readonly ReportFileInfo[], target: string): string[] {
 	const values = files
-		.map((f) => `(${lit(f.file)}, ${lit(f.source)}, ${lit(f.role)}, ${lit(f.format)}, ${lit(f.encoding)}, ${lit(f.sheet)}, ${f.headerRow ?? 'NULL'}, ${f.rows})`)
+		.map(
+			(f) =>
+				`(${lit(f.file)}, ${lit(f.source)}, ${lit(f.role)}, ${lit(f.format)}, ${lit(f.encoding)}, ${lit(f.sheet)}, ${f.headerRow ?? 'NULL'}, ${f.rows})`
+		)
 		.join(', ');
 	return [createTableSql(REPORT_FILE_TABLE, target), `INSERT INTO ${target} VALUES ${values}`];
 }

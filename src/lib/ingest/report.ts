@@ -8,13 +8,7 @@ import type { Engine } from '../engine/types';
 import { sqlString } from '../core/sql';
 import { rowsOf } from '../core/rows';
 import { ID_ISSUES, idDigitsSql, type IdIssue, type IdKind } from '../core/nik';
-import {
-	REPORT_FILE_TABLE,
-	REPORT_SEVERITIES,
-	REPORT_TABLE,
-	reportRowsSql,
-	type ReportSeverity
-} from './report-sql';
+import { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
 import type { SourceKind } from './types';
 import { DUPLICATE_SUMMARY_LABEL, type DuplicateCode } from './duplicates';
 
@@ -181,14 +175,11 @@ export interface IngestReport {
 }
 
 async function tableExists(engine: Engine, table: string): Promise<boolean> {
-	const result = await engine.query(
-		`SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = ${sqlString(table)}`
-	);
+	const result = await engine.query(`SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_name = ${sqlString(table)}`);
 	return Number(result.get(0)?.n ?? 0) > 0;
 }
 
-const zeros = (): Record<IdIssue, number> =>
-	Object.fromEntries(ID_ISSUES.map((i) => [i, 0])) as Record<IdIssue, number>;
+const zeros = (): Record<IdIssue, number> => Object.fromEntries(ID_ISSUES.map((i) => [i, 0])) as Record<IdIssue, number>;
 
 /**
  * The summary of the last load, or null when there is none: no load yet, or the register now in
@@ -207,18 +198,16 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		sheet: 'string?',
 		header_row: 'number?',
 		rows_read: 'number'
-	}).map(
-		(f): ReportFile => ({
-			file: f.source_file,
-			source: f.source as SourceKind,
-			role: f.role as ReportFile['role'],
-			format: f.format as ReportFile['format'],
-			encoding: f.encoding,
-			sheet: f.sheet,
-			headerRow: f.header_row,
-			rowsRead: f.rows_read
-		})
-	);
+	}).map((f): ReportFile => ({
+		file: f.source_file,
+		source: f.source as SourceKind,
+		role: f.role as ReportFile['role'],
+		format: f.format as ReportFile['format'],
+		encoding: f.encoding,
+		sheet: f.sheet,
+		headerRow: f.header_row,
+		rowsRead: f.rows_read
+	}));
 	const first = files[0];
 	if (!first) return null;
 	// A register put in place without a load (restored from storage or the prebuilt sample) leaves an
@@ -229,9 +218,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 	);
 	if (stale.get(0)?.stale === true) return null;
 	const [totals] = rowsOf(
-		await engine.query(
-			`SELECT (SELECT count(*) FROM household)::BIGINT AS households, (SELECT count(*) FROM person)::BIGINT AS people`
-		),
+		await engine.query(`SELECT (SELECT count(*) FROM household)::BIGINT AS households, (SELECT count(*) FROM person)::BIGINT AS people`),
 		{ households: 'number', people: 'number' }
 	);
 	const byCode = rowsOf(
@@ -271,36 +258,34 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 			rows: 'number',
 			first_row: 'number'
 		}
-	).map(
-		(u): UnknownCodeCount => ({
-			table: u.table_name as UnknownCodeCount['table'],
-			field: u.field,
-			file: u.source_file,
-			column: u.source_column,
-			value: u.raw_value,
-			rows: u.rows,
-			firstRow: u.first_row
-		})
-	);
+	).map((u): UnknownCodeCount => ({
+		table: u.table_name as UnknownCodeCount['table'],
+		field: u.field,
+		file: u.source_file,
+		column: u.source_column,
+		value: u.raw_value,
+		rows: u.rows,
+		firstRow: u.first_row
+	}));
 	const regency = await loadRegency(engine);
 	// Households of other regencies are reported per regency, not village by village.
-	const ownRegency = regency ? `AND (h.village_kode IS NULL OR left(h.village_kode, 5) NOT IN (${regency.others.map((o) => sqlString(o.kode)).join(', ') || "''"}))` : '';
+	const ownRegency = regency
+		? `AND (h.village_kode IS NULL OR left(h.village_kode, 5) NOT IN (${regency.others.map((o) => sqlString(o.kode)).join(', ') || "''"}))`
+		: '';
 	const villagesNotInReference = rowsOf(
 		await engine.query(
 			`SELECT h.village_kode AS kode, count(*)::BIGINT AS households, sum(h.members)::BIGINT AS people, min(h.source_row)::BIGINT AS first_row, min(h.source_file) AS file ` +
 				`FROM household h WHERE (h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM village)) ${ownRegency} GROUP BY 1 ORDER BY min(h.source_row)`
 		),
 		{ kode: 'string?', households: 'number', people: 'number', first_row: 'number', file: 'string' }
-	).map(
-		(v): VillageNotInReference => ({
-			kode: v.kode,
-			rows: first.role === 'flat' ? v.people : v.households,
-			households: v.households,
-			people: v.people,
-			firstRow: v.first_row,
-			file: v.file
-		})
-	);
+	).map((v): VillageNotInReference => ({
+		kode: v.kode,
+		rows: first.role === 'flat' ? v.people : v.households,
+		households: v.households,
+		people: v.people,
+		firstRow: v.first_row,
+		file: v.file
+	}));
 	const trailingZeroColumns = rowsOf(
 		await engine.query(
 			`SELECT code, source_file, source_column, rows, source_row FROM ${REPORT_TABLE} WHERE code LIKE '%_column_trailing_zeros' ORDER BY source_file, source_column`
@@ -324,9 +309,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		households,
 		people,
 		rowsRejected: rowsRead - people - (first.role === 'flat' ? 0 : households),
-		rejected: byCode
-			.filter((c) => c.severity === 'rejected')
-			.map((c) => ({ code: c.code as ReportCode, rows: c.rows })),
+		rejected: byCode.filter((c) => c.severity === 'rejected').map((c) => ({ code: c.code as ReportCode, rows: c.rows })),
 		orphanMembers: rowsOfCode('orphan_member'),
 		emptyKeyRows: rowsOfCode('empty_key'),
 		emptyRows: rowsOfCode('empty_row'),
@@ -360,7 +343,9 @@ async function loadRegency(engine: Engine): Promise<ReportRegency | null> {
 	});
 	if (!row) return null;
 	const others = rowsOf(
-		await engine.query(`SELECT value AS kode, rows::BIGINT AS households, message FROM ${REPORT_TABLE} WHERE code = 'other_regency' ORDER BY rows DESC, value`),
+		await engine.query(
+			`SELECT value AS kode, rows::BIGINT AS households, message FROM ${REPORT_TABLE} WHERE code = 'other_regency' ORDER BY rows DESC, value`
+		),
 		{ kode: 'string', households: 'number', message: 'string' }
 	);
 	return { ...row, basis: row.basis as ReportRegency['basis'], others };

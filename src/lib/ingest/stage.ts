@@ -175,9 +175,7 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	const headers: string[] = [];
 	for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
 	if (headers.length === 0) throw new IngestError(`Berkas '${file}' tidak punya kolom.`, file);
-	const select = headers
-		.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`)
-		.join(', ');
+	const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
 	await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
 	await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
 	ctx.tables.delete(raw);
@@ -208,10 +206,7 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 	const bom = bomLength(buffer);
 	const headerBytes = trimLineEnd(buffer.subarray(bom, headerEnd));
 	if (looksBinary(headerBytes) || looksBinary(buffer.subarray(0, Math.min(buffer.length, 65536)))) {
-		throw new IngestError(
-			`Berkas '${file}' bukan berkas CSV atau Parquet yang dapat dibaca, dan bukan XLSX (isinya data biner).`,
-			file
-		);
+		throw new IngestError(`Berkas '${file}' bukan berkas CSV atau Parquet yang dapat dibaca, dan bukan XLSX (isinya data biner).`, file);
 	}
 	// UTF-8 (BOM or not) unless the bytes say otherwise; then Windows-1252 (Excel's plain "CSV").
 	const decoder = new SliceDecoder(bom === 0 && !isValidUtf8(headerBytes) ? 'windows-1252' : 'utf-8');

@@ -92,9 +92,7 @@ export function villageNameIssuesSql(
 ): string {
 	const s = 's';
 	const kec = rowKecamatanSql(input, s);
-	const kecText = [input.kecamatanCode, input.kecamatanName]
-		.filter((c): c is string => c !== undefined)
-		.map((c) => `${s}.${sqlIdent(c)}`);
+	const kecText = [input.kecamatanCode, input.kecamatanName].filter((c): c is string => c !== undefined).map((c) => `${s}.${sqlIdent(c)}`);
 	const kecWritten = kecText.length ? `coalesce(${kecText.join(', ')})` : 'NULL::VARCHAR';
 	const kecKnown = input.kecamatanName ? `(${kec} IS NOT NULL OR ${s}.${sqlIdent(input.kecamatanName)} IS NOT NULL)` : `${kec} IS NOT NULL`;
 	return (

@@ -23,14 +23,7 @@
  */
 import type { CellValue } from 'exceljs';
 import { normaliseHeader, knownHeaderNames } from './sources';
-import {
-	appendCsv,
-	checkAbort,
-	createStageTable,
-	csvReadOptions,
-	type StageContext,
-	type StagedFile
-} from './stage';
+import { appendCsv, checkAbort, createStageTable, csvReadOptions, type StageContext, type StagedFile } from './stage';
 import { IngestError, type ByteSource } from './types';
 import { isoDate, numberText } from './xlsx/cells';
 import { XlsxTooLargeError } from './xlsx/errors';
@@ -96,8 +89,7 @@ export function findHeaderRow(rows: readonly (readonly string[] | undefined)[], 
 	return best || firstNonEmpty || 1;
 }
 
-const headerScore = (cells: readonly string[], known: ReadonlySet<string>) =>
-	cells.filter((c) => known.has(normaliseHeader(c))).length;
+const headerScore = (cells: readonly string[], known: ReadonlySet<string>) => cells.filter((c) => known.has(normaliseHeader(c))).length;
 
 const tooLargeAdvice = 'simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya.';
 const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
@@ -113,7 +105,10 @@ export function xlsxLoadError(file: string, size: number, error: unknown): Inges
 		);
 	}
 	if (error instanceof RangeError || /memory|allocation failed|invalid (array|string) length/i.test(detail)) {
-		return new IngestError(`Berkas '${file}' (${megabytes(size)} MB) terlalu besar untuk dibuka sebagai XLSX di sini; ${tooLargeAdvice}`, file);
+		return new IngestError(
+			`Berkas '${file}' (${megabytes(size)} MB) terlalu besar untuk dibuka sebagai XLSX di sini; ${tooLargeAdvice}`,
+			file
+		);
 	}
 	return new IngestError(`Berkas '${file}' tidak dapat dibaca sebagai buku kerja XLSX (${detail}).`, file);
 }
@@ -123,8 +118,7 @@ const csvQuote = (text: string) => (text.includes('"') ? `"${text.replaceAll('"'
 /** The sheet named `wanted` (exact, else trimmed and case-insensitive), else the first visible worksheet. */
 function chooseSheet(file: string, sheets: readonly SheetInfo[], wanted: string | undefined): SheetInfo {
 	if (wanted) {
-		const sheet =
-			sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
+		const sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
 		if (!sheet) {
 			const names = sheets.map((s) => `'${s.name}'`).join(', ');
 			throw new IngestError(`Berkas '${file}' tidak punya lembar kerja '${wanted}'; lembar yang ada: ${names}.`, file);
@@ -176,8 +170,7 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 	const sheet = wanted ? chooseSheet(file, reader.sheets, wanted) : await findRegisterSheet(reader, file, reader.sheets);
 	const known = knownHeaderNames();
 	const bytesTotal = sheet.entry?.compressedSize ?? 0;
-	const progress = (rowsRead: number, bytesRead: number) =>
-		ctx.onProgress?.({ phase: 'read', file, rowsRead, bytesRead, bytesTotal });
+	const progress = (rowsRead: number, bytesRead: number) => ctx.onProgress?.({ phase: 'read', file, rowsRead, bytesRead, bytesTotal });
 
 	/** Rows 1 … HEADER_SEARCH_ROWS as read, until the header row is known (index = row − 1). */
 	const top: (string[] | undefined)[] = [];

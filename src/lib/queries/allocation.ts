@@ -6,12 +6,7 @@
 import type { Engine } from '../engine/types';
 import type { Plan, ProgrammeId } from '../core/plan';
 import { PERSON_PROGRAMMES } from '../core/programs/candidates';
-import {
-	ALLOCATION_TABLE,
-	COMPARED_ALLOCATION_TABLE,
-	allocationStatements,
-	type AllocationTable
-} from '../core/programs';
+import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationStatements, type AllocationTable } from '../core/programs';
 import { rowsOf, type RowOf } from '../core/rows';
 import { sqlString } from '../core/sql';
 
@@ -187,7 +182,6 @@ export function coverageCurveSql(points = 200): string {
 export async function coverageCurve(engine: Engine, points = 200): Promise<CurvePoint[]> {
 	return rowsOf(await engine.query(coverageCurveSql(points)), CURVE_ROW);
 }
-
 
 const DIFF_ROW = {
 	programme: 'string',

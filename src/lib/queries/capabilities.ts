@@ -2,13 +2,7 @@
 import type { Engine } from '../engine/types';
 import { funnelSql, type Funnel } from '../core/funnel';
 import { HOUSING_PROGRAMMES, type Plan } from '../core/plan';
-import {
-	HOUSEHOLD_FIELDS,
-	PERSON_FIELDS,
-	REGISTER_FIELD_TABLE,
-	type FieldTable,
-	type RegisterField
-} from '../core/register-fields';
+import { HOUSEHOLD_FIELDS, PERSON_FIELDS, REGISTER_FIELD_TABLE, type FieldTable, type RegisterField } from '../core/register-fields';
 import { rowsOf, type RowSpec } from '../core/rows';
 
 const FIELD_ROW = {

@@ -1,13 +1,6 @@
 /** Runs the indicator SQL on an engine and hands back typed figures per village. */
 import type { Engine } from '../engine/types';
-import {
-	INDICATOR_IDS,
-	countColumn,
-	denominatorColumn,
-	emptyFigures,
-	villageIndicatorsSql,
-	type AreaFigures
-} from '../core/indicators';
+import { INDICATOR_IDS, countColumn, denominatorColumn, emptyFigures, villageIndicatorsSql, type AreaFigures } from '../core/indicators';
 import type { Plan } from '../core/plan';
 import { rowsOf, type RowSpec } from '../core/rows';
 
@@ -16,7 +9,12 @@ const VILLAGE_INDICATOR_ROW: RowSpec = {
 	nama: 'string',
 	kecamatan_kode: 'string',
 	kecamatan: 'string',
-	...Object.fromEntries(INDICATOR_IDS.flatMap((id) => [[countColumn(id), 'number'], [denominatorColumn(id), 'number']]))
+	...Object.fromEntries(
+		INDICATOR_IDS.flatMap((id) => [
+			[countColumn(id), 'number'],
+			[denominatorColumn(id), 'number']
+		])
+	)
 };
 
 /** Every indicator for every reference village, in code order. */

@@ -274,10 +274,7 @@ export async function villageComponents(engine: Engine, plan: Plan, villageKode:
 export async function villageAtsByAge(engine: Engine, plan: Plan, villageKode: string): Promise<AtsAgeRow[]> {
 	const rows = rowsOf(await engine.query(villageAtsByAgeSql(plan, villageKode)), ATS_ROW);
 	const byAge = new Map(
-		schoolAges(plan.indicators).map((age): [number, AtsAgeRow] => [
-			age,
-			{ age, children: zeroBySex(), outOfSchool: zeroBySex() }
-		])
+		schoolAges(plan.indicators).map((age): [number, AtsAgeRow] => [age, { age, children: zeroBySex(), outOfSchool: zeroBySex() }])
 	);
 	for (const row of rows) {
 		const entry = byAge.get(row.age);
@@ -376,12 +373,7 @@ export async function villageRecords(engine: Engine, q: RecordsQuery): Promise<R
 }
 
 /** How many rows are behind the village's figure. */
-export async function villageRecordCount(
-	engine: Engine,
-	def: IndicatorDefinition,
-	plan: Plan,
-	villageKode: string
-): Promise<number> {
+export async function villageRecordCount(engine: Engine, def: IndicatorDefinition, plan: Plan, villageKode: string): Promise<number> {
 	const [row] = rowsOf(await engine.query(indicatorRecordCountSql(def, plan, villageKode)), { n: 'number' });
 	return row?.n ?? 0;
 }

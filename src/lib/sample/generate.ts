@@ -99,9 +99,23 @@ export interface Sample {
 }
 
 const FAMILY_SIZES: readonly (readonly [number, number])[] = [
-	[1, 14], [2, 20], [3, 22], [4, 20.5], [5, 12.5], [6, 7], [7, 3], [8, 0.7], [9, 0.3]
+	[1, 14],
+	[2, 20],
+	[3, 22],
+	[4, 20.5],
+	[5, 12.5],
+	[6, 7],
+	[7, 3],
+	[8, 0.7],
+	[9, 0.3]
 ];
-const SECOND_FAMILY_SIZES: readonly (readonly [number, number])[] = [[1, 15], [2, 35], [3, 30], [4, 15], [5, 5]];
+const SECOND_FAMILY_SIZES: readonly (readonly [number, number])[] = [
+	[1, 15],
+	[2, 35],
+	[3, 30],
+	[4, 15],
+	[5, 5]
+];
 
 const DAY = 86_400_000;
 const isoCache = new Map<number, string>();
@@ -206,14 +220,27 @@ export function generateSample(options: SampleOptions): Sample {
 				members: [],
 				desil,
 				desilProvinsi: Math.max(1, desil - (rng.chance(0.35) ? 1 : 0)),
-				desilKabupaten: Math.max(1, desil - rng.weighted([[0, 50], [1, 40], [2, 10]])),
+				desilKabupaten: Math.max(
+					1,
+					desil -
+						rng.weighted([
+							[0, 50],
+							[1, 40],
+							[2, 10]
+						])
+				),
 				pbiNas,
 				pbiPemda: !pbiNas && rng.chance(0.3)
 			};
 			const familyEthnicity: Ethnicity = ethnicity;
 			for (const spec of specs) {
 				const female = spec.female;
-				const personEthnicity: Ethnicity = spec.relation === 2 || spec.relation === 4 ? (rng.chance(0.2) ? (ETHNICITIES[rng.int(0, 3)] ?? familyEthnicity) : familyEthnicity) : familyEthnicity;
+				const personEthnicity: Ethnicity =
+					spec.relation === 2 || spec.relation === 4
+						? rng.chance(0.2)
+							? (ETHNICITIES[rng.int(0, 3)] ?? familyEthnicity)
+							: familyEthnicity
+						: familyEthnicity;
 				const birthDate = birthDateFor(rng, spec.age, ref);
 				const birthYear = Number(birthDate.slice(0, 4));
 				const schooling = drawSchooling(rng, spec.age, birthYear, s, atsBase);
@@ -306,5 +333,9 @@ function presenceOf(rng: Rng, verval: VervalStatus, person: SamplePerson): strin
 	if (verval === 'Meninggal' && person.relation === 1) return '2';
 	if (verval === '') return '1';
 	if (person.age <= 2 && rng.chance(0.4)) return '4';
-	return rng.weighted([['1', 97], ['2', person.age >= 60 ? 4 : 0.3], ['3', 1.5]]);
+	return rng.weighted([
+		['1', 97],
+		['2', person.age >= 60 ? 4 : 0.3],
+		['3', 1.5]
+	]);
 }

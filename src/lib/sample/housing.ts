@@ -64,7 +64,13 @@ function buildTables(zone: Zone) {
 	const hulu = zone === 'hulu' ? 1 : 0;
 	const pesisir = zone === 'pesisir' ? 1 : 0;
 	return {
-		tenure: mixer([['1', 80, 84], ['2', 10, 3], ['3', 7, 10], ['4', 2, 0.5], ['5', 1, 2.5]]),
+		tenure: mixer([
+			['1', 80, 84],
+			['2', 10, 3],
+			['3', 7, 10],
+			['4', 2, 0.5],
+			['5', 1, 2.5]
+		]),
 		floor: mixer([
 			['marmer', 1, 0],
 			['keramik', 42, 4],
@@ -112,7 +118,12 @@ function buildTables(zone: Zone) {
 			['hujan', 2 + 8 * pesisir, 6 + 14 * pesisir],
 			['lainnya', 0.5, 1]
 		]),
-		light: mixer([['pln_meteran', 93 - 8 * hulu, 62 - 20 * hulu], ['pln_tanpa_meteran', 5, 14], ['non_pln', 1.5 + 3 * hulu, 16 + 22 * hulu], ['tidak_ada', 0.5, 4 + 3 * hulu]]),
+		light: mixer([
+			['pln_meteran', 93 - 8 * hulu, 62 - 20 * hulu],
+			['pln_tanpa_meteran', 5, 14],
+			['non_pln', 1.5 + 3 * hulu, 16 + 22 * hulu],
+			['tidak_ada', 0.5, 4 + 3 * hulu]
+		]),
 		fuel: mixer([
 			['listrik', 2, 0.2],
 			['lpg_besar', 6, 0.3],
@@ -124,8 +135,18 @@ function buildTables(zone: Zone) {
 			['kayu_bakar', 4 + 8 * hulu, 42 + 22 * hulu],
 			['tidak_memasak', 0.5, 1.5]
 		]),
-		toilet: mixer([['sendiri', 90, 50 - 12 * hulu], ['bersama', 6, 14], ['umum', 2, 8 + 6 * hulu], ['tidak_ada', 2, 20 + 14 * hulu]]),
-		closet: mixer([['leher_angsa', 92, 50], ['plengsengan', 3, 12], ['plengsengan_terbuka', 1, 10], ['cemplung', 4, 28]]),
+		toilet: mixer([
+			['sendiri', 90, 50 - 12 * hulu],
+			['bersama', 6, 14],
+			['umum', 2, 8 + 6 * hulu],
+			['tidak_ada', 2, 20 + 14 * hulu]
+		]),
+		closet: mixer([
+			['leher_angsa', 92, 50],
+			['plengsengan', 3, 12],
+			['plengsengan_terbuka', 1, 10],
+			['cemplung', 4, 28]
+		]),
 		disposal: mixer([
 			['tangki', 78 - 10 * hulu, 30 - 12 * hulu],
 			['spal', 3, 1],
@@ -134,9 +155,24 @@ function buildTables(zone: Zone) {
 			['tanah_lapang', 2, 10],
 			['lainnya', 1, 2]
 		]),
-		land: mixer([['1', 92, 75], ['3', 5, 18], ['4', 3, 7]]),
-		landProof: mixer([['1', 45, 12], ['4', 12, 5], ['5', 33, 48], ['6', 10, 35]]),
-		power: mixer([['1', 38, 78], ['2', 42, 19], ['3', 14, 2.5], ['4', 4, 0.4], ['5', 2, 0.1]])
+		land: mixer([
+			['1', 92, 75],
+			['3', 5, 18],
+			['4', 3, 7]
+		]),
+		landProof: mixer([
+			['1', 45, 12],
+			['4', 12, 5],
+			['5', 33, 48],
+			['6', 10, 35]
+		]),
+		power: mixer([
+			['1', 38, 78],
+			['2', 42, 19],
+			['3', 14, 2.5],
+			['4', 4, 0.4],
+			['5', 2, 0.1]
+		])
 	};
 }
 
@@ -158,7 +194,16 @@ function housingTables(zone: Zone): ReturnType<typeof buildTables> {
 export function drawHousing(rng: Rng, s: number, zone: Zone): Housing {
 	const tables = housingTables(zone);
 	const tenure = tables.tenure.draw(rng, s);
-	const land = tenure === '1' ? tables.land.draw(rng, s) : tenure === '2' ? '2' : rng.weighted([['2', 70], ['3', 20], ['4', 10]]);
+	const land =
+		tenure === '1'
+			? tables.land.draw(rng, s)
+			: tenure === '2'
+				? '2'
+				: rng.weighted([
+						['2', 70],
+						['3', 20],
+						['4', 10]
+					]);
 	const landProof = tenure === '1' ? tables.landProof.draw(rng, s) : '';
 	const floor = tables.floor.draw(rng, s);
 	const wall = tables.wall.draw(rng, s);

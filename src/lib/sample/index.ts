@@ -6,7 +6,17 @@
  */
 export { generateSample, SAMPLE_REFERENCE_DATE } from './generate';
 export type { Sample, SampleFamily, SampleHouse, SampleOptions, SamplePerson } from './generate';
-export { sampleTables, schemaTables, dtsenTables, bdtTables, p3keTables, csvField, SAMPLE_COLUMNS, SAMPLE_SCHEMAS, ALL_SAMPLE_SCHEMAS } from './tables';
+export {
+	sampleTables,
+	schemaTables,
+	dtsenTables,
+	bdtTables,
+	p3keTables,
+	csvField,
+	SAMPLE_COLUMNS,
+	SAMPLE_SCHEMAS,
+	ALL_SAMPLE_SCHEMAS
+} from './tables';
 export type { SampleSchema, SampleTable, SampleTableName } from './tables';
 export { Rng } from './prng';
 export { KUKAR_SAMPLE_REGENCY, loadSampleRegency } from './regency';

@@ -42,7 +42,14 @@ export function composeFamily(rng: Rng, size: number, youngHeadMaxAge?: number):
 		motherAge = spouseAge;
 		left--;
 	} else {
-		head.marital = headAge < 25 && rng.chance(0.5) ? 1 : rng.weighted([[4, headAge >= 50 ? 70 : 35], [3, 45], [1, 10]]);
+		head.marital =
+			headAge < 25 && rng.chance(0.5)
+				? 1
+				: rng.weighted([
+						[4, headAge >= 50 ? 70 : 35],
+						[3, 45],
+						[1, 10]
+					]);
 	}
 	if (motherAge < 0) motherAge = headAge - rng.int(0, 5);
 	if (left > 1 && headAge < 58 && rng.chance(0.1)) {
@@ -96,7 +103,11 @@ function lower(rng: Rng): Level {
 	return rng.chance(0.2) ? 'mts' : 'smp';
 }
 function upper(rng: Rng): Level {
-	return rng.weighted<Level>([['sma', 47], ['smk', 38], ['ma', 15]]);
+	return rng.weighted<Level>([
+		['sma', 47],
+		['smk', 38],
+		['ma', 15]
+	]);
 }
 
 /**
@@ -132,7 +143,20 @@ export function drawSchooling(rng: Rng, age: number, birthYear: number, s: numbe
 function outOfSchool(rng: Rng, age: number): Schooling {
 	if (rng.chance(age <= 12 ? 0.35 : 0.14)) return { participation: 'never', level: null, kelas: null, certificate: null };
 	if (age <= 12) return { participation: 'no_longer', level: primary(rng), kelas: rng.int(1, Math.min(5, age - 6)), certificate: null };
-	const stage = age <= 15 ? rng.weighted([[0, 45], [1, 30], [2, 25]]) : rng.weighted([[0, 20], [1, 15], [2, 25], [3, 15], [4, 25]]);
+	const stage =
+		age <= 15
+			? rng.weighted([
+					[0, 45],
+					[1, 30],
+					[2, 25]
+				])
+			: rng.weighted([
+					[0, 20],
+					[1, 15],
+					[2, 25],
+					[3, 15],
+					[4, 25]
+				]);
 	switch (stage) {
 		case 0: // left primary school before finishing
 			return { participation: 'no_longer', level: primary(rng), kelas: rng.int(3, 6), certificate: null };
@@ -242,7 +266,13 @@ export function drawHealth(rng: Rng, age: number, s: number): Health {
 	let disability: Disability | null = null;
 	if (rng.chance(pDisabled)) {
 		disability = rng.weighted<Disability>([
-			['fisik', 40], ['netra', 18], ['rungu', 14], ['wicara', 5], ['rungu_wicara', 5], ['mental', 12], ['fisik_mental', 6]
+			['fisik', 40],
+			['netra', 18],
+			['rungu', 14],
+			['wicara', 5],
+			['rungu_wicara', 5],
+			['mental', 12],
+			['fisik_mental', 6]
 		]);
 		for (const d of DISABILITIES[disability].domains) difficulty[d] = rng.chance(0.3) ? '1' : '2';
 	} else if (age >= 65 && rng.chance(0.35)) {
@@ -250,7 +280,17 @@ export function drawHealth(rng: Rng, age: number, s: number): Health {
 	}
 	const pChronic = age < 40 ? 0.03 : age < 60 ? 0.15 : 0.35;
 	const chronic = rng.chance(pChronic)
-		? rng.weighted([['1', 35], ['2', 15], ['3', 10], ['4', 8], ['5', 15], ['6', 4], ['7', 6], ['8', 2], ['9', 5]])
+		? rng.weighted([
+				['1', 35],
+				['2', 15],
+				['3', 10],
+				['4', 8],
+				['5', 15],
+				['6', 4],
+				['7', 6],
+				['8', 2],
+				['9', 5]
+			])
 		: '0';
 	return { disability, difficulty, chronic };
 }

@@ -133,10 +133,31 @@ class CsvText {
 
 /** Columns holding free text (names, addresses, places); every other column is codes, digits or dates. */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set([
-	'nama_provinsi', 'nama_kabupaten_kota', 'nama_kecamatan', 'nama_kelurahan_desa', 'alamat', 'nama_kepala_keluarga', 'nama',
-	'NMDESA', 'Alamat', 'Nama_KRT', 'Nama', 'TmpLahir',
-	'Provinsi', 'Kabupaten/Kota', 'Kecamatan', 'Desa/Kelurahan', 'kepala_keluarga', 'pendidikan',
-	'jenis_atap', 'jenis_dinding', 'jenis_lantai', 'sumber_air_minum', 'sumber_penerangan', 'bahan_bakar_memasak', 'fasilitas_bab'
+	'nama_provinsi',
+	'nama_kabupaten_kota',
+	'nama_kecamatan',
+	'nama_kelurahan_desa',
+	'alamat',
+	'nama_kepala_keluarga',
+	'nama',
+	'NMDESA',
+	'Alamat',
+	'Nama_KRT',
+	'Nama',
+	'TmpLahir',
+	'Provinsi',
+	'Kabupaten/Kota',
+	'Kecamatan',
+	'Desa/Kelurahan',
+	'kepala_keluarga',
+	'pendidikan',
+	'jenis_atap',
+	'jenis_dinding',
+	'jenis_lantai',
+	'sumber_air_minum',
+	'sumber_penerangan',
+	'bahan_bakar_memasak',
+	'fasilitas_bab'
 ]);
 
 /** Encodes one row as a CSV line; only free-text columns are checked for characters that need quoting. */
@@ -298,7 +319,15 @@ function bdtPersonRow(p: SamplePerson, r: RegencyColumns): BdtPersonRow {
 	};
 }
 
-const AGE_BANDS: readonly (readonly [number, number])[] = [[0, 6], [7, 12], [13, 15], [16, 18], [19, 21], [22, 59], [60, 200]];
+const AGE_BANDS: readonly (readonly [number, number])[] = [
+	[0, 6],
+	[7, 12],
+	[13, 15],
+	[16, 18],
+	[19, 21],
+	[22, 59],
+	[60, 200]
+];
 const flag = (value: boolean) => (value ? '1' : '0');
 const ya = (value: boolean) => (value ? 'Ya' : 'Tidak');
 
@@ -319,7 +348,13 @@ function p3keRow(p: SamplePerson, familyId: string, r: RegencyColumns): P3keRow 
 		return flag(age >= lo && age <= hi);
 	};
 	const education =
-		p.participation === null ? '' : p.certificate ? P3KE_EDUCATION[p.certificate] : p.participation === 'never' ? P3KE_NEVER_SCHOOLED : P3KE_NO_CERTIFICATE;
+		p.participation === null
+			? ''
+			: p.certificate
+				? P3KE_EDUCATION[p.certificate]
+				: p.participation === 'never'
+					? P3KE_NEVER_SCHOOLED
+					: P3KE_NO_CERTIFICATE;
 	return {
 		'ID Keluarga P3KE': familyId,
 		Provinsi: r.provNama.toUpperCase(),

@@ -8,14 +8,7 @@ import { join, resolve } from 'node:path';
 import { NodeEngine } from '../engine/node';
 import { sqlString } from '../core/sql';
 import { generateSample, type SampleOptions } from './generate';
-import {
-	ALL_SAMPLE_SCHEMAS,
-	SAMPLE_COLUMNS,
-	SAMPLE_SCHEMAS,
-	schemaTables,
-	type SampleSchema,
-	type SampleTableName
-} from './tables';
+import { ALL_SAMPLE_SCHEMAS, SAMPLE_COLUMNS, SAMPLE_SCHEMAS, schemaTables, type SampleSchema, type SampleTableName } from './tables';
 import { writeTableXlsx } from './xlsx';
 
 export type SampleFormat = 'csv' | 'parquet' | 'xlsx';
@@ -87,7 +80,14 @@ export async function writeSample(outDir: string, options: WriteSampleOptions): 
 				if (formats.includes('xlsx')) {
 					const name = `${t.base}.xlsx`;
 					await writeTableXlsx(join(dir, name), t);
-					xlsxFiles.set(t.base, { name, schema: t.schema, table: t.table, format: 'xlsx', rows: t.rows, sha256: sha256(await readFile(join(dir, name))) });
+					xlsxFiles.set(t.base, {
+						name,
+						schema: t.schema,
+						table: t.table,
+						format: 'xlsx',
+						rows: t.rows,
+						sha256: sha256(await readFile(join(dir, name)))
+					});
 				}
 				const csvBytes = Buffer.from(t.csv, 'utf8');
 				const csvName = `${t.base}.csv`;

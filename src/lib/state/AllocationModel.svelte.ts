@@ -120,8 +120,16 @@ export class AllocationModel {
 	}
 
 	/** One page of a programme's funded list (optionally one village), and how many there are in all. */
-	page(programme: ProgrammeId, village: string | null, limit: number, offset: number): Promise<{ rows: BnbaRow[]; total: number; key: string }> {
-		return this.#withCurrent(async (engine) => ({ ...(await bnbaPage(engine, programme, village ?? undefined, limit, offset)), key: this.key }));
+	page(
+		programme: ProgrammeId,
+		village: string | null,
+		limit: number,
+		offset: number
+	): Promise<{ rows: BnbaRow[]; total: number; key: string }> {
+		return this.#withCurrent(async (engine) => ({
+			...(await bnbaPage(engine, programme, village ?? undefined, limit, offset)),
+			key: this.key
+		}));
 	}
 
 	/** A unit of a programme in the current allocation, or null when it is no candidate. */

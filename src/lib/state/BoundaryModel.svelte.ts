@@ -294,7 +294,14 @@ export class BoundaryModel {
 			if (level === 'village') this.#deriveKecamatan(reference);
 			this.version++;
 			try {
-				await this.#store.save({ version: BOUNDARY_STORE_VERSION, level, source, referenceKey: referenceKey(reference), collection, report });
+				await this.#store.save({
+					version: BOUNDARY_STORE_VERSION,
+					level,
+					source,
+					referenceKey: referenceKey(reference),
+					collection,
+					report
+				});
 				this.storeError = null;
 			} catch (error) {
 				this.storeError = m.boundary_store_save_failed({ reason: reasonOf(error) });

@@ -7,16 +7,7 @@
 import type { ClassMethod } from '$lib/core/geo/classify';
 import type { AreaFigures, IndicatorId, Measure } from '$lib/core/indicators';
 import { indicators } from './IndicatorModel.svelte';
-import {
-	choicesOf,
-	clampClasses,
-	formatBreaks,
-	mapView,
-	sameSubject,
-	type MapChoices,
-	type MapLevel,
-	type MapView
-} from './map-view';
+import { choicesOf, clampClasses, formatBreaks, mapView, sameSubject, type MapChoices, type MapLevel, type MapView } from './map-view';
 
 const KEY = 'tepat.map.v1';
 
@@ -102,9 +93,7 @@ export class MapModel {
 	set method(method: ClassMethod) {
 		const inner = this.shown.classification?.breaks.slice(1, -1) ?? [];
 		const breaks =
-			method === 'manual' && this.#choices.breaks.trim() === '' && inner.length > 0
-				? formatBreaks(inner)
-				: this.#choices.breaks;
+			method === 'manual' && this.#choices.breaks.trim() === '' && inner.length > 0 ? formatBreaks(inner) : this.#choices.breaks;
 		this.#set({ method, breaks });
 	}
 
@@ -132,9 +121,7 @@ export class MapModel {
 	}
 
 	/** The areas of the chosen level. */
-	readonly areas = $derived.by(() =>
-		this.#choices.level === 'village' ? this.#source.villages : this.#source.kecamatan
-	);
+	readonly areas = $derived.by(() => (this.#choices.level === 'village' ? this.#source.villages : this.#source.kecamatan));
 
 	/** The view for the current choices, with `error` set when the manual breaks are refused. */
 	readonly view: MapView = $derived.by(() => mapView(this.areas, this.#choices, this.#source.key));
@@ -166,11 +153,7 @@ export class MapModel {
 	readonly selectedArea: AreaFigures | null = $derived.by(() => {
 		const kode = this.selected;
 		if (!kode) return null;
-		return (
-			this.#source.villages.find((a) => a.kode === kode) ??
-			this.#source.kecamatan.find((a) => a.kode === kode) ??
-			null
-		);
+		return this.#source.villages.find((a) => a.kode === kode) ?? this.#source.kecamatan.find((a) => a.kode === kode) ?? null;
 	});
 
 	/** The selected village's code (null when nothing or a kecamatan is selected): what the village panel shows. */

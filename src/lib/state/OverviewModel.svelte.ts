@@ -29,10 +29,7 @@ export class OverviewModel {
 		this.error = null;
 		try {
 			const engine = await register.engine();
-			const [kecamatan, totals] = await Promise.all([
-				overviewByKecamatan(engine),
-				registerTotals(engine)
-			]);
+			const [kecamatan, totals] = await Promise.all([overviewByKecamatan(engine), registerTotals(engine)]);
 			if (version !== register.version) return;
 			this.kecamatan = kecamatan;
 			this.totals = totals;

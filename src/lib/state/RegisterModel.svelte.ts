@@ -24,13 +24,7 @@ import {
 import { referenceFromTables } from '$lib/ingest/reference';
 import { changeRegency, registerRegency, type RegisterRegency } from '$lib/ingest/regency-change';
 import { m } from '$lib/paraglide/messages.js';
-import {
-	clearRegister,
-	readRegister,
-	saveRegister,
-	type RegisterInfo,
-	type StoredMeta
-} from './persistence';
+import { clearRegister, readRegister, saveRegister, type RegisterInfo, type StoredMeta } from './persistence';
 import { readSavedMappings, type SavedMappings } from './mapping-store';
 import { exportTables, restoreTables } from './register-tables';
 import { region } from './RegionModel.svelte';
@@ -68,11 +62,7 @@ export interface RegisterTimings {
 }
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
-	return (
-		error instanceof IngestCancelled ||
-		signal.aborted ||
-		(error instanceof DOMException && error.name === 'AbortError')
-	);
+	return error instanceof IngestCancelled || signal.aborted || (error instanceof DOMException && error.name === 'AbortError');
 }
 
 /** A timestamp string (not reactive state, so a plain Date is right here). */

@@ -16,13 +16,7 @@ import {
 	type IndicatorUnit,
 	type SortDirection
 } from '$lib/core/indicators';
-import {
-	villageBreakdown,
-	villageRecordCount,
-	villageRecords,
-	type RecordRow,
-	type VillageBreakdown
-} from '$lib/queries/village-panel';
+import { villageBreakdown, villageRecordCount, villageRecords, type RecordRow, type VillageBreakdown } from '$lib/queries/village-panel';
 import { indicators } from './IndicatorModel.svelte';
 import { plan } from './PlanModel.svelte';
 import { register } from './RegisterModel.svelte';

@@ -98,9 +98,18 @@ describe('Rupiah formats', () => {
 
 describe('the unmet-need map', () => {
 	it('classes unmet units per village, zero for villages without candidates, and keys the colours by the figures', () => {
-		const rows = [village('water', '64.02.01', 'a', 10, 2, 1), village('water', '64.02.01', 'b', 30, 0, 1), village('rtlh', '64.02.01', 'c', 9, 0, 1)];
+		const rows = [
+			village('water', '64.02.01', 'a', 10, 2, 1),
+			village('water', '64.02.01', 'b', 30, 0, 1),
+			village('rtlh', '64.02.01', 'c', 9, 0, 1)
+		];
 		const view = unmetView(rows, 'water', ['a', 'b', 'c', 'd'], 'k1');
-		expect([...view.values]).toEqual([['a', 8], ['b', 30], ['c', 0], ['d', 0]]);
+		expect([...view.values]).toEqual([
+			['a', 8],
+			['b', 30],
+			['c', 0],
+			['d', 0]
+		]);
 		expect(view.paint.classOf.get('b')).toBe(view.paint.colours.length - 1);
 		expect(view.paint.classOf.get('c')).toBe(0);
 		expect(view.classification.counts.reduce((n, c) => n + c, 0)).toBe(4);

@@ -49,7 +49,15 @@ describe('map choices', () => {
 	});
 
 	it('read back what was stored, field by field, dropping what is unknown or damaged', () => {
-		const stored = { indicator: 'water_unsafe', measure: 'count', level: 'kecamatan', method: 'jenks', classes: 7, breaks: '5; 10', kecamatan: '64.02.06' };
+		const stored = {
+			indicator: 'water_unsafe',
+			measure: 'count',
+			level: 'kecamatan',
+			method: 'jenks',
+			classes: 7,
+			breaks: '5; 10',
+			kecamatan: '64.02.06'
+		};
 		expect(choicesOf(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
 		expect(
 			choicesOf({ indicator: 'nope', measure: 'per', level: 'desa', method: 'kmeans', classes: 12, breaks: 7, kecamatan: '6402' })

@@ -213,11 +213,8 @@ function inKecamatan(area: AreaFigures, kode: string): boolean {
 export function mapView(levelAreas: readonly AreaFigures[], choices: MapChoices, figuresKey = ''): MapView {
 	const { level, indicator, measure, method, kecamatan } = choices;
 	const filter = kecamatan && levelAreas.some((a) => inKecamatan(a, kecamatan)) ? kecamatan : null;
-	const areas =
-		filter && level === 'village' ? levelAreas.filter((a) => inKecamatan(a, filter)) : [...levelAreas];
-	const outside = new Set<string>(
-		filter ? levelAreas.filter((a) => !inKecamatan(a, filter)).map((a) => a.kode) : []
-	);
+	const areas = filter && level === 'village' ? levelAreas.filter((a) => inKecamatan(a, filter)) : [...levelAreas];
+	const outside = new Set<string>(filter ? levelAreas.filter((a) => !inKecamatan(a, filter)).map((a) => a.kode) : []);
 	const values = new Map<string, number | null>(areas.map((a) => [a.kode, valueOf(a.figures[indicator], measure)]));
 
 	let classification: Classification | null = null;
@@ -234,16 +231,7 @@ export function mapView(levelAreas: readonly AreaFigures[], choices: MapChoices,
 	const breaks = classification?.breaks ?? [];
 	for (const [kode, value] of values) classOf.set(kode, classification ? classIndex(value, breaks) : -1);
 	const colours = rampColours(rampOf(indicator), Math.max(0, breaks.length - 1));
-	const key = [
-		figuresKey,
-		level,
-		indicator,
-		measure,
-		method,
-		breaks.join(','),
-		filter ?? '*',
-		colours.join(',')
-	].join('|');
+	const key = [figuresKey, level, indicator, measure, method, breaks.join(','), filter ?? '*', colours.join(',')].join('|');
 	return { level, indicator, measure, filter, areas, values, classification, error, classOf, outside, colours, key };
 }
 

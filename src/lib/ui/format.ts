@@ -70,7 +70,10 @@ export function formatRupiahShort(value: number | null | undefined): string {
  * ("5.000.000.000", "Rp 5 000 000"); null when it is not a whole non-negative amount.
  */
 export function parseRupiah(text: string): number | null {
-	const cleaned = text.trim().replace(/^rp\.?\s*/i, '').replace(/[.\s_]/g, '');
+	const cleaned = text
+		.trim()
+		.replace(/^rp\.?\s*/i, '')
+		.replace(/[.\s_]/g, '');
 	if (!/^\d{1,16}$/.test(cleaned)) return null;
 	const n = Number(cleaned);
 	return Number.isSafeInteger(n) ? n : null;

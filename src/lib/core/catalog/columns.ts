@@ -27,7 +27,7 @@ export const REGION_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'kode', type: 'VARCHAR', doc: "Kemendagri code: '64.03'" },
 	{ name: 'nama', type: 'VARCHAR', doc: "'Kabupaten Berau'" },
 	{ name: 'basis', type: 'VARCHAR', doc: "'detected', 'chosen', 'kept' (codes name no regency) or 'fixed' (reference given)" },
-	{ name: 'households', type: 'BIGINT', doc: "households whose village codes name this regency" },
+	{ name: 'households', type: 'BIGINT', doc: 'households whose village codes name this regency' },
 	{ name: 'voting', type: 'BIGINT', doc: 'households whose village codes name any regency' }
 ];
 

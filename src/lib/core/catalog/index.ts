@@ -118,9 +118,7 @@ const CREATE_HEAD: Record<CreateMode, string> = {
 
 /** `CREATE TABLE` text for a table of these columns under `name`. */
 export function createColumnsTableSql(columns: readonly ColumnDef[], name: string, mode: CreateMode = 'create'): string {
-	const list = columns
-		.map((c) => `"${c.name.replaceAll('"', '""')}" ${c.type}${c.notNull ? ' NOT NULL' : ''}`)
-		.join(', ');
+	const list = columns.map((c) => `"${c.name.replaceAll('"', '""')}" ${c.type}${c.notNull ? ' NOT NULL' : ''}`).join(', ');
 	return `${CREATE_HEAD[mode]} ${name} (${list})`;
 }
 

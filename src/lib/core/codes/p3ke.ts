@@ -24,11 +24,32 @@ const base = labelsOnly(DTSEN_CODES, ['level', 'certificate']);
 
 /** Dukcapil "pendidikan dalam KK" labels → highest certificate. */
 const EDUCATION: CodeRows<'certificate'> = [
-	['', 'none', 'tidak/belum sekolah', 'tidak / belum sekolah', 'belum sekolah', 'tidak sekolah', 'belum tamat sd/sederajat', 'tidak tamat sd/sederajat', 'tidak tamat sd', 'tidak punya ijazah'],
+	[
+		'',
+		'none',
+		'tidak/belum sekolah',
+		'tidak / belum sekolah',
+		'belum sekolah',
+		'tidak sekolah',
+		'belum tamat sd/sederajat',
+		'tidak tamat sd/sederajat',
+		'tidak tamat sd',
+		'tidak punya ijazah'
+	],
 	['', 'sd', 'tamat sd/sederajat', 'tamat sd', 'sd/sederajat', 'sd', 'sd/mi'],
 	['', 'smp', 'sltp/sederajat', 'smp/sederajat', 'sltp', 'smp', 'smp/mts'],
 	['', 'sma_smk', 'slta/sederajat', 'sma/sederajat', 'slta', 'sma/smk', 'sma', 'sma/smk/ma'],
-	['', 'd1_d3', 'diploma i/ii', 'diploma i', 'diploma ii', 'akademi/diploma iii/sarjana muda', 'akademi/diploma iii/s. muda', 'diploma iii', 'd1/d2/d3'],
+	[
+		'',
+		'd1_d3',
+		'diploma i/ii',
+		'diploma i',
+		'diploma ii',
+		'akademi/diploma iii/sarjana muda',
+		'akademi/diploma iii/s. muda',
+		'diploma iii',
+		'd1/d2/d3'
+	],
 	['', 'd4_s1', 'diploma iv/strata i', 'diploma iv/strata 1', 'strata i', 's1', 'd4/s1'],
 	['', 's2', 'strata ii', 'strata 2', 's2'],
 	['', 's3', 'strata iii', 'strata 3', 's3']
@@ -41,10 +62,20 @@ export const P3KE_CODES: CodeTable = {
 		...base,
 		floor: [...(base.floor ?? []), ['', 'cement_brick', 'semen/bata merah/plesteran', 'bata merah'], ['', 'earth', 'tanah/lainnya']],
 		wall: [...(base.wall ?? []), ['', 'masonry', 'tembok/beton', 'beton']],
-		roof: [...(base.roof ?? []), ['', 'tile', 'genteng tanah liat', 'genteng keramik', 'genteng metal'], ['', 'thatch', 'daun', 'rumbia/daun']],
+		roof: [
+			...(base.roof ?? []),
+			['', 'tile', 'genteng tanah liat', 'genteng keramik', 'genteng metal'],
+			['', 'thatch', 'daun', 'rumbia/daun']
+		],
 		water: [...(base.water ?? []), ['', 'tap', 'leding meteran', 'leding eceran', 'air leding', 'pam/leding', 'pam']],
 		lighting: [...(base.lighting ?? []), ['', 'non_pln', 'listrik non pln/lainnya']],
-		toilet: [...(base.toilet ?? []), ['', 'own', 'jamban sendiri', 'ada, milik sendiri'], ['', 'shared', 'jamban bersama'], ['', 'public', 'jamban umum'], ['', 'none', 'tidak punya']],
+		toilet: [
+			...(base.toilet ?? []),
+			['', 'own', 'jamban sendiri', 'ada, milik sendiri'],
+			['', 'shared', 'jamban bersama'],
+			['', 'public', 'jamban umum'],
+			['', 'none', 'tidak punya']
+		],
 		sex: [
 			['', 'M', 'laki-laki', 'laki laki', 'lk', 'l', 'pria'],
 			['', 'F', 'perempuan', 'pr', 'p', 'wanita']

@@ -7,11 +7,7 @@ import { valuesOf, type AnyCodedField, type ValueOf } from '../schema';
  * case, with any run of spaces, and with or without spaces around '/', ',' and '-'
  * ('Sumur Bor / Pompa' = 'sumur bor/pompa').
  */
-export type CodeRow<F extends AnyCodedField> = readonly [
-	codes: string | readonly string[],
-	value: ValueOf<F>,
-	...labels: string[]
-];
+export type CodeRow<F extends AnyCodedField> = readonly [codes: string | readonly string[], value: ValueOf<F>, ...labels: string[]];
 
 export type CodeRows<F extends AnyCodedField> = readonly CodeRow<F>[];
 
@@ -54,18 +50,13 @@ export interface CodeLookupRow {
 export function lookupRows(table: CodeTable): CodeLookupRow[] {
 	const out: CodeLookupRow[] = [];
 	const seen = new Map<string, string>();
-	for (const [field, rows] of Object.entries(table.fields) as [
-		AnyCodedField,
-		CodeRows<AnyCodedField>
-	][]) {
+	for (const [field, rows] of Object.entries(table.fields) as [AnyCodedField, CodeRows<AnyCodedField>][]) {
 		const allowed = new Set(valuesOf(field));
 		for (const [codes, value, ...labels] of rows) {
 			if (!allowed.has(value)) {
 				throw new Error(`${table.id}.${field}: '${value}' is not a canonical value`);
 			}
-			const keys = [...(typeof codes === 'string' ? [codes] : codes), ...labels]
-				.filter((k) => k.trim() !== '')
-				.map(codeKey);
+			const keys = [...(typeof codes === 'string' ? [codes] : codes), ...labels].filter((k) => k.trim() !== '').map(codeKey);
 			for (const key of new Set(keys)) {
 				const id = `${field}\u0000${key}`;
 				const previous = seen.get(id);
@@ -87,9 +78,7 @@ export function lookupRows(table: CodeTable): CodeLookupRow[] {
 export function codeTableStatements(name: string, table: CodeTable, batch = 80): string[] {
 	const rows = lookupRows(table);
 	const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-	const statements = [
-		createTableSql('tepat_codes', name, 'temp_replace')
-	];
+	const statements = [createTableSql('tepat_codes', name, 'temp_replace')];
 	for (let i = 0; i < rows.length; i += batch) {
 		const values = rows
 			.slice(i, i + batch)

@@ -26,12 +26,15 @@ export interface DerivedKecamatan {
 }
 
 function polygonsOf(geometry: BoundaryGeometry): Polygon[] {
-	const polygon = (rings: readonly (readonly Position[])[]): Polygon => rings.map((ring) => ring.map((p) => [Number(p[0]), Number(p[1])] as Pair));
+	const polygon = (rings: readonly (readonly Position[])[]): Polygon =>
+		rings.map((ring) => ring.map((p) => [Number(p[0]), Number(p[1])] as Pair));
 	return geometry.type === 'Polygon' ? [polygon(geometry.coordinates)] : geometry.coordinates.map(polygon);
 }
 
 function geometryOf(polygons: Polygon[]): BoundaryGeometry {
-	return polygons.length === 1 && polygons[0] ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+	return polygons.length === 1 && polygons[0]
+		? { type: 'Polygon', coordinates: polygons[0] }
+		: { type: 'MultiPolygon', coordinates: polygons };
 }
 
 /** Dissolves polygons into one (Multi)Polygon; polygon-clipping's union unless a test gives another. */

@@ -97,12 +97,7 @@ describe('matching features to villages', () => {
 			{ kode: '63.09.02.2001', nama: 'Sungai Baru', kecamatan_nama: 'Beta' }
 		]);
 		// One feature per village, in code order, with the canonical code, name and kecamatan.
-		expect(collection.features.map((f) => f.properties.kode)).toEqual([
-			'63.09.01.1001',
-			'63.09.01.2001',
-			'63.09.02.2002',
-			'63.09.02.2003'
-		]);
+		expect(collection.features.map((f) => f.properties.kode)).toEqual(['63.09.01.1001', '63.09.01.2001', '63.09.02.2002', '63.09.02.2003']);
 		expect(collection.features[0]?.properties).toEqual({
 			kode: '63.09.01.1001',
 			kode_asli: 6309011001,
@@ -188,7 +183,19 @@ describe('matching features to villages', () => {
 				feature({ NAMA: 'Desa Entah', KECAMATAN: 'Beta' }),
 				feature({ NAMA: 'Tanjung' }, { type: 'Point', coordinates: [115, -1] }),
 				feature({ NAMA: 'Beta' }, null),
-				feature({ NAMA: 'Kota Alpha' }, { type: 'Polygon', coordinates: [[[115, -1], [116, -1], [115, -1]]] }),
+				feature(
+					{ NAMA: 'Kota Alpha' },
+					{
+						type: 'Polygon',
+						coordinates: [
+							[
+								[115, -1],
+								[116, -1],
+								[115, -1]
+							]
+						]
+					}
+				),
 				feature(null)
 			],
 			UJI,
@@ -276,8 +283,21 @@ describe('the bundled Kukar boundaries', () => {
 
 	it('match every village and kecamatan of the reference by code', () => {
 		const desa = matchBoundaries(read<{ features: InputFeature[] }>('boundaries/kukar-desa.geojson').features, reference, 'village');
-		expect(desa.report).toMatchObject({ features: 237, units: 237, matched: 237, byCode: 237, byName: 0, unmatched: [], missing: [], duplicates: [] });
-		const kecamatan = matchBoundaries(read<{ features: InputFeature[] }>('boundaries/kukar-kecamatan.geojson').features, reference, 'kecamatan');
+		expect(desa.report).toMatchObject({
+			features: 237,
+			units: 237,
+			matched: 237,
+			byCode: 237,
+			byName: 0,
+			unmatched: [],
+			missing: [],
+			duplicates: []
+		});
+		const kecamatan = matchBoundaries(
+			read<{ features: InputFeature[] }>('boundaries/kukar-kecamatan.geojson').features,
+			reference,
+			'kecamatan'
+		);
 		expect(kecamatan.report).toMatchObject({ features: 20, units: 20, matched: 20, byCode: 20, unmatched: [], missing: [] });
 	});
 

@@ -33,14 +33,7 @@
  * an original value those overwrite is kept beside it as `<name>_asli`.
  */
 import type { Reference } from '../reference';
-import type {
-	BoundaryCollection,
-	BoundaryFeature,
-	BoundaryGeometry,
-	BoundaryLevel,
-	InputFeature,
-	Position
-} from './types';
+import type { BoundaryCollection, BoundaryFeature, BoundaryGeometry, BoundaryLevel, InputFeature, Position } from './types';
 
 /** Why a feature got no village (or kecamatan). */
 export type UnmatchedReason =
@@ -189,9 +182,7 @@ function isPosition(value: unknown): boolean {
 
 function isPolygonRings(value: unknown): value is Position[][] {
 	return (
-		Array.isArray(value) &&
-		value.length > 0 &&
-		value.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every(isPosition))
+		Array.isArray(value) && value.length > 0 && value.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every(isPosition))
 	);
 }
 
@@ -287,11 +278,7 @@ function mergeGeometry(a: BoundaryGeometry, b: BoundaryGeometry): BoundaryGeomet
 	return { type: 'MultiPolygon', coordinates: [...polygons(a), ...polygons(b)] };
 }
 
-function canonicalProperties(
-	original: Record<string, unknown> | null,
-	unit: Unit,
-	level: BoundaryLevel
-): BoundaryFeature['properties'] {
+function canonicalProperties(original: Record<string, unknown> | null, unit: Unit, level: BoundaryLevel): BoundaryFeature['properties'] {
 	const out: Record<string, unknown> = { ...(original ?? {}) };
 	const set = (key: string, value: string) => {
 		if (key in out && out[key] !== value && !(`${key}_asli` in out)) out[`${key}_asli`] = out[key];
@@ -307,11 +294,7 @@ function canonicalProperties(
  * Matches `features` to the units of `reference` at `level` (villages or kecamatan). See the module
  * comment for the rules. Never throws on odd features: each one is either matched or reported.
  */
-export function matchBoundaries(
-	features: readonly InputFeature[],
-	reference: Reference,
-	level: BoundaryLevel
-): BoundaryMatch {
+export function matchBoundaries(features: readonly InputFeature[], reference: Reference, level: BoundaryLevel): BoundaryMatch {
 	const widths = CODE_WIDTHS[level];
 	const units: Unit[] =
 		level === 'village'
@@ -396,11 +379,13 @@ export function matchBoundaries(
 	// reference kecamatan, and fewer of them are village names than kecamatan names: a village-name
 	// column is no kecamatan column even where many villages bear their kecamatan's name (Berau).
 	const kecamatanKeys = new Set(
-		[...kecamatanValues].filter(([, v]) => {
-			const possible = Math.min(v.all.size, reference.kecamatan.length);
-			const villageNames = level === 'village' ? v.unitNames.size : 0;
-			return v.recognised.size * 2 > possible && villageNames <= v.recognised.size;
-		}).map(([key]) => key)
+		[...kecamatanValues]
+			.filter(([, v]) => {
+				const possible = Math.min(v.all.size, reference.kecamatan.length);
+				const villageNames = level === 'village' ? v.unitNames.size : 0;
+				return v.recognised.size * 2 > possible && villageNames <= v.recognised.size;
+			})
+			.map(([key]) => key)
 	);
 
 	// Pass 2: decide per feature.
@@ -468,13 +453,10 @@ export function matchBoundaries(
 				}
 			}
 		}
-		const inKecamatan = (list: Unit[]) =>
-			kecamatan.size === 0 ? list : list.filter((unit) => kecamatan.has(unit.kecamatan_kode ?? ''));
+		const inKecamatan = (list: Unit[]) => (kecamatan.size === 0 ? list : list.filter((unit) => kecamatan.has(unit.kecamatan_kode ?? '')));
 		const candidates = (keys: (key: string) => boolean) =>
 			distinctUnits(
-				inKecamatan(
-					reading.entries.filter(([key]) => keys(key)).flatMap(([, value]) => unitsByName.get(unitKey(value) ?? '') ?? [])
-				)
+				inKecamatan(reading.entries.filter(([key]) => keys(key)).flatMap(([, value]) => unitsByName.get(unitKey(value) ?? '') ?? []))
 			);
 		// Names never come from the file's kecamatan properties: "Anggana" is a kecamatan and a desa in
 		// it, and a feature whose own name is unknown must not become that desa through its kecamatan.

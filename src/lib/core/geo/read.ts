@@ -78,10 +78,7 @@ export async function readBoundaryFile(name: string, bytes: Uint8Array): Promise
 	} else if (ext === 'json' || ext === 'geojson' || firstCharacter(bytes) === '{') {
 		file = readGeoJson(name, bytes);
 	} else {
-		throw new BoundaryFileError(
-			`Berkas '${name}' bukan GeoJSON (.geojson/.json) atau shapefile dalam ZIP (.zip).`,
-			name
-		);
+		throw new BoundaryFileError(`Berkas '${name}' bukan GeoJSON (.geojson/.json) atau shapefile dalam ZIP (.zip).`, name);
 	}
 	checkPolygons(file);
 	checkLonLat(file);
@@ -112,7 +109,10 @@ function readGeoJson(name: string, bytes: Uint8Array): BoundaryFile {
 			`Berkas '${name}' adalah TopoJSON, bukan GeoJSON. Ekspor ulang sebagai GeoJSON (mis. dengan mapshaper atau QGIS).`,
 			name
 		);
-	} else if (typeof root.type === 'string' && (POLYGON_TYPES.has(root.type) || root.type === 'GeometryCollection' || 'coordinates' in root)) {
+	} else if (
+		typeof root.type === 'string' &&
+		(POLYGON_TYPES.has(root.type) || root.type === 'GeometryCollection' || 'coordinates' in root)
+	) {
 		throw new BoundaryFileError(
 			`Berkas '${name}' hanya berisi geometri tanpa properti, jadi tidak ada kode atau nama wilayah untuk dicocokkan. Simpan sebagai FeatureCollection dengan properti kode atau nama desa/kelurahan.`,
 			name

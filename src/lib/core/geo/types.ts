@@ -5,9 +5,7 @@
 
 export type Position = readonly number[];
 
-export type BoundaryGeometry =
-	| { type: 'Polygon'; coordinates: Position[][] }
-	| { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type BoundaryGeometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 export interface BoundaryFeature {
 	type: 'Feature';

@@ -130,25 +130,21 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 		count: (s) => `(${schoolAge(s)} AND ${OUT_OF_SCHOOL} AND ${NO_SMA_CERTIFICATE})`,
 		base: schoolAge
 	},
-	...(['sd', 'smp', 'sma'] as const).map(
-		(band): IndicatorDefinition => ({
-			id: `ats_${band}`,
-			group: 'ats',
-			unit: 'person',
-			denominator: 'children',
-			headline: false,
-			count: (s) => ats(s.school[band]),
-			base: (s) => `(${ageIn(s.school[band])})`
-		})
-	),
+	...(['sd', 'smp', 'sma'] as const).map((band): IndicatorDefinition => ({
+		id: `ats_${band}`,
+		group: 'ats',
+		unit: 'person',
+		denominator: 'children',
+		headline: false,
+		count: (s) => ats(s.school[band]),
+		base: (s) => `(${ageIn(s.school[band])})`
+	})),
 	household('rtlh', 'rtlh', true, (s) => `(${roofBad(s)} OR ${wallBad(s)} OR ${floorBad(s)} OR ${crowded(s)})`),
 	household('rtlh_roof', 'rtlh', false, roofBad),
 	household('rtlh_wall', 'rtlh', false, wallBad),
 	household('rtlh_floor', 'rtlh', false, floorBad),
 	household('rtlh_crowding', 'rtlh', false, crowded),
-	household('water_unsafe', 'water', true, (s) =>
-		inList('h.water', not(WATER, [...s.water.safe, ...s.water.conditional]))
-	),
+	household('water_unsafe', 'water', true, (s) => inList('h.water', not(WATER, [...s.water.safe, ...s.water.conditional]))),
 	household('water_conditional', 'water', false, (s) => inList('h.water', s.water.conditional)),
 	{
 		id: 'paket_a',

@@ -56,9 +56,7 @@ function aggregates(defs: readonly IndicatorDefinition[], plan: Plan): string {
 export function villageIndicatorsSql(plan: Plan): string {
 	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
 	const personDefs = INDICATORS.filter((d) => d.unit === 'person');
-	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map(
-		(c) => `coalesce(${c}, 0)::INTEGER AS ${c}`
-	);
+	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${c}, 0)::INTEGER AS ${c}`);
 	return (
 		`WITH h AS (SELECT * FROM household h WHERE ${householdInPopulation(plan.population)}), ` +
 		`hv AS (SELECT h.village_kode, ${aggregates(householdDefs, plan)} FROM h GROUP BY h.village_kode), ` +

@@ -75,41 +75,93 @@ describe('sorting', () => {
 
 	it('by value both ways; no data last either way; ties by kode ascending', () => {
 		expect(pick(sortRows(rows, { column: 'value', direction: 'desc' }), 'nama')).toEqual([
-			'gamma', 'Alpha', '=Fiktif', 'Beta', 'Citra', 'Eka', 'Delta'
+			'gamma',
+			'Alpha',
+			'=Fiktif',
+			'Beta',
+			'Citra',
+			'Eka',
+			'Delta'
 		]);
 		expect(pick(sortRows(rows, { column: 'value', direction: 'asc' }), 'nama')).toEqual([
-			'Eka', 'Beta', 'Citra', 'Alpha', '=Fiktif', 'gamma', 'Delta'
+			'Eka',
+			'Beta',
+			'Citra',
+			'Alpha',
+			'=Fiktif',
+			'gamma',
+			'Delta'
 		]);
 	});
 
 	it('by rank: ascending is the default order; descending puts rank 6 first and no data still last', () => {
 		expect(sortRows(rows, DEFAULT_SORT)).toEqual(rows);
 		expect(pick(sortRows(rows, { column: 'rank', direction: 'desc' }), 'nama')).toEqual([
-			'Eka', 'Beta', 'Citra', 'Alpha', '=Fiktif', 'gamma', 'Delta'
+			'Eka',
+			'Beta',
+			'Citra',
+			'Alpha',
+			'=Fiktif',
+			'gamma',
+			'Delta'
 		]);
 	});
 
 	it('by name (case-insensitive, id-ID), kecamatan (ties by kode), kode, count and denominator', () => {
 		expect(pick(sortRows(rows, { column: 'nama', direction: 'asc' }), 'nama')).toEqual([
-			'=Fiktif', 'Alpha', 'Beta', 'Citra', 'Delta', 'Eka', 'gamma'
+			'=Fiktif',
+			'Alpha',
+			'Beta',
+			'Citra',
+			'Delta',
+			'Eka',
+			'gamma'
 		]);
 		expect(pick(sortRows(rows, { column: 'nama', direction: 'desc' }), 'nama')).toEqual([
-			'gamma', 'Eka', 'Delta', 'Citra', 'Beta', 'Alpha', '=Fiktif'
+			'gamma',
+			'Eka',
+			'Delta',
+			'Citra',
+			'Beta',
+			'Alpha',
+			'=Fiktif'
 		]);
 		expect(pick(sortRows(rows, { column: 'kecamatan', direction: 'asc' }), 'nama')).toEqual([
-			'Citra', 'Delta', 'Eka', 'Alpha', 'Beta', '=Fiktif', 'gamma'
+			'Citra',
+			'Delta',
+			'Eka',
+			'Alpha',
+			'Beta',
+			'=Fiktif',
+			'gamma'
 		]);
 		expect(pick(sortRows(rows, { column: 'kecamatan', direction: 'desc' }), 'nama')).toEqual([
-			'=Fiktif', 'gamma', 'Alpha', 'Beta', 'Citra', 'Delta', 'Eka'
+			'=Fiktif',
+			'gamma',
+			'Alpha',
+			'Beta',
+			'Citra',
+			'Delta',
+			'Eka'
 		]);
-		expect(pick(sortRows(rows, { column: 'kode', direction: 'desc' }), 'kode')).toEqual(
-			VILLAGES.map((v) => v.kode).reverse()
-		);
+		expect(pick(sortRows(rows, { column: 'kode', direction: 'desc' }), 'kode')).toEqual(VILLAGES.map((v) => v.kode).reverse());
 		expect(pick(sortRows(rows, { column: 'count', direction: 'desc' }), 'nama')).toEqual([
-			'Alpha', 'Citra', '=Fiktif', 'Beta', 'gamma', 'Delta', 'Eka'
+			'Alpha',
+			'Citra',
+			'=Fiktif',
+			'Beta',
+			'gamma',
+			'Delta',
+			'Eka'
 		]);
 		expect(pick(sortRows(rows, { column: 'denominator', direction: 'asc' }), 'nama')).toEqual([
-			'Delta', 'gamma', 'Beta', '=Fiktif', 'Citra', 'Eka', 'Alpha'
+			'Delta',
+			'gamma',
+			'Beta',
+			'=Fiktif',
+			'Citra',
+			'Eka',
+			'Alpha'
 		]);
 	});
 

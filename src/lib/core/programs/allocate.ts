@@ -82,10 +82,7 @@ export function allocationSql(spec: AllocationSpec): string {
 	const limits = ['included'];
 	if (spec.villageCap !== null) limits.push(`village_rank <= ${Math.max(0, Math.floor(spec.villageCap))}`);
 	if (spec.villageQuota) limits.push('village_rank <= quota');
-	const cap =
-		limits.length === 1
-			? 'TRUE'
-			: `(included OR (${limits.slice(1).join(' AND ')}))`;
+	const cap = limits.length === 1 ? 'TRUE' : `(included OR (${limits.slice(1).join(' AND ')}))`;
 	const total = spec.lines.reduce((sum, l) => sum + Math.floor(Math.max(0, l.budget)), 0);
 	// The quota's base: how many units the whole budget reaches in priority order with no village limit.
 	const quotaCtes = spec.villageQuota

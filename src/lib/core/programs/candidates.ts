@@ -117,8 +117,7 @@ function water(plan: Plan): string {
 /** The person's stage for PIP: the level they attend when in school and known, else their age band. */
 function pipStage(plan: Plan): string {
 	const b = plan.indicators.school;
-	const attended = (stage: string) =>
-		(Object.keys(LEVEL_STAGE) as (keyof typeof LEVEL_STAGE)[]).filter((l) => LEVEL_STAGE[l] === stage);
+	const attended = (stage: string) => (Object.keys(LEVEL_STAGE) as (keyof typeof LEVEL_STAGE)[]).filter((l) => LEVEL_STAGE[l] === stage);
 	const byLevel = `CASE WHEN p.school_participation = 'in_school' THEN CASE ${(['sd', 'smp', 'sma'] as const)
 		.map((st) => `WHEN p.level IN (${attended(st).map(sqlString).join(', ')}) THEN '${st}'`)
 		.join(' ')} END END`;

@@ -161,7 +161,15 @@ export const BDT_PERSON_COLUMNS = [
  * keyed by `ID Keluarga P3KE`, village as the undotted 10-digit `kode_kemdagri`, housing and
  * education as text labels [verify against a real export], age-band flags 1/0.
  */
-export const P3KE_AGE_BAND_COLUMNS = ['usia_0_6', 'usia_7_12', 'usia_13_15', 'usia_16_18', 'usia_19_21', 'usia_22_59', 'usia_60_keatas'] as const;
+export const P3KE_AGE_BAND_COLUMNS = [
+	'usia_0_6',
+	'usia_7_12',
+	'usia_13_15',
+	'usia_16_18',
+	'usia_19_21',
+	'usia_22_59',
+	'usia_60_keatas'
+] as const;
 
 export const P3KE_COLUMNS = [
 	'ID Keluarga P3KE',

@@ -103,7 +103,7 @@ function parseDirectory(bytes: Uint8Array, count: number, fileSize: number): Map
 		if (next > bytes.length) throw new XlsxFormatError(DAMAGED);
 		const name = names.decode(bytes.subarray(nameStart, extraStart));
 		// ZIP64 extended information: 8-byte values, present only for the fields that overflowed.
-		for (let e = extraStart; e + 4 <= extraStart + extraLength; ) {
+		for (let e = extraStart; e + 4 <= extraStart + extraLength;) {
 			const id = view.getUint16(e, true);
 			const length = view.getUint16(e + 2, true);
 			if (id === 0x0001) {

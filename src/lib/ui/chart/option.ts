@@ -4,12 +4,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
 
 export type ChartOption = ComposeOption<
-	| BarSeriesOption
-	| LineSeriesOption
-	| GridComponentOption
-	| LegendComponentOption
-	| MarkLineComponentOption
-	| TooltipComponentOption
+	BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
 >;
 
 /** Tepat's chart colours (../shared/SCREENS.md "Visual language"). */

@@ -8,12 +8,7 @@ export interface SearchOption {
 }
 
 export function normalise(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLocaleLowerCase('id-ID')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('id-ID').replace(/\s+/g, ' ').trim();
 }
 
 /** Names containing `query`: those starting with it first, then by name; at most `limit`. */
@@ -26,6 +21,8 @@ export function searchAreas(options: readonly SearchOption[], query: string, lim
 		const at = name.indexOf(q);
 		if (at >= 0) hits.push({ option, at, name });
 	}
-	hits.sort((a, b) => Number(a.at > 0) - Number(b.at > 0) || a.name.localeCompare(b.name, 'id') || a.option.kode.localeCompare(b.option.kode));
+	hits.sort(
+		(a, b) => Number(a.at > 0) - Number(b.at > 0) || a.name.localeCompare(b.name, 'id') || a.option.kode.localeCompare(b.option.kode)
+	);
 	return hits.slice(0, limit).map((h) => h.option);
 }
