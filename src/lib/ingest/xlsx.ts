@@ -23,7 +23,7 @@
  */
 import type { CellValue } from 'exceljs';
 import { normaliseHeader, knownHeaderNames } from './sources';
-import { appendCsv, checkAbort, createStageTable, csvReadOptions, type StageContext, type StagedFile } from './stage';
+import { appendCsv, checkAbort, createStageTable, csvReadOptions, type StageContext, type StagedFile } from './stage-table';
 import { IngestError, type ByteSource } from './types';
 import { isoDate, numberText } from './xlsx/cells';
 import { XlsxTooLargeError } from './xlsx/errors';

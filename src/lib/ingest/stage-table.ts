@@ -1,0 +1,120 @@
+/**
+ * The staging table every reader fills (CSV, Parquet, XLSX): columns c0 … cN, all VARCHAR, and the
+ * helpers that create it and append CSV slices to it through read_csv. Its own module so that
+ * stage.ts (which picks a reader) and xlsx.ts (a reader) both import it without importing each other.
+ */
+import type { Engine } from '../engine/types';
+import { sqlString } from '../core/sql';
+import { scratchName } from '../core/catalog';
+import type { Delimiter } from './csv';
+import type { TextEncodingName } from './encoding';
+import { isOutOfMemory } from './memory';
+import { IngestCancelled, IngestError, type IngestProgress } from './types';
+
+export interface StagedFile {
+	file: string;
+	format: 'csv' | 'parquet' | 'xlsx';
+	/** Staging table: columns c0 … cN, all VARCHAR. */
+	table: string;
+	/** Column headers as written in the file, by position (c0 = headers[0]). */
+	headers: string[];
+	delimiter?: Delimiter;
+	/** CSV: the text encoding found (UTF-8 unless a slice was not valid UTF-8). */
+	encoding?: TextEncodingName;
+	/** XLSX: the worksheet read and the 1-based sheet row of the header. */
+	sheet?: string;
+	/** XLSX: every worksheet of the workbook, in order (what a user can choose from). */
+	sheets?: string[];
+	headerRow?: number;
+	rows: number;
+}
+
+export interface StageContext {
+	engine: Engine;
+	/** Unique per load; prefixes every staging table and registered slice. */
+	loadId: string;
+	sliceBytes: number;
+	signal?: AbortSignal;
+	onProgress?: (progress: IngestProgress) => void;
+	/** Names registered with the engine, dropped by the caller in `finally`. */
+	registered: Set<string>;
+	/** Tables created, dropped by the caller in `finally`. */
+	tables: Set<string>;
+}
+
+export function stageColumn(index: number): string {
+	return `c${index}`;
+}
+
+export function checkAbort(ctx: StageContext, file: string): void {
+	if (ctx.signal?.aborted) throw new IngestCancelled(file);
+}
+
+export async function countRows(engine: Engine, table: string): Promise<number> {
+	const result = await engine.query(`SELECT count(*)::BIGINT AS n FROM ${table}`);
+	return Number(result.get(0)?.n ?? 0);
+}
+
+/** Turns a DuckDB error into an Indonesian message naming the file (and an approximate row). */
+function readError(file: string, error: unknown, rowsBefore: number): IngestError {
+	const text = error instanceof Error ? error.message : String(error);
+	const line = /Line:\s*(\d+)/.exec(text);
+	const row = line?.[1] ? rowsBefore + Number(line[1]) : undefined;
+	const where = row !== undefined ? ` sekitar baris data ${row}` : '';
+	let why = 'isinya tidak dapat dibaca sebagai CSV';
+	if (/unicode|utf-8/i.test(text)) why = 'isinya bukan teks UTF-8 (simpan ulang sebagai "CSV UTF-8")';
+	else if (/unterminated quote/i.test(text)) why = 'ada tanda kutip (") yang tidak ditutup';
+	else if (/Expected Number of Columns/i.test(text)) why = 'jumlah kolom tidak sama dengan judul kolom';
+	else if (/invalid state|RFC 4180/i.test(text)) why = 'format CSV tidak baku (tanda kutip atau akhir baris campuran)';
+	return new IngestError(`Berkas '${file}'${where}: ${why}.`, file, row);
+}
+
+/** Creates the empty staging table c0 … c(n-1) VARCHAR for file `index` of this load. */
+export async function createStageTable(ctx: StageContext, index: number, columns: number): Promise<string> {
+	const table = scratchName('tepat_stage', ctx.loadId, index);
+	ctx.tables.add(table);
+	const columnsSql = Array.from({ length: columns }, (_, i) => `${stageColumn(i)} VARCHAR`).join(', ');
+	await ctx.engine.exec(`CREATE TABLE ${table} (${columnsSql})`);
+	return table;
+}
+
+/** read_csv options for a slice: no header, fixed VARCHAR columns c0 … c(n-1), no sniffing. */
+export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n'): string {
+	const columnsStruct = Array.from({ length: columns }, (_, i) => `'${stageColumn(i)}': 'VARCHAR'`).join(', ');
+	return (
+		`header = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
+		`new_line = ${sqlString(newLine)}, all_varchar = true, auto_detect = false, ` +
+		`null_padding = true, parallel = false, ` +
+		`columns = {${columnsStruct}}`
+	);
+}
+
+/**
+ * Registers one slice of UTF-8 CSV (whole records), appends it to `table` through read_csv and drops
+ * it again. Returns the table's row count after the append.
+ */
+export async function appendCsv(
+	ctx: StageContext,
+	file: string,
+	table: string,
+	bytes: Uint8Array,
+	readOptions: string,
+	rowsBefore: number,
+	sliceId: string
+): Promise<number> {
+	const { engine } = ctx;
+	const name = `tepat-${ctx.loadId}-${sliceId}.csv`;
+	await engine.registerFile(name, bytes);
+	ctx.registered.add(name);
+	try {
+		await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(name)}, ${readOptions})`);
+	} catch (error) {
+		// Not the file's fault: ingest turns it into the "too large" message.
+		if (isOutOfMemory(error)) throw error;
+		throw readError(file, error, rowsBefore);
+	} finally {
+		await engine.dropFile(name);
+		ctx.registered.delete(name);
+	}
+	return countRows(engine, table);
+}
