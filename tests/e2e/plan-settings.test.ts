@@ -241,4 +241,18 @@ describe('plan settings and the table twin in Chromium', () => {
 
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
+
+	it('draws a refused field typed with the keyboard again from the plan, and keeps the focus on it', async () => {
+		const { page } = site;
+		const field = '[data-testid="plan-school-sd-min"]';
+		const was = await page.inputValue(field);
+		const revision = await page.getAttribute('[data-testid="plan-settings"]', 'data-revision');
+
+		await page.fill(field, '');
+		await page.press(field, 'Enter');
+		await page.waitForSelector('[data-testid="plan-refused"]');
+		expect(await page.inputValue(field)).toBe(was);
+		await page.waitForFunction((testid) => (document.activeElement as HTMLElement | null)?.dataset.testid === testid, 'plan-school-sd-min');
+		expect(await page.getAttribute('[data-testid="plan-settings"]', 'data-revision')).toBe(revision);
+	});
 });

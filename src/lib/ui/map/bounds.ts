@@ -1,5 +1,5 @@
 /** Bounding boxes of boundary features, for framing the map on the regency, a kecamatan or one village. */
-import type { BoundaryFeature, Position } from '$lib/core/geo/types';
+import type { BoundaryCollection, BoundaryFeature, Position } from '$lib/core/geo/types';
 
 /** [west, south, east, north] in degrees. */
 export type Bbox = [number, number, number, number];
@@ -24,4 +24,16 @@ export function bboxOf(features: Iterable<BoundaryFeature>): Bbox | null {
 		for (const polygon of polygons) box = extend(box, polygon[0] ?? []);
 	}
 	return box;
+}
+
+/**
+ * The box a map frames: the kecamatan `extent` (its own shape and its villages'), or every shape when
+ * `extent` is null or has none. Village shapes are used when there are any, else kecamatan shapes.
+ */
+export function extentBox(village: BoundaryCollection, kecamatan: BoundaryCollection, extent: string | null): Bbox | null {
+	const shapes = village.features.length > 0 ? village : kecamatan;
+	const inExtent = extent
+		? shapes.features.filter((f) => f.properties.kode === extent || f.properties.kode.startsWith(`${extent}.`))
+		: shapes.features;
+	return bboxOf(inExtent.length > 0 ? inExtent : shapes.features);
 }
