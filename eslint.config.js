@@ -4,6 +4,45 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * The layers (docs/ARCHITECTURE.md): a module imports only from layers below its own. Each entry names
+ * the folders a layer must not reach, as relative ('../state/…') or $lib paths.
+ */
+const above = (...layers) => layers.flatMap((layer) => [`**/${layer}`, `**/${layer}/**`, `$lib/${layer}`, `$lib/${layer}/**`]);
+const LAYER_RULES = [
+	{
+		files: ['src/lib/core/**'],
+		forbidden: [...above('engine', 'ingest', 'queries', 'export', 'state', 'ui', 'words', 'paraglide'), 'svelte', 'svelte/*', '@duckdb/*'],
+		why: 'core is pure TypeScript: no DuckDB handle, no Svelte, no words'
+	},
+	{
+		files: ['src/lib/engine/**'],
+		forbidden: [...above('ingest', 'queries', 'export', 'state', 'ui', 'words', 'paraglide'), 'svelte', 'svelte/*'],
+		why: 'engine imports only core'
+	},
+	{
+		files: ['src/lib/ingest/**', 'src/lib/queries/**'],
+		forbidden: [...above('export', 'state', 'ui', 'words', 'paraglide'), 'svelte', 'svelte/*'],
+		why: 'ingest and queries sit on core and engine'
+	},
+	{
+		files: ['src/lib/export/**'],
+		forbidden: [...above('state', 'ui', 'paraglide'), 'svelte', 'svelte/*'],
+		why: 'export sits below the app state'
+	},
+	{
+		files: ['src/lib/state/**'],
+		ignores: ['**/*.test.ts'],
+		forbidden: above('ui', 'routes'),
+		why: 'state holds no components'
+	},
+	{
+		files: ['src/lib/ui/**', 'src/routes/**'],
+		forbidden: ['@duckdb/*'],
+		why: 'screens never talk to DuckDB: they read through state and the query layer'
+	}
+];
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -24,6 +63,13 @@ export default ts.config(
 			'svelte/no-at-html-tags': 'error'
 		}
 	},
+	...LAYER_RULES.map(({ files, ignores, forbidden, why }) => ({
+		files,
+		...(ignores ? { ignores } : {}),
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: `Layer boundary: ${why}.` }] }]
+		}
+	})),
 	{
 		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'tmp/', 'bench/out/', 'tests/artifacts/', 'static/sample/']
 	}

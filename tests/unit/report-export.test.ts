@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
-import { loadExcelJs } from '../../src/lib/ingest/xlsx';
+import { loadExcelJs } from '../../src/lib/export/exceljs';
 import { loadReport, loadReportRows, type ReportRow } from '../../src/lib/ingest/report';
 import { csvCell, neutraliseFormula, reportToCsv, toCsv } from '../../src/lib/export/csv';
 import { reportToXlsx } from '../../src/lib/export/xlsx';

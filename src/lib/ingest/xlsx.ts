@@ -29,7 +29,6 @@ import { isoDate, numberText } from './xlsx/cells';
 import { XlsxTooLargeError } from './xlsx/errors';
 import { XLSX_SLICE_BYTES, XlsxReader, type SheetInfo, type SheetRow } from './xlsx/reader';
 
-export { loadExcelJs } from '../export/exceljs';
 export { isEncryptedPackage } from './xlsx/ole';
 
 /** Rows per CSV chunk handed to read_csv (and per progress report). */
