@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../src/lib/core/catalog';
 import { rowsOf } from '../../src/lib/core/rows';
 import { sqlString } from '../../src/lib/core/sql';
+import { kecamatanProgressSql, villageProgressSql } from '../../src/lib/core/verval/progress';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../../src/lib/core/verval/resolve';
 import { NodeEngine } from '../../src/lib/engine/node';
 
@@ -23,6 +24,9 @@ const PEOPLE: [string, string][] = [
 	['P8', 'H5'],
 	['P9', 'H5']
 ];
+
+// V4 has no records.
+const VILLAGE_OF: Record<string, string> = { H1: 'V1', H2: 'V1', H3: 'V2', H4: 'V2', H5: 'V3' };
 
 type Result = [
 	round: number,
@@ -60,9 +64,14 @@ describe('resolved verval status', () => {
 	let engine: NodeEngine;
 	beforeAll(async () => {
 		engine = await NodeEngine.open();
-		for (const t of ['household', 'person', 'verval_result', 'verval_decision'] as const) await engine.exec(createTableSql(t));
-		const households = [...new Set(PEOPLE.map(([, h]) => h))];
-		await engine.exec(`INSERT INTO household (household_id) VALUES ${households.map((h) => `(${lit(h)})`).join(', ')}`);
+		for (const t of ['village', 'household', 'person', 'verval_result', 'verval_decision'] as const) await engine.exec(createTableSql(t));
+		await engine.exec(`INSERT INTO village (kode, nama, kecamatan_kode, kecamatan_nama) VALUES
+			('V1', 'Satu', 'K1', 'Kec Satu'), ('V2', 'Dua', 'K1', 'Kec Satu'), ('V3', 'Tiga', 'K2', 'Kec Dua'), ('V4', 'Empat', 'K2', 'Kec Dua')`);
+		await engine.exec(
+			`INSERT INTO household (household_id, village_kode) VALUES ${Object.entries(VILLAGE_OF)
+				.map(([h, v]) => `(${lit(h)}, ${lit(v)})`)
+				.join(', ')}`
+		);
 		await engine.exec(
 			`INSERT INTO person (person_id, household_id, nik) VALUES ${PEOPLE.map(([p, h], i) => `(${lit(p)}, ${lit(h)}, ${lit(nik(i + 1))})`).join(', ')}`
 		);
@@ -137,6 +146,106 @@ describe('resolved verval status', () => {
 		expect(rows).toEqual([
 			{ person_id: 'P3', round: 1, outcome: 'found', rows: 'r1.csv:3', officers: 'Petugas 3' },
 			{ person_id: 'P3', round: 1, outcome: 'moved', rows: 'r1.csv:4', officers: 'Petugas 4' }
+		]);
+	});
+
+	it('counts progress per village and kecamatan, villages without records too', async () => {
+		const spec = {
+			households: 'number',
+			households_checked: 'number',
+			people: 'number',
+			people_checked: 'number',
+			conflicts: 'number',
+			found: 'number',
+			not_found: 'number',
+			deceased: 'number',
+			moved: 'number',
+			well_off: 'number',
+			out_of_regency: 'number',
+			new_member: 'number',
+			last_round: 'number?',
+			last_visit: 'date?'
+		} as const;
+		const zero = { conflicts: 0, found: 0, not_found: 0, deceased: 0, moved: 0, well_off: 0, out_of_regency: 0, new_member: 0 };
+		const villages = rowsOf(await engine.query(villageProgressSql()), { village_kode: 'string', ...spec });
+		expect(villages).toEqual([
+			{
+				village_kode: 'V1',
+				households: 2,
+				households_checked: 2,
+				people: 5,
+				people_checked: 4,
+				...zero,
+				conflicts: 1,
+				found: 1,
+				not_found: 1,
+				deceased: 1,
+				moved: 1,
+				last_round: 1,
+				last_visit: '2026-11-01'
+			},
+			{
+				village_kode: 'V2',
+				households: 2,
+				households_checked: 1,
+				people: 2,
+				people_checked: 1,
+				...zero,
+				well_off: 1,
+				last_round: 2,
+				last_visit: '2026-11-02'
+			},
+			{
+				village_kode: 'V3',
+				households: 1,
+				households_checked: 1,
+				people: 2,
+				people_checked: 2,
+				...zero,
+				found: 2,
+				last_round: 2,
+				last_visit: '2026-11-02'
+			},
+			{
+				village_kode: 'V4',
+				households: 0,
+				households_checked: 0,
+				people: 0,
+				people_checked: 0,
+				...zero,
+				last_round: null,
+				last_visit: null
+			}
+		]);
+		const kecamatan = rowsOf(await engine.query(kecamatanProgressSql()), { kecamatan_kode: 'string', ...spec });
+		expect(kecamatan).toEqual([
+			{
+				kecamatan_kode: 'K1',
+				households: 4,
+				households_checked: 3,
+				people: 7,
+				people_checked: 5,
+				...zero,
+				conflicts: 1,
+				found: 1,
+				not_found: 1,
+				deceased: 1,
+				moved: 1,
+				well_off: 1,
+				last_round: 2,
+				last_visit: '2026-11-02'
+			},
+			{
+				kecamatan_kode: 'K2',
+				households: 1,
+				households_checked: 1,
+				people: 2,
+				people_checked: 2,
+				...zero,
+				found: 2,
+				last_round: 2,
+				last_visit: '2026-11-02'
+			}
 		]);
 	});
 
