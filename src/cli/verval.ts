@@ -11,6 +11,7 @@ import { rowsOf, scalarNumber, type RowSpec } from '../lib/core/rows';
 import { kecamatanProgressSql, PROGRESS_COUNT_COLUMNS, villageProgressSql } from '../lib/core/verval/progress';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../lib/core/verval/resolve';
 import { worklistSql } from '../lib/core/verval/worklist';
+import { qualityChecksSql, type QualityCheck } from '../lib/core/verval/checks';
 import { createTableSql } from '../lib/core/catalog';
 import { reportToCsv, toCsv, type CsvCell } from '../lib/export/csv';
 import { loadReportRows } from '../lib/ingest/report';
@@ -79,6 +80,17 @@ export function resultProblemText(problem: ResultImportProblem): string {
 	return render(problem);
 }
 
+const CHECK_WORD: Record<QualityCheck, string> = {
+	nik_birth_mismatch: 'tanggal lahir di NIK berbeda dengan tanggal lahir',
+	size_mismatch: 'jumlah anggota tertulis berbeda dengan baris anggota',
+	no_head: 'keluarga tanpa kepala keluarga',
+	two_heads: 'keluarga dengan lebih dari satu kepala keluarga',
+	head_too_young: 'kepala keluarga berumur di bawah 10 tahun',
+	child_older_than_head: 'anak tidak lebih muda dari kepala keluarga',
+	parent_younger_than_head: 'orang tua tidak lebih tua dari kepala keluarga',
+	out_of_regency_candidate: 'NIK dan KK terbit di kabupaten/kota lain, tanpa alamat di kabupaten ini (periksa, jangan hapus)'
+};
+
 const REASON_WORD: Record<string, string> = {
 	unknown_person: 'NIK/ID tidak ada di register (salah ketik atau anggota baru)',
 	no_person: 'tanpa NIK dan ID',
@@ -128,8 +140,10 @@ export const vervalCommand: Command = {
 		...REGISTER_OPTIONS_USAGE,
 		'',
 		'Menulis ke DIR: progres-desa.csv, progres-kecamatan.csv, konflik.csv, hasil-tidak-cocok.csv,',
-		'temuan-kualitas.csv, dan daftar-periksa/<kode desa>-<nama>.csv untuk tiap desa yang masih punya',
-		'catatan untuk diperiksa. Ringkasan ke stderr. Keluar 1 bila register atau berkas hasil tidak dapat dimuat.'
+		'temuan-kualitas.csv (konsistensi keluarga dan umur, tanggal lahir di NIK, calon warga luar kabupaten),',
+		'laporan-validasi.csv (temuan pemuatan register), dan daftar-periksa/<kode desa>-<nama>.csv untuk tiap',
+		'desa yang masih punya catatan untuk diperiksa. Ringkasan ke stderr. Keluar 1 bila register atau berkas',
+		'hasil tidak dapat dimuat.'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const parsed = parseRegisterArgs<VervalArgs>(
@@ -218,8 +232,20 @@ export const vervalCommand: Command = {
 				REASON_WORD[r.reason as string] ?? (r.reason as string)
 			]);
 			const conflicts = scalarNumber(await engine.query(`SELECT count(*) FROM verval_person WHERE basis = 'conflict'`));
-			const findings = await loadReportRows(engine);
-			await writeFile(join(out, 'temuan-kualitas.csv'), reportToCsv(findings));
+			const findings = await writeQuery(
+				engine,
+				qualityChecksSql(),
+				{ check: 'string', household_id: 'string', person_id: 'string?', village_kode: 'string?', value: 'string' },
+				join(out, 'temuan-kualitas.csv'),
+				(r) => [
+					CHECK_WORD[r.check as QualityCheck],
+					r.household_id as string,
+					r.person_id as CsvCell,
+					r.village_kode as CsvCell,
+					r.value as string
+				]
+			);
+			await writeFile(join(out, 'laporan-validasi.csv'), reportToCsv(await loadReportRows(engine)));
 
 			const worklistSpec = {
 				village_kode: 'string?',
@@ -264,7 +290,7 @@ export const vervalCommand: Command = {
 			});
 			io.stderr(
 				`Diperiksa: ${n(total.checked)} dari ${n(total.people)} jiwa; ${n(conflicts)} konflik terbuka; ` +
-					`${n(unmatched)} hasil tidak cocok dengan register; ${n(findings.length)} temuan kualitas; ` +
+					`${n(unmatched)} hasil tidak cocok dengan register; ${n(findings)} temuan kualitas; ` +
 					`${n(byVillage.size)} daftar periksa desa. Ditulis ke ${out}.\n`
 			);
 			return EXIT_OK;

@@ -1,10 +1,11 @@
 /**
  * The records a village's field team still has to check (issue 13 point 5): people not yet checked,
- * people whose results conflict, and people the load's checks flagged (an error or warning of the
- * validation report on the person, or on their household). One row per person, with why, ordered by
+ * people whose results conflict, and people the checks flagged: an error or warning of the load's
+ * validation report, or a quality check (checks.ts), on the person or on their household. One row per person, with why, ordered by
  * village, household and person so a printed list reads house by house.
  */
 import { sqlString } from '../sql';
+import { qualityChecksSql } from './checks';
 
 export const WORKLIST_REASONS = ['conflict', 'unchecked', 'finding'] as const;
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
@@ -13,16 +14,24 @@ export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 export function worklistSql(village?: string): string {
 	const where = village === undefined ? '' : `AND h.village_kode = ${sqlString(village)}`;
 	return `
-WITH person_findings AS (
-	SELECT person_id, string_agg(DISTINCT code, ' ' ORDER BY code) AS codes
+WITH flags AS (
+	SELECT household_id, person_id, code
 	FROM ingest_report
-	WHERE person_id IS NOT NULL AND severity IN ('error', 'warning')
+	WHERE household_id IS NOT NULL AND severity IN ('error', 'warning')
+	UNION ALL
+	SELECT household_id, person_id, "check" AS code
+	FROM (${qualityChecksSql()})
+),
+person_findings AS (
+	SELECT person_id, string_agg(DISTINCT code, ' ' ORDER BY code) AS codes
+	FROM flags
+	WHERE person_id IS NOT NULL
 	GROUP BY person_id
 ),
 household_findings AS (
 	SELECT household_id, string_agg(DISTINCT code, ' ' ORDER BY code) AS codes
-	FROM ingest_report
-	WHERE household_id IS NOT NULL AND person_id IS NULL AND severity IN ('error', 'warning')
+	FROM flags
+	WHERE person_id IS NULL
 	GROUP BY household_id
 )
 SELECT h.village_kode, v.nama AS village_nama, v.kecamatan_nama,
