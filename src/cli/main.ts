@@ -7,8 +7,9 @@ import { indicatorsCommand } from './indicators';
 import { planCommand } from './plan';
 import { reportCommand } from './report';
 import { summaryCommand } from './summary';
+import { vervalCommand } from './verval';
 
-export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand, indicatorsCommand, planCommand];
+export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand, indicatorsCommand, planCommand, vervalCommand];
 
 export function helpText(): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));

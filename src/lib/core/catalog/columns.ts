@@ -176,3 +176,51 @@ export const CODE_LOOKUP_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'key', type: 'VARCHAR', doc: 'source code or label, normalised', notNull: true },
 	{ name: 'value', type: 'VARCHAR', doc: 'canonical value', notNull: true }
 ];
+
+/** One row of a verval result file as read (issue 13): who, what was found, when, by whom. */
+export const VERVAL_RESULT_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'round', type: 'INTEGER', doc: 'the verval round the file belongs to, 1 = first' },
+	{ name: 'source_file', type: 'VARCHAR', doc: 'result file' },
+	{ name: 'source_row', type: 'BIGINT', doc: '1-based data row in source_file' },
+	{ name: 'nik', type: 'VARCHAR', doc: 'NIK as written (digits only), NULL when empty' },
+	{ name: 'record_id', type: 'VARCHAR', doc: "the register's person id (IDARTBDT …), NULL when empty" },
+	{ name: 'outcome', type: 'VARCHAR', doc: 'core/verval/outcomes.ts OUTCOMES; NULL when the answer was not recognised' },
+	{ name: 'answer', type: 'VARCHAR', doc: 'the status answer as written' },
+	{ name: 'visit_date', type: 'DATE', doc: 'date of the visit (or the form timestamp)' },
+	{ name: 'officer', type: 'VARCHAR', doc: 'who checked' },
+	{ name: 'notes', type: 'VARCHAR', doc: 'free text' },
+	{ name: 'village', type: 'VARCHAR', doc: 'village as written (code or name)' },
+	{ name: 'name', type: 'VARCHAR', doc: 'name as written (new members; a check against the register)' }
+];
+
+/** A user's decision on a conflict: one outcome for a person in one round, with the reason. */
+export const VERVAL_DECISION_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'person_id', type: 'VARCHAR', doc: 'person.person_id' },
+	{ name: 'round', type: 'INTEGER', doc: 'the round whose conflict it settles' },
+	{ name: 'outcome', type: 'VARCHAR', doc: 'OUTCOMES' },
+	{ name: 'reason', type: 'VARCHAR', doc: 'why (required)' },
+	{ name: 'decided_on', type: 'DATE', doc: 'date of the decision' }
+];
+
+/** The resolved verval status of each register person (derived from register + results + decisions). */
+export const VERVAL_PERSON_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'person_id', type: 'VARCHAR', doc: 'person.person_id' },
+	{ name: 'household_id', type: 'VARCHAR', doc: 'household.household_id' },
+	{ name: 'outcome', type: 'VARCHAR', doc: 'OUTCOMES; NULL when unchecked or in conflict' },
+	{ name: 'round', type: 'INTEGER', doc: 'the round the outcome comes from; NULL when unchecked' },
+	{ name: 'basis', type: 'VARCHAR', doc: "'result', 'decision', 'conflict' or 'unchecked'" },
+	{ name: 'visit_date', type: 'DATE', doc: 'latest visit of that round' }
+];
+
+/** The resolved verval status of each register household. */
+export const VERVAL_HOUSEHOLD_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'household_id', type: 'VARCHAR', doc: 'household.household_id' },
+	{
+		name: 'status',
+		type: 'VARCHAR',
+		doc: "'verified' (someone found), 'left' (every member left), 'remove_proposed' (well-off), 'conflict', 'unchecked'"
+	},
+	{ name: 'checked', type: 'INTEGER', doc: 'members with a resolved outcome' },
+	{ name: 'left', type: 'INTEGER', doc: 'members who left the verified set' },
+	{ name: 'conflicts', type: 'INTEGER', doc: 'members in conflict' }
+];

@@ -8,6 +8,8 @@
  * - persisted: a register table that is also kept with the register (the browser's stored copy, the
  *   prebuilt sample), so it is there again after a reload;
  * - derived: computed from the register and a plan (the allocation), rebuilt whenever either changes;
+ * - fieldwork: what the field teams and the user add to a register (verval results, decisions): kept
+ *   across reloads on its own, never replaced by a register load;
  * - scratch: per-load staging, named with the load's id and always dropped at its end.
  */
 import {
@@ -22,6 +24,10 @@ import {
 	REPORT_COLUMNS,
 	REPORT_FILE_COLUMNS,
 	UNKNOWN_CODE_COLUMNS,
+	VERVAL_DECISION_COLUMNS,
+	VERVAL_HOUSEHOLD_COLUMNS,
+	VERVAL_PERSON_COLUMNS,
+	VERVAL_RESULT_COLUMNS,
 	VILLAGE_COLUMNS,
 	VILLAGE_NAME_COLUMNS,
 	type ColumnDef
@@ -29,7 +35,7 @@ import {
 
 export * from './columns';
 
-export type Lifecycle = 'register' | 'persisted' | 'derived' | 'scratch';
+export type Lifecycle = 'register' | 'persisted' | 'fieldwork' | 'derived' | 'scratch';
 
 export interface TableDef {
 	readonly lifecycle: Lifecycle;
@@ -58,6 +64,10 @@ export const CATALOG = {
 		doc: 'the allocation of a second plan, compared with the current one'
 	},
 	plan_override: { lifecycle: 'derived', columns: OVERRIDE_COLUMNS, doc: "the plan's overrides, read by the allocation" },
+	verval_result: { lifecycle: 'fieldwork', columns: VERVAL_RESULT_COLUMNS, doc: 'verval field results, one row per file row' },
+	verval_decision: { lifecycle: 'fieldwork', columns: VERVAL_DECISION_COLUMNS, doc: "the user's decisions on conflicts" },
+	verval_person: { lifecycle: 'derived', columns: VERVAL_PERSON_COLUMNS, doc: "each person's resolved verval status" },
+	verval_household: { lifecycle: 'derived', columns: VERVAL_HOUSEHOLD_COLUMNS, doc: "each household's resolved verval status" },
 	tepat_codes: { lifecycle: 'scratch', columns: CODE_LOOKUP_COLUMNS, doc: "the source's code table (temporary)" },
 	tepat_stage: { lifecycle: 'scratch', columns: null, doc: "a file's rows as VARCHAR columns" },
 	tepat_raw: { lifecycle: 'scratch', columns: null, doc: 'a Parquet file as read, before staging' },

@@ -1,0 +1,299 @@
+/**
+ * `tepat verval --register FILE [FILE2] --results R1.csv [R2.csv …] --out DIR`: loads the register as
+ * the app does, imports the field results (each file its own round, in the order given, unless
+ * --one-round), resolves each person's and household's status with the same SQL as the screens, and
+ * writes into DIR: progress per village and kecamatan, open conflicts, results that resolve nobody,
+ * the register's quality findings, and one worklist per village with records still to check.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { rowsOf, scalarNumber, type RowSpec } from '../lib/core/rows';
+import { kecamatanProgressSql, PROGRESS_COUNT_COLUMNS, villageProgressSql } from '../lib/core/verval/progress';
+import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../lib/core/verval/resolve';
+import { worklistSql } from '../lib/core/verval/worklist';
+import { qualityChecksSql, type QualityCheck } from '../lib/core/verval/checks';
+import { createTableSql } from '../lib/core/catalog';
+import { reportToCsv, toCsv, type CsvCell } from '../lib/export/csv';
+import { loadReportRows } from '../lib/ingest/report';
+import { fileByteSource } from '../lib/ingest/node-source';
+import { ResultImportError, importResultFile, type ResultImportProblem } from '../lib/ingest/verval-results';
+import type { Engine } from '../lib/engine/types';
+import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
+import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
+
+interface VervalArgs extends RegisterArgs {
+	register: boolean;
+	results: string[];
+	out?: string;
+	oneRound: boolean;
+	/** While true, bare arguments are result files (after --results), else register files. */
+	readingResults: boolean;
+}
+
+function vervalOption(args: readonly string[], i: number, into: VervalArgs): number | undefined {
+	const arg = args[i] ?? '';
+	const register = takeRegisterFlag(args, i, into);
+	if (register !== undefined) {
+		into.readingResults = false;
+		return register;
+	}
+	if (arg === '--results') {
+		into.readingResults = true;
+		return i;
+	}
+	if (arg.startsWith('--results=')) {
+		into.results.push(arg.slice('--results='.length));
+		into.readingResults = true;
+		return i;
+	}
+	if (arg === '--one-round') {
+		into.oneRound = true;
+		return i;
+	}
+	const out = takeValue(args, i, '--out');
+	if (out) {
+		into.out = out.value;
+		return out.last;
+	}
+	if (into.readingResults && !arg.startsWith('-')) {
+		into.results.push(arg);
+		return i;
+	}
+	return undefined;
+}
+
+const n = formatNumber;
+
+const PROBLEM_TEXT: { [C in ResultImportProblem['code']]: (p: Extract<ResultImportProblem, { code: C }>) => string } = {
+	'verval.columns_missing': (p) =>
+		`Berkas hasil verval '${p.file}': tidak ada kolom ${p.missing.map((group) => group.map((f) => FIELD_WORD[f] ?? f).join(' atau ')).join(', dan tidak ada kolom ')}. ` +
+		`Kolom berkas: ${p.headers.join(', ')}.`,
+	'verval.dates_ambiguous': (p) =>
+		`Berkas hasil verval '${p.file}', kolom '${p.column}': tanggal ditulis dalam dua urutan (${p.dayFirst} hari dulu, ${p.monthFirst} bulan dulu); samakan urutannya lalu impor lagi.`,
+	'verval.round_invalid': (p) => `Berkas hasil verval '${p.file}': putaran ${p.round} tidak sah (bilangan bulat mulai 1).`
+};
+
+const FIELD_WORD: Record<string, string> = { nik: 'NIK', record_id: 'ID anggota (IDARTBDT)', status: 'status/hasil verifikasi' };
+
+export function resultProblemText(problem: ResultImportProblem): string {
+	const render = PROBLEM_TEXT[problem.code] as (p: ResultImportProblem) => string;
+	return render(problem);
+}
+
+const CHECK_WORD: Record<QualityCheck, string> = {
+	nik_birth_mismatch: 'tanggal lahir di NIK berbeda dengan tanggal lahir',
+	size_mismatch: 'jumlah anggota tertulis berbeda dengan baris anggota',
+	no_head: 'keluarga tanpa kepala keluarga',
+	two_heads: 'keluarga dengan lebih dari satu kepala keluarga',
+	head_too_young: 'kepala keluarga berumur di bawah 10 tahun',
+	child_older_than_head: 'anak tidak lebih muda dari kepala keluarga',
+	parent_younger_than_head: 'orang tua tidak lebih tua dari kepala keluarga',
+	out_of_regency_candidate: 'NIK dan KK terbit di kabupaten/kota lain, tanpa alamat di kabupaten ini (periksa, jangan hapus)'
+};
+
+const REASON_WORD: Record<string, string> = {
+	unknown_person: 'NIK/ID tidak ada di register (salah ketik atau anggota baru)',
+	no_person: 'tanpa NIK dan ID',
+	unread_answer: 'jawaban status tidak dikenali',
+	conflict: 'hasil bertentangan dalam satu putaran',
+	unchecked: 'belum diperiksa',
+	finding: 'temuan pemeriksaan data'
+};
+
+async function writeQuery<S extends RowSpec>(
+	engine: Engine,
+	sql: string,
+	spec: S,
+	path: string,
+	map?: (row: Record<string, unknown>) => CsvCell[]
+): Promise<number> {
+	const rows = rowsOf(await engine.query(sql), spec) as Record<string, unknown>[];
+	const header = Object.keys(spec);
+	const cells = rows.map((r) => (map ? map(r) : header.map((h) => r[h] as CsvCell)));
+	await writeFile(path, toCsv(header, cells));
+	return rows.length;
+}
+
+const PROGRESS_SPEC = {
+	...(Object.fromEntries(PROGRESS_COUNT_COLUMNS.map((c) => [c, 'number'])) as Record<(typeof PROGRESS_COUNT_COLUMNS)[number], 'number'>),
+	last_round: 'number?',
+	last_visit: 'date?'
+} as const satisfies RowSpec;
+
+function safeFileName(text: string): string {
+	return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+export const vervalCommand: Command = {
+	name: 'verval',
+	summary: 'Hasil verval lapangan: kemajuan per desa/kecamatan, konflik, temuan kualitas, daftar periksa',
+	usage: [
+		'tepat verval --register FILE [FILE2] --results R1.csv [R2.xlsx …] --out DIR [--one-round] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
+		'',
+		'  --register    ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
+		'  --results     berkas hasil verval (CSV/XLSX; ekspor Google Forms apa adanya): NIK atau ID anggota,',
+		'                status (ditemukan, tidak ditemukan, meninggal, pindah, mampu, di luar kabupaten,',
+		'                anggota baru), tanggal, petugas, keterangan, desa. Tiap berkas satu putaran menurut',
+		'                urutannya (putaran yang lebih baru menggantikan yang lama)',
+		'  --one-round   semua berkas hasil dalam satu putaran (hasil berbeda untuk orang yang sama = konflik)',
+		'  --out         folder tujuan (dibuat bila belum ada)',
+		...REGISTER_OPTIONS_USAGE,
+		'',
+		'Menulis ke DIR: progres-desa.csv, progres-kecamatan.csv, konflik.csv, hasil-tidak-cocok.csv,',
+		'temuan-kualitas.csv (konsistensi keluarga dan umur, tanggal lahir di NIK, calon warga luar kabupaten),',
+		'laporan-validasi.csv (temuan pemuatan register), dan daftar-periksa/<kode desa>-<nama>.csv untuk tiap',
+		'desa yang masih punya catatan untuk diperiksa. Ringkasan ke stderr. Keluar 1 bila register atau berkas',
+		'hasil tidak dapat dimuat.'
+	].join('\n'),
+	async run(args: string[], io: CliIO): Promise<number> {
+		const parsed = parseRegisterArgs<VervalArgs>(
+			args,
+			{ files: [], register: false, results: [], oneRound: false, readingResults: false },
+			vervalOption
+		);
+		if (!parsed.register) throw new UsageError('Sebutkan berkas register dengan --register FILE.');
+		if (parsed.results.length === 0) throw new UsageError('Sebutkan berkas hasil verval dengan --results R1.csv [R2.csv …].');
+		if (!parsed.out) throw new UsageError('Sebutkan folder tujuan dengan --out DIR.');
+		const out = parsed.out;
+		for (const file of parsed.results) {
+			try {
+				await stat(file);
+			} catch {
+				io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
+				return EXIT_FAILED;
+			}
+		}
+		return withRegister(parsed, io, async ({ engine }) => {
+			await engine.exec(createTableSql('verval_decision', 'verval_decision', 'if_not_exists'));
+			for (const [i, file] of parsed.results.entries()) {
+				const round = parsed.oneRound ? 1 : i + 1;
+				try {
+					const imported = await importResultFile(engine, await fileByteSource(file), { round });
+					const unread = imported.unreadAnswers.reduce((sum, a) => sum + a.rows, 0);
+					io.stderr(
+						`Putaran ${round}: ${imported.file}, ${n(imported.rows)} baris` +
+							(unread > 0
+								? `; ${n(unread)} baris dengan status tak dikenali (${imported.unreadAnswers.map((a) => `'${a.answer}'`).join(', ')})`
+								: '') +
+							(imported.unreadDates.length > 0 ? `; tanggal tak terbaca: ${imported.unreadDates.join(', ')}` : '') +
+							'.\n'
+					);
+				} catch (error) {
+					if (error instanceof ResultImportError) {
+						io.stderr(`${resultProblemText(error.problem)}\n`);
+						return EXIT_FAILED;
+					}
+					throw error;
+				}
+			}
+			for (const s of [...resolvePersonStatements(), ...resolveHouseholdStatements()]) await engine.exec(s);
+
+			await mkdir(join(out, 'daftar-periksa'), { recursive: true });
+			await writeQuery(
+				engine,
+				villageProgressSql(),
+				{ village_kode: 'string', village_nama: 'string', kecamatan_kode: 'string', kecamatan_nama: 'string', ...PROGRESS_SPEC },
+				join(out, 'progres-desa.csv')
+			);
+			const kecamatan = rowsOf(await engine.query(kecamatanProgressSql()), {
+				kecamatan_kode: 'string',
+				kecamatan_nama: 'string',
+				...PROGRESS_SPEC
+			});
+			const kecamatanHeader = ['kecamatan_kode', 'kecamatan_nama', ...Object.keys(PROGRESS_SPEC)];
+			await writeFile(
+				join(out, 'progres-kecamatan.csv'),
+				toCsv(
+					kecamatanHeader,
+					kecamatan.map((r) => kecamatanHeader.map((h) => (r as Record<string, CsvCell>)[h]))
+				)
+			);
+			await writeQuery(
+				engine,
+				conflictsSql(),
+				{ person_id: 'string', household_id: 'string', round: 'number', outcome: 'string', rows: 'string', officers: 'string?' },
+				join(out, 'konflik.csv')
+			);
+			const unmatchedSpec = {
+				round: 'number',
+				source_file: 'string',
+				source_row: 'number',
+				nik: 'string?',
+				record_id: 'string?',
+				outcome: 'string?',
+				answer: 'string?',
+				name: 'string?',
+				reason: 'string'
+			} as const;
+			const unmatched = await writeQuery(engine, unmatchedResultsSql(), unmatchedSpec, join(out, 'hasil-tidak-cocok.csv'), (r) => [
+				...Object.keys(unmatchedSpec)
+					.slice(0, -1)
+					.map((k) => r[k] as CsvCell),
+				REASON_WORD[r.reason as string] ?? (r.reason as string)
+			]);
+			const conflicts = scalarNumber(await engine.query(`SELECT count(*) FROM verval_person WHERE basis = 'conflict'`));
+			const findings = await writeQuery(
+				engine,
+				qualityChecksSql(),
+				{ check: 'string', household_id: 'string', person_id: 'string?', village_kode: 'string?', value: 'string' },
+				join(out, 'temuan-kualitas.csv'),
+				(r) => [
+					CHECK_WORD[r.check as QualityCheck],
+					r.household_id as string,
+					r.person_id as CsvCell,
+					r.village_kode as CsvCell,
+					r.value as string
+				]
+			);
+			await writeFile(join(out, 'laporan-validasi.csv'), reportToCsv(await loadReportRows(engine)));
+
+			const worklistSpec = {
+				village_kode: 'string?',
+				village_nama: 'string?',
+				kecamatan_nama: 'string?',
+				household_id: 'string',
+				kk: 'string?',
+				alamat: 'string?',
+				head_name: 'string?',
+				person_id: 'string',
+				nik: 'string?',
+				name: 'string?',
+				relation: 'string?',
+				age: 'number?',
+				reason: 'string',
+				findings: 'string?'
+			} as const;
+			const worklist = rowsOf(await engine.query(worklistSql()), worklistSpec);
+			const byVillage = new Map<string, typeof worklist>();
+			for (const row of worklist) {
+				const village = row.village_kode ?? '';
+				const rows = byVillage.get(village);
+				if (rows) rows.push(row);
+				else byVillage.set(village, [row]);
+			}
+			const header = [...Object.keys(worklistSpec), 'status_lapangan', 'catatan_petugas'];
+			for (const [village, rows] of byVillage) {
+				const name = safeFileName(`${village || 'tanpa-kode'}-${rows[0]?.village_nama ?? 'di-luar-referensi'}`);
+				const cells = rows.map((r) => [
+					...Object.keys(worklistSpec).map((k) =>
+						k === 'reason' ? (REASON_WORD[r.reason] ?? r.reason) : (r as Record<string, CsvCell>)[k]
+					),
+					'',
+					''
+				]);
+				await writeFile(join(out, 'daftar-periksa', `${name}.csv`), toCsv(header, cells));
+			}
+
+			const total = kecamatan.reduce((sum, k) => ({ people: sum.people + k.people, checked: sum.checked + k.people_checked }), {
+				people: 0,
+				checked: 0
+			});
+			io.stderr(
+				`Diperiksa: ${n(total.checked)} dari ${n(total.people)} jiwa; ${n(conflicts)} konflik terbuka; ` +
+					`${n(unmatched)} hasil tidak cocok dengan register; ${n(findings)} temuan kualitas; ` +
+					`${n(byVillage.size)} daftar periksa desa. Ditulis ke ${out}.\n`
+			);
+			return EXIT_OK;
+		});
+	}
+};

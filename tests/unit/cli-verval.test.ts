@@ -1,0 +1,101 @@
+/**
+ * Issue 13 point 6: `tepat verval --register FILE --results R1.csv [R2.csv…] --out DIR` on the 10-person
+ * DTSEN fixture (tests/fixtures/ingest/dtsen-flat.csv). Round 1 is a Google Forms export with a
+ * same-round conflict for Nur Aini (6402064502850002) and a NIK the register does not have; round 2,
+ * a field sheet, settles her as deceased and finds Bujang Lawing (6402120101700006) moved.
+ */
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli-run';
+
+const REGISTER = fileURLToPath(new URL('../fixtures/ingest/dtsen-flat.csv', import.meta.url));
+
+const ROUND_1 = [
+	'Timestamp,Email Address,NIK anggota keluarga,Status keberadaan,Keterangan',
+	'11/3/2026 10:00:00,a@x.id,6402060101800001,Ditemukan,',
+	'11/3/2026 10:05:00,a@x.id,6402064502850002,Meninggal dunia,',
+	'11/3/2026 10:06:00,b@x.id,6402064502850002,Ditemukan,',
+	'11/3/2026 10:07:00,b@x.id,6402999999999999,Anggota baru,'
+].join('\n');
+const ROUND_2 = [
+	'NIK;Status;Tanggal;Petugas',
+	'6402064502850002;Meninggal;25/11/2026;Kades',
+	'6402120101700006;Pindah;26/11/2026;Kades'
+].join('\n');
+
+/** A CSV written by the command, as rows of cells (BOM dropped; no quoted commas in these columns). */
+async function csvRows(path: string): Promise<string[][]> {
+	const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+	return text
+		.trimEnd()
+		.split('\r\n')
+		.map((line) => line.split(','));
+}
+
+describe('tepat verval', () => {
+	let dir: string;
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'tepat-verval-'));
+		await writeFile(join(dir, 'r1.csv'), ROUND_1);
+		await writeFile(join(dir, 'r2.csv'), ROUND_2);
+	});
+
+	it('writes progress, conflicts, unmatched results, findings and worklists; each file its own round', async () => {
+		const out = join(dir, 'out');
+		const run = await runCli(['verval', '--register', REGISTER, '--results', join(dir, 'r1.csv'), join(dir, 'r2.csv'), '--out', out]);
+		expect(run.code).toBe(0);
+		expect(run.stderr).toContain('Putaran 1: r1.csv, 4 baris.');
+		expect(run.stderr).toContain('Putaran 2: r2.csv, 2 baris.');
+		expect(run.stderr).toContain('Diperiksa: 3 dari 9 jiwa; 0 konflik terbuka; 1 hasil tidak cocok dengan register');
+
+		const kecamatan = await csvRows(join(out, 'progres-kecamatan.csv'));
+		const header = kecamatan[0] ?? [];
+		const row = (kode: string) => Object.fromEntries(header.map((h, i) => [h, kecamatan.find((r) => r[0] === kode)?.[i]]));
+		// Tenggarong: 2 households, 5 people; Ahmad found, Nur Aini deceased (round 2 over round 1's conflict).
+		expect(row('64.02.06')).toMatchObject({ households: '2', households_checked: '1', people: '5', people_checked: '2' });
+		expect(row('64.02.06')).toMatchObject({ found: '1', deceased: '1', conflicts: '0', last_round: '2', last_visit: '2026-11-25' });
+		// Tabang: Bujang Lawing moved, his three family members not yet checked.
+		expect(row('64.02.12')).toMatchObject({ households: '1', people: '4', people_checked: '1', moved: '1', last_visit: '2026-11-26' });
+		expect(row('64.02.01')).toMatchObject({ households: '0', people: '0', last_round: '' });
+
+		expect((await csvRows(join(out, 'konflik.csv'))).length).toBe(1);
+		const unmatched = await csvRows(join(out, 'hasil-tidak-cocok.csv'));
+		expect(unmatched.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([['1', 'r1.csv', '4', '6402999999999999']]);
+
+		const lists = (await readdir(join(out, 'daftar-periksa'))).sort();
+		expect(lists).toEqual([
+			'64.02.06.1001-Jahab.csv',
+			'64.02.06.2012-Rapak-Lambur.csv',
+			'64.02.06.9999-di-luar-referensi.csv',
+			'64.02.12.2001-Gunung-Sari.csv'
+		]);
+		const gunungSari = await csvRows(join(out, 'daftar-periksa', '64.02.12.2001-Gunung-Sari.csv'));
+		expect(gunungSari.slice(1).map((r) => r[9])).toEqual(['Inah', 'Ujang', 'Ani']);
+	});
+
+	it('with --one-round, two answers for one person in the files are an open conflict', async () => {
+		const out = join(dir, 'one');
+		const run = await runCli(['verval', '--register', REGISTER, '--results', join(dir, 'r1.csv'), '--one-round', '--out', out]);
+		expect(run.code).toBe(0);
+		const conflicts = await csvRows(join(out, 'konflik.csv'));
+		expect(conflicts.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
+			['6402064502850002', '1', 'deceased'],
+			['6402064502850002', '1', 'found']
+		]);
+	});
+
+	it('refuses a result file without a status column, naming what is missing, exit 1', async () => {
+		await writeFile(join(dir, 'bad.csv'), 'NIK,Nama\n6402060101800001,Ahmad\n');
+		const run = await runCli(['verval', '--register', REGISTER, '--results', join(dir, 'bad.csv'), '--out', join(dir, 'bad')]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain("Berkas hasil verval 'bad.csv': tidak ada kolom status/hasil verifikasi.");
+	});
+
+	it('asks for the results and the output folder', async () => {
+		expect((await runCli(['verval', '--register', REGISTER, '--out', dir])).code).toBe(2);
+		expect((await runCli(['verval', '--register', REGISTER, '--results', join(dir, 'r1.csv')])).code).toBe(2);
+	});
+});
