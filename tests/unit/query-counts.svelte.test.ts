@@ -16,7 +16,7 @@ import type { Engine } from '../../src/lib/engine/types';
 import { funnelSql } from '../../src/lib/core/funnel';
 import { allocationStatements } from '../../src/lib/core/programs';
 import { coverageCurveSql, lineBudgetSql, villageBudgetSql, villageLineBudgetSql } from '../../src/lib/queries/allocation';
-import { loadIndicatorFixture } from '../fixtures/indicators';
+import { V1, loadIndicatorFixture } from '../fixtures/indicators';
 
 /** Records every statement it runs. */
 class CountingEngine implements Engine {
@@ -65,6 +65,10 @@ const { plan } = await import('../../src/lib/state/PlanModel.svelte');
 const { indicators } = await import('../../src/lib/state/IndicatorModel.svelte');
 const { capabilities } = await import('../../src/lib/state/CapabilityModel.svelte');
 const { allocation } = await import('../../src/lib/state/AllocationModel.svelte');
+const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
+
+/** A bound on waiting for answers on a busy machine, not a timing assertion. */
+const LOAD_TIMEOUT = 30_000;
 
 let engine: CountingEngine;
 
@@ -106,7 +110,7 @@ async function statementsFor(edit: () => void, settled: () => boolean): Promise<
 	const before = engine.statements.length;
 	edit();
 	flushSync();
-	await vi.waitFor(() => expect(settled()).toBe(true));
+	await vi.waitFor(() => expect(settled()).toBe(true), { timeout: LOAD_TIMEOUT });
 	return engine.statements.slice(before);
 }
 
@@ -164,6 +168,30 @@ describe('queries per plan edit', () => {
 			await statementsFor(() => undefined, mapSettled);
 			const budget = await statementsFor(() => plan.update((p) => (p.villageCap = 1)), mapSettled);
 			expect(budget).toEqual([]);
+		} finally {
+			stop();
+		}
+	});
+
+	it('a closed village panel computes no map figures; an open one computes them once, beside its own reads', async () => {
+		// Figures no screen has computed yet.
+		plan.update((p) => (p.indicators.housing.minFloorAreaPerPerson = 8));
+		const panel = new VillagePanelModel();
+		const stop = $effect.root(() => panel.activate());
+		try {
+			const closed = await statementsFor(
+				() => undefined,
+				() => !indicators.loading
+			);
+			expect(closed).toEqual([]);
+			expect(indicators.current).toBe(false);
+			const open = await statementsFor(
+				() => void panel.show(V1, 'rtlh'),
+				() => indicators.current && !indicators.loading && panel.records !== null && !panel.loading && !panel.recordsLoading
+			);
+			expect(open.filter((sql) => sql === villageIndicatorsSql(plan.current))).toHaveLength(1);
+			expect(open.filter((sql) => sql.includes(`'${V1}'`)).length).toBeGreaterThan(0);
+			expect(panel.breakdown?.kode).toBe(V1);
 		} finally {
 			stop();
 		}

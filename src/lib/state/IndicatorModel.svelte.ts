@@ -57,6 +57,11 @@ export class IndicatorModel {
 		return this.#figures.key ?? '';
 	}
 
+	/** Names the figures the register and plan as they are now call for (null: no register). */
+	get wanted(): string | null {
+		return this.#figures.wanted;
+	}
+
 	/** The figures held are for the register and plan as they are now. */
 	get current(): boolean {
 		return this.#figures.current;

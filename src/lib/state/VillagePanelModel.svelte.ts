@@ -9,6 +9,7 @@
  * One instance per panel (`new VillagePanelModel()`); the panel calls `activate()` once (the model
  * then follows the register and the plan) and `show` when its props change.
  */
+import { untrack } from 'svelte';
 import {
 	indicator as indicatorDefinition,
 	recordColumns,
@@ -133,7 +134,10 @@ export class VillagePanelModel {
 
 	/** Follows the register, the plan and the panel's choices while the calling component lives. */
 	activate(): void {
-		indicators.activate();
+		// The headline figures are the map's: kept current while a village is shown, not for a closed panel.
+		$effect(() => {
+			if (this.kode !== null && indicators.wanted !== null) untrack(() => void indicators.refresh());
+		});
 		this.#breakdown.activate();
 		this.#count.activate();
 		this.#records.activate();
