@@ -77,15 +77,26 @@ describe('QueryCoordinator', () => {
 	it('runs one job at a time, an interactive read queued after background work first', async () => {
 		const { engine, job } = setUp();
 		const allocation = job('allocate', 'background');
+		await waitSent(engine, ['allocate']);
 		const exported = job('export', 'background');
 		const panel = job('panel', 'interactive');
-		await waitSent(engine, ['allocate']);
 		engine.answer('allocate');
 		await waitSent(engine, ['allocate', 'panel']);
 		engine.answer('panel');
 		await waitSent(engine, ['allocate', 'panel', 'export']);
 		engine.answer('export');
 		expect(await Promise.all([allocation, panel, exported])).toEqual(['allocate', 'panel', 'export']);
+	});
+
+	it('jobs asked for in the same turn start by priority: a save asked first waits for the reads', async () => {
+		const { engine, job } = setUp();
+		const saved = job('export', 'background');
+		const read = job('overview', 'interactive');
+		await waitSent(engine, ['overview']);
+		engine.answer('overview');
+		await waitSent(engine, ['overview', 'export']);
+		engine.answer('export');
+		expect(await Promise.all([read, saved])).toEqual(['overview', 'export']);
 	});
 
 	it('drops a superseded job before it runs: it never reaches the engine', async () => {
@@ -108,8 +119,8 @@ describe('QueryCoordinator', () => {
 		const { engine, job } = setUp();
 		const cancelled = new AbortController();
 		const running = job('slow', 'background', cancelled.signal);
-		const next = job('next', 'interactive');
 		await waitSent(engine, ['slow']);
+		const next = job('next', 'interactive');
 		cancelled.abort();
 		await expect(running).rejects.toBeInstanceOf(QueryDropped);
 		expect(engine.interrupts).toBe(1);

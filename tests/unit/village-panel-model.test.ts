@@ -72,6 +72,8 @@ vi.mock('../../src/lib/state/RegisterModel.svelte', () => ({
 		engine: async () => stub.engine
 	}
 }));
+// The query layer's engine (the app's, in the browser).
+vi.mock('../../src/lib/state/database', () => ({ getEngine: async () => stub.engine }));
 
 const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
 const { plan } = await import('../../src/lib/state/PlanModel.svelte');

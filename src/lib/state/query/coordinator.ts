@@ -44,7 +44,9 @@ export class QueryCoordinator {
 			const waiting: Waiting = { job, resolve: resolve as (value: unknown) => void, reject };
 			job.signal?.addEventListener('abort', () => this.#abort(waiting), { once: true });
 			this.#queue.push(waiting);
-			void this.#next();
+			// Chosen a microtask later, so jobs asked for in the same turn (a new register's save and the
+			// screens' reads its effects start) go by priority, not by who asked first.
+			queueMicrotask(() => void this.#next());
 		});
 	}
 
@@ -54,7 +56,8 @@ export class QueryCoordinator {
 			this.#queue.splice(at, 1);
 			waiting.reject(new QueryDropped());
 		} else if (this.#running === waiting) {
-			// Only this coordinator's jobs run while one is running here, so the statement stopped is its own.
+			// One job runs at a time, so the statement stopped is this job's. (A register load runs beside the
+			// coordinator, but in the browser interrupt cancels only a sent query, which loads never use.)
 			void this.#engine?.interrupt().catch(() => undefined);
 		}
 	}
