@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -17,6 +18,11 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
+				// Tests marked `@vitest-environment runes` run client-compiled Svelte (effects run) in Node.
+				resolve: {
+					conditions: ['browser'],
+					alias: { 'vitest-environment-runes': fileURLToPath(new URL('./tests/unit/runes-environment.ts', import.meta.url)) }
+				},
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],

@@ -294,6 +294,8 @@ describe('the Map screen (Peta) in Chromium', () => {
 		await page.keyboard.press('Enter');
 		await page.waitForSelector(`${MAP}[data-selected="${target.kode}"]`);
 		expect(await page.getAttribute('[data-testid="map-search"]', 'aria-expanded')).toBe('false');
+		// The title shows the code until the village's figures (and name) arrive: wait for them.
+		await page.waitForSelector(`[data-testid="village-detail"][data-kode="${target.kode}"][data-loaded="true"]`, { timeout: LOAD_TIMEOUT });
 		expect(await page.textContent('[data-testid="detail-title"]')).toBe(target.nama);
 
 		// The map canvas itself takes the keyboard (MapLibre's pan and zoom).

@@ -69,4 +69,27 @@ describe('NodeEngine', () => {
 			{ n: 250, s: 31125, m: 'desa 99', d: '2000-09-06' }
 		]);
 	});
+
+	it('interrupt stops a running statement, which fails, and the connection answers the next one', async () => {
+		// Hours of work if nothing stops it.
+		let settled = false;
+		const running = engine
+			.query('SELECT sum(a.range * b.range)::DOUBLE AS s FROM range(1000000) a, range(1000000) b')
+			.finally(() => (settled = true));
+		running.catch(() => undefined);
+		// The statement may not have started when interrupt is first called: ask until it has stopped.
+		while (!settled) {
+			await engine.interrupt();
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		await expect(running).rejects.toThrow(/interrupt/i);
+		const table = await engine.query('SELECT 1::INTEGER AS n');
+		expect(rowsOf(table, { n: 'number' })).toEqual([{ n: 1 }]);
+	});
+
+	it('interrupt with nothing running does nothing', async () => {
+		await engine.interrupt();
+		const table = await engine.query('SELECT 2::INTEGER AS n');
+		expect(rowsOf(table, { n: 'number' })).toEqual([{ n: 2 }]);
+	});
 });

@@ -12,12 +12,16 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';
 import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
 
-/** Queries whose text contains `hold` wait until `release` is called. */
+/**
+ * Queries whose text contains `hold` wait until `release` is called; `interrupt` fails the ones
+ * waiting, as DuckDB's interrupt fails the statement running.
+ */
 class GatedEngine implements Engine {
 	readonly host = 'node' as const;
 	hold: string | null = null;
 	#gate: Promise<void> = Promise.resolve();
 	#open: () => void = () => undefined;
+	#fail: (error: Error) => void = () => undefined;
 	constructor(readonly inner: NodeEngine) {}
 
 	close(): Promise<void> {
@@ -25,7 +29,14 @@ class GatedEngine implements Engine {
 	}
 	gate(text: string): void {
 		this.hold = text;
-		this.#gate = new Promise((resolve) => (this.#open = resolve));
+		this.#gate = new Promise((resolve, reject) => {
+			this.#open = resolve;
+			this.#fail = reject;
+		});
+		this.#gate.catch(() => undefined);
+	}
+	async interrupt(): Promise<void> {
+		if (this.hold !== null) this.#fail(new Error('INTERRUPT Error: Interrupted!'));
 	}
 	release(): void {
 		this.hold = null;
@@ -61,6 +72,8 @@ vi.mock('../../src/lib/state/RegisterModel.svelte', () => ({
 		engine: async () => stub.engine
 	}
 }));
+// The query layer's engine (the app's, in the browser).
+vi.mock('../../src/lib/state/database', () => ({ getEngine: async () => stub.engine }));
 
 const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
 const { plan } = await import('../../src/lib/state/PlanModel.svelte');

@@ -59,6 +59,8 @@ export class WasmTestEngine implements Engine {
 		const properties = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
 		return writeParquet(WasmTable.fromIPCStream(ipcFileToStream(this.runQueryIPC(sql))), properties);
 	}
+	/** The blocking bindings run each statement to its end before any other code runs: nothing to stop. */
+	async interrupt(): Promise<void> {}
 	async close(): Promise<void> {
 		this.conn.close();
 	}

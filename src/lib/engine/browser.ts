@@ -117,6 +117,16 @@ export class BrowserEngine implements Engine {
 		return ipcToParquet(ipcFileToStream(file));
 	}
 
+	/**
+	 * duckdb-wasm can cancel only a query started with `send` (it is polled between chunks); `query`
+	 * runs the whole statement in one synchronous call inside the worker, which nothing can stop. So
+	 * this cancels a sent query if there is one, and a running `query` finishes: its answer is dropped
+	 * by the caller.
+	 */
+	async interrupt(): Promise<void> {
+		await this.connection.cancelSent();
+	}
+
 	async close(): Promise<void> {
 		await this.connection.close().catch(() => undefined);
 		await this.db.terminate();

@@ -132,6 +132,10 @@ export class NodeEngine implements Engine {
 		}
 	}
 
+	async interrupt(): Promise<void> {
+		this.connection.interrupt();
+	}
+
 	async close(): Promise<void> {
 		this.connection.closeSync();
 		this.instance.closeSync();

@@ -21,6 +21,11 @@ export interface Engine {
 	createTableFromParquet(table: string, bytes: Uint8Array): Promise<number>;
 	/** Writes the rows of `sql` as Parquet bytes (used to keep a copy of the register). */
 	exportParquet(sql: string): Promise<Uint8Array>;
+	/**
+	 * Asks DuckDB to stop the statement running now, which then fails; with nothing running it does
+	 * nothing. Drivers that cannot stop a running statement say so and leave it to finish.
+	 */
+	interrupt(): Promise<void>;
 	close(): Promise<void>;
 }
 

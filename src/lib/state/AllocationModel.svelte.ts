@@ -1,11 +1,13 @@
 /**
  * The plan's allocation as app state for the Plan screen: the `allocation` table is rebuilt in DuckDB
- * when the register or the plan changed (and only then), then the budget tables, the coverage curve
- * and the register checksum are read from it. Every use of the table (a page of the funded list, an
- * export, two plans compared) goes through one queue, so nothing reads a half-built allocation, and a
- * result made for an older register or plan is dropped.
+ * (background work in the query layer) when the register or the parts of the plan the allocation reads
+ * change, and only then (not for a rename), then the budget tables, the coverage curve and the register
+ * checksum are read from it. Every other use of the table (a page of the funded list, a unit, an
+ * export, two plans compared) is a job of the same coordinator, so nothing reads a half-built
+ * allocation, and it checks that the table holds the allocation it was asked about.
  */
 import type { Plan, ProgrammeId } from '$lib/core/plan';
+import { allocationPart } from '$lib/core/plan-parts';
 import type { RegisterField } from '$lib/core/register-fields';
 import { stampOf, type ExportStamp } from '$lib/export/bnba';
 import { planNotes } from '$lib/export/capability-notes';
@@ -30,127 +32,166 @@ import {
 	type VillageLineBudget
 } from '$lib/queries/allocation';
 import { plan } from './PlanModel.svelte';
+import { queries, QueryDropped, Resource, type QueryPriority } from './query';
 import { region } from './RegionModel.svelte';
 import { register } from './RegisterModel.svelte';
 
 /** Points per programme on the coverage curve. */
 const CURVE_POINTS = 200;
 
-export class AllocationModel {
-	lines = $state.raw<LineBudget[]>([]);
-	villages = $state.raw<VillageBudget[]>([]);
-	/** Funded units and Rupiah per programme, village and funding line. */
-	villageLines = $state.raw<VillageLineBudget[]>([]);
-	curve = $state.raw<CurvePoint[]>([]);
-	/** The register's checksum, printed on every export. */
-	checksum = $state('');
-	loading = $state(false);
-	error = $state<string | null>(null);
-	/** Milliseconds the last allocation took in DuckDB. */
-	lastAllocationMs = $state<number | null>(null);
-	/** `${register.version}:${plan.revision}` of the figures held ('' before the first). */
-	key = $state('');
+interface AllocationInputs {
+	version: number;
+	plan: Plan;
+}
 
-	#pending: string | null = null;
-	/** The plan the held allocation was made from (exports are stamped with it). */
-	#plan: Plan | null = null;
-	#checksumOf = -1;
+interface Allocated {
+	lines: LineBudget[];
+	villages: VillageBudget[];
+	villageLines: VillageLineBudget[];
+	curve: CurvePoint[];
+	/** Milliseconds the allocation took in DuckDB. */
+	ms: number;
+	checksum: string;
 	/** The register's columns, read with the checksum: the exports note the filters that did not apply. */
-	#fields: RegisterField[] = [];
-	#chain: Promise<unknown> = Promise.resolve();
+	fields: RegisterField[];
+}
 
-	/** Runs `work` after everything queued before it, whatever became of that. */
-	#serial<T>(work: () => Promise<T>): Promise<T> {
-		const run = this.#chain.then(work, work);
-		this.#chain = run.catch(() => undefined);
-		return run;
-	}
+const allocationKey = ({ version, plan }: AllocationInputs) => `${version}:${allocationPart(plan)}`;
 
-	/** Re-allocates if the register or the plan changed since the figures were made. */
-	async refresh(): Promise<void> {
-		if (!register.info) return;
-		const key = `${register.version}:${plan.revision}`;
-		const version = register.version;
-		const current = plan.current;
-		if (key === this.key || key === this.#pending) return;
-		this.#pending = key;
-		this.loading = true;
-		this.error = null;
-		await this.#serial(async () => {
-			// A newer register or plan arrived while this one waited: its own refresh will land.
-			if (this.#pending !== key) return;
-			try {
-				const engine = await register.engine();
-				const ms = await runAllocation(engine, current);
-				const lines = await lineBudget(engine);
-				const villages = await villageBudget(engine);
-				const villageLines = await villageLineBudget(engine);
-				const curve = await coverageCurve(engine, CURVE_POINTS);
-				if (this.#checksumOf !== version) {
-					this.checksum = await registerChecksum(engine);
-					this.#fields = await registerFields(engine);
-					this.#checksumOf = version;
-				}
-				if (this.#pending !== key) return;
-				this.lines = lines;
-				this.villages = villages;
-				this.villageLines = villageLines;
-				this.curve = curve;
-				this.#plan = current;
-				this.lastAllocationMs = ms;
-				this.key = key;
-			} catch (error) {
-				if (this.#pending === key) this.error = error instanceof Error ? error.message : String(error);
-			} finally {
-				if (this.#pending === key) {
-					this.#pending = null;
-					this.loading = false;
-				}
+export class AllocationModel {
+	/** The allocation the `allocation` table holds right now (null while it is being rebuilt). */
+	#table: string | null = null;
+	#checksum: { version: number; checksum: string; fields: RegisterField[] } | null = null;
+
+	readonly #allocation = new Resource(queries, {
+		priority: 'background',
+		inputs: (): AllocationInputs | null => (register.info ? { version: register.version, plan: plan.current } : null),
+		key: allocationKey,
+		load: async (engine, inputs): Promise<Allocated> => {
+			this.#table = null;
+			const ms = await runAllocation(engine, inputs.plan);
+			this.#table = allocationKey(inputs);
+			const lines = await lineBudget(engine);
+			const villages = await villageBudget(engine);
+			const villageLines = await villageLineBudget(engine);
+			const curve = await coverageCurve(engine, CURVE_POINTS);
+			if (this.#checksum?.version !== inputs.version) {
+				this.#checksum = { version: inputs.version, checksum: await registerChecksum(engine), fields: await registerFields(engine) };
 			}
-		});
+			const { checksum, fields } = this.#checksum;
+			return { lines, villages, villageLines, curve, ms, checksum, fields };
+		}
+	});
+
+	get lines(): LineBudget[] {
+		return this.#allocation.value?.lines ?? [];
 	}
 
-	/** Runs `work` on the allocation of the current register and plan (brought up to date first). */
-	async #withCurrent<T>(work: (engine: Engine, stamp: ExportStamp) => Promise<T>): Promise<T> {
-		await this.refresh();
-		return this.#serial(async () => {
-			if (!this.#plan || this.key === '') throw new Error(this.error ?? 'Alokasi belum tersedia.');
-			return work(await register.engine(), stampOf(this.#plan, this.checksum, region.kabupaten, planNotes(this.#fields, this.#plan)));
-		});
+	get villages(): VillageBudget[] {
+		return this.#allocation.value?.villages ?? [];
 	}
 
-	/** One page of a programme's funded list (optionally one village), and how many there are in all. */
-	page(
+	/** Funded units and Rupiah per programme, village and funding line. */
+	get villageLines(): VillageLineBudget[] {
+		return this.#allocation.value?.villageLines ?? [];
+	}
+
+	get curve(): CurvePoint[] {
+		return this.#allocation.value?.curve ?? [];
+	}
+
+	/** The register's checksum, printed on every export. */
+	get checksum(): string {
+		return this.#allocation.value?.checksum ?? '';
+	}
+
+	get loading(): boolean {
+		return this.#allocation.loading;
+	}
+
+	/** What the last allocation threw, if it failed. */
+	get error(): unknown {
+		return this.#allocation.error;
+	}
+
+	/** Milliseconds the last allocation took in DuckDB. */
+	get lastAllocationMs(): number | null {
+		return this.#allocation.value?.ms ?? null;
+	}
+
+	/** Names the register and plan parts of the allocation held ('' before the first). */
+	get key(): string {
+		return this.#allocation.key ?? '';
+	}
+
+	/** Keeps the allocation current while the calling component lives. */
+	activate(): void {
+		this.#allocation.activate();
+	}
+
+	/** Re-allocates if the register or the allocation's part of the plan changed since the figures were made. */
+	refresh(): Promise<void> {
+		return this.#allocation.refresh();
+	}
+
+	/**
+	 * One page of a programme's funded list (optionally one village), and how many there are in all, from
+	 * the allocation named `key`. Run inside a query job; another allocation in the table drops it.
+	 */
+	async pageOf(
+		engine: Engine,
+		key: string,
 		programme: ProgrammeId,
 		village: string | null,
 		limit: number,
 		offset: number
-	): Promise<{ rows: BnbaRow[]; total: number; key: string }> {
-		return this.#withCurrent(async (engine) => ({
-			...(await bnbaPage(engine, programme, village ?? undefined, limit, offset)),
-			key: this.key
-		}));
+	): Promise<{ rows: BnbaRow[]; total: number }> {
+		if (this.#table !== key) throw new QueryDropped();
+		return bnbaPage(engine, programme, village ?? undefined, limit, offset);
+	}
+
+	/** Plan B's differences from the allocation named `key` (plan A), built beside it. Run inside a query job. */
+	async differenceOf(engine: Engine, key: string, other: Plan): Promise<PlanDifference[]> {
+		if (this.#table !== key) throw new QueryDropped();
+		return comparePlan(engine, other);
 	}
 
 	/** A unit of a programme in the current allocation, or null when it is no candidate. */
 	unit(programme: ProgrammeId, unitId: string): Promise<CandidateRow | null> {
-		return this.#withCurrent((engine) => allocationUnit(engine, programme, unitId));
+		return this.#withCurrent('interactive', (engine) => allocationUnit(engine, programme, unitId));
 	}
 
 	/** Runs an export on the current allocation, with the stamp (plan name, date, register checksum) its file carries. */
 	exporting<T>(work: (engine: Engine, stamp: ExportStamp) => Promise<T>): Promise<T> {
-		return this.#withCurrent(work);
+		return this.#withCurrent('background', work);
 	}
 
-	/**
-	 * Compares the current plan (A) with another (B): B's allocation is built beside A's, which the
-	 * screen's figures keep reading.
-	 */
-	compare(other: Plan): Promise<PlanDifference[]> {
-		return this.#withCurrent(async (engine) => {
-			if (!this.#plan) throw new Error('Alokasi belum tersedia.');
-			return comparePlan(engine, other);
-		});
+	/** Runs `work` on the allocation of the current register and plan (brought up to date first). */
+	async #withCurrent<T>(priority: QueryPriority, work: (engine: Engine, stamp: ExportStamp) => Promise<T>): Promise<T> {
+		for (;;) {
+			await this.refresh();
+			if (!this.#allocation.current) {
+				if (this.error !== null) throw this.error;
+				if (this.#allocation.wanted === null) throw new Error('Alokasi belum tersedia.');
+				// The plan changed while it was allocated: allocate again.
+				continue;
+			}
+			const current = plan.current;
+			const key = this.key;
+			try {
+				return await queries.submit({
+					priority,
+					run: async (engine) => {
+						const held = this.#allocation.value;
+						// Another allocation was built meanwhile: it is brought up to date again.
+						if (this.#table !== key || !held) throw new QueryDropped();
+						return work(engine, stampOf(current, held.checksum, region.kabupaten, planNotes(held.fields, current)));
+					}
+				});
+			} catch (error) {
+				if (!(error instanceof QueryDropped)) throw error;
+			}
+		}
 	}
 }
 

@@ -1,33 +1,57 @@
 /**
  * What the loaded register can feed, as app state: its columns (`register_field`, read once per
  * register), the capabilities they give under the active plan (derived, no query), and the households
- * each population filter and housing requirement lets through (one query per register and plan), so
- * the Map and Plan screens can say which setting left nobody.
+ * each population filter and housing requirement lets through (one query per register and funnel part
+ * of the plan: population, thresholds, programmes), so the Map and Plan screens can say which setting
+ * left nobody.
  */
 import { capabilitiesOf, type Capabilities, type FilterCheck, type FilterId } from '$lib/core/capabilities';
 import type { Funnel } from '$lib/core/funnel';
+import { funnelPart } from '$lib/core/plan-parts';
 import type { RegisterField } from '$lib/core/register-fields';
 import { populationFunnel, registerFields } from '$lib/queries/capabilities';
 import { plan } from './PlanModel.svelte';
+import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
 
 export class CapabilityModel {
-	fields = $state.raw<RegisterField[]>([]);
-	/** register.version the fields were read for. */
-	version = $state(-1);
-	loading = $state(false);
-	error = $state<string | null>(null);
-	funnel = $state.raw<Funnel | null>(null);
-	/** `${register.version}:${plan.revision}` of the funnel held. */
-	funnelKey = $state('');
+	readonly #fields = new Resource(queries, {
+		priority: 'interactive',
+		inputs: () => (register.info ? { version: register.version } : null),
+		key: ({ version }) => String(version),
+		load: (engine) => registerFields(engine)
+	});
+
+	readonly #funnel = new Resource(queries, {
+		priority: 'interactive',
+		inputs: () => (register.info ? { version: register.version, plan: plan.current } : null),
+		key: ({ version, plan }) => `${version}:${funnelPart(plan)}`,
+		load: (engine, { plan }) => populationFunnel(engine, plan)
+	});
 
 	readonly capabilities: Capabilities = $derived(capabilitiesOf(this.fields, plan.current));
 
-	#pendingFunnel: string | null = null;
+	get fields(): RegisterField[] {
+		return this.#fields.value ?? [];
+	}
+
+	get loading(): boolean {
+		return this.#fields.loading;
+	}
+
+	/** What reading the columns or counting the funnel threw, if it failed. */
+	get error(): unknown {
+		return this.#fields.error ?? this.#funnel.error;
+	}
+
+	/** The funnel of the register and plan on screen; null while it is counted. */
+	get funnel(): Funnel | null {
+		return this.#funnel.current ? this.#funnel.value : null;
+	}
 
 	/** The fields describe the register on screen (not an earlier one, nor none yet). */
 	get known(): boolean {
-		return this.version === register.version && this.fields.length > 0;
+		return this.#fields.current && this.fields.length > 0;
 	}
 
 	/** A population filter's check, once the fields are known. */
@@ -35,40 +59,15 @@ export class CapabilityModel {
 		return this.known ? (this.capabilities.filters.find((f) => f.id === id) ?? null) : null;
 	}
 
-	/** Re-reads the register's columns if the register changed. */
-	async refresh(): Promise<void> {
-		const version = register.version;
-		if (!register.info || version === this.version) return;
-		this.loading = true;
-		this.error = null;
-		try {
-			const fields = await registerFields(await register.engine());
-			if (version !== register.version) return;
-			this.fields = fields;
-			this.version = version;
-		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
-		} finally {
-			this.loading = false;
-		}
+	/** Keeps the columns current while the calling component lives. */
+	activate(): void {
+		this.#fields.activate();
 	}
 
-	/** Recounts the funnel if the register or the plan changed. */
-	async refreshFunnel(): Promise<void> {
-		if (!register.info) return;
-		const key = `${register.version}:${plan.revision}`;
-		if (key === this.funnelKey || key === this.#pendingFunnel) return;
-		this.#pendingFunnel = key;
-		try {
-			const funnel = await populationFunnel(await register.engine(), plan.current);
-			if (this.#pendingFunnel !== key) return;
-			this.funnel = funnel;
-			this.funnelKey = key;
-		} catch (error) {
-			if (this.#pendingFunnel === key) this.error = error instanceof Error ? error.message : String(error);
-		} finally {
-			if (this.#pendingFunnel === key) this.#pendingFunnel = null;
-		}
+	/** Keeps the columns and the funnel current while the calling component lives. */
+	activateWithFunnel(): void {
+		this.#fields.activate();
+		this.#funnel.activate();
 	}
 }
 

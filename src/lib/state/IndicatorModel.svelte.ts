@@ -1,51 +1,80 @@
 /**
  * Indicator figures for the Map screen: every indicator for every village, recomputed in DuckDB when
- * the register or the plan changes, and only then. Choosing another indicator, count vs rate, or the
- * kecamatan level is a pick from these 237 rows, not a query.
+ * the register or the parts of the plan the figures read (population, thresholds) change, and only
+ * then: renaming the plan or changing a budget recomputes nothing. Choosing another indicator, count
+ * vs rate, or the kecamatan level is a pick from these 237 rows, not a query.
  */
 import { kecamatanFigures, type AreaFigures } from '$lib/core/indicators';
+import { figuresPart } from '$lib/core/plan-parts';
 import { villageIndicators } from '$lib/queries/indicators';
 import { plan } from './PlanModel.svelte';
+import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
 
+interface Figures {
+	villages: AreaFigures[];
+	kecamatan: AreaFigures[];
+	/** Milliseconds the query took. */
+	ms: number;
+}
+
 export class IndicatorModel {
-	villages = $state.raw<AreaFigures[]>([]);
-	kecamatan = $state.raw<AreaFigures[]>([]);
-	loading = $state(false);
-	error = $state<string | null>(null);
-	/** Milliseconds of the last recompute (shown to planners and read by the benchmark). */
-	lastComputeMs = $state<number | null>(null);
-	/** `${register.version}:${plan.revision}` of the figures held. */
-	key = $state('');
-
-	#pending: string | null = null;
-
-	/** Recomputes if the register or the plan changed since the figures were made. */
-	async refresh(): Promise<void> {
-		if (!register.info) return;
-		const key = `${register.version}:${plan.revision}`;
-		if (key === this.key || key === this.#pending) return;
-		this.#pending = key;
-		this.loading = true;
-		this.error = null;
-		const started = performance.now();
-		try {
-			const engine = await register.engine();
-			const villages = await villageIndicators(engine, plan.current);
-			// A newer register or plan arrived meanwhile: its own refresh will land.
-			if (this.#pending !== key) return;
-			this.villages = villages;
-			this.kecamatan = kecamatanFigures(villages);
-			this.key = key;
-			this.lastComputeMs = performance.now() - started;
-		} catch (error) {
-			if (this.#pending === key) this.error = error instanceof Error ? error.message : String(error);
-		} finally {
-			if (this.#pending === key) {
-				this.#pending = null;
-				this.loading = false;
-			}
+	readonly #figures = new Resource(queries, {
+		priority: 'interactive',
+		inputs: () => (register.info ? { version: register.version, plan: plan.current } : null),
+		key: ({ version, plan }) => `${version}:${figuresPart(plan)}`,
+		load: async (engine, { plan }): Promise<Figures> => {
+			const started = performance.now();
+			const villages = await villageIndicators(engine, plan);
+			return { villages, kecamatan: kecamatanFigures(villages), ms: performance.now() - started };
 		}
+	});
+
+	get villages(): AreaFigures[] {
+		return this.#figures.value?.villages ?? [];
+	}
+
+	get kecamatan(): AreaFigures[] {
+		return this.#figures.value?.kecamatan ?? [];
+	}
+
+	get loading(): boolean {
+		return this.#figures.loading;
+	}
+
+	/** What the last recompute threw, if it failed. */
+	get error(): unknown {
+		return this.#figures.error;
+	}
+
+	/** Milliseconds of the last recompute (shown to planners and read by the benchmark). */
+	get lastComputeMs(): number | null {
+		return this.#figures.value?.ms ?? null;
+	}
+
+	/** Names the register and plan parts of the figures held ('' before the first). */
+	get key(): string {
+		return this.#figures.key ?? '';
+	}
+
+	/** Names the figures the register and plan as they are now call for (null: no register). */
+	get wanted(): string | null {
+		return this.#figures.wanted;
+	}
+
+	/** The figures held are for the register and plan as they are now. */
+	get current(): boolean {
+		return this.#figures.current;
+	}
+
+	/** Recomputes if the register or the figures' part of the plan changed since the figures were made. */
+	refresh(): Promise<void> {
+		return this.#figures.refresh();
+	}
+
+	/** Keeps the figures current while the calling component lives. */
+	activate(): void {
+		this.#figures.activate();
 	}
 }
 

@@ -26,6 +26,7 @@ import { changeRegency, registerRegency, type RegisterRegency } from '$lib/inges
 import { m } from '$lib/paraglide/messages.js';
 import { clearRegister, readRegister, saveRegister, type RegisterInfo, type StoredMeta } from './persistence';
 import { readSavedMappings, type SavedMappings } from './mapping-store';
+import { queries } from './query';
 import { exportTables, restoreTables } from './register-tables';
 import { region } from './RegionModel.svelte';
 import { restorePrebuiltSample } from './sample';
@@ -218,7 +219,7 @@ export class RegisterModel {
 		this.#loaded(info, 'saving');
 		this.#files = files;
 		this.#sheets = sheets;
-		const saving = this.#save(engine, info);
+		const saving = this.#save(info);
 		this.#saving = saving;
 		await saving;
 		if (this.#saving === saving) this.#saving = null;
@@ -264,7 +265,7 @@ export class RegisterModel {
 		const files = this.#files;
 		this.#loaded(info, 'saving');
 		this.#files = files;
-		const saving = this.#save(engine, info);
+		const saving = this.#save(info);
 		this.#saving = saving;
 		await saving;
 		if (this.#saving === saving) this.#saving = null;
@@ -407,12 +408,14 @@ export class RegisterModel {
 		}
 	}
 
-	async #save(engine: Engine, info: RegisterInfo): Promise<StoredMeta | null> {
+	async #save(info: RegisterInfo): Promise<StoredMeta | null> {
 		this.persist = 'saving';
 		this.persistError = null;
 		const generation = this.#generation;
 		try {
-			const meta = await saveRegister(info, await exportTables(engine));
+			// Background work: the screens' reads of the new register go first.
+			const tables = await queries.submit({ priority: 'background', run: exportTables });
+			const meta = await saveRegister(info, tables);
 			// A newer load may have replaced the register while we were saving.
 			if (this.#generation === generation) this.persist = 'saved';
 			return meta;

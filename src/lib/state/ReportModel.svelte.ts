@@ -5,6 +5,7 @@ import { capabilityLines } from '$lib/export/capability-notes';
 import { capabilities } from './CapabilityModel.svelte';
 import { download, safeFileStem } from './download';
 import { plan } from './PlanModel.svelte';
+import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
 
 export const REPORT_PAGE_SIZE = 20;
@@ -15,60 +16,94 @@ function reportFileName(extension: string): string {
 	return `laporan-validasi-${base}.${extension}`;
 }
 
+function findingsOf(report: IngestReport | null): number {
+	const findings = report?.findings;
+	return findings ? Object.values(findings).reduce((sum, n) => sum + n, 0) : 0;
+}
+
 export class ReportModel {
-	report = $state<IngestReport | null>(null);
-	rows = $state<ReportRow[]>([]);
-	page = $state(0);
-	loading = $state(false);
-	error = $state<string | null>(null);
-	/** The register version the report was read for. */
-	version = $state(-1);
+	/** The page asked for, and for which register: another register starts at the first page. */
+	#wanted = $state.raw({ version: -1, page: 0 });
+
+	readonly #report = new Resource(queries, {
+		priority: 'interactive',
+		inputs: () => (register.info ? { version: register.version } : null),
+		key: ({ version }) => String(version),
+		load: (engine) => loadReport(engine)
+	});
+
+	readonly #rows = new Resource(queries, {
+		priority: 'interactive',
+		inputs: () => {
+			if (!this.#report.current) return null;
+			const version = register.version;
+			const page = this.#wanted.version === version ? Math.min(this.#wanted.page, this.pages - 1) : 0;
+			return { version, page, report: this.#report.value };
+		},
+		key: ({ version, page }) => `${version}:${page}`,
+		load: async (engine, { page, report }) => ({
+			page,
+			rows: report ? await loadReportRows(engine, REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE) : []
+		})
+	});
+
+	get report(): IngestReport | null {
+		return this.#report.value;
+	}
+
+	get rows(): ReportRow[] {
+		return this.#rows.value?.rows ?? [];
+	}
+
+	/** The page of the rows shown (0-based). */
+	get page(): number {
+		return this.#rows.value?.page ?? 0;
+	}
+
+	get loading(): boolean {
+		return this.#report.loading;
+	}
+
+	/** What reading the report threw, if it failed. */
+	get error(): unknown {
+		return this.#report.error ?? this.#rows.error;
+	}
 
 	get total(): number {
-		const findings = this.report?.findings;
-		return findings ? Object.values(findings).reduce((sum, n) => sum + n, 0) : 0;
+		return findingsOf(this.report);
 	}
 
 	get pages(): number {
 		return Math.max(1, Math.ceil(this.total / REPORT_PAGE_SIZE));
 	}
 
-	/** Re-reads the report if the register changed since the last read. */
-	async refresh(): Promise<void> {
-		const version = register.version;
-		if (version === this.version || !register.info) return;
-		this.loading = true;
-		this.error = null;
-		try {
-			const engine = await register.engine();
-			const report = await loadReport(engine);
-			if (version !== register.version) return;
-			this.report = report;
-			this.version = version;
-			await this.show(0);
-		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
-		} finally {
-			this.loading = false;
-		}
+	/** Keeps the report current while the calling component lives. */
+	activate(): void {
+		this.#report.activate();
+		this.#rows.activate();
 	}
 
-	async show(page: number): Promise<void> {
-		const target = Math.min(Math.max(0, page), this.pages - 1);
-		const engine = await register.engine();
-		const rows = this.report ? await loadReportRows(engine, REPORT_PAGE_SIZE, target * REPORT_PAGE_SIZE) : [];
-		this.rows = rows;
-		this.page = target;
+	/** Re-reads the report if the register changed since the last read. */
+	async refresh(): Promise<void> {
+		await this.#report.refresh();
+		await this.#rows.refresh();
+	}
+
+	show(page: number): Promise<void> {
+		this.#wanted = { version: register.version, page: Math.min(Math.max(0, page), this.pages - 1) };
+		return this.#rows.refresh();
 	}
 
 	async downloadCsv(): Promise<void> {
-		const rows = await loadReportRows(await register.engine());
+		const rows = await queries.submit({ priority: 'background', run: (engine) => loadReportRows(engine) });
 		download(reportToCsv(rows), reportFileName('csv'), 'text/csv;charset=utf-8');
 	}
 
 	async downloadXlsx(): Promise<void> {
-		const engine = await register.engine();
-		const [rows, { reportToXlsx }] = await Promise.all([loadReportRows(engine), import('$lib/export/xlsx')]);
+		const [rows, { reportToXlsx }] = await Promise.all([
+			queries.submit({ priority: 'background', run: (engine) => loadReportRows(engine) }),
+			import('$lib/export/xlsx')
+		]);
 		const fields = capabilities.known ? capabilities.fields : [];
 		const lines = fields.length > 0 ? capabilityLines(fields, capabilities.capabilities, `rencana '${plan.current.name}'`) : [];
 		download(

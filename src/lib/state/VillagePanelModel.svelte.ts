@@ -1,13 +1,15 @@
 /**
  * One village's panel: its charts' figures and the pages of records behind a chosen indicator, read
- * from DuckDB for the village shown. Everything is re-read when the register (`register.version`), the
- * plan (`plan.revision`) or the village changes, and only then; an answer that arrives for a village,
+ * from DuckDB for the village shown (three resources of the query layer: breakdown, count, page).
+ * Each is re-read when the register, the parts of the plan the figures read, the village or (for the
+ * records) the indicator, page or sort change, and only then; an answer that arrives for a village,
  * plan or register no longer shown is dropped, so a slow query never paints the previous village's
  * figures under the next one's name. Headline figures come from the map's own figures (IndicatorModel).
  *
- * One instance per panel (`new VillagePanelModel()`); the panel calls `show` when its props change and
- * `refresh` when the register or plan changes.
+ * One instance per panel (`new VillagePanelModel()`); the panel calls `activate()` once (the model
+ * then follows the register and the plan) and `show` when its props change.
  */
+import { untrack } from 'svelte';
 import {
 	indicator as indicatorDefinition,
 	recordColumns,
@@ -16,9 +18,12 @@ import {
 	type IndicatorUnit,
 	type SortDirection
 } from '$lib/core/indicators';
+import type { Plan } from '$lib/core/plan';
+import { figuresPart } from '$lib/core/plan-parts';
 import { villageBreakdown, villageRecordCount, villageRecords, type RecordRow, type VillageBreakdown } from '$lib/queries/village-panel';
 import { indicators } from './IndicatorModel.svelte';
 import { plan } from './PlanModel.svelte';
+import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
 
 export const RECORDS_PAGE_SIZE = 25;
@@ -43,39 +48,130 @@ export interface RecordsPage {
 	sort: RecordSort | null;
 }
 
-function reasonOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+/** What the village's figures depend on: the register, the figures' part of the plan, the village. */
+interface VillageInputs {
+	version: number;
+	plan: Plan;
+	kode: string;
 }
+
+interface CountInputs extends VillageInputs {
+	indicator: IndicatorId;
+}
+
+interface PageInputs extends CountInputs {
+	/** Records behind the figure, over all pages. */
+	total: number;
+	page: number;
+	pages: number;
+	sort: RecordSort | null;
+}
+
+const villageKey = ({ version, plan, kode }: VillageInputs) => `${version}:${figuresPart(plan)}:${kode}`;
+const countKey = (inputs: CountInputs) => `${villageKey(inputs)}:${inputs.indicator}`;
 
 export class VillagePanelModel {
 	/** The village shown (dotted code), or null when the panel is closed. */
 	kode = $state<string | null>(null);
 	/** The indicator whose records are listed. */
 	indicator = $state<IndicatorId>('ats');
-	/** Wanted page (0-based) and sort; `records` holds what has arrived. */
-	page = $state(0);
+	/** Wanted sort; the wanted page is `page`, `records` holds what has arrived. */
 	sort = $state.raw<RecordSort | null>(null);
-
-	breakdown = $state.raw<VillageBreakdown | null>(null);
-	loading = $state(false);
-	error = $state<string | null>(null);
-
-	records = $state.raw<RecordsPage | null>(null);
-	recordsLoading = $state(false);
-	recordsError = $state<string | null>(null);
 
 	readonly pageSize: number;
 
 	/** The indicator last passed in by the screen: a new one replaces the user's choice, the same one does not. */
 	#figure: IndicatorId | null = null;
-	#heldBreakdown: string | null = null;
-	#pendingBreakdown: string | null = null;
-	#heldCount: { key: string; total: number } | null = null;
-	#heldRecords: string | null = null;
-	#pendingRecords: string | null = null;
+	/** The page asked for; `page` clamps it to the pages the current count leaves. */
+	#page = $state(0);
+
+	readonly #breakdown = new Resource(queries, {
+		priority: 'interactive',
+		inputs: () => this.#villageInputs(),
+		key: villageKey,
+		load: (engine, { plan, kode }) => villageBreakdown(engine, plan, kode)
+	});
+
+	readonly #count = new Resource(queries, {
+		priority: 'interactive',
+		inputs: (): CountInputs | null => {
+			const village = this.#villageInputs();
+			return village && { ...village, indicator: this.indicator };
+		},
+		key: countKey,
+		load: (engine, { plan, kode, indicator }) => villageRecordCount(engine, indicatorDefinition(indicator), plan, kode)
+	});
+
+	readonly #records = new Resource(queries, {
+		priority: 'interactive',
+		inputs: (): PageInputs | null => {
+			const village = this.#villageInputs();
+			if (!village || !this.#count.current || this.#count.value === null) return null;
+			const total = this.#count.value;
+			const pages = this.#pagesOf(total);
+			return { ...village, indicator: this.indicator, total, pages, page: Math.min(this.#page, pages - 1), sort: this.sort };
+		},
+		key: (inputs) => `${countKey(inputs)}:${inputs.page}:${inputs.sort ? `${inputs.sort.column}:${inputs.sort.direction}` : ''}`,
+		load: async (engine, { plan, kode, indicator, total, page, pages, sort }): Promise<RecordsPage> => {
+			const definition = indicatorDefinition(indicator);
+			const rows = await villageRecords(engine, {
+				indicator: definition,
+				plan,
+				villageKode: kode,
+				orderBy: sort?.column,
+				direction: sort?.direction,
+				limit: this.pageSize,
+				offset: page * this.pageSize
+			});
+			return { kode, indicator, unit: definition.unit, columns: recordColumns(definition), rows, total, page, pages, sort };
+		}
+	});
 
 	constructor(options: { pageSize?: number } = {}) {
 		this.pageSize = Math.max(1, Math.floor(options.pageSize ?? RECORDS_PAGE_SIZE));
+	}
+
+	/** Follows the register, the plan and the panel's choices while the calling component lives. */
+	activate(): void {
+		// The headline figures are the map's: kept current while a village is shown, not for a closed panel.
+		$effect(() => {
+			if (this.kode !== null && indicators.wanted !== null) untrack(() => void indicators.refresh());
+		});
+		this.#breakdown.activate();
+		this.#count.activate();
+		this.#records.activate();
+	}
+
+	/** The page shown or on its way (0-based): the one asked for, or the last one the records have. */
+	get page(): number {
+		const total = this.#count.current ? this.#count.value : null;
+		return total === null ? this.#page : Math.min(this.#page, this.#pagesOf(total) - 1);
+	}
+
+	get breakdown(): VillageBreakdown | null {
+		return this.#breakdown.value;
+	}
+
+	get loading(): boolean {
+		return this.#breakdown.loading;
+	}
+
+	/** What the breakdown threw, if it failed (the panel words it with errorText). */
+	get error(): unknown {
+		return this.#breakdown.error;
+	}
+
+	get records(): RecordsPage | null {
+		return this.#records.value;
+	}
+
+	get recordsLoading(): boolean {
+		return this.#count.loading || this.#records.loading;
+	}
+
+	/** What the record count or page threw, if either failed. */
+	get recordsError(): unknown {
+		return this.#count.error ?? this.#records.error;
 	}
 
 	/** The shown village's headline figures, from the map's figures for the same register and plan. */
@@ -86,7 +182,7 @@ export class VillagePanelModel {
 
 	/** True while the headline figures are for an older register or plan. */
 	get figuresStale(): boolean {
-		return indicators.key !== `${register.version}:${plan.revision}`;
+		return !indicators.current;
 	}
 
 	/** Columns of the records of the chosen indicator. */
@@ -113,13 +209,9 @@ export class VillagePanelModel {
 	show(kode: string | null, figure: IndicatorId): Promise<void> {
 		if (kode !== this.kode) {
 			this.kode = kode;
-			this.breakdown = null;
-			this.records = null;
-			this.error = null;
-			this.recordsError = null;
-			this.#heldBreakdown = null;
-			this.#heldRecords = null;
-			this.#heldCount = null;
+			this.#breakdown.clear();
+			this.#count.clear();
+			this.#records.clear();
 			this.#setIndicator(figure);
 		} else if (figure !== this.#figure) {
 			this.#setIndicator(figure);
@@ -139,14 +231,14 @@ export class VillagePanelModel {
 		if (!this.columns.includes(column)) return Promise.resolve();
 		const direction: SortDirection = this.sort?.column === column && this.sort.direction === 'asc' ? 'desc' : 'asc';
 		this.sort = { column, direction };
-		this.page = 0;
+		this.#page = 0;
 		return this.refresh();
 	}
 
 	/** Goes to a 0-based page (clamped to the pages known). */
 	goTo(page: number): Promise<void> {
 		const last = Math.max(0, this.pages - 1);
-		this.page = Math.min(Math.max(0, Math.floor(page)), last);
+		this.#page = Math.min(Math.max(0, Math.floor(page)), last);
 		return this.refresh();
 	}
 
@@ -162,102 +254,21 @@ export class VillagePanelModel {
 	async refresh(): Promise<void> {
 		if (!register.info || this.kode === null) return;
 		void indicators.refresh();
-		await Promise.all([this.#loadBreakdown(), this.#loadRecords()]);
+		await Promise.all([this.#breakdown.refresh(), this.#count.refresh().then(() => this.#records.refresh())]);
+	}
+
+	#villageInputs(): VillageInputs | null {
+		const kode = this.kode;
+		return register.info && kode !== null ? { version: register.version, plan: plan.current, kode } : null;
+	}
+
+	#pagesOf(total: number): number {
+		return Math.max(1, Math.ceil(total / this.pageSize));
 	}
 
 	#setIndicator(id: IndicatorId): void {
 		this.indicator = id;
-		this.page = 0;
+		this.#page = 0;
 		this.sort = null;
-	}
-
-	/** What the breakdown shown must match; null when nothing is to be shown. */
-	#breakdownKey(): string | null {
-		return this.kode === null ? null : `${register.version}:${plan.revision}:${this.kode}`;
-	}
-
-	#countKey(): string | null {
-		const base = this.#breakdownKey();
-		return base === null ? null : `${base}:${this.indicator}`;
-	}
-
-	#recordsKey(): string | null {
-		const count = this.#countKey();
-		if (count === null) return null;
-		const sort = this.sort ? `${this.sort.column}:${this.sort.direction}` : '';
-		return `${count}:${this.page}:${sort}`;
-	}
-
-	async #loadBreakdown(): Promise<void> {
-		const key = this.#breakdownKey();
-		const kode = this.kode;
-		if (key === null || kode === null || key === this.#heldBreakdown || key === this.#pendingBreakdown) return;
-		this.#pendingBreakdown = key;
-		this.loading = true;
-		this.error = null;
-		const current = plan.current;
-		try {
-			const engine = await register.engine();
-			const breakdown = await villageBreakdown(engine, current, kode);
-			// Another village, plan or register meanwhile: this answer is for something no longer shown.
-			if (key !== this.#breakdownKey()) return;
-			this.breakdown = breakdown;
-			this.#heldBreakdown = key;
-		} catch (error) {
-			if (key === this.#breakdownKey()) this.error = reasonOf(error);
-		} finally {
-			if (this.#pendingBreakdown === key) {
-				this.#pendingBreakdown = null;
-				this.loading = false;
-			}
-		}
-	}
-
-	async #loadRecords(): Promise<void> {
-		const key = this.#recordsKey();
-		const countKey = this.#countKey();
-		const kode = this.kode;
-		if (key === null || countKey === null || kode === null) return;
-		if (key === this.#heldRecords || key === this.#pendingRecords) return;
-		this.#pendingRecords = key;
-		this.recordsLoading = true;
-		this.recordsError = null;
-		const id = this.indicator;
-		const definition = indicatorDefinition(id);
-		const sort = this.sort;
-		const current = plan.current;
-		try {
-			const engine = await register.engine();
-			let total: number;
-			if (this.#heldCount?.key === countKey) total = this.#heldCount.total;
-			else {
-				total = await villageRecordCount(engine, definition, current, kode);
-				if (countKey !== this.#countKey()) return;
-				this.#heldCount = { key: countKey, total };
-			}
-			const pages = Math.max(1, Math.ceil(total / this.pageSize));
-			// A new plan or register can leave fewer pages than the one asked for: show the last.
-			const page = Math.min(this.page, pages - 1);
-			const rows = await villageRecords(engine, {
-				indicator: definition,
-				plan: current,
-				villageKode: kode,
-				orderBy: sort?.column,
-				direction: sort?.direction,
-				limit: this.pageSize,
-				offset: page * this.pageSize
-			});
-			if (key !== this.#recordsKey()) return;
-			if (page !== this.page) this.page = page;
-			this.records = { kode, indicator: id, unit: definition.unit, columns: recordColumns(definition), rows, total, page, pages, sort };
-			this.#heldRecords = this.#recordsKey();
-		} catch (error) {
-			if (key === this.#recordsKey()) this.recordsError = reasonOf(error);
-		} finally {
-			if (this.#pendingRecords === key) {
-				this.#pendingRecords = null;
-				this.recordsLoading = false;
-			}
-		}
 	}
 }

@@ -1,0 +1,200 @@
+// @vitest-environment runes
+/**
+ * What a plan edit costs in queries, with the screens' models following the plan through their effects
+ * (driven by `$effect.root` and `flushSync`) over DuckDB in Node on the hand-computed register. Every
+ * statement that reaches the engine is recorded: renaming the plan runs none; a threshold runs the
+ * figures and the funnel on the Map screen, and on the Plan screen the funnel, then the allocation.
+ */
+import { flushSync } from 'svelte';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Table } from 'apache-arrow';
+import { createTableSql } from '../../src/lib/core/catalog';
+import { defaultPlan } from '../../src/lib/core/plan';
+import { villageIndicatorsSql } from '../../src/lib/core/indicators';
+import { NodeEngine } from '../../src/lib/engine/node';
+import type { Engine } from '../../src/lib/engine/types';
+import { funnelSql } from '../../src/lib/core/funnel';
+import { allocationStatements } from '../../src/lib/core/programs';
+import { coverageCurveSql, lineBudgetSql, villageBudgetSql, villageLineBudgetSql } from '../../src/lib/queries/allocation';
+import { V1, loadIndicatorFixture } from '../fixtures/indicators';
+
+/** Records every statement it runs. */
+class CountingEngine implements Engine {
+	readonly host = 'node' as const;
+	readonly statements: string[] = [];
+	constructor(readonly inner: NodeEngine) {}
+
+	query(sql: string): Promise<Table> {
+		this.statements.push(sql);
+		return this.inner.query(sql);
+	}
+	exec(sql: string): Promise<void> {
+		this.statements.push(sql);
+		return this.inner.exec(sql);
+	}
+	registerFile(name: string, bytes: Uint8Array): Promise<void> {
+		return this.inner.registerFile(name, bytes);
+	}
+	dropFile(name: string): Promise<void> {
+		return this.inner.dropFile(name);
+	}
+	createTableFromParquet(table: string, bytes: Uint8Array): Promise<number> {
+		return this.inner.createTableFromParquet(table, bytes);
+	}
+	exportParquet(sql: string): Promise<Uint8Array> {
+		return this.inner.exportParquet(sql);
+	}
+	interrupt(): Promise<void> {
+		return this.inner.interrupt();
+	}
+	close(): Promise<void> {
+		return this.inner.close();
+	}
+}
+
+const stub = vi.hoisted(() => ({ engine: null as unknown }));
+
+vi.mock('../../src/lib/state/RegisterModel.svelte', () => ({
+	register: { info: { name: 'fixture' }, version: 1, engine: async () => stub.engine }
+}));
+vi.mock('../../src/lib/state/database', () => ({ getEngine: async () => stub.engine }));
+vi.mock('../../src/lib/state/RegionModel.svelte', () => ({
+	region: { kabupaten: { kode: '64.02', nama: 'Kutai Kartanegara' } }
+}));
+
+const { plan } = await import('../../src/lib/state/PlanModel.svelte');
+const { indicators } = await import('../../src/lib/state/IndicatorModel.svelte');
+const { capabilities } = await import('../../src/lib/state/CapabilityModel.svelte');
+const { allocation } = await import('../../src/lib/state/AllocationModel.svelte');
+const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
+
+/** A bound on waiting for answers on a busy machine, not a timing assertion. */
+const LOAD_TIMEOUT = 30_000;
+
+let engine: CountingEngine;
+
+beforeAll(async () => {
+	const node = await NodeEngine.open();
+	await loadIndicatorFixture(node);
+	// The fixture has no column record; an empty one reads as "no columns known".
+	await node.exec(createTableSql('register_field'));
+	engine = new CountingEngine(node);
+	stub.engine = engine;
+});
+
+afterAll(async () => {
+	await engine.close();
+});
+
+beforeEach(() => {
+	plan.replace(defaultPlan());
+});
+
+/** The Map screen's models, following the register and the plan. */
+function mapScreen(): () => void {
+	return $effect.root(() => {
+		indicators.activate();
+		capabilities.activateWithFunnel();
+	});
+}
+
+/** The Plan screen's models. */
+function planScreen(): () => void {
+	return $effect.root(() => {
+		allocation.activate();
+		capabilities.activateWithFunnel();
+	});
+}
+
+/** Applies an edit, lets the effects run, and returns the statements it cost once every answer is in. */
+async function statementsFor(edit: () => void, settled: () => boolean): Promise<string[]> {
+	const before = engine.statements.length;
+	edit();
+	flushSync();
+	await vi.waitFor(() => expect(settled()).toBe(true), { timeout: LOAD_TIMEOUT });
+	return engine.statements.slice(before);
+}
+
+const mapSettled = () => indicators.current && !indicators.loading && capabilities.funnel !== null;
+const planSettled = () => allocation.key !== '' && !allocation.loading && capabilities.funnel !== null;
+
+describe('queries per plan edit', () => {
+	it('Map screen: a rename runs nothing; a threshold runs the figures and the funnel, once each', async () => {
+		const stop = mapScreen();
+		try {
+			const first = await statementsFor(() => undefined, mapSettled);
+			expect(first).toContain(villageIndicatorsSql(plan.current));
+
+			const renamed = await statementsFor(() => plan.update((p) => (p.name = 'Rencana lain')), mapSettled);
+			expect(renamed).toEqual([]);
+			expect(indicators.loading).toBe(false);
+
+			const threshold = await statementsFor(() => plan.update((p) => (p.indicators.housing.minFloorAreaPerPerson = 9)), mapSettled);
+			expect(threshold).toEqual([villageIndicatorsSql(plan.current), funnelSql(plan.current)]);
+		} finally {
+			stop();
+		}
+	});
+
+	it('Plan screen: a rename runs nothing; a threshold re-allocates and recounts the funnel', async () => {
+		const stop = planScreen();
+		try {
+			await statementsFor(() => undefined, planSettled);
+			const renamed = await statementsFor(() => plan.update((p) => (p.name = 'Rencana lain')), planSettled);
+			expect(renamed).toEqual([]);
+
+			const key = allocation.key;
+			const threshold = await statementsFor(
+				() => plan.update((p) => (p.indicators.housing.minFloorAreaPerPerson = 9)),
+				() => planSettled() && allocation.key !== key
+			);
+			// The funnel (a read, first), then the allocation and the tables read from it (not the checksum:
+			// same register); no figures for a map that is not on screen.
+			expect(threshold).toEqual([
+				funnelSql(plan.current),
+				...allocationStatements(plan.current),
+				lineBudgetSql(),
+				villageBudgetSql(),
+				villageLineBudgetSql(),
+				coverageCurveSql(200)
+			]);
+		} finally {
+			stop();
+		}
+	});
+
+	it('a village cap (an allocation setting) runs nothing on the Map screen', async () => {
+		const stop = mapScreen();
+		try {
+			await statementsFor(() => undefined, mapSettled);
+			const budget = await statementsFor(() => plan.update((p) => (p.villageCap = 1)), mapSettled);
+			expect(budget).toEqual([]);
+		} finally {
+			stop();
+		}
+	});
+
+	it('a closed village panel computes no map figures; an open one computes them once, beside its own reads', async () => {
+		// Figures no screen has computed yet.
+		plan.update((p) => (p.indicators.housing.minFloorAreaPerPerson = 8));
+		const panel = new VillagePanelModel();
+		const stop = $effect.root(() => panel.activate());
+		try {
+			const closed = await statementsFor(
+				() => undefined,
+				() => !indicators.loading
+			);
+			expect(closed).toEqual([]);
+			expect(indicators.current).toBe(false);
+			const open = await statementsFor(
+				() => void panel.show(V1, 'rtlh'),
+				() => indicators.current && !indicators.loading && panel.records !== null && !panel.loading && !panel.recordsLoading
+			);
+			expect(open.filter((sql) => sql === villageIndicatorsSql(plan.current))).toHaveLength(1);
+			expect(open.filter((sql) => sql.includes(`'${V1}'`)).length).toBeGreaterThan(0);
+			expect(panel.breakdown?.kode).toBe(V1);
+		} finally {
+			stop();
+		}
+	});
+});
