@@ -1,0 +1,6 @@
+/** Every code core, ingest and engine can say, with its parameters (one module per area). */
+import type { PlanFileMessages, PlanReasons } from './plan';
+
+export interface AllMessages extends PlanReasons, PlanFileMessages {}
+
+export { CodedError, coded, type CodedMessage, type MessageCode, type MessageParams, type NoParams } from './coded';
