@@ -4,12 +4,20 @@
  * CLI its --lang; both use these same words.
  */
 import { CodedError, type AllMessages, type CodedMessage, type MessageCode } from '../core/messages';
+import { CSV_WORDS, INGEST_WORDS, MAPPING_WORDS, XLSX_WORDS } from './ingest';
 import { PLAN_REASON_WORDS, PLAN_WORDS } from './plan';
 import type { Locale, Render, WordTable } from './render';
 
 export type { Locale };
 
-const WORDS: WordTable<keyof AllMessages> = { ...PLAN_REASON_WORDS, ...PLAN_WORDS };
+const WORDS: WordTable<keyof AllMessages> = {
+	...PLAN_REASON_WORDS,
+	...PLAN_WORDS,
+	...CSV_WORDS,
+	...XLSX_WORDS,
+	...INGEST_WORDS,
+	...MAPPING_WORDS
+};
 
 /** One coded message in words. */
 export function wordsOf(said: CodedMessage, locale: Locale): string {
