@@ -4,6 +4,7 @@
  * CLI its --lang; both use these same words.
  */
 import { CodedError, type AllMessages, type CodedMessage, type MessageCode } from '../core/messages';
+import { BOUNDARY_WORDS, CLASS_BREAK_WORDS, ENGINE_WORDS } from './geo';
 import { CSV_WORDS, INGEST_WORDS, MAPPING_WORDS, XLSX_WORDS } from './ingest';
 import { PLAN_REASON_WORDS, PLAN_WORDS } from './plan';
 import type { Locale, Render, WordTable } from './render';
@@ -16,8 +17,14 @@ const WORDS: WordTable<keyof AllMessages> = {
 	...CSV_WORDS,
 	...XLSX_WORDS,
 	...INGEST_WORDS,
-	...MAPPING_WORDS
+	...MAPPING_WORDS,
+	...BOUNDARY_WORDS,
+	...CLASS_BREAK_WORDS,
+	...ENGINE_WORDS
 };
+
+/** Every code the edge can word (the test checks each has its message in both languages). */
+export const WORDED_CODES = Object.keys(WORDS) as MessageCode[];
 
 /** One coded message in words. */
 export function wordsOf(said: CodedMessage, locale: Locale): string {
