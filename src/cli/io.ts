@@ -1,9 +1,14 @@
+import type { CodedMessage } from '../lib/core/messages';
+import { errorWords, wordsOf, type Locale } from '../lib/words';
+
 /** What a CLI command writes to, so tests can run commands in-process as well as as a child process. */
 export interface CliIO {
 	stdout(text: string): void;
 	stderr(text: string): void;
 	/** True when stderr is a terminal (progress lines are shown only then). */
 	interactive: boolean;
+	/** The language of what core and ingest say (errors, findings, notes): --lang; Indonesian when absent. */
+	lang?: Locale;
 }
 
 export interface Command {
@@ -21,6 +26,12 @@ export class UsageError extends Error {}
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+
+/** A thrown value in the CLI's language (a foreign error keeps its own message). */
+export const errorIn = (io: CliIO, error: unknown): string => errorWords(error, io.lang ?? 'id');
+
+/** A finding or note core or ingest gave as a code, in the CLI's language. */
+export const saidIn = (io: CliIO, said: CodedMessage): string => wordsOf(said, io.lang ?? 'id');
 
 /** One CSV field, quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number): string {

@@ -4,6 +4,7 @@
  * file, reference and mapping errors printed in Indonesian (exit 1) instead of a stack trace.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { coded } from '../lib/core/messages';
 import type { Reference } from '../lib/core/reference';
 import { NodeEngine } from '../lib/engine/node';
 import { IngestError, ingestRegister, loadReference, type ByteSource, type IngestResult, type RegencyBasis } from '../lib/ingest';
@@ -11,7 +12,7 @@ import { MappingFileError, parseSavedMapping, type SavedMapping } from '../lib/i
 import { fileByteSource } from '../lib/ingest/node-source';
 import { readReference } from './reference';
 import { diskWilayah } from './wilayah';
-import { EXIT_FAILED, UsageError, formatNumber, type CliIO } from './io';
+import { EXIT_FAILED, UsageError, errorIn, formatNumber, type CliIO } from './io';
 
 export interface RegisterArgs {
 	files: string[];
@@ -113,7 +114,7 @@ async function readMapping(path: string): Promise<SavedMapping> {
 	try {
 		text = await readFile(path, 'utf8');
 	} catch {
-		throw new MappingFileError(`Berkas pemetaan '${path}' tidak ditemukan.`);
+		throw new MappingFileError(coded('mapping.not_found', { file: path }));
 	}
 	return parseSavedMapping(text, path);
 }
@@ -162,7 +163,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 		current = await readReference(args.reference);
 		if (args.mapping) mapping = await readMapping(args.mapping);
 	} catch (error) {
-		io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+		io.stderr(`${errorIn(io, error)}\n`);
 		return EXIT_FAILED;
 	}
 	const engine = await NodeEngine.open();
@@ -191,7 +192,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 		return await work({ engine, reference: result.reference ?? current, result, started });
 	} catch (error) {
 		if (error instanceof IngestError) {
-			io.stderr(`${error.message}\n`);
+			io.stderr(`${errorIn(io, error)}\n`);
 			return EXIT_FAILED;
 		}
 		throw error;

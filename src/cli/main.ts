@@ -2,7 +2,9 @@
  * The `tepat` command line (run through bin/tepat.js). Commands live in one table; later issues add
  * `indicators` and `plan` beside `summary` and `report`.
  */
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from './io';
+import { isLocale, locales, type Locale } from '../lib/paraglide/runtime.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorIn, type CliIO, type Command } from './io';
+import { takeValue } from './load';
 import { indicatorsCommand } from './indicators';
 import { planCommand } from './plan';
 import { reportCommand } from './report';
@@ -21,6 +23,9 @@ export function helpText(): string {
 		'Perintah:',
 		...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
 		'',
+		'Opsi umum:',
+		'  --lang id|en  bahasa pesan galat, temuan validasi dan catatan data (bawaan: id)',
+		'',
 		'tepat <perintah> --help menampilkan rincian perintah.'
 	].join('\n');
 }
@@ -31,8 +36,36 @@ export const processIO: CliIO = {
 	interactive: Boolean(process.stderr.isTTY)
 };
 
-export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
-	const [name, ...args] = argv;
+/** `--lang en` (or `--lang=en`) anywhere in argv: the language, and argv without the option. */
+function takeLang(argv: readonly string[]): { lang: Locale; rest: string[] } | { error: string } {
+	const rest: string[] = [];
+	let lang: string = 'id';
+	for (let i = 0; i < argv.length; i++) {
+		const taken = argv[i] === '--lang' || argv[i]?.startsWith('--lang=') ? takeValue(argv, i, '--lang') : undefined;
+		if (!taken) {
+			rest.push(argv[i] ?? '');
+			continue;
+		}
+		lang = taken.value;
+		i = taken.last;
+	}
+	return isLocale(lang) ? { lang, rest } : { error: `--lang: bahasa tidak dikenal '${lang}' (boleh: ${locales.join(', ')}).` };
+}
+
+export async function main(argv: readonly string[], cliIO: CliIO = processIO): Promise<number> {
+	let taken: ReturnType<typeof takeLang>;
+	try {
+		taken = takeLang(argv);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		taken = { error: error.message };
+	}
+	if ('error' in taken) {
+		cliIO.stderr(`${taken.error}\n\n${helpText()}\n`);
+		return EXIT_USAGE;
+	}
+	const io: CliIO = { ...cliIO, lang: taken.lang };
+	const [name, ...args] = taken.rest;
 	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
 		io.stdout(`${helpText()}\n`);
 		return name === undefined ? EXIT_USAGE : EXIT_OK;
@@ -53,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
 			io.stderr(`${error.message}\n\n${command.usage}\n`);
 			return EXIT_USAGE;
 		}
-		io.stderr(`Gagal: ${error instanceof Error ? error.message : String(error)}\n`);
+		io.stderr(`Gagal: ${errorIn(io, error)}\n`);
 		return EXIT_FAILED;
 	}
 }

@@ -1,7 +1,8 @@
 /** Reading a plan file for the CLI: the defaults without one, a PlanFileError naming the file otherwise. */
 import { readFile } from 'node:fs/promises';
 import { defaultPlan, parsePlan, PlanFileError, type Plan } from '../lib/core/plan';
-import type { CliIO } from './io';
+import { coded } from '../lib/core/messages';
+import { errorIn, type CliIO } from './io';
 
 export async function readPlan(path: string | undefined): Promise<Plan> {
 	if (!path) return defaultPlan();
@@ -9,7 +10,7 @@ export async function readPlan(path: string | undefined): Promise<Plan> {
 	try {
 		text = await readFile(path, 'utf8');
 	} catch {
-		throw new PlanFileError(`Berkas rencana '${path}' tidak ditemukan.`, path);
+		throw new PlanFileError(coded('plan.not_found', { file: path }), path);
 	}
 	return parsePlan(text, path);
 }
@@ -20,7 +21,7 @@ export async function readPlanOrReport(path: string | undefined, io: CliIO): Pro
 		return await readPlan(path);
 	} catch (error) {
 		if (!(error instanceof PlanFileError)) throw error;
-		io.stderr(`${error.message}\n`);
+		io.stderr(`${errorIn(io, error)}\n`);
 		return null;
 	}
 }

@@ -11,6 +11,7 @@ import { matchBoundaries } from '../../src/lib/core/geo/match';
 import { BoundaryFileError, readBoundaryFile } from '../../src/lib/core/geo/read';
 import type { Reference } from '../../src/lib/core/reference';
 import { SHAPEFILE_FIELDS, shapefileLayer, shapefileRecords, sourceVillages, zip } from '../fixtures/boundaries/make-shapefile';
+import { indonesian } from './in-indonesian';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/boundaries/${name}`, import.meta.url)));
 const reference = JSON.parse(readFileSync(new URL('../../data/reference.json', import.meta.url), 'utf8')) as Reference;
@@ -35,7 +36,7 @@ async function expectError(name: string, bytes: Uint8Array, message: string | Re
 	);
 	expect(error).toBeInstanceOf(BoundaryFileError);
 	const failure = error as BoundaryFileError;
-	expect(failure.message).toMatch(message);
+	expect(indonesian(failure)).toMatch(message);
 	expect(failure.file).toBe(name);
 	return failure;
 }

@@ -12,6 +12,7 @@ import { lookupRows, P3KE_CODES, DTSEN_CODES, BDT2015_CODES, codeKey, codeKeySql
 import { sqlString } from '../../src/lib/core/sql';
 import { TINY_REFERENCE } from '../fixtures/ingest';
 import { WasmTestEngine } from './wasm-engine';
+import { inIndonesianError, indonesian } from './in-indonesian';
 
 /** The load's counts; the column mapping it used is tested in mapping.test.ts. */
 /** The counts of a result (the mapping, and the regency and reference it was read against, are tested apart). */
@@ -275,7 +276,7 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 		expect((await households()).map((h) => [h.household_id, h.village_kode, h.floor, h.wall, h.roof, h.water])).toEqual([
 			['BDT301', '64.02.01.2001', 'earth', 'wood', 'thatch', 'surface']
 		]);
-		const error = await ingestRegister(engine, [await source('bdt-title-rows.xlsx', 'Data 2024')], TINY_REFERENCE).catch((e: unknown) => e);
+		const error = await ingestRegister(engine, [await source('bdt-title-rows.xlsx', 'Data 2024')], TINY_REFERENCE).catch(inIndonesianError);
 		expect(error).toBeInstanceOf(IngestError);
 		expect((error as Error).message).toBe(
 			"Berkas 'bdt-title-rows.xlsx' tidak punya lembar kerja 'Data 2024'; lembar yang ada: 'DTKS', 'Rekap'."
@@ -377,7 +378,7 @@ describe('ingest formats: encodings, delimiters, XLSX, P3KE', () => {
 
 	it('an old .xls workbook is refused with a clear message', async () => {
 		const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-		const error = await ingestRegister(engine, [bytesByteSource('lama.xls', xls)], TINY_REFERENCE).catch((e: unknown) => e);
+		const error = await ingestRegister(engine, [bytesByteSource('lama.xls', xls)], TINY_REFERENCE).catch(inIndonesianError);
 		expect(error).toBeInstanceOf(IngestError);
 		expect((error as Error).message).toBe(
 			"Berkas 'lama.xls' adalah buku kerja Excel lama (.xls); simpan ulang di Excel sebagai .xlsx atau CSV UTF-8."
@@ -411,10 +412,10 @@ describe('encoding and XLSX helpers', () => {
 	});
 
 	it('a workbook that cannot be loaded: out of memory says so, anything else names the reason', () => {
-		expect(xlsxLoadError('besar.xlsx', 52428800, new RangeError('Array buffer allocation failed')).message).toBe(
+		expect(indonesian(xlsxLoadError('besar.xlsx', 52428800, new RangeError('Array buffer allocation failed')))).toBe(
 			"Berkas 'besar.xlsx' (50.0 MB) terlalu besar untuk dibuka sebagai XLSX di sini; simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya."
 		);
-		expect(xlsxLoadError('rusak.xlsx', 10, new Error('End of data reached (data length = 10, asked index = 30)')).message).toBe(
+		expect(indonesian(xlsxLoadError('rusak.xlsx', 10, new Error('End of data reached (data length = 10, asked index = 30)')))).toBe(
 			"Berkas 'rusak.xlsx' tidak dapat dibaca sebagai buku kerja XLSX (End of data reached (data length = 10, asked index = 30))."
 		);
 	});
@@ -424,7 +425,7 @@ describe('encoding and XLSX helpers', () => {
 		try {
 			await loadReference(engine, TINY_REFERENCE);
 			const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
-			const error = await ingestRegister(engine, [bytesByteSource('rusak.xlsx', bytes)], TINY_REFERENCE).catch((e: unknown) => e);
+			const error = await ingestRegister(engine, [bytesByteSource('rusak.xlsx', bytes)], TINY_REFERENCE).catch(inIndonesianError);
 			expect(error).toBeInstanceOf(IngestError);
 			expect((error as Error).message).toMatch(/^Berkas 'rusak.xlsx' tidak dapat dibaca sebagai buku kerja XLSX \(.+\)\.$/);
 		} finally {

@@ -8,6 +8,7 @@ import { checkFitsBeforeLoad, isOutOfMemory, parseMemoryLimit } from '../../src/
 import { writeSample } from '../../src/lib/sample/write';
 import { TINY_REFERENCE, fixtureBytes } from '../fixtures/ingest';
 import { WasmTestEngine } from './wasm-engine';
+import { inIndonesianAsync } from './in-indonesian';
 
 async function counts(engine: WasmTestEngine) {
 	const table = await engine.query(
@@ -44,7 +45,7 @@ describe('a register too large for the browser’s memory', () => {
 			asOf: '2026-01-01'
 		});
 		await expect(load).rejects.toBeInstanceOf(IngestError);
-		await expect(load).rejects.toThrow(
+		await expect(inIndonesianAsync(load)).rejects.toThrow(
 			/^Berkas 'dtsen-besar\.csv' \([\d,]+ MB\) terlalu besar untuk memori peramban ini \(batas memori [\d,]+ MB\); data sebelumnya tetap dipakai\./
 		);
 		await engine.exec(`SET memory_limit = '3GiB'`);
@@ -70,7 +71,7 @@ describe('a register too large for the browser’s memory', () => {
 				return new Uint8Array();
 			}
 		};
-		await expect(ingestRegister(engine, [huge], TINY_REFERENCE)).rejects.toThrow(
+		await expect(inIndonesianAsync(ingestRegister(engine, [huge], TINY_REFERENCE))).rejects.toThrow(
 			"Berkas 'dtsen-2jt.csv' (600 MB) terlalu besar untuk memori peramban ini (batas memori 256 MB)"
 		);
 		expect(reads).toBe(0);

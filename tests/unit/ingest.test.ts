@@ -5,6 +5,7 @@ import { IngestCancelled, IngestError, bytesByteSource, ingestRegister, loadRefe
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { overviewByKecamatan, overviewByVillage, registerTotals } from '../../src/lib/queries/overview';
 import { TINY_REFERENCE, fixture, fixtureBytes } from '../fixtures/ingest';
+import { inIndonesianError } from './in-indonesian';
 
 const src = (name: string) => fileByteSource(fixture(name));
 
@@ -463,7 +464,7 @@ describe('ingestRegister', () => {
 			it(label, async () => {
 				await ingestRegister(engine, [await src('dtsen-flat.csv')], TINY_REFERENCE);
 				const before = await villageCounts(engine);
-				const error = await ingestRegister(engine, await Promise.all(files.map(src)), TINY_REFERENCE).catch((e: unknown) => e);
+				const error = await ingestRegister(engine, await Promise.all(files.map(src)), TINY_REFERENCE).catch(inIndonesianError);
 				expect(error).toBeInstanceOf(IngestError);
 				expect((error as IngestError).message).toMatch(message);
 				expect(await villageCounts(engine)).toEqual(before);
@@ -475,7 +476,7 @@ describe('ingestRegister', () => {
 		it('missing required column names the column', async () => {
 			const text = new TextDecoder().decode(await fixtureBytes('dtsen-flat.csv')).replace('kode_kelurahan_desa', 'kode_x');
 			const error = await ingestRegister(engine, [bytesByteSource('no-village.csv', new TextEncoder().encode(text))], TINY_REFERENCE).catch(
-				(e: unknown) => e
+				inIndonesianError
 			);
 			expect(error).toBeInstanceOf(IngestError);
 			expect(error).toMatchObject({ file: 'no-village.csv', column: 'kode_kelurahan_desa' });
@@ -489,7 +490,7 @@ describe('ingestRegister', () => {
 			const text = new TextDecoder().decode(await fixtureBytes('dtsen-flat.csv')).replace('Dewi Lestari', 'Dewi Lestari,extra,columns');
 			const error = await ingestRegister(engine, [bytesByteSource('extra.csv', new TextEncoder().encode(text))], TINY_REFERENCE, {
 				sliceBytes: 300
-			}).catch((e: unknown) => e);
+			}).catch(inIndonesianError);
 			expect(error).toBeInstanceOf(IngestError);
 			expect((error as Error).message).toMatch(/^Berkas 'extra.csv' sekitar baris data \d+: jumlah kolom tidak sama dengan judul kolom\.$/);
 			expect(await registerTotals(engine)).toMatchObject({ households: 4, people: 10 });
@@ -504,7 +505,7 @@ describe('ingestRegister', () => {
 				onProgress: (p) => {
 					if (p.rowsRead > 0) controller.abort();
 				}
-			}).catch((e: unknown) => e);
+			}).catch(inIndonesianError);
 			expect(error).toBeInstanceOf(IngestCancelled);
 			expect(error).toBeInstanceOf(IngestError);
 			expect((error as Error).message).toBe("Pemuatan berkas 'bdt-flat-semicolon.csv' dibatalkan; data sebelumnya tetap dipakai.");

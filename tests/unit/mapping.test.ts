@@ -6,6 +6,7 @@ import { rowsOf } from '../../src/lib/core/rows';
 import { IngestError, bytesByteSource, ingestRegister, loadReference } from '../../src/lib/ingest';
 import { MappingFileError, choicesOf, emptyMapping, parseSavedMapping, type SavedMapping } from '../../src/lib/ingest/mapping';
 import { TINY_REFERENCE } from '../fixtures/ingest';
+import { inIndonesian, inIndonesianAsync } from './in-indonesian';
 
 const FILE = 'dtsen-verval-baru.csv';
 const bytes = async () => new Uint8Array(await readFile(fileURLToPath(new URL(`../fixtures/mapping/${FILE}`, import.meta.url))));
@@ -121,7 +122,7 @@ describe('column mapping', () => {
 			mappings: { dtsen: mapping }
 		});
 		await expect(load).rejects.toBeInstanceOf(IngestError);
-		await expect(load).rejects.toThrow(
+		await expect(inIndonesianAsync(load)).rejects.toThrow(
 			`Berkas '${FILE}' (DTSEN, berkas gabungan) pemetaan kolom yang dipilih tidak memberi kolom untuk nomor_kartu_keluarga, padahal wajib.`
 		);
 		expect(await households(engine)).toEqual(before);
@@ -162,7 +163,7 @@ describe('mapping files', () => {
 		]
 	])('refuses %s with a clear message', (text, message) => {
 		expect(() => parseSavedMapping(text, 'm.json')).toThrow(MappingFileError);
-		expect(() => parseSavedMapping(text, 'm.json')).toThrow(message);
+		expect(inIndonesian(() => parseSavedMapping(text, 'm.json'))).toThrow(message);
 	});
 
 	it('choicesOf keeps earlier choices and adds the draft edits, and nothing that was only guessed', () => {

@@ -16,6 +16,7 @@ import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { fixture } from '../fixtures/ingest';
 import { runCli } from './cli-run';
+import { inIndonesianAsync, inIndonesianError } from './in-indonesian';
 
 const KUKAR: Reference = JSON.parse(await readFile(new URL('../../data/reference.json', import.meta.url), 'utf8')) as Reference;
 let index: WilayahIndex;
@@ -169,12 +170,12 @@ describe('a register of another regency', () => {
 	it('refuses codes that name no regency, and a tie, with the regencies named; the loaded register stays', async () => {
 		const before = rowsOf(await engine.query('SELECT count(*)::INTEGER AS n FROM household'), { n: 'number' })[0]?.n;
 		const unknown = await rewrittenFixture(dir, 'unknown.csv', ['9999011001']);
-		await expect(ingestRegister(engine, [await fileByteSource(unknown)], KUKAR, { region: { wilayah: diskWilayah } })).rejects.toThrow(
-			/tidak cocok dengan kabupaten\/kota mana pun/
-		);
+		await expect(
+			inIndonesianAsync(ingestRegister(engine, [await fileByteSource(unknown)], KUKAR, { region: { wilayah: diskWilayah } }))
+		).rejects.toThrow(/tidak cocok dengan kabupaten\/kota mana pun/);
 		const tie = await rewrittenFixture(dir, 'tie.csv', ['6403051003', '6402061001']);
 		const error = await ingestRegister(engine, [await fileByteSource(tie)], KUKAR, { region: { wilayah: diskWilayah } }).catch(
-			(e: unknown) => e
+			inIndonesianError
 		);
 		expect(error).toBeInstanceOf(IngestError);
 		expect((error as Error).message).toMatch(/Kabupaten Kutai Kartanegara \(64\.02\) dan Kabupaten Berau \(64\.03\)/);

@@ -16,6 +16,7 @@ import { XlsxTooLargeError } from '../../src/lib/ingest/xlsx/errors';
 import { isDateFormatCode } from '../../src/lib/ingest/xlsx/styles';
 import { columnOf, serialDate } from '../../src/lib/ingest/xlsx/cells';
 import { xlsxPackage, zipOrder, type PackageSpec } from '../fixtures/xlsx-package';
+import { inIndonesianError, indonesian } from './in-indonesian';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -134,7 +135,7 @@ describe('streaming XLSX reader', () => {
 		}
 	}
 	const failure = async (name: string, bytes: Uint8Array, options: StageOptions = {}) => {
-		const error = await stage(name, bytes, options).catch((e: unknown) => e);
+		const error = await stage(name, bytes, options).catch(inIndonesianError);
 		expect(error).toBeInstanceOf(IngestError);
 		return (error as IngestError).message;
 	};
@@ -329,7 +330,7 @@ describe('streaming XLSX reader', () => {
 				progress.push(p);
 				if (p.bytesRead > 0) controller.abort();
 			}
-		}).catch((e: unknown) => e);
+		}).catch(inIndonesianError);
 		expect(error).toBeInstanceOf(IngestCancelled);
 		expect(progress.at(-1)?.bytesRead).toBeLessThan(progress.at(-1)?.bytesTotal ?? 0);
 	});
@@ -406,14 +407,14 @@ describe('streaming XLSX reader', () => {
 		};
 		const source = bytesByteSource('besar.xlsx', bytes);
 		expect(await rowsOf(await XlsxReader.open(source))).toBe(499);
-		const sheetError = await rowsOf(await XlsxReader.open(source, { maxSheetXmlBytes: 10_000, sliceBytes: 512 })).catch((e: unknown) => e);
+		const sheetError = await rowsOf(await XlsxReader.open(source, { maxSheetXmlBytes: 10_000, sliceBytes: 512 })).catch(inIndonesianError);
 		expect(sheetError).toBeInstanceOf(XlsxTooLargeError);
-		expect(xlsxLoadError('besar.xlsx', 52_428_800, new XlsxTooLargeError('sheet', 2048 * 1048576)).message).toBe(
+		expect(indonesian(xlsxLoadError('besar.xlsx', 52_428_800, new XlsxTooLargeError('sheet', 2048 * 1048576)))).toBe(
 			"Berkas 'besar.xlsx' (50.0 MB) terlalu besar untuk dibuka sebagai XLSX di sini: lembar kerjanya lebih dari 2048 MB setelah dibuka; simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya."
 		);
-		const stringsError = await rowsOf(await XlsxReader.open(source, { maxSharedStringsXmlBytes: 100 })).catch((e: unknown) => e);
+		const stringsError = await rowsOf(await XlsxReader.open(source, { maxSharedStringsXmlBytes: 100 })).catch(inIndonesianError);
 		expect(stringsError).toBeInstanceOf(XlsxTooLargeError);
-		expect(xlsxLoadError('besar.xlsx', 3 * 1048576, new XlsxTooLargeError('sharedStrings', 256 * 1048576)).message).toBe(
+		expect(indonesian(xlsxLoadError('besar.xlsx', 3 * 1048576, new XlsxTooLargeError('sharedStrings', 256 * 1048576)))).toBe(
 			"Berkas 'besar.xlsx' (3.0 MB) terlalu besar untuk dibuka sebagai XLSX di sini: teks di dalamnya (sharedStrings) lebih dari 256 MB setelah dibuka; simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya."
 		);
 	});

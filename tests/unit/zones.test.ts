@@ -14,6 +14,7 @@ import { loadRegencyReference } from '../../src/lib/core/wilayah';
 import { zonesInUse } from '../../src/lib/core/zones';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { loadIndicatorFixture } from '../fixtures/indicators';
+import { inIndonesian } from './in-indonesian';
 
 const plan = (change: (p: Plan) => void): Plan => {
 	const p = defaultPlan();
@@ -34,10 +35,10 @@ describe('zones in the plan', () => {
 		expect(zoneMultiplier(p, 'pulau terluar')).toBe(2.5);
 		expect(zoneMultiplier(p, 'umum')).toBe(1);
 
-		expect(() => parsePlan(JSON.stringify({ kecamatanZones: { '6403': 'hulu' } }), 'r.json')).toThrow(
+		expect(inIndonesian(() => parsePlan(JSON.stringify({ kecamatanZones: { '6403': 'hulu' } }), 'r.json'))).toThrow(
 			"Berkas rencana 'r.json': kecamatanZones.6403 harus kode kecamatan bertitik, mis. 64.02.06"
 		);
-		expect(() => parsePlan(JSON.stringify({ kecamatanZones: { '64.03.11': '<b>' } }), 'r.json')).toThrow(
+		expect(inIndonesian(() => parsePlan(JSON.stringify({ kecamatanZones: { '64.03.11': '<b>' } }), 'r.json'))).toThrow(
 			/kecamatanZones\.64\.03\.11 harus nama zona/
 		);
 		expect(() => parsePlan(JSON.stringify({ zoneCostMultiplier: { pulau: 20 } }), 'r.json')).toThrow(/zoneCostMultiplier\.pulau/);

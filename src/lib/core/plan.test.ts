@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { errorWords } from '../words';
 import { PLAN_VERSION, PlanFileError, defaultPlan, parsePlan, planOf, serialisePlan } from './plan';
 
-function refusal(text: string): PlanFileError {
+/** The refusal, its message in the Indonesian words the CLI and the Indonesian UI show. */
+function refusal(text: string): { message: string; file: string; field?: string } {
 	try {
 		parsePlan(text, 'rencana.json');
 	} catch (error) {
-		if (error instanceof PlanFileError) return error;
+		if (error instanceof PlanFileError) return { message: errorWords(error, 'id'), file: error.file, field: error.field };
 		throw error;
 	}
 	throw new Error('plan was accepted');

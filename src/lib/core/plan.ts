@@ -7,6 +7,8 @@
  * {"minFloorAreaPerPerson": 9}}}` is a whole plan. What it does say is checked, and a wrong value is
  * refused with a message naming the field, never silently replaced.
  */
+import { CodedError, coded, type CodedMessage } from './messages';
+import type { PlanFileMessages, PlanReasons } from './messages/plan';
 import type { Zone } from './reference';
 import { FLOOR, ROOF, VERVAL, WALL, WATER, type Floor, type Roof, type Verval, type Wall, type Water } from './schema';
 
@@ -244,16 +246,22 @@ export function defaultPlan(): Plan {
 /** The selectable crowding thresholds (any positive value is accepted from a file). */
 export const FLOOR_AREA_CHOICES = [7.2, 8, 9] as const;
 
-export class PlanFileError extends Error {
+/** A plan file (or an edit) refused: which file and field, and why as a code (words/plan.ts words it). */
+export class PlanFileError extends CodedError {
+	declare readonly said: CodedMessage<keyof PlanFileMessages>;
+
 	constructor(
-		message: string,
+		said: CodedMessage<keyof PlanFileMessages>,
 		readonly file: string,
 		readonly field?: string
 	) {
-		super(message);
+		super(said);
 		this.name = 'PlanFileError';
 	}
 }
+
+type Reason = CodedMessage<keyof PlanReasons>;
+const noParams = {};
 
 type Json = unknown;
 
@@ -265,54 +273,55 @@ function isObject(value: Json): value is Record<string, Json> {
 class PlanReader {
 	constructor(readonly file: string) {}
 
-	fail(field: string, what: string): never {
-		throw new PlanFileError(`Berkas rencana '${this.file}': ${field} ${what}.`, this.file, field);
+	fail(field: string, reason: Reason): never {
+		throw new PlanFileError(coded('plan.field_refused', { file: this.file, field, reason }), this.file, field);
 	}
 
 	object(value: Json, field: string): Record<string, Json> {
-		if (!isObject(value)) this.fail(field, 'harus berupa objek');
+		if (!isObject(value)) this.fail(field, coded('plan.not_object', noParams));
 		return value;
 	}
 
 	/** Fails on a key the plan does not have: a typo must not pass as "use the default". */
 	known(value: Record<string, Json>, field: string, keys: readonly string[]): void {
 		for (const key of Object.keys(value)) {
-			if (!keys.includes(key)) this.fail(field ? `${field}.${key}` : key, 'tidak dikenal');
+			if (!keys.includes(key)) this.fail(field ? `${field}.${key}` : key, coded('plan.unknown_key', noParams));
 		}
 	}
 
 	number(value: Json, field: string, fallback: number, min: number, max: number): number {
 		if (value === undefined) return fallback;
-		if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(field, 'harus berupa angka');
-		if (value < min || value > max) this.fail(field, `harus antara ${min} dan ${max} (tertulis ${value})`);
+		if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(field, coded('plan.not_number', noParams));
+		if (value < min || value > max)
+			this.fail(field, coded('plan.out_of_range', { min: String(min), max: String(max), value: String(value) }));
 		return value;
 	}
 
 	integer(value: Json, field: string, fallback: number, min: number, max: number): number {
 		const n = this.number(value, field, fallback, min, max);
-		if (!Number.isInteger(n)) this.fail(field, `harus bilangan bulat (tertulis ${n})`);
+		if (!Number.isInteger(n)) this.fail(field, coded('plan.not_integer', { value: String(n) }));
 		return n;
 	}
 
 	boolean(value: Json, field: string, fallback: boolean): boolean {
 		if (value === undefined) return fallback;
-		if (typeof value !== 'boolean') this.fail(field, 'harus true atau false');
+		if (typeof value !== 'boolean') this.fail(field, coded('plan.not_boolean', noParams));
 		return value;
 	}
 
 	string(value: Json, field: string, fallback: string): string {
 		if (value === undefined) return fallback;
-		if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'harus berupa teks');
+		if (typeof value !== 'string' || value.trim() === '') this.fail(field, coded('plan.not_text', noParams));
 		return value;
 	}
 
 	values<T extends string>(value: Json, field: string, fallback: T[], allowed: readonly T[]): T[] {
 		if (value === undefined) return [...fallback];
-		if (!Array.isArray(value)) this.fail(field, 'harus berupa daftar');
+		if (!Array.isArray(value)) this.fail(field, coded('plan.not_list', noParams));
 		const out: T[] = [];
 		for (const item of value) {
 			if (typeof item !== 'string' || !(allowed as readonly string[]).includes(item)) {
-				this.fail(field, `berisi nilai tidak dikenal ${JSON.stringify(item)} (boleh: ${allowed.join(', ')})`);
+				this.fail(field, coded('plan.unknown_value', { value: JSON.stringify(item), allowed: allowed.join(', ') }));
 			}
 			if (!out.includes(item as T)) out.push(item as T);
 		}
@@ -325,7 +334,7 @@ class PlanReader {
 		this.known(o, field, ['min', 'max']);
 		const min = this.integer(o.min, `${field}.min`, fallback.min, 0, 130);
 		const max = this.integer(o.max, `${field}.max`, fallback.max, 0, 130);
-		if (max < min) this.fail(field, `min (${min}) lebih besar dari max (${max})`);
+		if (max < min) this.fail(field, coded('plan.min_above_max', { min: String(min), max: String(max) }));
 		return { min, max };
 	}
 
@@ -335,7 +344,7 @@ class PlanReader {
 		this.known(o, field, ['min', 'max']);
 		const min = this.integer(o.min, `${field}.min`, fallback.min, 0, 130);
 		const max = o.max === null ? null : this.integer(o.max, `${field}.max`, fallback.max ?? 130, 0, 130);
-		if (max !== null && max < min) this.fail(field, `min (${min}) lebih besar dari max (${max})`);
+		if (max !== null && max < min) this.fail(field, coded('plan.min_above_max', { min: String(min), max: String(max) }));
 		return { min, max };
 	}
 }
@@ -353,7 +362,7 @@ function readIndicators(r: PlanReader, value: Json, d: IndicatorSettings): Indic
 		sma: r.range(school.sma, 'indicators.school.sma', d.school.sma)
 	};
 	if (bands.sd.max >= bands.smp.min || bands.smp.max >= bands.sma.min) {
-		r.fail('indicators.school', 'kelompok umur SD, SMP dan SMA harus berurutan dan tidak tumpang-tindih');
+		r.fail('indicators.school', coded('plan.school_ranges', noParams));
 	}
 
 	const housing = o.housing === undefined ? {} : r.object(o.housing, 'indicators.housing');
@@ -363,7 +372,7 @@ function readIndicators(r: PlanReader, value: Json, d: IndicatorSettings): Indic
 	const safe = r.values(water.safe, 'indicators.water.safe', d.water.safe, WATER);
 	const conditional = r.values(water.conditional, 'indicators.water.conditional', d.water.conditional, WATER);
 	const both = safe.filter((w) => conditional.includes(w));
-	if (both.length > 0) r.fail('indicators.water', `sumber ${both.join(', ')} tidak boleh layak dan bersyarat sekaligus`);
+	if (both.length > 0) r.fail('indicators.water', coded('plan.water_both', { sources: both.join(', ') }));
 
 	const paket = o.paket === undefined ? {} : r.object(o.paket, 'indicators.paket');
 	r.known(paket, 'indicators.paket', ['a', 'b', 'c']);
@@ -396,14 +405,14 @@ const MAX_RUPIAH = 1e15;
 
 function rupiah(r: PlanReader, value: Json, field: string, fallback: number): number {
 	const n = r.number(value, field, fallback, 0, MAX_RUPIAH);
-	if (!Number.isInteger(n)) r.fail(field, `harus rupiah bulat (tertulis ${n})`);
+	if (!Number.isInteger(n)) r.fail(field, coded('plan.not_rupiah', { value: String(n) }));
 	return n;
 }
 
 function missingRule(r: PlanReader, value: Json, field: string, fallback: MissingRule): MissingRule {
 	if (value === undefined) return fallback;
 	if (typeof value !== 'string' || !(MISSING_RULES as readonly string[]).includes(value)) {
-		r.fail(field, `harus salah satu dari ${MISSING_RULES.join(', ')}`);
+		r.fail(field, coded('plan.not_one_of', { allowed: MISSING_RULES.join(', ') }));
 	}
 	return value as MissingRule;
 }
@@ -465,8 +474,7 @@ function readProgrammes(r: PlanReader, value: Json, d: Programmes): Programmes {
 const ZONE_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u;
 
 function zoneName(r: PlanReader, value: Json, field: string): Zone {
-	if (typeof value !== 'string' || !ZONE_NAME.test(value))
-		r.fail(field, 'harus nama zona: huruf, angka, spasi, _ atau -, paling panjang 40');
+	if (typeof value !== 'string' || !ZONE_NAME.test(value)) r.fail(field, coded('plan.zone_name', noParams));
 	return value;
 }
 
@@ -486,7 +494,7 @@ function readKecamatanZones(r: PlanReader, value: Json): Record<string, Zone> {
 	const z = r.object(value, 'kecamatanZones');
 	const out: Record<string, Zone> = {};
 	for (const [kode, zone] of Object.entries(z)) {
-		if (!/^\d{2}\.\d{2}\.\d{2}$/.test(kode)) r.fail(`kecamatanZones.${kode}`, 'harus kode kecamatan bertitik, mis. 64.02.06');
+		if (!/^\d{2}\.\d{2}\.\d{2}$/.test(kode)) r.fail(`kecamatanZones.${kode}`, coded('plan.kecamatan_code', noParams));
 		out[kode] = zoneName(r, zone, `kecamatanZones.${kode}`);
 	}
 	return out;
@@ -505,19 +513,19 @@ const FUNDING_KINDS: readonly FundingKind[] = ['APBD', 'APBN', 'CSR', 'other'];
 
 function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): FundingLine[] {
 	if (value === undefined) return structuredClone(d);
-	if (!Array.isArray(value)) r.fail('fundingLines', 'harus berupa daftar');
+	if (!Array.isArray(value)) r.fail('fundingLines', coded('plan.not_list', noParams));
 	const ids = new Set<string>();
 	return value.map((item: Json, i: number) => {
 		const field = `fundingLines[${i}]`;
 		const o = r.object(item, field);
 		r.known(o, field, ['id', 'name', 'kind', 'budgets']);
 		const id = r.string(o.id, `${field}.id`, '');
-		if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) r.fail(`${field}.id`, 'hanya huruf, angka, - dan _ (1–40 karakter)');
-		if (ids.has(id)) r.fail(`${field}.id`, `"${id}" sudah dipakai sumber dana lain`);
+		if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) r.fail(`${field}.id`, coded('plan.funding_id', noParams));
+		if (ids.has(id)) r.fail(`${field}.id`, coded('plan.funding_id_taken', { id }));
 		ids.add(id);
 		const kind = o.kind ?? 'other';
 		if (typeof kind !== 'string' || !(FUNDING_KINDS as readonly string[]).includes(kind)) {
-			r.fail(`${field}.kind`, `harus salah satu dari ${FUNDING_KINDS.join(', ')}`);
+			r.fail(`${field}.kind`, coded('plan.not_one_of', { allowed: FUNDING_KINDS.join(', ') }));
 		}
 		const budgetsIn = o.budgets === undefined ? {} : r.object(o.budgets, `${field}.budgets`);
 		r.known(budgetsIn, `${field}.budgets`, PROGRAMME_IDS);
@@ -531,7 +539,7 @@ function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): Funding
 
 function readOverrides(r: PlanReader, value: Json): Override[] {
 	if (value === undefined) return [];
-	if (!Array.isArray(value)) r.fail('overrides', 'harus berupa daftar');
+	if (!Array.isArray(value)) r.fail('overrides', coded('plan.not_list', noParams));
 	const seen = new Set<string>();
 	return value.map((item: Json, i: number) => {
 		const field = `overrides[${i}]`;
@@ -539,14 +547,14 @@ function readOverrides(r: PlanReader, value: Json): Override[] {
 		r.known(o, field, ['programme', 'unitId', 'action', 'reason']);
 		const programme = o.programme;
 		if (typeof programme !== 'string' || !(PROGRAMME_IDS as readonly string[]).includes(programme)) {
-			r.fail(`${field}.programme`, `harus salah satu dari ${PROGRAMME_IDS.join(', ')}`);
+			r.fail(`${field}.programme`, coded('plan.not_one_of', { allowed: PROGRAMME_IDS.join(', ') }));
 		}
 		const unitId = r.string(o.unitId, `${field}.unitId`, '');
-		if (o.action !== 'include' && o.action !== 'exclude') r.fail(`${field}.action`, 'harus "include" atau "exclude"');
+		if (o.action !== 'include' && o.action !== 'exclude') r.fail(`${field}.action`, coded('plan.include_or_exclude', noParams));
 		const reason = typeof o.reason === 'string' ? o.reason.trim() : '';
-		if (reason === '') r.fail(`${field}.reason`, 'wajib diisi: setiap perubahan manual perlu alasan');
+		if (reason === '') r.fail(`${field}.reason`, coded('plan.reason_required', noParams));
 		const key = `${programme}\u0000${unitId}`;
-		if (seen.has(key)) r.fail(field, `${programme} ${unitId} sudah punya perubahan manual lain`);
+		if (seen.has(key)) r.fail(field, coded('plan.override_taken', { programme, unit: unitId }));
 		seen.add(key);
 		return { programme: programme as ProgrammeId, unitId, action: o.action, reason };
 	});
@@ -561,10 +569,10 @@ function readOverrides(r: PlanReader, value: Json): Override[] {
 function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	const version = o.version ?? PLAN_VERSION;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-		r.fail('version', 'harus bilangan bulat ≥ 1');
+		r.fail('version', coded('plan.version_invalid', noParams));
 	}
 	if (version > PLAN_VERSION) {
-		r.fail('version', `${version} lebih baru dari yang dikenal aplikasi ini (${PLAN_VERSION}); perbarui Tepat`);
+		r.fail('version', coded('plan.version_newer', { version: String(version), known: String(PLAN_VERSION) }));
 	}
 	if (version !== 2) return o;
 	const programmes = o.programmes === undefined ? {} : o.programmes;
@@ -584,7 +592,7 @@ export function planOf(value: Json, file: string): Plan {
 	const r = new PlanReader(file);
 	const raw = r.object(value, 'rencana');
 	if (raw.format !== undefined && raw.format !== PLAN_FORMAT) {
-		r.fail('format', `harus "${PLAN_FORMAT}" (tertulis ${JSON.stringify(raw.format)}); ini bukan berkas rencana Tepat`);
+		r.fail('format', coded('plan.not_plan_format', { format: PLAN_FORMAT, written: JSON.stringify(raw.format) }));
 	}
 	const o = migrate(raw, r);
 	r.known(o, '', [
@@ -607,7 +615,7 @@ export function planOf(value: Json, file: string): Plan {
 	const population = o.population === undefined ? {} : r.object(o.population, 'population');
 	r.known(population, 'population', ['desil', 'verval', 'missing']);
 	const verval = r.values(population.verval, 'population.verval', d.population.verval, VERVAL);
-	if (verval.length === 0) r.fail('population.verval', 'tidak boleh kosong');
+	if (verval.length === 0) r.fail('population.verval', coded('plan.empty', noParams));
 	const missing = population.missing === undefined ? {} : r.object(population.missing, 'population.missing');
 	r.known(missing, 'population.missing', ['desil', 'verval']);
 	return {
@@ -617,14 +625,14 @@ export function planOf(value: Json, file: string): Plan {
 		date: ((): string | null => {
 			if (o.date === undefined || o.date === null) return null;
 			if (typeof o.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date))) {
-				return r.fail('date', 'harus tanggal YYYY-MM-DD');
+				return r.fail('date', coded('plan.not_date', noParams));
 			}
 			return o.date;
 		})(),
 		population: {
 			desil: (() => {
 				const range = r.range(population.desil, 'population.desil', d.population.desil);
-				if (range.min < 1 || range.max > 10) r.fail('population.desil', 'harus di dalam 1–10');
+				if (range.min < 1 || range.max > 10) r.fail('population.desil', coded('plan.desil_range', noParams));
 				return range;
 			})(),
 			verval,
@@ -651,10 +659,8 @@ export function parsePlan(text: string, file: string): Plan {
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		throw new PlanFileError(
-			`Berkas rencana '${file}' bukan JSON yang sah: ${error instanceof Error ? error.message : String(error)}.`,
-			file
-		);
+		// The parser's own detail (position, token) is the JavaScript engine's, in its language.
+		throw new PlanFileError(coded('plan.not_json', { file, detail: error instanceof Error ? error.message : String(error) }), file);
 	}
 	return planOf(value, file);
 }

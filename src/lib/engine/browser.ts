@@ -12,6 +12,7 @@ import { OFFLINE_SETTINGS, type Engine } from './types';
 import { ipcFileToStream } from './arrow-ipc';
 import { ipcToParquet, parquetToIPC } from './parquet-browser';
 import { sqlIdent } from '../core/sql';
+import { CodedError, coded } from '../core/messages';
 
 /** How long opening took, for the benchmark and the final report. */
 export interface BrowserEngineTimings {
@@ -81,7 +82,7 @@ export class BrowserEngine implements Engine {
 
 	async registerFile(name: string, bytes: Uint8Array): Promise<void> {
 		if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
-			throw new Error(`Nama berkas tidak sah untuk mesin data: ${name}`);
+			throw new CodedError(coded('engine.bad_file_name', { name }));
 		}
 		await this.db.registerFileBuffer(name, ownedCopy(bytes));
 	}

@@ -17,6 +17,7 @@ import {
 } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
 import { sqlString } from '../core/sql';
+import { CodedError, coded } from '../core/messages';
 
 /** Arrow types chosen to match what duckdb-wasm hands back for the same DuckDB type. */
 function arrowTypeFor(typeId: DuckDBTypeId): DataType {
@@ -144,7 +145,7 @@ export class NodeEngine implements Engine {
 
 	private pathOf(name: string): string {
 		if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
-			throw new Error(`Nama berkas tidak sah untuk mesin data: ${name}`);
+			throw new CodedError(coded('engine.bad_file_name', { name }));
 		}
 		return join(this.fileDir, name);
 	}

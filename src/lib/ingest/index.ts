@@ -11,6 +11,7 @@
  * Errors are `IngestError` with an Indonesian message naming the file (and row/column when known);
  * a cancelled load (opts.signal) throws `IngestCancelled`, a subclass of IngestError.
  */
+import { coded } from '../core/messages';
 import type { Engine } from '../engine/types';
 import type { Reference } from '../core/reference';
 import { CODE_TABLES, codeTableStatements } from '../core/codes';
@@ -42,12 +43,6 @@ interface RecognisedFile extends StagedFile {
 	role: FileRole;
 }
 
-const ROLE_LABEL: Record<FileRole, string> = {
-	flat: 'berkas gabungan',
-	household: 'berkas keluarga',
-	person: 'berkas anggota keluarga'
-};
-
 function localDate(now: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -67,10 +62,7 @@ async function scalar(engine: Engine, sql: string): Promise<number> {
 function recogniseFile(file: StagedFile): RecognisedFile {
 	const found = recognise(file.headers);
 	if ('reason' in found) {
-		throw new IngestError(
-			`Berkas '${file.file}' tidak dikenali sebagai ekspor DTSEN, DTKS atau P3KE: kolom nomor_kartu_keluarga, IDBDT atau ID Keluarga P3KE tidak ada.`,
-			file.file
-		);
+		throw new IngestError(coded('ingest.not_recognised', { file: file.file }), file.file);
 	}
 	return { ...file, ...found };
 }
@@ -78,35 +70,31 @@ function recogniseFile(file: StagedFile): RecognisedFile {
 /** Picks the household and person files out of one flat file or one pair. */
 function arrange(files: RecognisedFile[]): { household: RecognisedFile; person: RecognisedFile; flat: boolean } {
 	const [a, b] = files;
-	if (!a) throw new IngestError('Tidak ada berkas yang dipilih.', '');
+	if (!a) throw new IngestError(coded('ingest.no_files', {}), '');
 	const spec = SOURCES[a.source];
 	if (!b) {
 		if (a.role === 'flat') return { household: a, person: a, flat: true };
 		if (a.role === 'household') {
 			const marker = spec.person.find((s) => s.field === 'person_key')?.headers[0] ?? '';
-			throw new IngestError(
-				`Berkas '${a.file}' berisi data keluarga tanpa anggota keluarga; pilih juga berkas anggota keluarga (kolom ${marker}).`,
-				a.file
-			);
+			throw new IngestError(coded('ingest.household_file_alone', { file: a.file, marker }), a.file);
 		}
-		throw new IngestError(
-			`Berkas '${a.file}' berisi anggota keluarga tanpa data keluarga; pilih juga berkas keluarga dari ${spec.title}.`,
-			a.file
-		);
+		throw new IngestError(coded('ingest.person_file_alone', { file: a.file, source: spec.title }), a.file);
 	}
 	if (a.source !== b.source) {
 		throw new IngestError(
-			`Berkas '${a.file}' (${SOURCES[a.source].title}) dan '${b.file}' (${SOURCES[b.source].title}) berasal dari sumber berbeda; muat berkas dari satu sumber.`,
+			coded('ingest.different_sources', {
+				first: a.file,
+				firstSource: SOURCES[a.source].title,
+				second: b.file,
+				secondSource: SOURCES[b.source].title
+			}),
 			b.file
 		);
 	}
 	const household = [a, b].find((f) => f.role === 'household');
 	const person = [a, b].find((f) => f.role === 'person');
 	if (!household || !person) {
-		throw new IngestError(
-			`Berkas '${a.file}' (${ROLE_LABEL[a.role]}) dan '${b.file}' (${ROLE_LABEL[b.role]}) bukan pasangan berkas keluarga dan anggota keluarga. Pilih satu berkas gabungan, atau satu berkas keluarga dan satu berkas anggota keluarga.`,
-			b.file
-		);
+		throw new IngestError(coded('ingest.not_a_pair', { first: a.file, firstRole: a.role, second: b.file, secondRole: b.role }), b.file);
 	}
 	return { household, person, flat: false };
 }
@@ -123,10 +111,9 @@ function requireColumns(
 	for (const field of required) {
 		if (mapping[field]) continue;
 		const header = fields.find((s) => s.field === field)?.headers[0] ?? field;
-		const why = unmappedByChoice.has(field)
-			? `pemetaan kolom yang dipilih tidak memberi kolom untuk ${header}, padahal wajib`
-			: `tidak punya kolom wajib ${header}`;
-		throw new IngestError(`Berkas '${file.file}' (${spec.title}, ${ROLE_LABEL[file.role]}) ${why}.`, file.file, undefined, header);
+		const where = { file: file.file, source: spec.title, role: file.role, header };
+		const said = unmappedByChoice.has(field) ? coded('ingest.unmapped_column', where) : coded('ingest.missing_column', where);
+		throw new IngestError(said, file.file, undefined, header);
 	}
 }
 
@@ -153,12 +140,9 @@ export async function ingestRegister(
 	current: Reference,
 	opts: IngestOptions = {}
 ): Promise<IngestResult> {
-	if (sources.length === 0) throw new IngestError('Tidak ada berkas yang dipilih.', '');
+	if (sources.length === 0) throw new IngestError(coded('ingest.no_files', {}), '');
 	if (sources.length > 2) {
-		throw new IngestError(
-			'Pilih satu berkas gabungan, atau sepasang berkas keluarga dan anggota keluarga (paling banyak dua berkas).',
-			sources[2]?.name ?? ''
-		);
+		throw new IngestError(coded('ingest.too_many_files', {}), sources[2]?.name ?? '');
 	}
 	const loadId = newLoadId();
 	const ctx: StageContext = {
@@ -207,7 +191,7 @@ export async function ingestRegister(
 		requireColumns(person, spec, personMap, 'person', unmapped(mapping.person));
 		for (const file of flat ? [household] : [household, person]) {
 			if (file.rows === 0) {
-				throw new IngestError(`Berkas '${file.file}' tidak berisi baris data (hanya judul kolom).`, file.file);
+				throw new IngestError(coded('ingest.header_only', { file: file.file }), file.file);
 			}
 		}
 
@@ -284,7 +268,7 @@ export async function ingestRegister(
 		if (households === 0) {
 			const keyHeader = householdMap['key']?.header ?? 'kunci';
 			throw new IngestError(
-				`Berkas '${household.file}' tidak berisi satu pun keluarga dengan kolom ${keyHeader} terisi.`,
+				coded('ingest.no_households', { file: household.file, header: keyHeader }),
 				household.file,
 				undefined,
 				keyHeader
@@ -329,8 +313,8 @@ export async function ingestRegister(
 	} catch (error) {
 		if (error instanceof IngestError) throw error;
 		if (isOutOfMemory(error)) throw tooLargeError(sources, limit);
-		const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-		throw new IngestError(`Pemuatan '${label}' gagal: ${detail}`, label);
+		const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+		throw new IngestError(coded('ingest.failed', { label, detail }), label);
 	} finally {
 		if (!swapped) await dropTables(engine, SWAPPED_TABLES.map(next));
 		await dropTables(engine, ctx.tables);

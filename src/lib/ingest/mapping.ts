@@ -7,6 +7,8 @@
  * the same column names. A choice naming a header the file does not have is not applied (the guess
  * stays) and is listed in `ignored`, so the screen can say so instead of failing the load.
  */
+import { CodedError, coded, type CodedMessage } from '../core/messages';
+import type { MappingMessages } from '../core/messages/ingest';
 import {
 	SOURCES,
 	headerIndex,
@@ -142,9 +144,12 @@ export function choicesOf(used: SideMapping, draft: FieldChoices = {}): FieldCho
 	return out;
 }
 
-export class MappingFileError extends Error {
-	constructor(message: string) {
-		super(message);
+/** A column-mapping file refused: why as a code, worded at the edge. */
+export class MappingFileError extends CodedError {
+	declare readonly said: CodedMessage<keyof MappingMessages>;
+
+	constructor(said: CodedMessage<keyof MappingMessages>) {
+		super(said);
 		this.name = 'MappingFileError';
 	}
 }
@@ -153,17 +158,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 function parseChoices(source: RegisterSource, side: MappingSide, value: unknown, name: string): FieldChoices {
 	if (value === undefined) return {};
-	if (!isRecord(value)) throw new MappingFileError(`Berkas pemetaan '${name}': bagian "${side}" harus berupa objek.`);
+	if (!isRecord(value)) throw new MappingFileError(coded('mapping.side_not_object', { file: name, side }));
 	const known = new Set(sideFields(source, side).map((spec) => spec.field));
 	const out: FieldChoices = {};
 	for (const [field, header] of Object.entries(value)) {
 		if (!known.has(field)) {
-			throw new MappingFileError(
-				`Berkas pemetaan '${name}': kolom tujuan "${field}" di bagian "${side}" tidak dikenal untuk sumber ${SOURCES[source].title}.`
-			);
+			throw new MappingFileError(coded('mapping.unknown_field', { file: name, field, side, source: SOURCES[source].title }));
 		}
 		if (header !== null && (typeof header !== 'string' || header.trim() === '')) {
-			throw new MappingFileError(`Berkas pemetaan '${name}': "${side}.${field}" harus berupa nama kolom (teks) atau null.`);
+			throw new MappingFileError(coded('mapping.not_header', { file: name, side, field }));
 		}
 		out[field] = header;
 	}
@@ -176,7 +179,7 @@ export function parseSavedMapping(text: string, name: string): SavedMapping {
 	try {
 		value = JSON.parse(text);
 	} catch {
-		throw new MappingFileError(`Berkas pemetaan '${name}' bukan JSON yang sah.`);
+		throw new MappingFileError(coded('mapping.not_json', { file: name }));
 	}
 	return savedMappingOf(value, name);
 }
@@ -184,16 +187,16 @@ export function parseSavedMapping(text: string, name: string): SavedMapping {
 /** A parsed JSON value as a mapping, checked the same way as a mapping file (`name` in the messages). */
 export function savedMappingOf(value: unknown, name: string): SavedMapping {
 	if (!isRecord(value) || value.format !== MAPPING_FORMAT) {
-		throw new MappingFileError(`Berkas '${name}' bukan berkas pemetaan kolom Tepat (format "${MAPPING_FORMAT}").`);
+		throw new MappingFileError(coded('mapping.not_mapping', { file: name, format: MAPPING_FORMAT }));
 	}
 	if (value.version !== MAPPING_VERSION) {
 		throw new MappingFileError(
-			`Berkas pemetaan '${name}' versi ${String(value.version)} tidak dikenal; versi yang didukung: ${MAPPING_VERSION}.`
+			coded('mapping.version', { file: name, version: String(value.version), supported: String(MAPPING_VERSION) })
 		);
 	}
 	const source = value.source;
 	if (typeof source !== 'string' || !Object.hasOwn(SOURCES, source)) {
-		throw new MappingFileError(`Berkas pemetaan '${name}': sumber "${String(source)}" tidak dikenal (dtsen, bdt atau p3ke).`);
+		throw new MappingFileError(coded('mapping.unknown_source', { file: name, source: String(source) }));
 	}
 	const id = source as RegisterSource;
 	return {

@@ -6,6 +6,7 @@
  * failure, so the previous register stays.
  */
 import type { Engine } from '../engine/types';
+import { coded } from '../core/messages';
 import { IngestError, type ByteSource } from './types';
 
 const OUT_OF_MEMORY =
@@ -23,12 +24,9 @@ export function formatMegabytes(bytes: number): string {
 
 /** The message for a load that cannot fit: names the files, their size and what to do instead. */
 export function tooLargeError(sources: readonly ByteSource[], limitBytes?: number): IngestError {
-	const names = sources.map((s) => `'${s.name}'`).join(' dan ');
-	const size = sources.reduce((sum, s) => sum + s.size, 0);
-	const limit = limitBytes ? ` (batas memori ${formatMegabytes(limitBytes)})` : '';
+	const bytes = sources.reduce((sum, s) => sum + s.size, 0);
 	return new IngestError(
-		`Berkas ${names} (${formatMegabytes(size)}) terlalu besar untuk memori peramban ini${limit}; data sebelumnya tetap dipakai. ` +
-			'Bagi berkas per kecamatan, simpan XLSX sebagai CSV atau Parquet, atau olah berkas sebesar ini dengan perintah `npx tepat` di komputer.',
+		coded('ingest.too_large', { files: sources.map((s) => s.name), bytes, limitBytes: limitBytes ?? 0 }),
 		sources[0]?.name ?? ''
 	);
 }

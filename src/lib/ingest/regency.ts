@@ -4,6 +4,7 @@
  * names only) cannot vote; a register with no such row keeps the regency in use or the user's choice.
  * Rows of other regencies are kept and reported, never dropped.
  */
+import { coded } from '../core/messages';
 import type { Reference } from '../core/reference';
 import { createTableSql } from '../core/catalog';
 import { sqlIdent, sqlString } from '../core/sql';
@@ -61,11 +62,8 @@ export async function regencyVotes(engine: Engine, input: NormaliseInput): Promi
 	});
 }
 
-function listVotes(votes: readonly RegencyVote[], index: WilayahIndex): string {
-	return votes
-		.slice(0, 5)
-		.map((v) => `${findRegency(index, v.kode)?.nama ?? 'kode'} ${v.kode}: ${v.households} keluarga`)
-		.join('; ');
+function namedVotes(votes: readonly RegencyVote[], index: WilayahIndex): { kode: string; nama: string | null; households: number }[] {
+	return votes.slice(0, 5).map((v) => ({ kode: v.kode, nama: findRegency(index, v.kode)?.nama ?? null, households: v.households }));
 }
 
 function outcome(
@@ -117,7 +115,7 @@ export async function resolveRegency(
 	};
 	if (choice.chosen) {
 		const chosen = findRegency(index, choice.chosen);
-		if (!chosen) throw new IngestError(`Kabupaten/kota '${choice.chosen}' tidak ada dalam daftar wilayah Indonesia.`, file);
+		if (!chosen) throw new IngestError(coded('ingest.regency_unknown', { regency: choice.chosen }), file);
 		return use(chosen, 'chosen');
 	}
 	const detected = detectRegency(index, votes);
@@ -127,13 +125,14 @@ export async function resolveRegency(
 		case 'no_codes':
 			return { reference: current, regency: outcome(current.kabupaten, 'kept', votes, index) };
 		case 'unknown':
-			throw new IngestError(
-				`Berkas '${file}': kode wilayah di kolom kode desa (${listVotes(detected.votes, index)}) tidak cocok dengan kabupaten/kota mana pun di Indonesia. Periksa kolom kode desa, atau pilih kabupaten/kotanya sendiri.`,
-				file
-			);
+			throw new IngestError(coded('ingest.regency_unmatched', { file, votes: namedVotes(detected.votes, index) }), file);
 		case 'tie':
 			throw new IngestError(
-				`Berkas '${file}': jumlah keluarga sama banyak (${detected.households}) di ${detected.regencies.map((r) => `${r.nama} (${r.kode})`).join(' dan ')}; pilih kabupaten/kota register ini sendiri.`,
+				coded('ingest.regency_tie', {
+					file,
+					households: detected.households,
+					regencies: detected.regencies.map((r) => ({ kode: r.kode, nama: r.nama }))
+				}),
 				file
 			);
 	}

@@ -3,6 +3,8 @@
  * helpers that create it and append CSV slices to it through read_csv. Its own module so that
  * stage.ts (which picks a reader) and xlsx.ts (a reader) both import it without importing each other.
  */
+import { coded, type CodedMessage } from '../core/messages';
+import type { CsvReasons } from '../core/messages/ingest';
 import type { Engine } from '../engine/types';
 import { sqlString } from '../core/sql';
 import { scratchName } from '../core/catalog';
@@ -55,18 +57,21 @@ export async function countRows(engine: Engine, table: string): Promise<number> 
 	return Number(result.get(0)?.n ?? 0);
 }
 
-/** Turns a DuckDB error into an Indonesian message naming the file (and an approximate row). */
+/** Why DuckDB could not read a CSV, from its error text. */
+function csvReason(text: string): CodedMessage<keyof CsvReasons> {
+	if (/unicode|utf-8/i.test(text)) return coded('csv.not_utf8', {});
+	if (/unterminated quote/i.test(text)) return coded('csv.open_quote', {});
+	if (/Expected Number of Columns/i.test(text)) return coded('csv.column_count', {});
+	if (/invalid state|RFC 4180/i.test(text)) return coded('csv.nonstandard', {});
+	return coded('csv.unreadable', {});
+}
+
+/** Turns a DuckDB error into a load error naming the file (and an approximate row). */
 function readError(file: string, error: unknown, rowsBefore: number): IngestError {
 	const text = error instanceof Error ? error.message : String(error);
 	const line = /Line:\s*(\d+)/.exec(text);
 	const row = line?.[1] ? rowsBefore + Number(line[1]) : undefined;
-	const where = row !== undefined ? ` sekitar baris data ${row}` : '';
-	let why = 'isinya tidak dapat dibaca sebagai CSV';
-	if (/unicode|utf-8/i.test(text)) why = 'isinya bukan teks UTF-8 (simpan ulang sebagai "CSV UTF-8")';
-	else if (/unterminated quote/i.test(text)) why = 'ada tanda kutip (") yang tidak ditutup';
-	else if (/Expected Number of Columns/i.test(text)) why = 'jumlah kolom tidak sama dengan judul kolom';
-	else if (/invalid state|RFC 4180/i.test(text)) why = 'format CSV tidak baku (tanda kutip atau akhir baris campuran)';
-	return new IngestError(`Berkas '${file}'${where}: ${why}.`, file, row);
+	return new IngestError(coded('ingest.csv_unreadable', { file, row: row ?? 0, reason: csvReason(text) }), file, row);
 }
 
 /** Creates the empty staging table c0 … c(n-1) VARCHAR for file `index` of this load. */

@@ -2,6 +2,7 @@
  * File bytes → a staging table of VARCHAR columns c0 … cN in file order (its rowid + 1 is the data
  * row number). CSV goes through read_csv in slices; Parquet through engine.createTableFromParquet.
  */
+import { coded } from '../core/messages';
 import { sqlIdent, sqlString } from '../core/sql';
 import { scratchName } from '../core/catalog';
 import { RecordScanner, bomLength, concatBytes, detectDelimiter, firstRecordEnd, isParquet, splitCsvLine, trimLineEnd } from './csv';
@@ -28,21 +29,15 @@ export const DEFAULT_SLICE_BYTES = 8 * 1024 * 1024;
 export async function stageSource(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	const file = source.name;
 	checkAbort(ctx, file);
-	if (source.size === 0) throw new IngestError(`Berkas '${file}' kosong.`, file);
+	if (source.size === 0) throw new IngestError(coded('ingest.empty_file', { file }), file);
 	const head = await source.read(0, Math.min(source.size, 4));
 	if (isParquet(head)) return stageParquet(ctx, source, index);
 	if (isZip(head)) return stageXlsx(ctx, source, index);
 	if (isOldExcel(head)) {
 		if (await isEncryptedPackage(source)) {
-			throw new IngestError(
-				`Berkas '${file}' adalah buku kerja Excel yang dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya, simpan ulang sebagai .xlsx atau CSV UTF-8, lalu muat lagi.`,
-				file
-			);
+			throw new IngestError(coded('ingest.encrypted_workbook', { file }), file);
 		}
-		throw new IngestError(
-			`Berkas '${file}' adalah buku kerja Excel lama (.xls); simpan ulang di Excel sebagai .xlsx atau CSV UTF-8.`,
-			file
-		);
+		throw new IngestError(coded('ingest.old_xls', { file }), file);
 	}
 	return stageCsv(ctx, source, index);
 }
@@ -60,15 +55,15 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 		await engine.createTableFromParquet(raw, bytes);
 	} catch (error) {
 		if (isOutOfMemory(error)) throw error;
-		const detail = error instanceof Error ? error.message.split('\n')[0] : '';
-		throw new IngestError(`Berkas '${file}' tidak dapat dibaca sebagai Parquet (${detail}).`, file);
+		const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+		throw new IngestError(coded('ingest.parquet_unreadable', { file, detail }), file);
 	}
 	const columns = await engine.query(
 		`SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlString(raw)} ORDER BY ordinal_position`
 	);
 	const headers: string[] = [];
 	for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
-	if (headers.length === 0) throw new IngestError(`Berkas '${file}' tidak punya kolom.`, file);
+	if (headers.length === 0) throw new IngestError(coded('ingest.no_columns', { file }), file);
 	const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
 	await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
 	await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
@@ -100,7 +95,7 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 	const bom = bomLength(buffer);
 	const headerBytes = trimLineEnd(buffer.subarray(bom, headerEnd));
 	if (looksBinary(headerBytes) || looksBinary(buffer.subarray(0, Math.min(buffer.length, 65536)))) {
-		throw new IngestError(`Berkas '${file}' bukan berkas CSV atau Parquet yang dapat dibaca, dan bukan XLSX (isinya data biner).`, file);
+		throw new IngestError(coded('ingest.binary', { file }), file);
 	}
 	// UTF-8 (BOM or not) unless the bytes say otherwise; then Windows-1252 (Excel's plain "CSV").
 	const decoder = new SliceDecoder(bom === 0 && !isValidUtf8(headerBytes) ? 'windows-1252' : 'utf-8');
@@ -112,7 +107,7 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 	const delimiter = detectDelimiter(headerLine);
 	const headers = splitCsvLine(headerLine, delimiter).map((h) => h.trim());
 	if (headers.every((h) => h === '')) {
-		throw new IngestError(`Berkas '${file}' tidak punya baris judul kolom.`, file);
+		throw new IngestError(coded('ingest.no_header', { file }), file);
 	}
 
 	const table = await createStageTable(ctx, index, headers.length);
@@ -139,11 +134,7 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 		const cut = atEnd ? carry.length : lastCut;
 		if (cut <= 0) {
 			if (carry.length > maxRecord) {
-				throw new IngestError(
-					`Berkas '${file}': satu baris lebih dari ${Math.round(maxRecord / 1048576)} MB; mungkin ada tanda kutip (") yang tidak ditutup.`,
-					file,
-					rows + 1
-				);
+				throw new IngestError(coded('ingest.record_too_long', { file, megabytes: Math.round(maxRecord / 1048576) }), file, rows + 1);
 			}
 			scanned = carry.length;
 			// Need more bytes before a record ends: read on.

@@ -1,4 +1,6 @@
 /** The public surface of ingest, shared by the browser (Data screen), the CLI and the tests. */
+import { CodedError, coded, type CodedMessage } from '../core/messages';
+import type { IngestMessages } from '../core/messages/ingest';
 import type { Reference } from '../core/reference';
 import type { LoadMapping, SavedMapping } from './mapping';
 import type { RegencyChoice, RegencyOutcome } from './regency';
@@ -31,15 +33,17 @@ export interface IngestResult {
 	people: number;
 }
 
-/** A load that cannot go on. The message is in Bahasa Indonesia and names the file, row and column where known. */
-export class IngestError extends Error {
+/** A load that cannot go on: why as a code (worded at the edge), and the file, row and column where known. */
+export class IngestError extends CodedError {
+	declare readonly said: CodedMessage<keyof IngestMessages>;
+
 	constructor(
-		message: string,
+		said: CodedMessage<keyof IngestMessages>,
 		readonly file: string,
 		readonly row?: number,
 		readonly column?: string
 	) {
-		super(message);
+		super(said);
 		this.name = 'IngestError';
 	}
 }
@@ -78,7 +82,7 @@ export interface IngestResult {
 /** A load stopped through `signal`. It is an IngestError, so the UI can show its message the same way. */
 export class IngestCancelled extends IngestError {
 	constructor(file: string) {
-		super(`Pemuatan berkas '${file}' dibatalkan; data sebelumnya tetap dipakai.`, file);
+		super(coded('ingest.cancelled', { file }), file);
 		this.name = 'IngestCancelled';
 	}
 }

@@ -21,12 +21,13 @@
  * ≈0.5 GB peak RSS in Node, where the exceljs reader took 43–51 s at ≈2.8 GB; in Chromium the
  * whole load takes ≈19–24 s with the progress bar moving throughout.
  */
+import { coded } from '../core/messages';
 import type { CellValue } from 'exceljs';
 import { normaliseHeader, knownHeaderNames } from './sources';
 import { appendCsv, checkAbort, createStageTable, csvReadOptions, type StageContext, type StagedFile } from './stage-table';
 import { IngestError, type ByteSource } from './types';
 import { isoDate, numberText } from './xlsx/cells';
-import { XlsxTooLargeError } from './xlsx/errors';
+import { XlsxFormatError, XlsxTooLargeError } from './xlsx/errors';
 import { XLSX_SLICE_BYTES, XlsxReader, type SheetInfo, type SheetRow } from './xlsx/reader';
 
 export { isEncryptedPackage } from './xlsx/ole';
@@ -90,26 +91,20 @@ export function findHeaderRow(rows: readonly (readonly string[] | undefined)[], 
 
 const headerScore = (cells: readonly string[], known: ReadonlySet<string>) => cells.filter((c) => known.has(normaliseHeader(c))).length;
 
-const tooLargeAdvice = 'simpan sebagai CSV UTF-8 di Excel lalu muat berkas CSV-nya.';
-const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
-
 /** The IngestError for a workbook that could not be read: too large for memory, or not a workbook. */
 export function xlsxLoadError(file: string, size: number, error: unknown): IngestError {
 	const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 	if (error instanceof XlsxTooLargeError) {
-		const what = error.part === 'sheet' ? 'lembar kerjanya' : 'teks di dalamnya (sharedStrings)';
 		return new IngestError(
-			`Berkas '${file}' (${megabytes(size)} MB) terlalu besar untuk dibuka sebagai XLSX di sini: ${what} lebih dari ${Math.round(error.limitBytes / 1048576)} MB setelah dibuka; ${tooLargeAdvice}`,
+			coded('ingest.xlsx_part_too_large', { file, bytes: size, part: error.part, limitBytes: error.limitBytes }),
 			file
 		);
 	}
 	if (error instanceof RangeError || /memory|allocation failed|invalid (array|string) length/i.test(detail)) {
-		return new IngestError(
-			`Berkas '${file}' (${megabytes(size)} MB) terlalu besar untuk dibuka sebagai XLSX di sini; ${tooLargeAdvice}`,
-			file
-		);
+		return new IngestError(coded('ingest.xlsx_too_large', { file, bytes: size }), file);
 	}
-	return new IngestError(`Berkas '${file}' tidak dapat dibaca sebagai buku kerja XLSX (${detail}).`, file);
+	const reason = error instanceof XlsxFormatError ? error.said : null;
+	return new IngestError(coded('ingest.xlsx_unreadable', { file, reason, detail }), file);
 }
 
 const csvQuote = (text: string) => (text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`);
@@ -119,17 +114,16 @@ function chooseSheet(file: string, sheets: readonly SheetInfo[], wanted: string 
 	if (wanted) {
 		const sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
 		if (!sheet) {
-			const names = sheets.map((s) => `'${s.name}'`).join(', ');
-			throw new IngestError(`Berkas '${file}' tidak punya lembar kerja '${wanted}'; lembar yang ada: ${names}.`, file);
+			throw new IngestError(coded('ingest.sheet_not_found', { file, sheet: wanted, sheets: sheets.map((s) => s.name) }), file);
 		}
 		if (sheet.kind !== 'worksheet') {
-			throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' bukan lembar data (mungkin grafik); pilih lembar lain.`, file);
+			throw new IngestError(coded('ingest.not_data_sheet', { file, sheet: sheet.name }), file);
 		}
 		return sheet;
 	}
 	const worksheets = sheets.filter((s) => s.kind === 'worksheet');
 	const sheet = worksheets.find((s) => !s.hidden) ?? worksheets[0];
-	if (!sheet) throw new IngestError(`Berkas '${file}' tidak berisi lembar kerja.`, file);
+	if (!sheet) throw new IngestError(coded('ingest.no_worksheet', { file }), file);
 	return sheet;
 }
 
@@ -197,8 +191,8 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 		while (headerWidth > 0 && (headerCells[headerWidth - 1] ?? '').trim() === '') headerWidth--;
 		const headers = headerCells.slice(0, headerWidth).map((h) => h.replace(/\s+/g, ' ').trim());
 		if (headers.length === 0) {
-			if (atEnd && !anyText) throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' kosong.`, file);
-			throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' tidak punya baris judul kolom.`, file);
+			if (atEnd && !anyText) throw new IngestError(coded('ingest.empty_sheet', { file, sheet: sheet.name }), file);
+			throw new IngestError(coded('ingest.sheet_without_header', { file, sheet: sheet.name }), file);
 		}
 		const table = await createStageTable(ctx, index, headers.length);
 		staging = {
@@ -272,7 +266,7 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 		await appending;
 	}
 	await appended();
-	if (!staging) throw new IngestError(`Lembar '${sheet.name}' di berkas '${file}' kosong.`, file);
+	if (!staging) throw new IngestError(coded('ingest.empty_sheet', { file, sheet: sheet.name }), file);
 	progress(rows, bytesTotal);
 	const { headerRow, headers, table } = staging;
 	const sheets = reader.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);

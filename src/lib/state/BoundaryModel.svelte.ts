@@ -20,7 +20,9 @@ import { BoundaryFileError, readBoundaryFile } from '$lib/core/geo/read';
 import type { BoundaryCollection, BoundaryLevel } from '$lib/core/geo/types';
 import type { Reference } from '$lib/core/reference';
 import { reference as bundledReference } from './database';
+import { coded } from '$lib/core/messages';
 import { m } from '$lib/paraglide/messages.js';
+import { errorText } from '$lib/words/error-text';
 import villageUrl from '../../../data/boundaries/kukar-desa.geojson?url';
 import kecamatanUrl from '../../../data/boundaries/kukar-kecamatan.geojson?url';
 import {
@@ -85,7 +87,7 @@ function nowIso(): string {
 }
 
 function reasonOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return errorText(error);
 }
 
 const DEFAULT_SOURCE: BoundarySource = { kind: 'default' };
@@ -275,9 +277,7 @@ export class BoundaryModel {
 			if (report.matched === 0) {
 				const kabupaten = reference.kabupaten.nama;
 				throw new BoundaryFileError(
-					level === 'village'
-						? m.boundary_none_matched_village({ file: file.name, count: read.features.length, kabupaten })
-						: m.boundary_none_matched_kecamatan({ file: file.name, count: read.features.length, kabupaten }),
+					coded('boundary.none_matched', { file: file.name, count: read.features.length, kabupaten, level }),
 					file.name
 				);
 			}
@@ -310,7 +310,7 @@ export class BoundaryModel {
 		} catch (error) {
 			this.importError =
 				error instanceof BoundaryFileError
-					? { level, message: error.message, file: error.file, feature: error.feature, property: error.property }
+					? { level, message: errorText(error), file: error.file, feature: error.feature, property: error.property }
 					: { level, message: m.boundary_read_failed({ file: file.name, reason: reasonOf(error) }), file: file.name };
 			return false;
 		} finally {

@@ -15,6 +15,7 @@ import {
 	type SavedMapping
 } from '$lib/ingest/mapping';
 import { m } from '$lib/paraglide/messages.js';
+import { errorText } from '$lib/words/error-text';
 import { download } from './download';
 import { readSavedMappings, writeSavedMappings, type SavedMappings } from './mapping-store';
 import { register } from './RegisterModel.svelte';
@@ -125,7 +126,7 @@ export class MappingModel {
 		try {
 			mapping = parseSavedMapping(await file.text(), file.name);
 		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = errorText(error);
 			return;
 		}
 		const opened = m.mapping_opened({ source: sourceTitle(mapping.source), file: file.name });

@@ -6,6 +6,7 @@
 import { defaultPlan, parsePlan, PlanFileError, serialisePlan, type Plan } from '$lib/core/plan';
 import { download, safeFileStem } from './download';
 import { readStoredPlan, writeStoredPlan } from './plan-store';
+import { errorText } from '$lib/words/error-text';
 
 /** The local calendar date, YYYY-MM-DD (a plan is dated where it is made). */
 function today(): string {
@@ -54,7 +55,7 @@ export class PlanModel {
 			this.#set(parsePlan(await file.text(), file.name), true);
 			return true;
 		} catch (error) {
-			this.error = error instanceof PlanFileError ? error.message : `Berkas rencana '${file.name}' tidak terbaca.`;
+			this.error = error instanceof PlanFileError ? errorText(error) : `Berkas rencana '${file.name}' tidak terbaca.`;
 			return false;
 		}
 	}

@@ -24,6 +24,7 @@ import {
 import { referenceFromTables } from '$lib/ingest/reference';
 import { changeRegency, registerRegency, type RegisterRegency } from '$lib/ingest/regency-change';
 import { m } from '$lib/paraglide/messages.js';
+import { errorText } from '$lib/words/error-text';
 import { clearRegister, readRegister, saveRegister, type RegisterInfo, type StoredMeta } from './persistence';
 import { readSavedMappings, type SavedMappings } from './mapping-store';
 import { queries } from './query';
@@ -72,12 +73,12 @@ function nowIso(): string {
 }
 
 function reasonOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return errorText(error);
 }
 
 function toRegisterError(error: unknown): RegisterError {
 	if (error instanceof IngestError) {
-		return { message: error.message, file: error.file, row: error.row, column: error.column };
+		return { message: errorText(error), file: error.file, row: error.row, column: error.column };
 	}
 	return { message: m.error_generic({ reason: reasonOf(error) }) };
 }

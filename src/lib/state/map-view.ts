@@ -16,6 +16,7 @@ import {
 	type Measure
 } from '$lib/core/indicators';
 import { m } from '$lib/paraglide/messages.js';
+import { errorText } from '$lib/words/error-text';
 
 export type MapLevel = BoundaryLevel;
 
@@ -224,7 +225,7 @@ export function mapView(levelAreas: readonly AreaFigures[], choices: MapChoices,
 		classification = classify([...values.values()], method, clampClasses(choices.classes), manual);
 	} catch (e) {
 		if (!(e instanceof ClassBreaksError || e instanceof BreaksInputError)) throw e;
-		error = e.message;
+		error = errorText(e);
 	}
 
 	const classOf = new Map<string, number>();

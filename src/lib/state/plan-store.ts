@@ -4,6 +4,7 @@
  * a damaged copy is refused (and reported) rather than half-applied.
  */
 import { planOf, serialisePlan, type Plan } from '$lib/core/plan';
+import { errorText } from '$lib/words/error-text';
 
 const KEY = 'tepat.plan.v1';
 
@@ -23,7 +24,7 @@ export function readStoredPlan(): StoredPlan {
 	try {
 		return { plan: planOf(JSON.parse(text), 'localStorage') };
 	} catch (error) {
-		return { plan: null, error: error instanceof Error ? error.message : String(error) };
+		return { plan: null, error: errorText(error) };
 	}
 }
 

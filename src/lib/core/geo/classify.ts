@@ -9,6 +9,8 @@
  * made up from ties.
  */
 import { equalIntervalBreaks, jenks, quantile } from 'simple-statistics';
+import { CodedError, coded, type CodedMessage } from '../messages';
+import type { ClassBreakMessages } from '../messages/geo';
 
 export type ClassMethod = 'quantile' | 'equal' | 'jenks' | 'manual';
 
@@ -21,9 +23,12 @@ export interface Classification {
 	missing: number;
 }
 
-export class ClassBreaksError extends Error {
-	constructor(message: string) {
-		super(message);
+/** Typed class breaks refused: why as a code, worded at the edge. */
+export class ClassBreaksError extends CodedError {
+	declare readonly said: CodedMessage<keyof ClassBreakMessages>;
+
+	constructor(said: CodedMessage<keyof ClassBreakMessages>) {
+		super(said);
 		this.name = 'ClassBreaksError';
 	}
 }
@@ -64,9 +69,9 @@ export function classBreaks(
 			break;
 		case 'manual': {
 			for (const [i, b] of manual.entries()) {
-				if (!Number.isFinite(b)) throw new ClassBreaksError(`Batas kelas ke-${i + 1} bukan angka.`);
+				if (!Number.isFinite(b)) throw new ClassBreaksError(coded('breaks.not_number', { position: i + 1 }));
 				if (i > 0 && b <= (manual[i - 1] ?? -Infinity)) {
-					throw new ClassBreaksError(`Batas kelas harus naik: ${manual[i - 1]} lalu ${b}.`);
+					throw new ClassBreaksError(coded('breaks.not_rising', { previous: manual[i - 1] ?? -Infinity, next: b }));
 				}
 			}
 			breaks = [min, ...manual.filter((b) => b > min && b < max), max];

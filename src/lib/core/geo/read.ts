@@ -8,21 +8,26 @@
  * the ZIP's order (`layers` says which); layers of points or lines are left out (`skippedLayers`).
  *
  * Whatever the format, the result is checked to be polygons in WGS 84 longitude/latitude; anything
- * else fails with a BoundaryFileError in Bahasa Indonesia naming the file (and the feature, counted
+ * else fails with a BoundaryFileError (a code, worded at the edge) naming the file (and the feature, counted
  * from 1, and the property where one is at fault). Pure TypeScript, no DOM: runs in Node tests too.
  */
 import { unzipSync } from 'fflate';
+import { CodedError, coded, type CodedMessage } from '../messages';
+import type { BoundaryMessages } from '../messages/geo';
 import type { InputFeature } from './types';
 
-export class BoundaryFileError extends Error {
+/** A boundary file refused: why as a code (worded at the edge), the file, and the feature and property at fault. */
+export class BoundaryFileError extends CodedError {
+	declare readonly said: CodedMessage<keyof BoundaryMessages>;
+
 	constructor(
-		message: string,
+		said: CodedMessage<keyof BoundaryMessages>,
 		readonly file: string,
 		/** The feature at fault, counted from 1 as people count. */
 		readonly feature?: number,
 		readonly property?: string
 	) {
-		super(message);
+		super(said);
 		this.name = 'BoundaryFileError';
 	}
 }
@@ -63,22 +68,19 @@ function firstCharacter(bytes: Uint8Array): string {
 
 /** Reads `bytes` (the content of the file called `name`) as boundary features. */
 export async function readBoundaryFile(name: string, bytes: Uint8Array): Promise<BoundaryFile> {
-	if (bytes.length === 0) throw new BoundaryFileError(`Berkas '${name}' kosong.`, name);
+	if (bytes.length === 0) throw new BoundaryFileError(coded('boundary.empty', { file: name }), name);
 	const ext = extension(name);
 	let file: BoundaryFile;
 	if (isZip(bytes)) {
 		file = await readShapefileZip(name, bytes);
 	} else if (ext === 'zip') {
-		throw new BoundaryFileError(`Berkas '${name}' bukan ZIP yang sah (rusak atau hanya berganti nama).`, name);
+		throw new BoundaryFileError(coded('boundary.bad_zip', { file: name }), name);
 	} else if (['shp', 'shx', 'dbf', 'prj', 'cpg'].includes(ext)) {
-		throw new BoundaryFileError(
-			`Berkas '${name}' hanya satu bagian dari shapefile. Kemas .shp, .shx, .dbf dan .prj dalam satu ZIP, lalu pilih ZIP itu.`,
-			name
-		);
+		throw new BoundaryFileError(coded('boundary.shapefile_part', { file: name }), name);
 	} else if (ext === 'json' || ext === 'geojson' || firstCharacter(bytes) === '{') {
 		file = readGeoJson(name, bytes);
 	} else {
-		throw new BoundaryFileError(`Berkas '${name}' bukan GeoJSON (.geojson/.json) atau shapefile dalam ZIP (.zip).`, name);
+		throw new BoundaryFileError(coded('boundary.unknown_format', { file: name }), name);
 	}
 	checkPolygons(file);
 	checkLonLat(file);
@@ -91,46 +93,40 @@ function readGeoJson(name: string, bytes: Uint8Array): BoundaryFile {
 		root = JSON.parse(new TextDecoder('utf-8').decode(bytes));
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new BoundaryFileError(`Berkas '${name}' bukan JSON yang sah: ${reason}`, name);
+		throw new BoundaryFileError(coded('boundary.not_json', { file: name, detail: reason }), name);
 	}
 	if (!isRecord(root)) {
-		throw new BoundaryFileError(`Berkas '${name}' bukan GeoJSON: isinya bukan objek FeatureCollection atau Feature.`, name);
+		throw new BoundaryFileError(coded('boundary.not_object', { file: name }), name);
 	}
 	let items: unknown[];
 	if (root.type === 'FeatureCollection') {
 		if (!Array.isArray(root.features)) {
-			throw new BoundaryFileError(`Berkas '${name}': FeatureCollection tanpa daftar "features".`, name, undefined, 'features');
+			throw new BoundaryFileError(coded('boundary.no_features_list', { file: name }), name, undefined, 'features');
 		}
 		items = root.features;
 	} else if (root.type === 'Feature') {
 		items = [root];
 	} else if (root.type === 'Topology') {
-		throw new BoundaryFileError(
-			`Berkas '${name}' adalah TopoJSON, bukan GeoJSON. Ekspor ulang sebagai GeoJSON (mis. dengan mapshaper atau QGIS).`,
-			name
-		);
+		throw new BoundaryFileError(coded('boundary.topojson', { file: name }), name);
 	} else if (
 		typeof root.type === 'string' &&
 		(POLYGON_TYPES.has(root.type) || root.type === 'GeometryCollection' || 'coordinates' in root)
 	) {
-		throw new BoundaryFileError(
-			`Berkas '${name}' hanya berisi geometri tanpa properti, jadi tidak ada kode atau nama wilayah untuk dicocokkan. Simpan sebagai FeatureCollection dengan properti kode atau nama desa/kelurahan.`,
-			name
-		);
+		throw new BoundaryFileError(coded('boundary.bare_geometry', { file: name }), name);
 	} else {
-		throw new BoundaryFileError(`Berkas '${name}' bukan GeoJSON: "type" bukan FeatureCollection atau Feature.`, name, undefined, 'type');
+		throw new BoundaryFileError(coded('boundary.bad_type', { file: name }), name, undefined, 'type');
 	}
 	const features = items.map((item, index): InputFeature => {
 		const number = index + 1;
 		if (!isRecord(item)) {
-			throw new BoundaryFileError(`Berkas '${name}', fitur ke-${number}: bukan objek Feature.`, name, number);
+			throw new BoundaryFileError(coded('boundary.feature_not_object', { file: name, feature: number }), name, number);
 		}
 		const { properties, geometry } = item;
 		if (properties !== null && properties !== undefined && !isRecord(properties)) {
-			throw new BoundaryFileError(`Berkas '${name}', fitur ke-${number}: "properties" bukan objek.`, name, number, 'properties');
+			throw new BoundaryFileError(coded('boundary.properties_not_object', { file: name, feature: number }), name, number, 'properties');
 		}
 		if (geometry !== null && geometry !== undefined && !(isRecord(geometry) && typeof geometry.type === 'string')) {
-			throw new BoundaryFileError(`Berkas '${name}', fitur ke-${number}: "geometry" tanpa "type".`, name, number, 'geometry');
+			throw new BoundaryFileError(coded('boundary.geometry_without_type', { file: name, feature: number }), name, number, 'geometry');
 		}
 		return {
 			properties: properties ?? null,
@@ -169,7 +165,7 @@ async function readShapefileZip(name: string, bytes: Uint8Array): Promise<Bounda
 		});
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new BoundaryFileError(`Berkas ZIP '${name}' tidak dapat dibuka: ${reason}.`, name);
+		throw new BoundaryFileError(coded('boundary.zip_unreadable', { file: name, detail: reason }), name);
 	}
 	// Layer → its parts by lower-case extension (Windows tools write .SHP as often as .shp).
 	const layers = new Map<string, Partial<Record<string, Uint8Array>>>();
@@ -183,10 +179,7 @@ async function readShapefileZip(name: string, bytes: Uint8Array): Promise<Bounda
 	const shapeLayers = [...layers].filter(([, parts]) => parts.shp);
 	if (shapeLayers.length === 0) {
 		const shown = listed.filter((path) => !isMacResource(path) && !path.endsWith('/')).slice(0, 5);
-		throw new BoundaryFileError(
-			`Berkas ZIP '${name}' tidak berisi shapefile (.shp)${shown.length > 0 ? `; isinya: ${shown.join(', ')}${listed.length > shown.length ? ', …' : ''}` : ''}.`,
-			name
-		);
+		throw new BoundaryFileError(coded('boundary.no_shapefile', { file: name, contents: shown, more: listed.length > shown.length }), name);
 	}
 
 	const { parseShp, parseDbf, combine } = await import('shpjs');
@@ -201,24 +194,21 @@ async function readShapefileZip(name: string, bytes: Uint8Array): Promise<Bounda
 			shapes = parseShp(parts.shp as Uint8Array, parts.prj ? decoder.decode(parts.prj) : undefined);
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
-			throw new BoundaryFileError(`Berkas ZIP '${name}': ${label}.shp rusak atau tidak dapat dibaca (${reason}).`, name);
+			throw new BoundaryFileError(coded('boundary.shp_unreadable', { file: name, layer: label, detail: reason }), name);
 		}
 		if (!shapes.some((shape) => shape !== null && POLYGON_TYPES.has(shape.type))) {
 			skipped.push(layer);
 			continue;
 		}
 		if (!parts.dbf) {
-			throw new BoundaryFileError(
-				`Berkas ZIP '${name}': ${label}.shp tanpa ${label}.dbf, jadi fiturnya tidak punya atribut (kode atau nama) untuk dicocokkan. Sertakan berkas .dbf-nya.`,
-				name
-			);
+			throw new BoundaryFileError(coded('boundary.no_dbf', { file: name, layer: label }), name);
 		}
 		let rows: Record<string, unknown>[];
 		try {
 			rows = parseDbf(parts.dbf, parts.cpg ? decoder.decode(parts.cpg) : undefined);
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
-			throw new BoundaryFileError(`Berkas ZIP '${name}': ${label}.dbf rusak atau tidak dapat dibaca (${reason}).`, name);
+			throw new BoundaryFileError(coded('boundary.dbf_unreadable', { file: name, layer: label, detail: reason }), name);
 		}
 		for (const feature of combine([shapes, rows]).features) {
 			features.push({ properties: cleanProperties(feature.properties), geometry: feature.geometry });
@@ -226,21 +216,18 @@ async function readShapefileZip(name: string, bytes: Uint8Array): Promise<Bounda
 		read.push(layer);
 	}
 	if (read.length === 0) {
-		throw new BoundaryFileError(
-			`Berkas ZIP '${name}' tidak berisi poligon: lapisan ${skipped.join(', ')} berisi titik atau garis, bukan batas wilayah.`,
-			name
-		);
+		throw new BoundaryFileError(coded('boundary.no_polygon_layer', { file: name, layers: skipped }), name);
 	}
 	return { name, format: 'shapefile', features, layers: read, skippedLayers: skipped };
 }
 
 function checkPolygons(file: BoundaryFile): void {
 	if (file.features.some((feature) => feature.geometry && POLYGON_TYPES.has(feature.geometry.type))) return;
-	const types = [...new Set(file.features.map((feature) => feature.geometry?.type ?? 'tanpa geometri'))];
+	const types = [...new Set(file.features.map((feature) => feature.geometry?.type ?? null))];
 	throw new BoundaryFileError(
 		file.features.length === 0
-			? `Berkas '${file.name}' tidak berisi fitur.`
-			: `Berkas '${file.name}' tidak berisi poligon (batas wilayah); geometrinya: ${types.join(', ')}.`,
+			? coded('boundary.no_features', { file: file.name })
+			: coded('boundary.no_polygons', { file: file.name, types }),
 		file.name
 	);
 }
@@ -255,12 +242,13 @@ function checkLonLat(file: BoundaryFile): void {
 		if (!geometry || !POLYGON_TYPES.has(geometry.type)) return;
 		const bad = findOutside(geometry.coordinates);
 		if (!bad) return;
-		const hint =
-			file.format === 'shapefile'
-				? 'Sertakan berkas .prj shapefile itu di dalam ZIP, atau ekspor ulang dalam WGS 84 (EPSG:4326).'
-				: 'GeoJSON harus memakai WGS 84 (EPSG:4326); ekspor ulang dengan sistem koordinat itu.';
 		throw new BoundaryFileError(
-			`Berkas '${file.name}', fitur ke-${index + 1}: koordinat (${bad.map((n) => Number(n.toFixed(3))).join(', ')}) bukan bujur/lintang WGS 84. ${hint}`,
+			coded('boundary.not_lon_lat', {
+				file: file.name,
+				feature: index + 1,
+				coordinates: bad.map((n) => Number(n.toFixed(3))),
+				format: file.format
+			}),
 			file.name,
 			index + 1,
 			'geometry'

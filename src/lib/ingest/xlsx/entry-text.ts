@@ -5,6 +5,7 @@
  */
 import { Inflate } from 'fflate';
 import type { ByteSource } from '../types';
+import { coded } from '../../core/messages';
 import { XlsxFormatError, XlsxTooLargeError } from './errors';
 import { entryDataOffset, type ZipEntry } from './zip';
 
@@ -27,7 +28,7 @@ const INFLATE_STEP = 64 * 1024;
 
 export async function* entryText(source: ByteSource, entry: ZipEntry, options: EntryTextOptions): AsyncGenerator<EntryTextChunk> {
 	if (entry.method !== 0 && entry.method !== 8) {
-		throw new XlsxFormatError(`bagian '${entry.name}' memakai metode kompresi ZIP ${entry.method} yang tidak didukung`);
+		throw new XlsxFormatError(coded('xlsx.compression', { part: entry.name, method: String(entry.method) }));
 	}
 	if (entry.uncompressedSize > options.maxBytes) throw options.tooLarge();
 	const start = await entryDataOffset(source, entry);
@@ -44,7 +45,7 @@ export async function* entryText(source: ByteSource, entry: ZipEntry, options: E
 	let pos = start;
 	while (pos < end) {
 		const slice = await source.read(pos, Math.min(end, pos + options.sliceBytes));
-		if (slice.length === 0) throw new XlsxFormatError('berkas ZIP-nya terpotong');
+		if (slice.length === 0) throw new XlsxFormatError(coded('xlsx.truncated', {}));
 		pos += slice.length;
 		const last = pos >= end;
 		if (inflater) {
@@ -54,7 +55,7 @@ export async function* entryText(source: ByteSource, entry: ZipEntry, options: E
 				} catch (error) {
 					if (error instanceof XlsxTooLargeError || error instanceof XlsxFormatError) throw error;
 					const detail = error instanceof Error ? error.message : String(error);
-					throw new XlsxFormatError(`bagian '${entry.name}' di dalam ZIP rusak (${detail})`);
+					throw new XlsxFormatError(coded('xlsx.part_damaged', { part: entry.name, detail }));
 				}
 			}
 		} else take(slice);

@@ -1,12 +1,16 @@
 /**
- * What the XLSX reader throws. Details are in Bahasa Indonesia because the staging step puts them
- * into the message the user sees, next to the file name.
+ * What the XLSX reader throws. A format error says why as a code; the staging step puts it into the
+ * load's error next to the file name, and the edge words it.
  */
+import { CodedError, type CodedMessage } from '../../core/messages';
+import type { XlsxReasons } from '../../core/messages/ingest';
 
 /** The bytes are not a readable workbook: a damaged ZIP, a part missing, XML that does not parse. */
-export class XlsxFormatError extends Error {
-	constructor(detail: string) {
-		super(detail);
+export class XlsxFormatError extends CodedError {
+	declare readonly said: CodedMessage<keyof XlsxReasons>;
+
+	constructor(reason: CodedMessage<keyof XlsxReasons>) {
+		super(reason);
 		this.name = 'XlsxFormatError';
 	}
 }

@@ -4,6 +4,7 @@
  * Memory is bounded by the shared strings plus one slice's rows.
  */
 import type { ByteSource } from '../types';
+import { coded } from '../../core/messages';
 import { XlsxFormatError, XlsxTooLargeError } from './errors';
 import { entryText } from './entry-text';
 import { readSharedStrings } from './shared-strings';
@@ -70,7 +71,7 @@ export class XlsxReader {
 	async *rows(sheet: SheetInfo): AsyncGenerator<SheetRowBatch> {
 		const { source, info, options } = this;
 		const entry = sheet.entry;
-		if (sheet.kind !== 'worksheet' || !entry) throw new XlsxFormatError(`lembar '${sheet.name}' tidak ada di dalam paket`);
+		if (sheet.kind !== 'worksheet' || !entry) throw new XlsxFormatError(coded('xlsx.sheet_missing', { sheet: sheet.name }));
 		const dateStyles = await readDateStyles(source, info.styles, options.sliceBytes);
 		const sharedStrings = await readSharedStrings(source, info.sharedStrings, options.sliceBytes, options.maxSharedStringsXmlBytes);
 		let rows: SheetRow[] = [];

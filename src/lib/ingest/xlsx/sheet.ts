@@ -3,6 +3,7 @@
  * reference (missing cells are empty), rows without r follow the previous one.
  */
 import { columnOf, numericValueText, stringText } from './cells';
+import { coded } from '../../core/messages';
 import { XlsxFormatError } from './errors';
 import { xmlStream, type XmlStream } from './xml';
 
@@ -71,7 +72,8 @@ export function sheetRowStream(part: string, context: CellContext, emit: (row: S
 				case 'row': {
 					if (!inSheetData) return;
 					const r = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
-					if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS) throw new XlsxFormatError(`nomor baris '${attributes.r}' tidak sah`);
+					if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS)
+						throw new XlsxFormatError(coded('xlsx.bad_row_number', { value: String(attributes.r) }));
 					rowNumber = r;
 					inRow = true;
 					cells = [];
@@ -83,7 +85,7 @@ export function sheetRowStream(part: string, context: CellContext, emit: (row: S
 					const ref = attributes.r;
 					const at = ref === undefined ? -1 : columnOf(ref);
 					column = at >= 0 ? at : column + 1;
-					if (column >= MAX_COLUMNS) throw new XlsxFormatError(`alamat sel '${ref ?? ''}' tidak sah`);
+					if (column >= MAX_COLUMNS) throw new XlsxFormatError(coded('xlsx.bad_cell', { ref: ref ?? '' }));
 					inCell = true;
 					type = attributes.t ?? 'n';
 					style = attributes.s === undefined ? 0 : Number(attributes.s);

@@ -4,6 +4,7 @@
  * shared strings and styles are.
  */
 import type { ByteSource } from '../types';
+import { coded } from '../../core/messages';
 import { XlsxFormatError } from './errors';
 import { attribute, parseEntry } from './xml';
 import { partKey, type ZipEntry } from './zip';
@@ -35,7 +36,7 @@ const SMALL_PART_BYTES = 64 * 1024 * 1024;
 export const smallPartOptions = (sliceBytes: number) => (entry: ZipEntry) => ({
 	sliceBytes,
 	maxBytes: SMALL_PART_BYTES,
-	tooLarge: () => new XlsxFormatError(`bagian '${entry.name}' terlalu besar untuk sebuah buku kerja`)
+	tooLarge: () => new XlsxFormatError(coded('xlsx.part_too_large', { part: entry.name }))
 });
 
 /** The last segment of a relationship type URI (transitional and strict OOXML differ only before it). */
@@ -92,7 +93,7 @@ export async function readWorkbookInfo(
 	const office = [...root.values()].find((r) => relKind(r.type) === 'officeDocument');
 	const workbookPart = office?.target ?? 'xl/workbook.xml';
 	const workbookEntry = entries.get(partKey(workbookPart));
-	if (!workbookEntry) throw new XlsxFormatError('isinya ZIP, tetapi bukan buku kerja Excel (xl/workbook.xml tidak ada)');
+	if (!workbookEntry) throw new XlsxFormatError(coded('xlsx.not_workbook', {}));
 	const rels = await readRels(source, entries, workbookPart, options);
 	const declared: { name: string; hidden: boolean; rel: string | undefined }[] = [];
 	let date1904 = false;

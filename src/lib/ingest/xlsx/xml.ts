@@ -6,6 +6,7 @@
 import { SaxesParser } from 'saxes';
 import type { ByteSource } from '../types';
 import { entryText, type EntryTextOptions } from './entry-text';
+import { coded } from '../../core/messages';
 import { XlsxFormatError } from './errors';
 import type { ZipEntry } from './zip';
 
@@ -41,7 +42,7 @@ export function xmlStream(part: string, handlers: XmlHandlers): XmlStream {
 	parser.on('text', handlers.text);
 	parser.on('cdata', handlers.text);
 	parser.on('error', (error) => {
-		throw new XlsxFormatError(`isi XML bagian '${part}' rusak (${error.message})`);
+		throw new XlsxFormatError(coded('xlsx.xml_damaged', { part, detail: error.message }));
 	});
 	return {
 		write: (text) => void parser.write(text),

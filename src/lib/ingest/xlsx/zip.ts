@@ -5,6 +5,7 @@
  * in a data descriptor; the central directory always has them.
  */
 import type { ByteSource } from '../types';
+import { coded } from '../../core/messages';
 import { XlsxFormatError } from './errors';
 
 export interface ZipEntry {
@@ -30,13 +31,13 @@ const LOCAL_LENGTH = 30;
 /** A workbook has a few dozen parts; a directory this large is damage, not a workbook. */
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 
-const DAMAGED = 'berkas ZIP-nya rusak atau terpotong';
+const damaged = () => coded('xlsx.damaged', {});
 
 const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 function uint64(view: DataView, offset: number): number {
 	const high = view.getUint32(offset + 4, true);
-	if (high >= 0x200000) throw new XlsxFormatError(DAMAGED);
+	if (high >= 0x200000) throw new XlsxFormatError(damaged());
 	return high * 0x100000000 + view.getUint32(offset, true);
 }
 
@@ -46,7 +47,7 @@ export const partKey = (name: string) => name.replaceAll('\\', '/').replace(/^\/
 /** The package's entries by partKey(name). */
 export async function readZipDirectory(source: ByteSource): Promise<Map<string, ZipEntry>> {
 	const size = source.size;
-	if (size < EOCD_LENGTH) throw new XlsxFormatError(DAMAGED);
+	if (size < EOCD_LENGTH) throw new XlsxFormatError(damaged());
 	const tailStart = Math.max(0, size - EOCD_LENGTH - MAX_COMMENT - ZIP64_LOCATOR_LENGTH);
 	const tail = await source.read(tailStart, size);
 	const view = viewOf(tail);
@@ -58,7 +59,7 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
 			break;
 		}
 	}
-	if (eocd < 0) throw new XlsxFormatError(`${DAMAGED} (daftar isi ZIP tidak ditemukan)`);
+	if (eocd < 0) throw new XlsxFormatError(coded('xlsx.no_directory', {}));
 	let count = view.getUint16(eocd + 10, true);
 	let directorySize = view.getUint32(eocd + 12, true);
 	let directoryOffset = view.getUint32(eocd + 16, true);
@@ -70,12 +71,12 @@ export async function readZipDirectory(source: ByteSource): Promise<Map<string, 
 	) {
 		const recordOffset = uint64(view, locator + 8);
 		const record = viewOf(await source.read(recordOffset, recordOffset + 56));
-		if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE) throw new XlsxFormatError(DAMAGED);
+		if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_EOCD_SIGNATURE) throw new XlsxFormatError(damaged());
 		count = uint64(record, 32);
 		directorySize = uint64(record, 40);
 		directoryOffset = uint64(record, 48);
 	}
-	if (directorySize > MAX_DIRECTORY_BYTES || directoryOffset + directorySize > size) throw new XlsxFormatError(DAMAGED);
+	if (directorySize > MAX_DIRECTORY_BYTES || directoryOffset + directorySize > size) throw new XlsxFormatError(damaged());
 	const directory = await source.read(directoryOffset, directoryOffset + directorySize);
 	return parseDirectory(directory, count, size);
 }
@@ -87,7 +88,7 @@ function parseDirectory(bytes: Uint8Array, count: number, fileSize: number): Map
 	let at = 0;
 	for (let n = 0; n < count; n++) {
 		if (at + CENTRAL_LENGTH > bytes.length || view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
-			throw new XlsxFormatError(DAMAGED);
+			throw new XlsxFormatError(damaged());
 		}
 		const flags = view.getUint16(at + 8, true);
 		const method = view.getUint16(at + 10, true);
@@ -100,7 +101,7 @@ function parseDirectory(bytes: Uint8Array, count: number, fileSize: number): Map
 		const nameStart = at + CENTRAL_LENGTH;
 		const extraStart = nameStart + nameLength;
 		const next = extraStart + extraLength + commentLength;
-		if (next > bytes.length) throw new XlsxFormatError(DAMAGED);
+		if (next > bytes.length) throw new XlsxFormatError(damaged());
 		const name = names.decode(bytes.subarray(nameStart, extraStart));
 		// ZIP64 extended information: 8-byte values, present only for the fields that overflowed.
 		for (let e = extraStart; e + 4 <= extraStart + extraLength;) {
@@ -110,7 +111,7 @@ function parseDirectory(bytes: Uint8Array, count: number, fileSize: number): Map
 				let field = e + 4;
 				const end = field + length;
 				const take = () => {
-					if (field + 8 > end) throw new XlsxFormatError(DAMAGED);
+					if (field + 8 > end) throw new XlsxFormatError(damaged());
 					const value = uint64(view, field);
 					field += 8;
 					return value;
@@ -121,8 +122,8 @@ function parseDirectory(bytes: Uint8Array, count: number, fileSize: number): Map
 			}
 			e += 4 + length;
 		}
-		if (flags & 0x1) throw new XlsxFormatError(`bagian '${name}' di dalam ZIP terenkripsi`);
-		if (localHeaderOffset + LOCAL_LENGTH + compressedSize > fileSize) throw new XlsxFormatError(DAMAGED);
+		if (flags & 0x1) throw new XlsxFormatError(coded('xlsx.part_encrypted', { part: name }));
+		if (localHeaderOffset + LOCAL_LENGTH + compressedSize > fileSize) throw new XlsxFormatError(damaged());
 		if (!name.endsWith('/')) entries.set(partKey(name), { name, method, compressedSize, uncompressedSize, localHeaderOffset });
 		at = next;
 	}
@@ -133,8 +134,8 @@ function parseDirectory(bytes: Uint8Array, count: number, fileSize: number): Map
 export async function entryDataOffset(source: ByteSource, entry: ZipEntry): Promise<number> {
 	const header = await source.read(entry.localHeaderOffset, entry.localHeaderOffset + LOCAL_LENGTH);
 	const view = viewOf(header);
-	if (header.length < LOCAL_LENGTH || view.getUint32(0, true) !== LOCAL_SIGNATURE) throw new XlsxFormatError(DAMAGED);
+	if (header.length < LOCAL_LENGTH || view.getUint32(0, true) !== LOCAL_SIGNATURE) throw new XlsxFormatError(damaged());
 	const start = entry.localHeaderOffset + LOCAL_LENGTH + view.getUint16(26, true) + view.getUint16(28, true);
-	if (start + entry.compressedSize > source.size) throw new XlsxFormatError(DAMAGED);
+	if (start + entry.compressedSize > source.size) throw new XlsxFormatError(damaged());
 	return start;
 }

@@ -1,0 +1,46 @@
+/**
+ * Why a boundary file is refused (core/geo/read.ts), why typed class breaks are (core/geo/classify.ts)
+ * and why the engine refuses a file name (engine/). A foreign library's own error text travels as
+ * `detail`; numbers as numbers.
+ */
+import type { NoParams } from './coded';
+
+export interface BoundaryMessages {
+	'boundary.empty': { file: string };
+	'boundary.bad_zip': { file: string };
+	'boundary.shapefile_part': { file: string };
+	'boundary.unknown_format': { file: string };
+	'boundary.not_json': { file: string; detail: string };
+	'boundary.not_object': { file: string };
+	'boundary.no_features_list': { file: string };
+	'boundary.topojson': { file: string };
+	'boundary.bare_geometry': { file: string };
+	'boundary.bad_type': { file: string };
+	'boundary.feature_not_object': { file: string; feature: number };
+	'boundary.properties_not_object': { file: string; feature: number };
+	'boundary.geometry_without_type': { file: string; feature: number };
+	'boundary.zip_unreadable': { file: string; detail: string };
+	/** `contents`: up to five paths in the ZIP; `more` when it holds others too. */
+	'boundary.no_shapefile': { file: string; contents: string[]; more: boolean };
+	'boundary.shp_unreadable': { file: string; layer: string; detail: string };
+	'boundary.no_dbf': { file: string; layer: string };
+	'boundary.dbf_unreadable': { file: string; layer: string; detail: string };
+	'boundary.no_polygon_layer': { file: string; layers: string[] };
+	'boundary.no_features': { file: string };
+	/** `types`: the geometry types found, null for a feature without geometry. */
+	'boundary.no_polygons': { file: string; types: (string | null)[] };
+	/** An import that matched no area of the regency (state/BoundaryModel). */
+	'boundary.none_matched': { file: string; count: number; kabupaten: string; level: 'village' | 'kecamatan' };
+	'boundary.not_lon_lat': { file: string; feature: number; coordinates: number[]; format: 'geojson' | 'shapefile' };
+}
+
+export interface ClassBreakMessages {
+	'breaks.not_number': { position: number };
+	'breaks.not_rising': { previous: number; next: number };
+}
+
+export interface EngineMessages {
+	'engine.bad_file_name': { name: string };
+}
+
+export type { NoParams };

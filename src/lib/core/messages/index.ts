@@ -1,0 +1,8 @@
+/** Every code core, ingest and engine can say, with its parameters (one module per area). */
+import type { BoundaryMessages, ClassBreakMessages, EngineMessages } from './geo';
+import type { CsvReasons, IngestMessages, MappingMessages, XlsxReasons } from './ingest';
+import type { PlanFileMessages, PlanReasons } from './plan';
+
+export interface AllMessages extends PlanReasons, PlanFileMessages, CsvReasons, XlsxReasons, IngestMessages, MappingMessages, BoundaryMessages, ClassBreakMessages, EngineMessages {}
+
+export { CodedError, coded, type CodedMessage, type MessageCode, type MessageParams, type NoParams } from './coded';

@@ -1,0 +1,16 @@
+/**
+ * The one place a thrown value becomes words for people. Models keep what was thrown; components call
+ * this when they render, so the words follow the UI language.
+ */
+import { getLocale } from '$lib/paraglide/runtime.js';
+import type { CodedMessage } from '$lib/core/messages';
+import { errorWords, wordsOf } from '$lib/words';
+
+export function errorText(error: unknown): string {
+	return errorWords(error, getLocale());
+}
+
+/** A finding or note that core or ingest gave as a code, in the UI language. */
+export function saidText(said: CodedMessage): string {
+	return wordsOf(said, getLocale());
+}

@@ -1,0 +1,39 @@
+/**
+ * Words at the edge: what core, ingest and engine say as codes (core/messages/), in Indonesian or
+ * English through the Paraglide messages. The UI passes its current language (ui/error-text.ts), the
+ * CLI its --lang; both use these same words.
+ */
+import { CodedError, type AllMessages, type CodedMessage, type MessageCode } from '../core/messages';
+import { BOUNDARY_WORDS, CLASS_BREAK_WORDS, ENGINE_WORDS } from './geo';
+import { CSV_WORDS, INGEST_WORDS, MAPPING_WORDS, XLSX_WORDS } from './ingest';
+import { PLAN_REASON_WORDS, PLAN_WORDS } from './plan';
+import type { Locale, Render, WordTable } from './render';
+
+export type { Locale };
+
+const WORDS: WordTable<keyof AllMessages> = {
+	...PLAN_REASON_WORDS,
+	...PLAN_WORDS,
+	...CSV_WORDS,
+	...XLSX_WORDS,
+	...INGEST_WORDS,
+	...MAPPING_WORDS,
+	...BOUNDARY_WORDS,
+	...CLASS_BREAK_WORDS,
+	...ENGINE_WORDS
+};
+
+/** Every code the edge can word (the test checks each has its message in both languages). */
+export const WORDED_CODES = Object.keys(WORDS) as MessageCode[];
+
+/** One coded message in words. */
+export function wordsOf(said: CodedMessage, locale: Locale): string {
+	const render = WORDS[said.code] as Render<MessageCode>;
+	return render(said.params as never, locale);
+}
+
+/** A thrown value in words: a coded error in `locale`, any other error by its own message. */
+export function errorWords(error: unknown, locale: Locale): string {
+	if (error instanceof CodedError) return wordsOf(error.said, locale);
+	return error instanceof Error ? error.message : String(error);
+}
