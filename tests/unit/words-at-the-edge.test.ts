@@ -27,8 +27,15 @@ const INDONESIAN = /\b(tidak|berkas|baris|kolom|harus|belum|dengan|yang|atau|buk
  *   canonical values through the `value_*` messages, ui/value-label.ts).
  * - core/sources/columns.ts, ingest/sources.ts: the column headers the register files use
  *   ('ID Keluarga P3KE'), matched against a file's header row.
+ * - core/verval/outcomes.ts: the answers field teams write in a verval result file ('Tidak ditemukan',
+ *   'Sudah mampu'), matched against the file's status column; the UI words outcomes through messages.
  */
-const REFERENCE_DATA = [/^src\/lib\/core\/codes\//, /^src\/lib\/core\/sources\/columns\.ts$/, /^src\/lib\/ingest\/sources\.ts$/];
+const REFERENCE_DATA = [
+	/^src\/lib\/core\/codes\//,
+	/^src\/lib\/core\/sources\/columns\.ts$/,
+	/^src\/lib\/ingest\/sources\.ts$/,
+	/^src\/lib\/core\/verval\/outcomes\.ts$/
+];
 
 /**
  * Sentences not yet moved to the edge, per file: the count may only go down (update it when it does).
