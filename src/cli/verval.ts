@@ -16,10 +16,10 @@ import { createTableSql } from '../lib/core/catalog';
 import { reportToCsv, toCsv, type CsvCell } from '../lib/export/csv';
 import { loadReportRows } from '../lib/ingest/report';
 import { fileByteSource } from '../lib/ingest/node-source';
-import { ResultImportError, importResultFile, type ResultImportProblem } from '../lib/ingest/verval-results';
+import { ResultImportError, importResultFile } from '../lib/ingest/verval-results';
 import type { Engine } from '../lib/engine/types';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
-import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
+import { EXIT_FAILED, EXIT_OK, UsageError, errorIn, formatNumber, type CliIO, type Command } from './io';
 
 interface VervalArgs extends RegisterArgs {
 	register: boolean;
@@ -63,22 +63,6 @@ function vervalOption(args: readonly string[], i: number, into: VervalArgs): num
 }
 
 const n = formatNumber;
-
-const PROBLEM_TEXT: { [C in ResultImportProblem['code']]: (p: Extract<ResultImportProblem, { code: C }>) => string } = {
-	'verval.columns_missing': (p) =>
-		`Berkas hasil verval '${p.file}': tidak ada kolom ${p.missing.map((group) => group.map((f) => FIELD_WORD[f] ?? f).join(' atau ')).join(', dan tidak ada kolom ')}. ` +
-		`Kolom berkas: ${p.headers.join(', ')}.`,
-	'verval.dates_ambiguous': (p) =>
-		`Berkas hasil verval '${p.file}', kolom '${p.column}': tanggal ditulis dalam dua urutan (${p.dayFirst} hari dulu, ${p.monthFirst} bulan dulu); samakan urutannya lalu impor lagi.`,
-	'verval.round_invalid': (p) => `Berkas hasil verval '${p.file}': putaran ${p.round} tidak sah (bilangan bulat mulai 1).`
-};
-
-const FIELD_WORD: Record<string, string> = { nik: 'NIK', record_id: 'ID anggota (IDARTBDT)', status: 'status/hasil verifikasi' };
-
-export function resultProblemText(problem: ResultImportProblem): string {
-	const render = PROBLEM_TEXT[problem.code] as (p: ResultImportProblem) => string;
-	return render(problem);
-}
 
 const CHECK_WORD: Record<QualityCheck, string> = {
 	nik_birth_mismatch: 'tanggal lahir di NIK berbeda dengan tanggal lahir',
@@ -180,7 +164,7 @@ export const vervalCommand: Command = {
 					);
 				} catch (error) {
 					if (error instanceof ResultImportError) {
-						io.stderr(`${resultProblemText(error.problem)}\n`);
+						io.stderr(`${errorIn(io, error)}\n`);
 						return EXIT_FAILED;
 					}
 					throw error;

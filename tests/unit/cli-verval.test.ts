@@ -92,6 +92,19 @@ describe('tepat verval', () => {
 		const run = await runCli(['verval', '--register', REGISTER, '--results', join(dir, 'bad.csv'), '--out', join(dir, 'bad')]);
 		expect(run.code).toBe(1);
 		expect(run.stderr).toContain("Berkas hasil verval 'bad.csv': tidak ada kolom status/hasil verifikasi.");
+		const english = await runCli([
+			'verval',
+			'--lang',
+			'en',
+			'--register',
+			REGISTER,
+			'--results',
+			join(dir, 'bad.csv'),
+			'--out',
+			join(dir, 'bad')
+		]);
+		expect(english.code).toBe(1);
+		expect(english.stderr).toContain("Verval result file 'bad.csv': no status/verification result column.");
 	});
 
 	it('asks for the results and the output folder', async () => {

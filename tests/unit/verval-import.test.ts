@@ -11,6 +11,7 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';
 import { bytesByteSource } from '../../src/lib/ingest/bytes-source';
 import { ResultImportError, importResultFile } from '../../src/lib/ingest/verval-results';
+import { errorWords } from '../../src/lib/words';
 import { WasmTestEngine } from './wasm-engine';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -129,12 +130,16 @@ describe.each(ENGINES)('importing verval result files (%s)', (_, open) => {
 		const bad = bytesByteSource('rekap.csv', text('Nama,Tanggal\nSiti,03/11/2026\n'));
 		const error = await importResultFile(engine, bad, { round: 3 }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ResultImportError);
-		expect((error as ResultImportError).problem).toEqual({
+		expect((error as ResultImportError).said).toEqual({
 			code: 'verval.columns_missing',
-			file: 'rekap.csv',
-			missing: [['nik', 'record_id'], ['status']],
-			headers: ['Nama', 'Tanggal']
+			params: { file: 'rekap.csv', missing: [['nik', 'record_id'], ['status']], headers: ['Nama', 'Tanggal'] }
 		});
+		expect(errorWords(error, 'id')).toBe(
+			"Berkas hasil verval 'rekap.csv': tidak ada kolom NIK atau ID anggota (IDARTBDT), dan tidak ada kolom status/hasil verifikasi. Kolom berkas: Nama, Tanggal."
+		);
+		expect(errorWords(error, 'en')).toBe(
+			"Verval result file 'rekap.csv': no NIK or member id (IDARTBDT) column, and no status/verification result column. The file's columns: Nama, Tanggal."
+		);
 	});
 
 	it('refuses dates written in both day orders, naming the column and two examples', async () => {
@@ -143,12 +148,9 @@ describe.each(ENGINES)('importing verval result files (%s)', (_, open) => {
 			text('NIK,Status,Tanggal\n6402060101900001,Ditemukan,25/11/2026\n6402060101900002,Ditemukan,11/25/2026\n')
 		);
 		const error = await importResultFile(engine, bad, { round: 3 }).catch((e: unknown) => e);
-		expect((error as ResultImportError).problem).toEqual({
+		expect((error as ResultImportError).said).toEqual({
 			code: 'verval.dates_ambiguous',
-			file: 'campur.csv',
-			column: 'Tanggal',
-			dayFirst: '25/11/2026',
-			monthFirst: '11/25/2026'
+			params: { file: 'campur.csv', column: 'Tanggal', dayFirst: '25/11/2026', monthFirst: '11/25/2026' }
 		});
 		const n = scalarNumber(await engine.query('SELECT count(*) AS n FROM verval_result WHERE round = 3'));
 		expect(n).toBe(0);

@@ -7,6 +7,8 @@
  * replaces its rows; the register is never touched.
  */
 import { createColumnsTableSql, createTableSql, scratchName } from '../core/catalog';
+import { CodedError, coded, type CodedMessage } from '../core/messages';
+import type { VervalMessages } from '../core/messages/verval';
 import { sqlIdent, sqlString } from '../core/sql';
 import { AmbiguousDatesError, readColumnDates, type ColumnDates } from '../core/verval/dates';
 import { recogniseOutcome } from '../core/verval/outcomes';
@@ -24,15 +26,10 @@ export interface ResultImportOptions {
 	sliceBytes?: number;
 }
 
-/** Why a result file cannot be imported; the words are the edge's (code + parameters). */
-export type ResultImportProblem =
-	| { code: 'verval.columns_missing'; file: string; missing: (readonly ResultField[])[]; headers: string[] }
-	| { code: 'verval.dates_ambiguous'; file: string; column: string; dayFirst: string; monthFirst: string }
-	| { code: 'verval.round_invalid'; file: string; round: number };
-
-export class ResultImportError extends Error {
-	constructor(readonly problem: ResultImportProblem) {
-		super(problem.code);
+/** Why a result file cannot be imported (its words are the edge's: core/messages/verval.ts). */
+export class ResultImportError extends CodedError {
+	constructor(readonly said: CodedMessage<keyof VervalMessages>) {
+		super(said);
 		this.name = 'ResultImportError';
 	}
 }
@@ -94,7 +91,7 @@ function textSql(column: string | null): string {
 export async function importResultFile(engine: Engine, source: ByteSource, options: ResultImportOptions): Promise<ResultImport> {
 	const file = source.name;
 	const { round } = options;
-	if (!Number.isInteger(round) || round < 1) throw new ResultImportError({ code: 'verval.round_invalid', file, round });
+	if (!Number.isInteger(round) || round < 1) throw new ResultImportError(coded('verval.round_invalid', { file, round }));
 	const loadId = `v${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 	const ctx: StageContext = {
 		engine,
@@ -112,7 +109,8 @@ export async function importResultFile(engine: Engine, source: ByteSource, optio
 		const staged = await stageSource(ctx, source, 0);
 		const columns = resultColumns(staged.headers, options.chosen);
 		if (columns.missing.length > 0) {
-			throw new ResultImportError({ code: 'verval.columns_missing', file, missing: columns.missing, headers: staged.headers });
+			const missing = columns.missing.map((group) => [...group]);
+			throw new ResultImportError(coded('verval.columns_missing', { file, missing, headers: staged.headers }));
 		}
 		const col = (field: ResultField): string | null => {
 			const header = columns.fields[field];
@@ -134,7 +132,7 @@ export async function importResultFile(engine: Engine, source: ByteSource, optio
 			} catch (error) {
 				if (error instanceof AmbiguousDatesError) {
 					const { dayFirst, monthFirst } = error;
-					throw new ResultImportError({ code: 'verval.dates_ambiguous', file, column: header, dayFirst, monthFirst });
+					throw new ResultImportError(coded('verval.dates_ambiguous', { file, column: header, dayFirst, monthFirst }));
 				}
 				throw error;
 			}

@@ -7,6 +7,7 @@ import { CodedError, type AllMessages, type CodedMessage, type MessageCode } fro
 import { BOUNDARY_WORDS, CLASS_BREAK_WORDS, ENGINE_WORDS } from './geo';
 import { CSV_WORDS, INGEST_WORDS, MAPPING_WORDS, XLSX_WORDS } from './ingest';
 import { PLAN_REASON_WORDS, PLAN_WORDS } from './plan';
+import { VERVAL_WORDS } from './verval';
 import type { Locale, Render, WordTable } from './render';
 
 export type { Locale };
@@ -20,7 +21,8 @@ const WORDS: WordTable<keyof AllMessages> = {
 	...MAPPING_WORDS,
 	...BOUNDARY_WORDS,
 	...CLASS_BREAK_WORDS,
-	...ENGINE_WORDS
+	...ENGINE_WORDS,
+	...VERVAL_WORDS
 };
 
 /** Every code the edge can word (the test checks each has its message in both languages). */

@@ -1,0 +1,26 @@
+/** Words for a refused verval result file (core/messages/verval.ts). */
+import type { VervalMessages } from '../core/messages/verval';
+import { m } from '../paraglide/messages.js';
+import { message, type WordTable } from './render';
+import type { Locale } from './render';
+
+const FIELD_WORDS: Readonly<Record<string, (locale: Locale) => string>> = {
+	nik: (locale) => m.said_verval_field_nik({}, { locale }),
+	record_id: (locale) => m.said_verval_field_record_id({}, { locale }),
+	status: (locale) => m.said_verval_field_status({}, { locale })
+};
+
+function fieldWord(field: string, locale: Locale): string {
+	return FIELD_WORDS[field]?.(locale) ?? field;
+}
+
+export const VERVAL_WORDS: WordTable<keyof VervalMessages> = {
+	'verval.columns_missing': (p, locale) => {
+		const or = m.said_verval_missing_or({}, { locale });
+		const and = m.said_verval_missing_and({}, { locale });
+		const missing = p.missing.map((group) => group.map((f) => fieldWord(f, locale)).join(or)).join(and);
+		return m.said_verval_columns_missing({ file: p.file, missing, headers: p.headers.join(', ') }, { locale });
+	},
+	'verval.dates_ambiguous': message(m.said_verval_dates_ambiguous),
+	'verval.round_invalid': message(m.said_verval_round_invalid)
+};
