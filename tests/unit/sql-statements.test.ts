@@ -134,6 +134,13 @@ describe('the SQL builders', () => {
 		await engine.close();
 	});
 
+	it('the reference tables', async () => {
+		for (const [i, sql] of referenceStatements(TINY_REFERENCE, 'village_test', 'kecamatan_test').entries()) {
+			expectReadable(`reference ${i}`, sql);
+			await engine.exec(sql);
+		}
+	});
+
 	it.each([
 		['a busy plan', busyPlan()],
 		['a plain plan', plainPlan()],
