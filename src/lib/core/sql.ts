@@ -53,7 +53,10 @@ export function withCtes(ctes: readonly Optional<Cte>[], body: string): string {
 	return wrapLines(['WITH', ...lines.map(indent), body].join('\n'));
 }
 
-/** A SELECT, clause by clause. Conditions of `where` are joined with AND; omitted parts are left out. */
+/**
+ * A SELECT, clause by clause. Conditions of `where` are joined with AND, so one holding a top-level OR
+ * must come parenthesised (`or()` does); omitted parts are left out.
+ */
 export interface SelectQuery {
 	select: readonly string[];
 	from?: string;

@@ -8,7 +8,7 @@ import type { Plan, ProgrammeId } from '../core/plan';
 import { PERSON_PROGRAMMES } from '../core/programs/candidates';
 import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationStatements, type AllocationTable } from '../core/programs';
 import { rowsOf, type RowOf } from '../core/rows';
-import { select, sqlString, withCtes, type SelectQuery } from '../core/sql';
+import { or, select, sqlString, withCtes, type SelectQuery } from '../core/sql';
 
 /** Builds the allocation of this plan into `target` (`allocation` by default); returns the milliseconds it took. */
 export async function runAllocation(engine: Engine, plan: Plan, target: AllocationTable = ALLOCATION_TABLE): Promise<number> {
@@ -233,7 +233,7 @@ export function coverageCurveSql(points = 200): string {
 		select({
 			select: ['programme', 'rank::INTEGER AS units', 'cumulative_cost::DOUBLE AS rupiah'],
 			from: 'q',
-			where: [`rank = n OR rank % greatest(1, n // ${Math.max(1, Math.floor(points))}) = 0`],
+			where: [or(['rank = n', `rank % greatest(1, n // ${Math.max(1, Math.floor(points))}) = 0`])],
 			orderBy: ['programme', 'rank']
 		})
 	);
