@@ -8,7 +8,8 @@ import type { FilterId, HousingProgrammeId, RequirementId } from './capabilities
 import { indicator } from './indicators/definitions';
 import { householdDesilValid, householdVervalValid } from './indicators/sql';
 import { HOUSING_PROGRAMMES, type Plan } from './plan';
-import { ownershipCondition } from './programs/candidates';
+import { ownershipCondition, ownershipConditions } from './programs/candidates';
+import { and, select, withCtes } from './sql';
 
 export interface HousingFunnel {
 	/** Unfit houses (RTLH) in the population. */
@@ -41,22 +42,40 @@ export function funnelSql(plan: Plan): string {
 		const settings = plan.programmes[id];
 		const land = ownershipCondition(settings, 'land');
 		const house = ownershipCondition(settings, 'house');
-		const asked = [...(settings.requireLandOwnership ? [land] : []), ...(settings.requireHouseOwnership ? [house] : [])];
+		const need = ['in_population', 'unfit'];
 		return [
-			`count_if(in_population AND unfit)::INTEGER AS ${id}_need`,
-			`count_if(in_population AND unfit AND ${land})::INTEGER AS ${id}_land`,
-			`count_if(in_population AND unfit AND ${house})::INTEGER AS ${id}_house`,
-			`count_if(in_population AND unfit${asked.map((c) => ` AND ${c}`).join('')})::INTEGER AS ${id}_candidates`
+			`count_if(${and(need)})::INTEGER AS ${id}_need`,
+			`count_if(${and([...need, land])})::INTEGER AS ${id}_land`,
+			`count_if(${and([...need, house])})::INTEGER AS ${id}_house`,
+			`count_if(${and([...need, ...ownershipConditions(settings)])})::INTEGER AS ${id}_candidates`
 		];
 	});
-	return (
-		`WITH h AS (SELECT h.*, ${householdDesilValid(plan.population)} AS desil_ok, ` +
-		`${householdVervalValid(plan.population)} AS verval_ok, ${indicator('rtlh').count(s)} AS unfit ` +
-		`FROM household h JOIN village v ON v.kode = h.village_kode), ` +
-		`f AS (SELECT *, desil_ok AND verval_ok AS in_population FROM h) ` +
-		`SELECT count(*)::INTEGER AS households, count_if(desil_ok)::INTEGER AS desil, ` +
-		`count_if(verval_ok)::INTEGER AS verval, count_if(in_population)::INTEGER AS population, ` +
-		`${housing.join(', ')} FROM f AS h`
+	const households = select({
+		select: [
+			'h.*',
+			`${householdDesilValid(plan.population)} AS desil_ok`,
+			`${householdVervalValid(plan.population)} AS verval_ok`,
+			`${indicator('rtlh').count(s)} AS unfit`
+		],
+		from: 'household h',
+		joins: ['JOIN village v ON v.kode = h.village_kode']
+	});
+	const counts = select({
+		select: [
+			'count(*)::INTEGER AS households',
+			'count_if(desil_ok)::INTEGER AS desil',
+			'count_if(verval_ok)::INTEGER AS verval',
+			'count_if(in_population)::INTEGER AS population',
+			...housing
+		],
+		from: 'f AS h'
+	});
+	return withCtes(
+		[
+			['h', households],
+			['f', 'SELECT *, desil_ok AND verval_ok AS in_population FROM h']
+		],
+		counts
 	);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { MissingRule } from './plan';
 import type { CatalogTable } from './catalog';
-import { sqlString } from './sql';
+import { select, sqlString } from './sql';
 
 export type FieldTable = 'household' | 'person';
 
@@ -84,9 +84,12 @@ function splitKey(key: FieldKey): { table: FieldTable; field: string } {
 /** SQL: the loaded register has this column (one uncorrelated look-up, evaluated once per query). */
 export function fieldPresentSql(key: FieldKey): string {
 	const { table, field } = splitKey(key);
-	return (
-		`EXISTS (SELECT 1 FROM ${REGISTER_FIELD_TABLE} WHERE table_name = ${sqlString(table)} ` + `AND field = ${sqlString(field)} AND present)`
-	);
+	const present = select({
+		select: ['1'],
+		from: REGISTER_FIELD_TABLE,
+		where: [`table_name = ${sqlString(table)}`, `field = ${sqlString(field)}`, 'present']
+	});
+	return `EXISTS (${present})`;
 }
 
 /**

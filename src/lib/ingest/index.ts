@@ -21,7 +21,7 @@ import { regionStatements, resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
 import { SOURCES, recognise, type ColumnMapping, type FileRole, type RegisterSource, type SourceSpec } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
-import { householdSql, personSql, unknownCodesSql, villageNameIssuesInsertSql, type NormaliseInput } from './normalise';
+import { householdStatements, personStatements, unknownCodesSql, villageNameIssuesInsertSql, type NormaliseInput } from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { registerFieldInsertSql, registerFieldSources } from './fields';
@@ -227,9 +227,9 @@ export async function ingestRegister(
 			await engine.exec(statement);
 		}
 		for (const statement of regionStatements(regency, next('register_region'))) await engine.exec(statement);
-		await engine.exec(householdSql(input, next('household')));
+		for (const statement of householdStatements(input, next('household'))) await engine.exec(statement);
 		checkAbort();
-		await engine.exec(personSql(input, next('person'), next('household')));
+		for (const statement of personStatements(input, next('person'), next('household'))) await engine.exec(statement);
 		await engine.exec(createTableSql(REGISTER_FIELD_TABLE, next(REGISTER_FIELD_TABLE)));
 		await engine.exec(
 			registerFieldInsertSql(registerFieldSources(spec, householdMap, personMap), next(REGISTER_FIELD_TABLE), {

@@ -1,9 +1,11 @@
 /**
  * SQL builders: staging tables (VARCHAR c0 … cN) → canonical `household` / `person` rows and the
  * unknown-code counts. Every per-row step is SQL; these functions only assemble text from the
- * source spec and the resolved column mapping.
+ * source spec and the resolved column mapping. The tables themselves are created from the catalog
+ * (core/catalog) and filled with `INSERT INTO … SELECT`, so their columns are described once.
  */
-import { sqlIdent, sqlString } from '../core/sql';
+import { columnNames, createTableSql, type DefinedTable } from '../core/catalog';
+import { caseWhen, or, select, sqlIdent, sqlString, withCtes, type Cte } from '../core/sql';
 import { codeKeySql } from '../core/codes';
 import { UNKNOWN, type AnyCodedField } from '../core/schema';
 import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
@@ -47,9 +49,10 @@ export function sourceSelectSql(fields: readonly FieldSpec[], stage: StageRef): 
 		if (seen.has(spec.field)) continue;
 		seen.add(spec.field);
 		const mapped = stage.mapping[spec.field];
-		parts.push(mapped ? `NULLIF(trim(${sqlIdent(mapped.column)}), '') AS ${col(spec.field)}` : `NULL::VARCHAR AS ${col(spec.field)}`);
+		const value = mapped ? `NULLIF(trim(${sqlIdent(mapped.column)}), '')` : 'NULL::VARCHAR';
+		parts.push(`${value} AS ${col(spec.field)}`);
 	}
-	return `SELECT ${parts.join(', ')} FROM ${stage.table}`;
+	return select({ select: parts, from: stage.table });
 }
 
 /** Per-row value of a non-code field of row alias `s`. */
@@ -79,20 +82,23 @@ class CodeJoins {
 	/** The mapped code value of `field` ('unknown' if not in the table, NULL if empty or unmapped). */
 	value(spec: FieldSpec): string {
 		if (!spec.code || !this.mapping[spec.field]) return 'NULL::VARCHAR';
-		const j = `m_${spec.field}`;
+		const j = this.join(spec.field, spec.code);
 		const v = `${this.alias}.${col(spec.field)}`;
-		this.joins.push(`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(spec.code)} AND ${j}.key = ${codeKeySql(v)}`);
-		return `CASE WHEN ${v} IS NULL THEN NULL ELSE coalesce(${j}.value, ${sqlString(UNKNOWN)}) END`;
+		return caseWhen([[`${v} IS NULL`, 'NULL']], `coalesce(${j}.value, ${sqlString(UNKNOWN)})`);
 	}
 
 	/** The raw mapped value (NULL when it is unknown), for expressions built on top of it. */
 	matched(spec: FieldSpec): string | undefined {
 		if (!spec.code || !this.mapping[spec.field]) return undefined;
-		const j = `m_${spec.field}`;
-		this.joins.push(
-			`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(spec.code)} AND ${j}.key = ${codeKeySql(`${this.alias}.${col(spec.field)}`)}`
-		);
-		return `${j}.value`;
+		return `${this.join(spec.field, spec.code)}.value`;
+	}
+
+	/** Joins the code table for `field` under the alias it returns. */
+	private join(field: string, code: string): string {
+		const j = `m_${field}`;
+		const key = codeKeySql(`${this.alias}.${col(field)}`);
+		this.joins.push(`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(code)} AND ${j}.key = ${key}`);
+		return j;
 	}
 }
 
@@ -110,21 +116,41 @@ function hasField(fields: readonly FieldSpec[], name: string): boolean {
  * CTEs `src` (trimmed household rows) and `hh` (the first row of each family, duplicates.ts: one per
  * non-empty key, or more when families share a key) with its family number `__family`.
  */
-export function householdCtes(input: NormaliseInput): string {
+export function householdCtes(input: NormaliseInput): Cte[] {
 	const { spec, household, flat } = input;
 	const family = 'coalesce(fam.family_no, 1)';
-	// A flat file repeats the family columns on every member row: the family's first row stands for it.
-	const first = flat ? `QUALIFY row_number() OVER (PARTITION BY src.${col('key')}, ${family} ORDER BY src.__row) = 1` : '';
-	return (
-		`src AS (${sourceSelectSql(spec.household, household)}), ` +
-		`hh AS (SELECT src.*, ${family} AS __family FROM src LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row ` +
-		`WHERE src.${col('key')} IS NOT NULL AND (fam.__row IS NULL OR fam.__row = fam.family_row) ${first})`
-	);
+	const families = select({
+		select: ['src.*', `${family} AS __family`],
+		from: 'src',
+		joins: [`LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row`],
+		where: [`src.${col('key')} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'],
+		// A flat file repeats the family columns on every member row: the family's first row stands for it.
+		qualify: flat ? `row_number() OVER (PARTITION BY src.${col('key')}, ${family} ORDER BY src.__row) = 1` : undefined
+	});
+	return [
+		['src', sourceSelectSql(spec.household, household)],
+		['hh', families]
+	];
 }
 
 /** CTE `src` of person rows with a non-empty household key. */
-export function personCtes(input: NormaliseInput): string {
-	return `src AS (${sourceSelectSql(input.spec.person, input.person)}), ` + `pp AS (SELECT * FROM src WHERE ${col('key')} IS NOT NULL)`;
+export function personCtes(input: NormaliseInput): Cte[] {
+	return [
+		['src', sourceSelectSql(input.spec.person, input.person)],
+		['pp', `SELECT * FROM src WHERE ${col('key')} IS NOT NULL`]
+	];
+}
+
+/** The SELECT list of a catalog table's rows, in the catalog's column order (INSERT fills by position). */
+function catalogSelectList(table: DefinedTable, values: Readonly<Record<string, string>>): string[] {
+	const names = columnNames(table);
+	const unknown = Object.keys(values).filter((name) => !names.includes(name));
+	if (unknown.length > 0) throw new Error(`${table} has no column ${unknown.join(', ')}`);
+	return names.map((name) => {
+		const value = values[name];
+		if (value === undefined) throw new Error(`${table}.${name} has no value`);
+		return `${value} AS ${name}`;
+	});
 }
 
 /** Dotted Kemendagri village code from the split code columns of row alias `s`. */
@@ -136,11 +162,17 @@ function villageKodeSql(s: string, kabupatenKode: string): string {
 		return fallback === null ? expr : `coalesce(${expr}, ${sqlString(fallback)})`;
 	};
 	const d = digits('village_desa');
-	return (
-		`CASE WHEN ${d} IS NULL THEN ${s}.${col('village_desa')} ` +
-		`WHEN length(${d}) = 10 THEN concat_ws('.', substr(${d}, 1, 2), substr(${d}, 3, 2), substr(${d}, 5, 2), substr(${d}, 7, 4)) ` +
-		`WHEN length(${d}) <= 4 AND ${digits('village_kec')} IS NOT NULL THEN concat_ws('.', ${two('village_prov', prov)}, ${two('village_kab', kab)}, ${two('village_kec', null)}, lpad(${d}, 4, '0')) ` +
-		`ELSE ${s}.${col('village_desa')} END`
+	const written = `${s}.${col('village_desa')}`;
+	const dotted = `concat_ws('.', substr(${d}, 1, 2), substr(${d}, 3, 2), substr(${d}, 5, 2), substr(${d}, 7, 4))`;
+	const parts = [two('village_prov', prov), two('village_kab', kab), two('village_kec', null), `lpad(${d}, 4, '0')`];
+	const fromParts = `concat_ws('.', ${parts.join(', ')})`;
+	return caseWhen(
+		[
+			[`${d} IS NULL`, written],
+			[`length(${d}) = 10`, dotted],
+			[`length(${d}) <= 4 AND ${digits('village_kec')} IS NOT NULL`, fromParts]
+		],
+		written
 	);
 }
 
@@ -170,7 +202,7 @@ export function villageNameIssuesInsertSql(input: NormaliseInput, target: string
 	);
 }
 
-/** `CREATE TABLE target AS …` for households. */
+/** `INSERT INTO target …` of the households (into a table created as the catalog's `household`). */
 export function householdSql(input: NormaliseInput, target: string): string {
 	const { spec, person } = input;
 	const fields = spec.household;
@@ -189,58 +221,83 @@ export function householdSql(input: NormaliseInput, target: string): string {
 	const kkAgg = pkk ? `coalesce(min(${trimmed(pkk)}) FILTER (WHERE ${headFilter}), min(${trimmed(pkk)}))` : 'NULL::VARCHAR';
 	// Only the member rows that will be loaded count (duplicates.ts: not a repeat, household placed).
 	const members = pk
-		? `members AS (SELECT coalesce(x.household_id, ${trimmed(pk)}) AS key, count(*)::INTEGER AS n, ${kkAgg} AS kk FROM ${person.table} AS ps ` +
-			`LEFT JOIN ${input.people} AS x ON x.__row = ps.rowid + 1 WHERE x.duplicate_of IS NULL GROUP BY 1)`
-		: `members AS (SELECT NULL::VARCHAR AS key, 0 AS n, NULL::VARCHAR AS kk WHERE false)`;
+		? select({
+				select: [`coalesce(x.household_id, ${trimmed(pk)}) AS key`, 'count(*)::INTEGER AS n', `${kkAgg} AS kk`],
+				from: `${person.table} AS ps`,
+				joins: [`LEFT JOIN ${input.people} AS x ON x.__row = ps.rowid + 1`],
+				where: ['x.duplicate_of IS NULL'],
+				groupBy: ['1']
+			})
+		: 'SELECT NULL::VARCHAR AS key, 0 AS n, NULL::VARCHAR AS kk WHERE false';
 	const householdId = familyHouseholdIdSql(`s.${col('key')}`, 's.__family');
 
 	const kk = spec.id === 'dtsen' ? `s.${col('key')}` : 'mem.kk';
 	const byName = villageNameInput(input);
-	const select = [
-		`${householdId} AS household_id`,
-		`${sqlString(spec.id)} AS source`,
-		`${kk} AS kk`,
-		byName
-			? `coalesce(${villageKodeSql('s', input.kabupatenKode)}, vn.kode) AS village_kode`
-			: `${villageKodeSql('s', input.kabupatenKode)} AS village_kode`,
-		`${plain('alamat', 'VARCHAR')} AS alamat`,
-		`${plain('head_name', 'VARCHAR')} AS head_name`,
-		`CASE WHEN ${plain('desil', 'INTEGER')} BETWEEN 1 AND 10 THEN ${plain('desil', 'INTEGER')} END AS desil`,
-		`${code('tenure')} AS tenure`,
-		`${code('land_own')} AS land_own`,
-		`${code('floor')} AS floor`,
-		`${code('wall')} AS wall`,
-		`${code('wall_condition')} AS wall_condition`,
-		`${code('roof')} AS roof`,
-		`${code('roof_condition')} AS roof_condition`,
-		`${plain('floor_area', 'DOUBLE')} AS floor_area`,
-		`coalesce(mem.n, 0)::INTEGER AS members`,
-		`${plain('members_declared', 'INTEGER')} AS members_declared`,
-		`${code('water')} AS water`,
-		`${code('lighting')} AS lighting`,
-		`${code('fuel')} AS fuel`,
-		`${code('toilet')} AS toilet`,
-		`${code('closet')} AS closet`,
-		`${code('disposal')} AS disposal`,
-		`${code('verval_status')} AS verval_status`,
-		`${sqlString(input.household.file)} AS source_file`,
-		`s.__row::BIGINT AS source_row`
-	];
+	const villageKode = villageKodeSql('s', input.kabupatenKode);
+	const desil = plain('desil', 'INTEGER');
+	const columns = catalogSelectList('household', {
+		household_id: householdId,
+		source: sqlString(spec.id),
+		kk,
+		village_kode: byName ? `coalesce(${villageKode}, vn.kode)` : villageKode,
+		alamat: plain('alamat', 'VARCHAR'),
+		head_name: plain('head_name', 'VARCHAR'),
+		desil: caseWhen([[`${desil} BETWEEN 1 AND 10`, desil]]),
+		tenure: code('tenure'),
+		land_own: code('land_own'),
+		floor: code('floor'),
+		wall: code('wall'),
+		wall_condition: code('wall_condition'),
+		roof: code('roof'),
+		roof_condition: code('roof_condition'),
+		floor_area: plain('floor_area', 'DOUBLE'),
+		members: 'coalesce(mem.n, 0)::INTEGER',
+		members_declared: plain('members_declared', 'INTEGER'),
+		water: code('water'),
+		lighting: code('lighting'),
+		fuel: code('fuel'),
+		toilet: code('toilet'),
+		closet: code('closet'),
+		disposal: code('disposal'),
+		verval_status: code('verval_status'),
+		source_file: sqlString(input.household.file),
+		source_row: 's.__row::BIGINT'
+	});
 	// Names are matched only for rows without a village code: the name keys are regular expressions,
 	// too dear to evaluate for every row of a million-row register that has its codes.
-	const named = byName
-		? `, ${villageNameCtes(byName)}, vnamed AS (SELECT s.__row, vn.kode FROM hh AS s ${villageNameJoinSql(byName, 's', 'vn')} ` +
-			`WHERE (${villageKodeSql('s', input.kabupatenKode)}) IS NULL AND s.${sqlIdent(byName.villageName)} IS NOT NULL)`
-		: '';
-	return (
-		`CREATE TABLE ${target} AS WITH ${householdCtes(input)}, ${members}${named} ` +
-		`SELECT ${select.join(', ')} FROM hh AS s ${codes.joins.join(' ')} ` +
-		`${byName ? 'LEFT JOIN vnamed AS vn ON vn.__row = s.__row' : ''} ` +
-		`LEFT JOIN members AS mem ON mem.key = ${householdId} ORDER BY s.__row`
-	);
+	const named: Cte[] = byName
+		? [
+				...villageNameCtes(byName),
+				[
+					'vnamed',
+					select({
+						select: ['s.__row', 'vn.kode'],
+						from: 'hh AS s',
+						joins: [villageNameJoinSql(byName, 's', 'vn')],
+						where: [`(${villageKode}) IS NULL`, `s.${sqlIdent(byName.villageName)} IS NOT NULL`]
+					})
+				]
+			]
+		: [];
+	const rows = select({
+		select: columns,
+		from: 'hh AS s',
+		joins: [
+			...codes.joins,
+			byName && 'LEFT JOIN vnamed AS vn ON vn.__row = s.__row',
+			`LEFT JOIN members AS mem ON mem.key = ${householdId}`
+		],
+		orderBy: ['s.__row']
+	});
+	return `INSERT INTO ${target} ${withCtes([...householdCtes(input), ['members', members], ...named], rows)}`;
 }
 
-/** `CREATE TABLE target AS …` for people whose household is in `households`. */
+/** Creates `target` as the catalog's `household` and fills it (householdSql). */
+export function householdStatements(input: NormaliseInput, target: string): string[] {
+	return [createTableSql('household', target), householdSql(input, target)];
+}
+
+/** `INSERT INTO target …` of the people whose household is in `households` (a table as the catalog's `person`). */
 export function personSql(input: NormaliseInput, target: string, households: string): string {
 	const { spec } = input;
 	const fields = spec.person;
@@ -252,12 +309,12 @@ export function personSql(input: NormaliseInput, target: string, households: str
 	// ('cannot' or 'a lot' in any domain, the Washington Group cut-off).
 	let disability = 'NULL::BOOLEAN';
 	const type = hasField(fields, 'disability_type') ? codes.matched(fieldOf(fields, 'disability_type')) : undefined;
-	if (type) disability = `CASE WHEN p.${col('disability_type')} IS NULL THEN NULL ELSE ${type} = 'disabled' END`;
+	if (type) disability = caseWhen([[`p.${col('disability_type')} IS NULL`, 'NULL']], `${type} = 'disabled'`);
 	const domains = fields.filter((s) => s.code === 'difficulty' && input.person.mapping[s.field]);
 	if (domains.length > 0) {
 		const anyPresent = domains.map((s) => `p.${col(s.field)} IS NOT NULL`).join(' OR ');
-		const anyDifficult = domains.map((s) => `coalesce(${codes.matched(s)} IN ('cannot', 'a_lot'), false)`).join(' OR ');
-		disability = `CASE WHEN ${anyPresent} THEN (${anyDifficult}) END`;
+		const anyDifficult = or(domains.map((s) => `coalesce(${codes.matched(s)} IN ('cannot', 'a_lot'), false)`));
+		disability = caseWhen([[anyPresent, anyDifficult]]);
 	}
 	const birth = plain('birth_date', 'DATE');
 	// Completed years at asOf, in core SQL only (duckdb-wasm has no ICU, so no current_date or age()).
@@ -271,37 +328,51 @@ export function personSql(input: NormaliseInput, target: string, households: str
 		hasField(fields, 'verval_status') && input.person.mapping['verval_status']
 			? `coalesce(${code('verval_status')}, h.verval_status)`
 			: 'h.verval_status';
-	const select = [
-		`CASE WHEN p.${col('person_key')} IS NOT NULL AND p.__dup = 1 THEN p.${col('person_key')} ELSE p.${col('key')} || ':' || p.__row END AS person_id`,
-		`h.household_id AS household_id`,
-		`${plain('nik', 'VARCHAR')} AS nik`,
-		`${kk} AS kk`,
-		`${plain('name', 'VARCHAR')} AS name`,
-		`${code('sex')} AS sex`,
-		`${birth} AS birth_date`,
-		`${age} AS age`,
-		`${code('relation')} AS relation`,
-		`${code('school_participation')} AS school_participation`,
-		`${code('level')} AS level`,
-		`${plain('class', 'INTEGER')} AS class`,
-		`${code('certificate')} AS certificate`,
-		`${disability} AS disability`,
-		`${verval} AS verval_status`,
-		`${sqlString(input.person.file)} AS source_file`,
-		`p.__row::BIGINT AS source_row`
-	];
+	const personKey = `p.${col('person_key')}`;
+	const columns = catalogSelectList('person', {
+		person_id: caseWhen([[`${personKey} IS NOT NULL AND p.__dup = 1`, personKey]], `p.${col('key')} || ':' || p.__row`),
+		household_id: 'h.household_id',
+		nik: plain('nik', 'VARCHAR'),
+		kk,
+		name: plain('name', 'VARCHAR'),
+		sex: code('sex'),
+		birth_date: birth,
+		age,
+		relation: code('relation'),
+		school_participation: code('school_participation'),
+		level: code('level'),
+		class: plain('class', 'INTEGER'),
+		certificate: code('certificate'),
+		disability,
+		verval_status: verval,
+		source_file: sqlString(input.person.file),
+		source_row: 'p.__row::BIGINT'
+	});
 	const kept = 'x.duplicate_of IS NULL';
-	return (
-		`CREATE TABLE ${target} AS WITH ${personCtes(input)}, ` +
-		// A repeated person (duplicates.ts) gets no household, so the join leaves them out. Not a WHERE: a
-		// filter here lowers DuckDB's row estimate of p below the households' and it then hashes the wide
-		// member rows instead of the households (+0.5 GB at 1M rows).
-		`p AS (SELECT pp.*, CASE WHEN ${kept} THEN coalesce(x.household_id, pp.${col('key')}) END AS __household, ` +
-		`count(CASE WHEN ${kept} THEN 1 END) OVER (PARTITION BY ${col('person_key')}) AS __dup ` +
-		`FROM pp LEFT JOIN ${input.people} AS x ON x.__row = pp.__row) ` +
-		`SELECT ${select.join(', ')} FROM p JOIN ${households} AS h ON h.household_id = p.__household ` +
-		`${codes.joins.join(' ')} ORDER BY p.__row`
-	);
+	// A repeated person (duplicates.ts) gets no household, so the join leaves them out. Not a WHERE: a
+	// filter here lowers DuckDB's row estimate of p below the households' and it then hashes the wide
+	// member rows instead of the households (+0.5 GB at 1M rows).
+	const placed = select({
+		select: [
+			'pp.*',
+			`${caseWhen([[kept, `coalesce(x.household_id, pp.${col('key')})`]])} AS __household`,
+			`count(${caseWhen([[kept, '1']])}) OVER (PARTITION BY ${col('person_key')}) AS __dup`
+		],
+		from: 'pp',
+		joins: [`LEFT JOIN ${input.people} AS x ON x.__row = pp.__row`]
+	});
+	const rows = select({
+		select: columns,
+		from: 'p',
+		joins: [`JOIN ${households} AS h ON h.household_id = p.__household`, ...codes.joins],
+		orderBy: ['p.__row']
+	});
+	return `INSERT INTO ${target} ${withCtes([...personCtes(input), ['p', placed]], rows)}`;
+}
+
+/** Creates `target` as the catalog's `person` and fills it (personSql). */
+export function personStatements(input: NormaliseInput, target: string, households: string): string[] {
+	return [createTableSql('person', target), personSql(input, target, households)];
 }
 
 /** Canonical column a coded source field reports under. */
@@ -321,21 +392,29 @@ export function unknownCodesSql(input: NormaliseInput, which: 'household' | 'per
 	if (fields.length === 0) return null;
 	const ctes = which === 'household' ? householdCtes(input) : personCtes(input);
 	const rowsCte = which === 'household' ? 'hh' : 'pp';
-	const cols = fields.map((s) => col(s.field));
-	const meta = fields
-		.map(
-			(s) =>
-				`(${sqlString(`f_${s.field}`)}, ${sqlString(reportedField(s))}, ${sqlString(s.code)}, ${sqlString(stage.mapping[s.field]?.header ?? '')})`
-		)
-		.join(', ');
-	return (
-		`INSERT INTO ${target} WITH ${ctes}, ` +
-		`long AS (SELECT __row, col, raw FROM (SELECT __row, ${cols.join(', ')} FROM ${rowsCte}) UNPIVOT (raw FOR col IN (${cols.join(', ')}))), ` +
-		`agg AS (SELECT col, raw, count(*)::BIGINT AS n, min(__row)::BIGINT AS first_row FROM long GROUP BY col, raw), ` +
-		`meta AS (SELECT * FROM (VALUES ${meta}) AS t(col, field, code_field, source_column)) ` +
-		`SELECT ${sqlString(which)}, meta.field, ${sqlString(stage.file)}, meta.source_column, agg.raw, agg.n, agg.first_row ` +
-		`FROM agg JOIN meta ON meta.col = agg.col ` +
-		`LEFT JOIN ${input.codes} AS m ON m.field = meta.code_field AND m.key = ${codeKeySql('agg.raw')} ` +
-		`WHERE m.value IS NULL ORDER BY meta.field, agg.first_row`
-	);
+	const cols = fields.map((s) => col(s.field)).join(', ');
+	const meta = fields.map((s) => {
+		const values = [`f_${s.field}`, reportedField(s), s.code, stage.mapping[s.field]?.header ?? ''];
+		return `(${values.map(sqlString).join(', ')})`;
+	});
+	const unknown = select({
+		select: [sqlString(which), 'meta.field', sqlString(stage.file), 'meta.source_column', 'agg.raw', 'agg.n', 'agg.first_row'],
+		from: 'agg',
+		joins: [
+			'JOIN meta ON meta.col = agg.col',
+			`LEFT JOIN ${input.codes} AS m ON m.field = meta.code_field AND m.key = ${codeKeySql('agg.raw')}`
+		],
+		where: ['m.value IS NULL'],
+		orderBy: ['meta.field', 'agg.first_row']
+	});
+	const long = `SELECT __row, col, raw FROM (SELECT __row, ${cols} FROM ${rowsCte}) UNPIVOT (raw FOR col IN (${cols}))`;
+	return `INSERT INTO ${target} ${withCtes(
+		[
+			...ctes,
+			['long', long],
+			['agg', 'SELECT col, raw, count(*)::BIGINT AS n, min(__row)::BIGINT AS first_row FROM long GROUP BY col, raw'],
+			['meta', `SELECT * FROM (VALUES ${meta.join(', ')}) AS t(col, field, code_field, source_column)`]
+		],
+		unknown
+	)}`;
 }

@@ -3,7 +3,7 @@ import type { Engine } from '../engine/types';
 import type { Reference } from '../core/reference';
 import { createTableSql } from '../core/catalog';
 import { rowsOf } from '../core/rows';
-import { sqlString } from '../core/sql';
+import { sqlString, wrapLines } from '../core/sql';
 
 const BATCH = 60;
 
@@ -16,7 +16,7 @@ export function referenceStatements(reference: Reference, villageTable = 'villag
 			.slice(i, i + BATCH)
 			.map((x) => `(${[x.kode, x.nama, x.jenis, x.kecamatan_kode, x.kecamatan_nama, x.zona].map(sqlString).join(', ')})`)
 			.join(', ');
-		statements.push(`INSERT INTO ${villageTable} VALUES ${values}`);
+		statements.push(wrapLines(`INSERT INTO ${villageTable} VALUES ${values}`));
 	}
 	const k = reference.kecamatan;
 	for (let i = 0; i < k.length; i += BATCH) {
@@ -24,7 +24,7 @@ export function referenceStatements(reference: Reference, villageTable = 'villag
 			.slice(i, i + BATCH)
 			.map((x) => `(${[x.kode, x.nama, x.zona].map(sqlString).join(', ')})`)
 			.join(', ');
-		statements.push(`INSERT INTO ${kecamatanTable} VALUES ${values}`);
+		statements.push(wrapLines(`INSERT INTO ${kecamatanTable} VALUES ${values}`));
 	}
 	return statements;
 }

@@ -7,7 +7,7 @@
 import { coded } from '../core/messages';
 import type { Reference } from '../core/reference';
 import { createTableSql } from '../core/catalog';
-import { sqlIdent, sqlString } from '../core/sql';
+import { caseWhen, select, sqlIdent, sqlString, withCtes } from '../core/sql';
 import {
 	detectRegency,
 	findRegency,
@@ -39,23 +39,31 @@ export interface RegencyOutcome {
 function regencyOfRowSql(input: NormaliseInput): string {
 	const m = input.household.mapping;
 	const digits = (field: string) => `NULLIF(regexp_replace(${sqlIdent(`f_${field}`)}, '[^0-9]', '', 'g'), '')`;
+	const desa = digits('village_desa');
+	const prov = digits('village_prov');
+	const kab = digits('village_kab');
 	const fromVillage = m['village_desa']
-		? `CASE WHEN length(${digits('village_desa')}) = 10 THEN substr(${digits('village_desa')}, 1, 2) || '.' || substr(${digits('village_desa')}, 3, 2) END`
+		? caseWhen([[`length(${desa}) = 10`, `substr(${desa}, 1, 2) || '.' || substr(${desa}, 3, 2)`]])
 		: 'NULL';
 	const fromParts =
 		m['village_prov'] && m['village_kab']
-			? `CASE WHEN length(${digits('village_prov')}) <= 2 AND length(${digits('village_kab')}) BETWEEN 1 AND 4 ` +
-				`THEN lpad(${digits('village_prov')}, 2, '0') || '.' || right(lpad(${digits('village_kab')}, 2, '0'), 2) END`
+			? caseWhen([
+					[`length(${prov}) <= 2 AND length(${kab}) BETWEEN 1 AND 4`, `lpad(${prov}, 2, '0') || '.' || right(lpad(${kab}, 2, '0'), 2)`]
+				])
 			: 'NULL';
 	return `coalesce(${fromVillage}, ${fromParts})`;
 }
 
 /** Households per regency named by their codes (rows without one are left out). */
 export async function regencyVotes(engine: Engine, input: NormaliseInput): Promise<RegencyVote[]> {
-	const table = await engine.query(
-		`WITH ${householdCtes(input)} SELECT kab AS kode, count(*)::BIGINT AS households FROM ` +
-			`(SELECT ${regencyOfRowSql(input)} AS kab FROM hh) WHERE kab IS NOT NULL GROUP BY kab ORDER BY households DESC, kab`
-	);
+	const votes = select({
+		select: ['kab AS kode', 'count(*)::BIGINT AS households'],
+		from: `(SELECT ${regencyOfRowSql(input)} AS kab FROM hh)`,
+		where: ['kab IS NOT NULL'],
+		groupBy: ['kab'],
+		orderBy: ['households DESC', 'kab']
+	});
+	const table = await engine.query(withCtes(householdCtes(input), votes));
 	return table.toArray().map((row) => {
 		const r = row.toJSON() as { kode: string; households: bigint | number };
 		return { kode: String(r.kode), households: Number(r.households) };
@@ -140,8 +148,6 @@ export async function resolveRegency(
 
 /** Statements creating `target` (canonical `register_region`) with the register's regency. */
 export function regionStatements(regency: RegencyOutcome, target: string): string[] {
-	return [
-		createTableSql('register_region', target),
-		`INSERT INTO ${target} VALUES (${sqlString(regency.kode)}, ${sqlString(regency.nama)}, ${sqlString(regency.basis)}, ${regency.households}, ${regency.voting})`
-	];
+	const values = [...[regency.kode, regency.nama, regency.basis].map(sqlString), regency.households, regency.voting];
+	return [createTableSql('register_region', target), `INSERT INTO ${target} VALUES (${values.join(', ')})`];
 }

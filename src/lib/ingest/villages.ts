@@ -8,7 +8,7 @@
  * `ingest_village_name` with the reason. All matching is SQL over the staged rows.
  */
 import { createTableSql, type CatalogTable } from '../core/catalog';
-import { sqlIdent, sqlString } from '../core/sql';
+import { caseWhen, select, sqlIdent, sqlString, withCtes, type Cte } from '../core/sql';
 
 /** Table of village-name cases not resolved, written by every load (swapped in with the others). */
 export const VILLAGE_NAME_TABLE = 'ingest_village_name' satisfies CatalogTable;
@@ -33,10 +33,10 @@ export function kecamatanNameKeySql(expr: string): string {
  */
 export function kecamatanKodeSql(column: string, kabupatenKode: string): string {
 	const d = `NULLIF(regexp_replace(${column}, '[^0-9]', '', 'g'), '')`;
-	return (
-		`CASE WHEN length(${d}) = 6 THEN concat_ws('.', substr(${d}, 1, 2), substr(${d}, 3, 2), substr(${d}, 5, 2)) ` +
-		`WHEN length(${d}) <= 2 THEN ${sqlString(`${kabupatenKode}.`)} || lpad(${d}, 2, '0') END`
-	);
+	return caseWhen([
+		[`length(${d}) = 6`, `concat_ws('.', substr(${d}, 1, 2), substr(${d}, 3, 2), substr(${d}, 5, 2))`],
+		[`length(${d}) <= 2`, `${sqlString(`${kabupatenKode}.`)} || lpad(${d}, 2, '0')`]
+	]);
 }
 
 export interface VillageNameInput {
@@ -53,12 +53,26 @@ export interface VillageNameInput {
  * CTEs `vref` (reference keys) and `vname` (per kecamatan and name key: the one code, or NULL with
  * the count when ambiguous).
  */
-export function villageNameCtes(input: VillageNameInput): string {
-	return (
-		`vref AS (SELECT kode, kecamatan_kode, ${villageNameKeySql('nama')} AS vkey, ${kecamatanNameKeySql('kecamatan_nama')} AS kkey FROM ${input.villages}), ` +
-		`vname AS (SELECT kecamatan_kode, any_value(kkey) AS kkey, vkey, CASE WHEN count(*) = 1 THEN min(kode) END AS kode, ` +
-		`string_agg(kode, ', ' ORDER BY kode) AS candidates FROM vref GROUP BY kecamatan_kode, vkey)`
-	);
+export function villageNameCtes(input: VillageNameInput): Cte[] {
+	const reference = select({
+		select: ['kode', 'kecamatan_kode', `${villageNameKeySql('nama')} AS vkey`, `${kecamatanNameKeySql('kecamatan_nama')} AS kkey`],
+		from: input.villages
+	});
+	const byName = select({
+		select: [
+			'kecamatan_kode',
+			'any_value(kkey) AS kkey',
+			'vkey',
+			`${caseWhen([['count(*) = 1', 'min(kode)']])} AS kode`,
+			"string_agg(kode, ', ' ORDER BY kode) AS candidates"
+		],
+		from: 'vref',
+		groupBy: ['kecamatan_kode', 'vkey']
+	});
+	return [
+		['vref', reference],
+		['vname', byName]
+	];
 }
 
 /** The household row's kecamatan code (dotted) from its code column, else NULL. */
@@ -85,7 +99,7 @@ export function villageNameJoinSql(input: VillageNameInput, s: string, alias: st
  */
 export function villageNameIssuesSql(
 	input: VillageNameInput & { file: string },
-	ctes: string,
+	ctes: readonly Cte[],
 	rows: string,
 	codeSql: string,
 	target: string
@@ -95,13 +109,28 @@ export function villageNameIssuesSql(
 	const kecText = [input.kecamatanCode, input.kecamatanName].filter((c): c is string => c !== undefined).map((c) => `${s}.${sqlIdent(c)}`);
 	const kecWritten = kecText.length ? `coalesce(${kecText.join(', ')})` : 'NULL::VARCHAR';
 	const kecKnown = input.kecamatanName ? `(${kec} IS NOT NULL OR ${s}.${sqlIdent(input.kecamatanName)} IS NOT NULL)` : `${kec} IS NOT NULL`;
-	return (
-		`INSERT INTO ${target} WITH ${ctes}, ${villageNameCtes(input)} ` +
-		`SELECT ${sqlString(input.file)}, ${kecWritten} AS kec, ${s}.${sqlIdent(input.villageName)} AS village, ` +
-		`CASE WHEN NOT ${kecKnown} THEN 'no_kecamatan' WHEN vn.vkey IS NULL THEN 'not_found' ELSE 'ambiguous' END AS reason, ` +
-		`CASE WHEN vn.kode IS NULL THEN vn.candidates END AS candidates, count(*)::BIGINT, min(${s}.__row)::BIGINT ` +
-		`FROM ${rows} AS ${s} ${villageNameJoinSql(input, s, 'vn')} ` +
-		`WHERE (${codeSql}) IS NULL AND ${s}.${sqlIdent(input.villageName)} IS NOT NULL AND vn.kode IS NULL ` +
-		`GROUP BY ALL ORDER BY min(${s}.__row)`
+	const reason = caseWhen(
+		[
+			[`NOT ${kecKnown}`, "'no_kecamatan'"],
+			['vn.vkey IS NULL', "'not_found'"]
+		],
+		"'ambiguous'"
 	);
+	const issues = select({
+		select: [
+			sqlString(input.file),
+			`${kecWritten} AS kec`,
+			`${s}.${sqlIdent(input.villageName)} AS village`,
+			`${reason} AS reason`,
+			`${caseWhen([['vn.kode IS NULL', 'vn.candidates']])} AS candidates`,
+			'count(*)::BIGINT',
+			`min(${s}.__row)::BIGINT`
+		],
+		from: `${rows} AS ${s}`,
+		joins: [villageNameJoinSql(input, s, 'vn')],
+		where: [`(${codeSql}) IS NULL`, `${s}.${sqlIdent(input.villageName)} IS NOT NULL`, 'vn.kode IS NULL'],
+		groupBy: ['ALL'],
+		orderBy: [`min(${s}.__row)`]
+	});
+	return `INSERT INTO ${target} ${withCtes([...ctes, ...villageNameCtes(input)], issues)}`;
 }

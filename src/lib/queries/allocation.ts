@@ -8,7 +8,7 @@ import type { Plan, ProgrammeId } from '../core/plan';
 import { PERSON_PROGRAMMES } from '../core/programs/candidates';
 import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationStatements, type AllocationTable } from '../core/programs';
 import { rowsOf, type RowOf } from '../core/rows';
-import { sqlString } from '../core/sql';
+import { or, select, sqlString, withCtes, type SelectQuery } from '../core/sql';
 
 /** Builds the allocation of this plan into `target` (`allocation` by default); returns the milliseconds it took. */
 export async function runAllocation(engine: Engine, plan: Plan, target: AllocationTable = ALLOCATION_TABLE): Promise<number> {
@@ -22,10 +22,8 @@ export async function runAllocation(engine: Engine, plan: Plan, target: Allocati
  * which register it was made from. DuckDB's hash is the same in the browser and in Node (same version).
  */
 export function registerChecksumSql(): string {
-	return (
-		`SELECT printf('%016x', (SELECT coalesce(bit_xor(hash(h)), 0) FROM household h)) || ` +
-		`printf('%016x', (SELECT coalesce(bit_xor(hash(p)), 0) FROM person p)) AS checksum`
-	);
+	const hashed = (table: string, alias: string) => `printf('%016x', (SELECT coalesce(bit_xor(hash(${alias})), 0) FROM ${table} ${alias}))`;
+	return select({ select: [`${hashed('household', 'h')} || ${hashed('person', 'p')} AS checksum`] });
 }
 
 export async function registerChecksum(engine: Engine): Promise<string> {
@@ -53,14 +51,27 @@ export type VillageBudget = RowOf<typeof VILLAGE_BUDGET_ROW>;
 
 /** Need (every candidate not excluded), funded and unmet, per programme and village. */
 export function villageBudgetSql(): string {
-	return (
-		`SELECT a.programme, v.kecamatan_kode, v.kecamatan_nama, v.kode AS village_kode, v.nama AS village_nama, ` +
-		`count(*)::INTEGER AS need_units, sum(a.cost)::DOUBLE AS need_rupiah, ` +
-		`count_if(a.status = 'funded')::INTEGER AS funded_units, coalesce(sum(a.cost) FILTER (WHERE a.status = 'funded'), 0)::DOUBLE AS funded_rupiah, ` +
-		`count_if(a.status <> 'funded')::INTEGER AS unmet_units, coalesce(sum(a.cost) FILTER (WHERE a.status <> 'funded'), 0)::DOUBLE AS unmet_rupiah ` +
-		`FROM ${ALLOCATION_TABLE} a JOIN village v ON v.kode = a.village_kode WHERE a.status <> 'excluded' ` +
-		`GROUP BY ALL ORDER BY a.programme, v.kode`
-	);
+	const rupiah = (status: string) => `coalesce(sum(a.cost) FILTER (WHERE ${status}), 0)::DOUBLE`;
+	return select({
+		select: [
+			'a.programme',
+			'v.kecamatan_kode',
+			'v.kecamatan_nama',
+			'v.kode AS village_kode',
+			'v.nama AS village_nama',
+			'count(*)::INTEGER AS need_units',
+			'sum(a.cost)::DOUBLE AS need_rupiah',
+			"count_if(a.status = 'funded')::INTEGER AS funded_units",
+			`${rupiah("a.status = 'funded'")} AS funded_rupiah`,
+			"count_if(a.status <> 'funded')::INTEGER AS unmet_units",
+			`${rupiah("a.status <> 'funded'")} AS unmet_rupiah`
+		],
+		from: `${ALLOCATION_TABLE} a`,
+		joins: ['JOIN village v ON v.kode = a.village_kode'],
+		where: ["a.status <> 'excluded'"],
+		groupBy: ['ALL'],
+		orderBy: ['a.programme', 'v.kode']
+	});
 }
 
 export async function villageBudget(engine: Engine): Promise<VillageBudget[]> {
@@ -80,11 +91,21 @@ export type VillageLineBudget = RowOf<typeof VILLAGE_LINE_ROW>;
 
 /** Funded units and Rupiah per programme, village and funding line (the line split of villageBudget). */
 export function villageLineBudgetSql(): string {
-	return (
-		`SELECT a.programme, v.kecamatan_kode, a.village_kode, a.funding_line, count(*)::INTEGER AS units, sum(a.cost)::DOUBLE AS rupiah ` +
-		`FROM ${ALLOCATION_TABLE} a JOIN village v ON v.kode = a.village_kode WHERE a.status = 'funded' ` +
-		`GROUP BY ALL ORDER BY a.programme, a.village_kode, a.funding_line`
-	);
+	return select({
+		select: [
+			'a.programme',
+			'v.kecamatan_kode',
+			'a.village_kode',
+			'a.funding_line',
+			'count(*)::INTEGER AS units',
+			'sum(a.cost)::DOUBLE AS rupiah'
+		],
+		from: `${ALLOCATION_TABLE} a`,
+		joins: ['JOIN village v ON v.kode = a.village_kode'],
+		where: ["a.status = 'funded'"],
+		groupBy: ['ALL'],
+		orderBy: ['a.programme', 'a.village_kode', 'a.funding_line']
+	});
 }
 
 export async function villageLineBudget(engine: Engine): Promise<VillageLineBudget[]> {
@@ -102,10 +123,13 @@ export type LineBudget = RowOf<typeof LINE_BUDGET_ROW>;
 
 /** Funded units and Rupiah per programme and funding line. */
 export function lineBudgetSql(): string {
-	return (
-		`SELECT programme, funding_line, count(*)::INTEGER AS units, sum(cost)::DOUBLE AS rupiah ` +
-		`FROM ${ALLOCATION_TABLE} WHERE status = 'funded' GROUP BY ALL ORDER BY programme, funding_line`
-	);
+	return select({
+		select: ['programme', 'funding_line', 'count(*)::INTEGER AS units', 'sum(cost)::DOUBLE AS rupiah'],
+		from: ALLOCATION_TABLE,
+		where: ["status = 'funded'"],
+		groupBy: ['ALL'],
+		orderBy: ['programme', 'funding_line']
+	});
 }
 
 export async function lineBudget(engine: Engine): Promise<LineBudget[]> {
@@ -137,23 +161,51 @@ const BNBA_ROW = {
 export type BnbaRow = RowOf<typeof BNBA_ROW>;
 export const BNBA_COLUMNS = Object.keys(BNBA_ROW) as (keyof BnbaRow)[];
 
+/** The BNBA's clauses, shared by the whole list and its pages. */
+function bnbaQuery(programme: ProgrammeId, villageKode: string | undefined): SelectQuery {
+	const personUnit = `a.programme IN (${PERSON_PROGRAMMES.map(sqlString).join(', ')})`;
+	const heads = "SELECT household_id, min(nik) AS nik FROM person WHERE relation = 'head' GROUP BY household_id";
+	return {
+		select: [
+			'a.programme',
+			'a.unit_id',
+			'v.kecamatan_nama',
+			'a.village_kode',
+			'v.nama AS village_nama',
+			'a.household_id',
+			'h.kk',
+			'coalesce(p.nik, head.nik) AS nik',
+			'coalesce(p.name, h.head_name) AS nama',
+			'h.alamat',
+			'h.desil',
+			'a.rule',
+			'a.rank',
+			'a.funding_line',
+			'a.cost',
+			'a.override_reason'
+		],
+		from: `${ALLOCATION_TABLE} a`,
+		joins: [
+			'JOIN village v ON v.kode = a.village_kode',
+			'JOIN household h ON h.household_id = a.household_id',
+			`LEFT JOIN person p ON ${personUnit} AND p.person_id = a.unit_id`,
+			`LEFT JOIN (${heads}) head ON NOT ${personUnit} AND head.household_id = a.household_id`
+		],
+		where: [
+			`a.programme = ${sqlString(programme)}`,
+			"a.status = 'funded'",
+			villageKode !== undefined && `a.village_kode = ${sqlString(villageKode)}`
+		],
+		orderBy: ['v.kecamatan_kode', 'a.village_kode', 'a.rank']
+	};
+}
+
 /**
  * The funded units of a programme by name and address, by kecamatan, village and rank. Household
  * programmes name the head (and the head's NIK); person programmes name the person.
  */
 export function bnbaSql(programme: ProgrammeId, villageKode?: string): string {
-	const personUnit = `a.programme IN (${PERSON_PROGRAMMES.map(sqlString).join(', ')})`;
-	const village = villageKode === undefined ? '' : ` AND a.village_kode = ${sqlString(villageKode)}`;
-	return (
-		`SELECT a.programme, a.unit_id, v.kecamatan_nama, a.village_kode, v.nama AS village_nama, a.household_id, h.kk, ` +
-		`coalesce(p.nik, head.nik) AS nik, coalesce(p.name, h.head_name) AS nama, h.alamat, h.desil, a.rule, a.rank, a.funding_line, a.cost, a.override_reason ` +
-		`FROM ${ALLOCATION_TABLE} a JOIN village v ON v.kode = a.village_kode JOIN household h ON h.household_id = a.household_id ` +
-		`LEFT JOIN person p ON ${personUnit} AND p.person_id = a.unit_id ` +
-		`LEFT JOIN (SELECT household_id, min(nik) AS nik FROM person WHERE relation = 'head' GROUP BY household_id) head ` +
-		`ON NOT ${personUnit} AND head.household_id = a.household_id ` +
-		`WHERE a.programme = ${sqlString(programme)} AND a.status = 'funded'${village} ` +
-		`ORDER BY v.kecamatan_kode, a.village_kode, a.rank`
-	);
+	return select(bnbaQuery(programme, villageKode));
 }
 
 export async function bnba(engine: Engine, programme: ProgrammeId, villageKode?: string): Promise<BnbaRow[]> {
@@ -171,11 +223,19 @@ export type CurvePoint = RowOf<typeof CURVE_ROW>;
  * reach?" is read off the curve past the funded part.
  */
 export function coverageCurveSql(points = 200): string {
-	return (
-		`WITH q AS (SELECT programme, rank, cumulative_cost, count(*) OVER (PARTITION BY programme) AS n ` +
-		`FROM ${ALLOCATION_TABLE} WHERE cumulative_cost IS NOT NULL) ` +
-		`SELECT programme, rank::INTEGER AS units, cumulative_cost::DOUBLE AS rupiah FROM q ` +
-		`WHERE rank = n OR rank % greatest(1, n // ${Math.max(1, Math.floor(points))}) = 0 ORDER BY programme, rank`
+	const queued = select({
+		select: ['programme', 'rank', 'cumulative_cost', 'count(*) OVER (PARTITION BY programme) AS n'],
+		from: ALLOCATION_TABLE,
+		where: ['cumulative_cost IS NOT NULL']
+	});
+	return withCtes(
+		[['q', queued]],
+		select({
+			select: ['programme', 'rank::INTEGER AS units', 'cumulative_cost::DOUBLE AS rupiah'],
+			from: 'q',
+			where: [or(['rank = n', `rank % greatest(1, n // ${Math.max(1, Math.floor(points))}) = 0`])],
+			orderBy: ['programme', 'rank']
+		})
 	);
 }
 
@@ -203,16 +263,43 @@ export type PlanDifference = RowOf<typeof DIFF_ROW>;
  */
 export function planDifferenceSql(a: string, b: string): string {
 	const funded = (t: string) => `SELECT programme, unit_id, funding_line, cost FROM ${t} WHERE status = 'funded'`;
-	return (
-		`WITH fa AS (${funded(a)}), fb AS (${funded(b)}), ` +
-		`programmes AS (SELECT DISTINCT programme FROM ${a} UNION SELECT DISTINCT programme FROM ${b}), ` +
-		`pairs AS (SELECT programme, fa.unit_id AS unit_a, fb.unit_id AS unit_b, fa.funding_line AS line_a, fb.funding_line AS line_b, ` +
-		`fa.cost AS cost_a, fb.cost AS cost_b FROM fa FULL JOIN fb USING (programme, unit_id)) ` +
-		`SELECT programme, count(unit_a)::INTEGER AS funded_a, count(unit_b)::INTEGER AS funded_b, ` +
-		`coalesce(sum(cost_a), 0)::DOUBLE AS rupiah_a, coalesce(sum(cost_b), 0)::DOUBLE AS rupiah_b, ` +
-		`count_if(unit_a IS NOT NULL AND unit_b IS NULL)::INTEGER AS only_a, count_if(unit_b IS NOT NULL AND unit_a IS NULL)::INTEGER AS only_b, ` +
-		`count_if(unit_a IS NOT NULL AND unit_b IS NOT NULL AND line_a IS DISTINCT FROM line_b)::INTEGER AS line_changed ` +
-		`FROM programmes LEFT JOIN pairs USING (programme) GROUP BY programme ORDER BY programme`
+	const pairs = select({
+		select: [
+			'programme',
+			'fa.unit_id AS unit_a',
+			'fb.unit_id AS unit_b',
+			'fa.funding_line AS line_a',
+			'fb.funding_line AS line_b',
+			'fa.cost AS cost_a',
+			'fb.cost AS cost_b'
+		],
+		from: 'fa',
+		joins: ['FULL JOIN fb USING (programme, unit_id)']
+	});
+	const counts = select({
+		select: [
+			'programme',
+			'count(unit_a)::INTEGER AS funded_a',
+			'count(unit_b)::INTEGER AS funded_b',
+			'coalesce(sum(cost_a), 0)::DOUBLE AS rupiah_a',
+			'coalesce(sum(cost_b), 0)::DOUBLE AS rupiah_b',
+			'count_if(unit_a IS NOT NULL AND unit_b IS NULL)::INTEGER AS only_a',
+			'count_if(unit_b IS NOT NULL AND unit_a IS NULL)::INTEGER AS only_b',
+			'count_if(unit_a IS NOT NULL AND unit_b IS NOT NULL AND line_a IS DISTINCT FROM line_b)::INTEGER AS line_changed'
+		],
+		from: 'programmes',
+		joins: ['LEFT JOIN pairs USING (programme)'],
+		groupBy: ['programme'],
+		orderBy: ['programme']
+	});
+	return withCtes(
+		[
+			['fa', funded(a)],
+			['fb', funded(b)],
+			['programmes', `SELECT DISTINCT programme FROM ${a} UNION SELECT DISTINCT programme FROM ${b}`],
+			['pairs', pairs]
+		],
+		counts
 	);
 }
 
@@ -235,13 +322,20 @@ export async function comparePlan(engine: Engine, other: Plan): Promise<PlanDiff
 
 /** One page of a programme's BNBA, in the list's order (the same ORDER BY as bnbaSql). */
 export function bnbaPageSql(programme: ProgrammeId, villageKode: string | undefined, limit: number, offset: number): string {
-	return `${bnbaSql(programme, villageKode)} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
+	return select({ ...bnbaQuery(programme, villageKode), limit, offset });
 }
 
 /** How many funded units a programme has (in one village, or everywhere). */
 export function bnbaCountSql(programme: ProgrammeId, villageKode?: string): string {
-	const village = villageKode === undefined ? '' : ` AND village_kode = ${sqlString(villageKode)}`;
-	return `SELECT count(*)::INTEGER AS n FROM ${ALLOCATION_TABLE} WHERE programme = ${sqlString(programme)} AND status = 'funded'${village}`;
+	return select({
+		select: ['count(*)::INTEGER AS n'],
+		from: ALLOCATION_TABLE,
+		where: [
+			`programme = ${sqlString(programme)}`,
+			"status = 'funded'",
+			villageKode !== undefined && `village_kode = ${sqlString(villageKode)}`
+		]
+	});
 }
 
 export async function bnbaPage(
@@ -261,8 +355,10 @@ export type CandidateRow = RowOf<typeof CANDIDATE_ROW>;
 
 /** A unit of a programme in the current allocation (to check an "include by id" before it is stored). */
 export async function allocationUnit(engine: Engine, programme: ProgrammeId, unitId: string): Promise<CandidateRow | null> {
-	const sql =
-		`SELECT unit_id, household_id, village_kode, status FROM ${ALLOCATION_TABLE} ` +
-		`WHERE programme = ${sqlString(programme)} AND unit_id = ${sqlString(unitId)}`;
+	const sql = select({
+		select: ['unit_id', 'household_id', 'village_kode', 'status'],
+		from: ALLOCATION_TABLE,
+		where: [`programme = ${sqlString(programme)}`, `unit_id = ${sqlString(unitId)}`]
+	});
 	return rowsOf(await engine.query(sql), CANDIDATE_ROW)[0] ?? null;
 }

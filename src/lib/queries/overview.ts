@@ -5,45 +5,78 @@
  * silently. Counts are cast to INTEGER so both engines hand back the same Arrow types.
  */
 import type { Engine } from '../engine/types';
-import { sqlString } from '../core/sql';
+import { select, sqlString, withCtes, type Cte } from '../core/sql';
 import { rowsOf, type RowOf } from '../core/rows';
 
 /** Households and people per village code (any code, matched or not). */
-const PER_VILLAGE_CTE =
-	`hh AS (SELECT village_kode, count(*) AS households FROM household GROUP BY village_kode), ` +
-	`pp AS (SELECT h.village_kode, count(*) AS people FROM person p JOIN household h ON h.household_id = p.household_id GROUP BY h.village_kode)`;
+const PER_VILLAGE_CTES: readonly Cte[] = [
+	['hh', 'SELECT village_kode, count(*) AS households FROM household GROUP BY village_kode'],
+	[
+		'pp',
+		select({
+			select: ['h.village_kode', 'count(*) AS people'],
+			from: 'person p',
+			joins: ['JOIN household h ON h.household_id = p.household_id'],
+			groupBy: ['h.village_kode']
+		})
+	]
+];
 
 export function overviewByKecamatanSql(): string {
-	return (
-		`WITH ${PER_VILLAGE_CTE} ` +
-		`SELECT k.kode AS kecamatan_kode, k.nama AS kecamatan_nama, ` +
-		`count(v.kode)::INTEGER AS villages, ` +
-		`coalesce(sum(hh.households), 0)::INTEGER AS households, ` +
-		`coalesce(sum(pp.people), 0)::INTEGER AS people ` +
-		`FROM kecamatan k LEFT JOIN village v ON v.kecamatan_kode = k.kode ` +
-		`LEFT JOIN hh ON hh.village_kode = v.kode LEFT JOIN pp ON pp.village_kode = v.kode ` +
-		`GROUP BY k.kode, k.nama ORDER BY k.kode`
+	return withCtes(
+		PER_VILLAGE_CTES,
+		select({
+			select: [
+				'k.kode AS kecamatan_kode',
+				'k.nama AS kecamatan_nama',
+				'count(v.kode)::INTEGER AS villages',
+				'coalesce(sum(hh.households), 0)::INTEGER AS households',
+				'coalesce(sum(pp.people), 0)::INTEGER AS people'
+			],
+			from: 'kecamatan k',
+			joins: [
+				'LEFT JOIN village v ON v.kecamatan_kode = k.kode',
+				'LEFT JOIN hh ON hh.village_kode = v.kode',
+				'LEFT JOIN pp ON pp.village_kode = v.kode'
+			],
+			groupBy: ['k.kode', 'k.nama'],
+			orderBy: ['k.kode']
+		})
 	);
 }
 
 export function overviewByVillageSql(kecamatanKode?: string): string {
-	const where = kecamatanKode === undefined ? '' : `WHERE v.kecamatan_kode = ${sqlString(kecamatanKode)} `;
-	return (
-		`WITH ${PER_VILLAGE_CTE} ` +
-		`SELECT v.kode, v.nama, v.jenis, v.kecamatan_kode, v.kecamatan_nama, ` +
-		`coalesce(hh.households, 0)::INTEGER AS households, coalesce(pp.people, 0)::INTEGER AS people ` +
-		`FROM village v LEFT JOIN hh ON hh.village_kode = v.kode LEFT JOIN pp ON pp.village_kode = v.kode ` +
-		`${where}ORDER BY v.kode`
+	return withCtes(
+		PER_VILLAGE_CTES,
+		select({
+			select: [
+				'v.kode',
+				'v.nama',
+				'v.jenis',
+				'v.kecamatan_kode',
+				'v.kecamatan_nama',
+				'coalesce(hh.households, 0)::INTEGER AS households',
+				'coalesce(pp.people, 0)::INTEGER AS people'
+			],
+			from: 'village v',
+			joins: ['LEFT JOIN hh ON hh.village_kode = v.kode', 'LEFT JOIN pp ON pp.village_kode = v.kode'],
+			where: [kecamatanKode !== undefined && `v.kecamatan_kode = ${sqlString(kecamatanKode)}`],
+			orderBy: ['v.kode']
+		})
 	);
 }
 
 export function registerTotalsSql(): string {
-	return (
-		`SELECT (SELECT count(*) FROM household)::INTEGER AS households, ` +
-		`(SELECT count(*) FROM person)::INTEGER AS people, ` +
-		`(SELECT count(DISTINCT h.village_kode) FROM household h JOIN village v ON v.kode = h.village_kode)::INTEGER AS villages_with_data, ` +
-		`(SELECT count(*) FROM household h WHERE h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM village))::INTEGER AS unmatched_households`
-	);
+	const withData = 'SELECT count(DISTINCT h.village_kode) FROM household h JOIN village v ON v.kode = h.village_kode';
+	const unmatched = 'SELECT count(*) FROM household h WHERE h.village_kode IS NULL OR h.village_kode NOT IN (SELECT kode FROM village)';
+	return select({
+		select: [
+			'(SELECT count(*) FROM household)::INTEGER AS households',
+			'(SELECT count(*) FROM person)::INTEGER AS people',
+			`(${withData})::INTEGER AS villages_with_data`,
+			`(${unmatched})::INTEGER AS unmatched_households`
+		]
+	});
 }
 
 const KECAMATAN_ROW = {

@@ -24,23 +24,25 @@ import {
 import type { IndicatorSettings, Plan } from '../core/plan';
 import { rowsOf, type NullableKind, type ColumnKind, type RowOf } from '../core/rows';
 import { FLOOR, ROOF, WALL, WATER, type Water } from '../core/schema';
-import { sqlList, sqlString } from '../core/sql';
+import { caseWhen, parens, select, sqlList, sqlString, type SelectQuery } from '../core/sql';
 import type { Engine } from '../engine/types';
 
 // ---- Village -----------------------------------------------------------------------------------
 
+type RowSource = Omit<SelectQuery, 'select'>;
+
 /** Households of the village in the plan's population (alias h). */
-function villageHouseholds(plan: Plan, villageKode: string): string {
-	return `household h WHERE h.village_kode = ${sqlString(villageKode)} AND ${householdInPopulation(plan.population)}`;
+function villageHouseholds(plan: Plan, villageKode: string): RowSource {
+	return { from: 'household h', where: [`h.village_kode = ${sqlString(villageKode)}`, householdInPopulation(plan.population)] };
 }
 
 /** People of those households whose own record is valid (aliases p, h). */
-function villagePeople(plan: Plan, villageKode: string): string {
-	return (
-		`person p JOIN household h ON h.household_id = p.household_id ` +
-		`WHERE h.village_kode = ${sqlString(villageKode)} AND ${householdInPopulation(plan.population)} ` +
-		`AND ${personInPopulation(plan.population)}`
-	);
+function villagePeople(plan: Plan, villageKode: string): RowSource {
+	return {
+		from: 'person p',
+		joins: ['JOIN household h ON h.household_id = p.household_id'],
+		where: [...(villageHouseholds(plan, villageKode).where ?? []), personInPopulation(plan.population)]
+	};
 }
 
 /**
@@ -48,12 +50,20 @@ function villagePeople(plan: Plan, villageKode: string): string {
  * No row when the code is not in the reference.
  */
 export function villageSummarySql(plan: Plan, villageKode: string): string {
-	return (
-		`SELECT v.kode, v.nama, v.jenis, v.kecamatan_kode, v.kecamatan_nama, ` +
-		`(SELECT count(*) FROM ${villageHouseholds(plan, villageKode)})::INTEGER AS households, ` +
-		`(SELECT count(*) FROM ${villagePeople(plan, villageKode)})::INTEGER AS people ` +
-		`FROM village v WHERE v.kode = ${sqlString(villageKode)}`
-	);
+	const count = (rows: RowSource) => parens(select({ select: ['count(*)'], ...rows }));
+	return select({
+		select: [
+			'v.kode',
+			'v.nama',
+			'v.jenis',
+			'v.kecamatan_kode',
+			'v.kecamatan_nama',
+			`${count(villageHouseholds(plan, villageKode))}::INTEGER AS households`,
+			`${count(villagePeople(plan, villageKode))}::INTEGER AS people`
+		],
+		from: 'village v',
+		where: [`v.kode = ${sqlString(villageKode)}`]
+	});
 }
 
 const SUMMARY_ROW = {
@@ -114,10 +124,10 @@ export function villageComponentsSql(plan: Plan, villageKode: string): string {
 		];
 	});
 	// count_if over no rows is NULL in DuckDB: a village without households counts zeros.
-	return (
-		`SELECT count(*)::INTEGER AS households, coalesce(count_if(${indicator('rtlh').count(s)}), 0)::INTEGER AS rtlh, ` +
-		`${columns.join(', ')} FROM ${villageHouseholds(plan, villageKode)}`
-	);
+	return select({
+		select: ['count(*)::INTEGER AS households', `coalesce(count_if(${indicator('rtlh').count(s)}), 0)::INTEGER AS rtlh`, ...columns],
+		...villageHouseholds(plan, villageKode)
+	});
 }
 
 const COMPONENTS_ROW = {
@@ -164,12 +174,19 @@ export function schoolAges(s: IndicatorSettings): number[] {
 export function villageAtsByAgeSql(plan: Plan, villageKode: string): string {
 	const ats = indicator('ats');
 	const s = plan.indicators;
-	return (
-		`SELECT p.age::INTEGER AS age, CASE WHEN p.sex IN ('M', 'F') THEN p.sex ELSE 'unknown' END AS sex, ` +
-		`count(*)::INTEGER AS children, count_if(${ats.count(s)})::INTEGER AS out_of_school ` +
-		`FROM ${villagePeople(plan, villageKode)} AND ${ats.base(s)} ` +
-		`GROUP BY ALL ORDER BY age, sex`
-	);
+	const people = villagePeople(plan, villageKode);
+	return select({
+		select: [
+			'p.age::INTEGER AS age',
+			`${caseWhen([["p.sex IN ('M', 'F')", 'p.sex']], "'unknown'")} AS sex`,
+			'count(*)::INTEGER AS children',
+			`count_if(${ats.count(s)})::INTEGER AS out_of_school`
+		],
+		...people,
+		where: [...(people.where ?? []), ats.base(s)],
+		groupBy: ['ALL'],
+		orderBy: ['age', 'sex']
+	});
 }
 
 const ATS_ROW = { age: 'number', sex: 'string', children: 'number', out_of_school: 'number' } as const;
@@ -194,13 +211,23 @@ export type WaterValue = Water | 'unknown';
 export function villageWaterSql(plan: Plan, villageKode: string): string {
 	const s = plan.indicators;
 	const safe = s.water.safe.length === 0 ? 'FALSE' : `h.water IN (${sqlList(s.water.safe)})`;
-	return (
-		`SELECT CASE WHEN h.water IN (${sqlList(WATER)}) THEN h.water ELSE 'unknown' END AS water, ` +
-		`CASE WHEN ${indicator('water_unsafe').count(s)} THEN 'unsafe' ` +
-		`WHEN ${indicator('water_conditional').count(s)} THEN 'conditional' ` +
-		`WHEN ${safe} THEN 'safe' ELSE 'unknown' END AS safety, ` +
-		`count(*)::INTEGER AS households FROM ${villageHouseholds(plan, villageKode)} GROUP BY ALL`
+	const safety = caseWhen(
+		[
+			[indicator('water_unsafe').count(s), "'unsafe'"],
+			[indicator('water_conditional').count(s), "'conditional'"],
+			[safe, "'safe'"]
+		],
+		"'unknown'"
 	);
+	return select({
+		select: [
+			`${caseWhen([[`h.water IN (${sqlList(WATER)})`, 'h.water']], "'unknown'")} AS water`,
+			`${safety} AS safety`,
+			'count(*)::INTEGER AS households'
+		],
+		...villageHouseholds(plan, villageKode),
+		groupBy: ['ALL']
+	});
 }
 
 const WATER_ROW = { water: 'string', safety: 'string', households: 'number' } as const;
@@ -218,12 +245,17 @@ export interface WaterRow {
  * would hide the very profile this shows.
  */
 export function villageDesilSql(plan: Plan, villageKode: string): string {
-	return (
-		`SELECT h.desil::INTEGER AS desil, count(*)::INTEGER AS households, ` +
-		`bool_and(${householdDesilValid(plan.population)}) AS in_population FROM household h ` +
-		`WHERE h.village_kode = ${sqlString(villageKode)} AND ${householdVervalValid(plan.population)} ` +
-		`GROUP BY ALL ORDER BY desil NULLS LAST`
-	);
+	return select({
+		select: [
+			'h.desil::INTEGER AS desil',
+			'count(*)::INTEGER AS households',
+			`bool_and(${householdDesilValid(plan.population)}) AS in_population`
+		],
+		from: 'household h',
+		where: [`h.village_kode = ${sqlString(villageKode)}`, householdVervalValid(plan.population)],
+		groupBy: ['ALL'],
+		orderBy: ['desil NULLS LAST']
+	});
 }
 
 const DESIL_ROW = { desil: 'number?', households: 'number', in_population: 'boolean' } as const;

@@ -6,7 +6,7 @@
  */
 import type { Plan, Population } from '../plan';
 import { passesSql } from '../register-fields';
-import { sqlList, sqlString } from '../sql';
+import { parens, select, sqlList, sqlString, withCtes, type SelectQuery } from '../sql';
 import { INDICATORS, type IndicatorDefinition, type IndicatorId } from './definitions';
 
 /**
@@ -38,14 +38,12 @@ export function personInPopulation(population: Population): string {
 export const countColumn = (id: IndicatorId): string => `${id}_count`;
 export const denominatorColumn = (id: IndicatorId): string => `${id}_denominator`;
 
-function aggregates(defs: readonly IndicatorDefinition[], plan: Plan): string {
+function aggregates(defs: readonly IndicatorDefinition[], plan: Plan): string[] {
 	const s = plan.indicators;
-	return defs
-		.flatMap((d) => [
-			`count_if(${d.count(s)})::INTEGER AS ${countColumn(d.id)}`,
-			`count_if(${d.base(s)})::INTEGER AS ${denominatorColumn(d.id)}`
-		])
-		.join(', ');
+	return defs.flatMap((d) => [
+		`count_if(${d.count(s)})::INTEGER AS ${countColumn(d.id)}`,
+		`count_if(${d.base(s)})::INTEGER AS ${denominatorColumn(d.id)}`
+	]);
 }
 
 /**
@@ -57,15 +55,27 @@ export function villageIndicatorsSql(plan: Plan): string {
 	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
 	const personDefs = INDICATORS.filter((d) => d.unit === 'person');
 	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${c}, 0)::INTEGER AS ${c}`);
-	return (
-		`WITH h AS (SELECT * FROM household h WHERE ${householdInPopulation(plan.population)}), ` +
-		`hv AS (SELECT h.village_kode, ${aggregates(householdDefs, plan)} FROM h GROUP BY h.village_kode), ` +
-		`pv AS (SELECT h.village_kode, ${aggregates(personDefs, plan)} ` +
-		`FROM person p JOIN h ON h.household_id = p.household_id ` +
-		`WHERE ${personInPopulation(plan.population)} GROUP BY h.village_kode) ` +
-		`SELECT v.kode, v.nama, v.kecamatan_kode, v.kecamatan_nama AS kecamatan, ${columns.join(', ')} ` +
-		`FROM village v LEFT JOIN hv ON hv.village_kode = v.kode LEFT JOIN pv ON pv.village_kode = v.kode ` +
-		`ORDER BY v.kode`
+	return withCtes(
+		[
+			['h', select({ select: ['*'], from: 'household h', where: [householdInPopulation(plan.population)] })],
+			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
+			[
+				'pv',
+				select({
+					select: ['h.village_kode', ...aggregates(personDefs, plan)],
+					from: 'person p',
+					joins: ['JOIN h ON h.household_id = p.household_id'],
+					where: [personInPopulation(plan.population)],
+					groupBy: ['h.village_kode']
+				})
+			]
+		],
+		select({
+			select: ['v.kode', 'v.nama', 'v.kecamatan_kode', 'v.kecamatan_nama AS kecamatan', ...columns],
+			from: 'village v',
+			joins: ['LEFT JOIN hv ON hv.village_kode = v.kode', 'LEFT JOIN pv ON pv.village_kode = v.kode'],
+			orderBy: ['v.kode']
+		})
 	);
 }
 
@@ -117,42 +127,45 @@ export function recordColumns(def: IndicatorDefinition): readonly string[] {
 	return def.unit === 'household' ? HOUSEHOLD_RECORD_COLUMNS : PERSON_RECORD_COLUMNS;
 }
 
-function recordsFrom(def: IndicatorDefinition, plan: Plan, villageKode: string): { select: string; from: string } {
+/** The rows behind a village's figure: their columns, table, join and conditions. */
+function recordsFrom(def: IndicatorDefinition, plan: Plan, villageKode: string): SelectQuery {
 	const s = plan.indicators;
-	const village = `h.village_kode = ${sqlString(villageKode)} AND ${householdInPopulation(plan.population)}`;
+	const village = [`h.village_kode = ${sqlString(villageKode)}`, householdInPopulation(plan.population)];
 	if (def.unit === 'household') {
 		return {
-			select: HOUSEHOLD_RECORD_COLUMNS.map((c) => (c === 'members' ? 'h.members::INTEGER AS members' : `h.${c}`)).join(', '),
-			from: `household h WHERE ${village} AND ${def.count(s)}`
+			select: HOUSEHOLD_RECORD_COLUMNS.map((c) => (c === 'members' ? 'h.members::INTEGER AS members' : `h.${c}`)),
+			from: 'household h',
+			where: [...village, def.count(s)]
 		};
 	}
 	const columns = PERSON_RECORD_COLUMNS.map((c) =>
 		c === 'head_name' || c === 'alamat' || c === 'desil' ? `h.${c}` : c === 'age' ? 'p.age::INTEGER AS age' : `p.${c}`
 	);
 	return {
-		select: columns.join(', '),
-		from:
-			`person p JOIN household h ON h.household_id = p.household_id ` +
-			`WHERE ${village} AND ${personInPopulation(plan.population)} AND ${def.count(s)}`
+		select: columns,
+		from: 'person p',
+		joins: ['JOIN household h ON h.household_id = p.household_id'],
+		where: [...village, personInPopulation(plan.population), def.count(s)]
 	};
 }
 
 /** One page of the rows behind a village's figure, in a stable order (the id breaks ties). */
 export function indicatorRecordsSql(q: RecordsQuery): string {
-	const { select, from } = recordsFrom(q.indicator, q.plan, q.villageKode);
+	const records = recordsFrom(q.indicator, q.plan, q.villageKode);
 	const columns = recordColumns(q.indicator);
 	const idColumn = q.indicator.unit === 'household' ? 'household_id' : 'person_id';
 	const orderBy = q.orderBy && columns.includes(q.orderBy) ? q.orderBy : idColumn;
 	const direction = q.direction === 'desc' ? 'DESC' : 'ASC';
-	return (
-		`SELECT * FROM (SELECT ${select} FROM ${from}) ` +
-		`ORDER BY "${orderBy}" ${direction} NULLS LAST, "${idColumn}" ASC ` +
-		`LIMIT ${Math.max(0, Math.floor(q.limit))} OFFSET ${Math.max(0, Math.floor(q.offset))}`
-	);
+	return select({
+		select: ['*'],
+		from: parens(select(records)),
+		orderBy: [`"${orderBy}" ${direction} NULLS LAST`, `"${idColumn}" ASC`],
+		limit: q.limit,
+		offset: q.offset
+	});
 }
 
 /** How many rows are behind a village's figure (the panel's pager). */
 export function indicatorRecordCountSql(def: IndicatorDefinition, plan: Plan, villageKode: string): string {
-	const { from } = recordsFrom(def, plan, villageKode);
-	return `SELECT count(*)::INTEGER AS n FROM ${from}`;
+	return select({ ...recordsFrom(def, plan, villageKode), select: ['count(*)::INTEGER AS n'] });
 }

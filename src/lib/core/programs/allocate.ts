@@ -9,7 +9,7 @@
  * Issue 6's programme builders supply the candidates; this module knows nothing about PIP or housing.
  */
 import { columnNames } from '../catalog';
-import { sqlIdent, sqlString } from '../sql';
+import { and, caseWhen, select, sqlIdent, sqlString, withCtes, type Cte } from '../sql';
 
 export interface PriorityKey {
 	/** A column of the candidates. */
@@ -65,57 +65,142 @@ function whole(rupiah: number): string {
  * units with end_(k-1) < cumulative ≤ end_k; a unit that does not fit the rest of line k's budget goes
  * to line k+1 (costs are positive, so each line's units are one run of the queue).
  */
-function lineEndCtes(lines: readonly FundingDraw[]): string[] {
-	return lines.map(({ budget }, i) => {
+function lineEndCtes(lines: readonly FundingDraw[]): Cte[] {
+	return lines.map(({ budget }, i): Cte => {
 		const previous = i === 0 ? '0::HUGEINT' : `(SELECT e FROM end_${i - 1})`;
-		return (
-			`end_${i} AS (SELECT greatest(${previous}, coalesce((SELECT max(cumulative_cost) FROM queue ` +
-			`WHERE cumulative_cost <= ${previous} + ${whole(budget)}), 0)) AS e)`
-		);
+		const reached = `(SELECT max(cumulative_cost) FROM queue WHERE cumulative_cost <= ${previous} + ${whole(budget)})`;
+		return [`end_${i}`, `SELECT greatest(${previous}, coalesce(${reached}, 0)) AS e`];
 	});
 }
 
-export function allocationSql(spec: AllocationSpec): string {
-	const overrides = spec.overrides
-		? `SELECT unit_id, action, reason FROM ${spec.overrides} WHERE programme = ${sqlString(spec.programme)}`
-		: `SELECT NULL::VARCHAR AS unit_id, NULL::VARCHAR AS action, NULL::VARCHAR AS reason WHERE FALSE`;
-	const limits = ['included'];
-	if (spec.villageCap !== null) limits.push(`village_rank <= ${Math.max(0, Math.floor(spec.villageCap))}`);
-	if (spec.villageQuota) limits.push('village_rank <= quota');
-	const cap = limits.length === 1 ? 'TRUE' : `(included OR (${limits.slice(1).join(' AND ')}))`;
+function overridesSelect(spec: AllocationSpec): string {
+	if (!spec.overrides) {
+		return 'SELECT NULL::VARCHAR AS unit_id, NULL::VARCHAR AS action, NULL::VARCHAR AS reason WHERE FALSE';
+	}
+	return select({ select: ['unit_id', 'action', 'reason'], from: spec.overrides, where: [`programme = ${sqlString(spec.programme)}`] });
+}
+
+/** The condition a queued unit meets: included, or within its village's cap and quota. */
+function withinLimits(spec: AllocationSpec): string {
+	const limits = [
+		spec.villageCap !== null && `village_rank <= ${Math.max(0, Math.floor(spec.villageCap))}`,
+		spec.villageQuota && 'village_rank <= quota'
+	];
+	return limits.some(Boolean) ? `(included OR (${and(limits)}))` : 'TRUE';
+}
+
+/** The quota's base: how many units the whole budget reaches in priority order with no village limit. */
+function quotaCtes(spec: AllocationSpec): Cte[] {
+	if (!spec.villageQuota) return [];
 	const total = spec.lines.reduce((sum, l) => sum + Math.floor(Math.max(0, l.budget)), 0);
-	// The quota's base: how many units the whole budget reaches in priority order with no village limit.
-	const quotaCtes = spec.villageQuota
-		? `open_queue AS (SELECT sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING) AS cumulative_cost FROM ranked), ` +
-			`fundable AS (SELECT count(*) AS units FROM open_queue WHERE cumulative_cost <= ${total}), ` +
-			`need AS (SELECT village_kode, count(*) AS n FROM ranked WHERE NOT included GROUP BY village_kode), ` +
-			`quotas AS (SELECT village_kode, ceil((SELECT units FROM fundable) * n / (SELECT sum(n) FROM need))::BIGINT AS quota FROM need), `
-		: '';
-	const placedFrom = spec.villageQuota
-		? `SELECT r.*, coalesce(qv.quota, 0) AS quota, row_number() OVER (PARTITION BY r.village_kode, r.included ORDER BY r.rank) AS village_rank FROM ranked r LEFT JOIN quotas qv ON qv.village_kode = r.village_kode`
-		: `SELECT *, row_number() OVER (PARTITION BY village_kode, included ORDER BY rank) AS village_rank FROM ranked`;
+	const share = '(SELECT units FROM fundable) * n / (SELECT sum(n) FROM need)';
+	return [
+		['open_queue', 'SELECT sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING) AS cumulative_cost FROM ranked'],
+		['fundable', `SELECT count(*) AS units FROM open_queue WHERE cumulative_cost <= ${total}`],
+		['need', 'SELECT village_kode, count(*) AS n FROM ranked WHERE NOT included GROUP BY village_kode'],
+		['quotas', `SELECT village_kode, ceil(${share})::BIGINT AS quota FROM need`]
+	];
+}
+
+function placedSelect(spec: AllocationSpec): string {
+	if (!spec.villageQuota) {
+		return 'SELECT *, row_number() OVER (PARTITION BY village_kode, included ORDER BY rank) AS village_rank FROM ranked';
+	}
+	return select({
+		select: [
+			'r.*',
+			'coalesce(qv.quota, 0) AS quota',
+			'row_number() OVER (PARTITION BY r.village_kode, r.included ORDER BY r.rank) AS village_rank'
+		],
+		from: 'ranked r',
+		joins: ['LEFT JOIN quotas qv ON qv.village_kode = r.village_kode']
+	});
+}
+
+const STATUS = caseWhen(
+	[
+		['f.funding_line IS NOT NULL', "'funded'"],
+		['f.unit_id IS NULL', "'over_cap'"]
+	],
+	"'unfunded'"
+);
+
+export function allocationSql(spec: AllocationSpec): string {
+	const programme = sqlString(spec.programme);
 	const ends = lineEndCtes(spec.lines);
 	const line =
 		ends.length === 0
 			? 'NULL::VARCHAR'
-			: `CASE ${spec.lines.map((l, i) => `WHEN q.cumulative_cost <= (SELECT e FROM end_${i}) THEN ${sqlString(l.line)}`).join(' ')} END`;
-	return (
-		`WITH c AS (${spec.candidates}), ` +
-		`o AS (${overrides}), ` +
-		`marked AS (SELECT c.*, coalesce(o.action = 'include', FALSE) AS included, coalesce(o.action = 'exclude', FALSE) AS excluded, o.reason AS override_reason ` +
-		`FROM c LEFT JOIN o ON o.unit_id = c.unit_id), ` +
-		`ranked AS (SELECT *, row_number() OVER (ORDER BY included DESC, ${orderBy(spec.priority)}) AS rank FROM marked WHERE NOT excluded), ` +
-		quotaCtes +
-		`placed AS (${placedFrom}), ` +
-		`queue AS (SELECT unit_id, sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING)::HUGEINT AS cumulative_cost FROM placed WHERE ${cap}), ` +
-		ends.map((cte) => `${cte}, `).join('') +
-		`funded AS (SELECT q.unit_id, q.cumulative_cost, ${line} AS funding_line FROM queue q) ` +
-		`SELECT ${sqlString(spec.programme)} AS programme, p.unit_id, p.household_id, p.village_kode, p.cost::BIGINT AS cost, p.rule, ` +
-		`p.rank::INTEGER AS rank, p.village_rank::INTEGER AS village_rank, f.cumulative_cost::BIGINT AS cumulative_cost, f.funding_line, ` +
-		`CASE WHEN f.funding_line IS NOT NULL THEN 'funded' WHEN f.unit_id IS NULL THEN 'over_cap' ELSE 'unfunded' END AS status, p.override_reason ` +
-		`FROM placed p LEFT JOIN funded f ON f.unit_id = p.unit_id ` +
-		`UNION ALL ` +
-		`SELECT ${sqlString(spec.programme)}, unit_id, household_id, village_kode, cost::BIGINT, rule, NULL, NULL, NULL, NULL, 'excluded', override_reason FROM marked WHERE excluded ` +
-		`ORDER BY rank NULLS LAST, unit_id`
+			: caseWhen(spec.lines.map((l, i) => [`q.cumulative_cost <= (SELECT e FROM end_${i})`, sqlString(l.line)]));
+	const marked = select({
+		select: [
+			'c.*',
+			"coalesce(o.action = 'include', FALSE) AS included",
+			"coalesce(o.action = 'exclude', FALSE) AS excluded",
+			'o.reason AS override_reason'
+		],
+		from: 'c',
+		joins: ['LEFT JOIN o ON o.unit_id = c.unit_id']
+	});
+	const ranked = select({
+		select: ['*', `row_number() OVER (ORDER BY included DESC, ${orderBy(spec.priority)}) AS rank`],
+		from: 'marked',
+		where: ['NOT excluded']
+	});
+	const queue = select({
+		select: ['unit_id', 'sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING)::HUGEINT AS cumulative_cost'],
+		from: 'placed',
+		where: [withinLimits(spec)]
+	});
+	const queued = select({
+		select: [
+			`${programme} AS programme`,
+			'p.unit_id',
+			'p.household_id',
+			'p.village_kode',
+			'p.cost::BIGINT AS cost',
+			'p.rule',
+			'p.rank::INTEGER AS rank',
+			'p.village_rank::INTEGER AS village_rank',
+			'f.cumulative_cost::BIGINT AS cumulative_cost',
+			'f.funding_line',
+			`${STATUS} AS status`,
+			'p.override_reason'
+		],
+		from: 'placed p',
+		joins: ['LEFT JOIN funded f ON f.unit_id = p.unit_id']
+	});
+	const excluded = select({
+		// The queue's columns are NULL for a unit the plan excludes.
+		select: [
+			programme,
+			'unit_id',
+			'household_id',
+			'village_kode',
+			'cost::BIGINT',
+			'rule',
+			'NULL',
+			'NULL',
+			'NULL',
+			'NULL',
+			"'excluded'",
+			'override_reason'
+		],
+		from: 'marked',
+		where: ['excluded']
+	});
+	return withCtes(
+		[
+			['c', spec.candidates],
+			['o', overridesSelect(spec)],
+			['marked', marked],
+			['ranked', ranked],
+			...quotaCtes(spec),
+			['placed', placedSelect(spec)],
+			['queue', queue],
+			...ends,
+			['funded', `SELECT q.unit_id, q.cumulative_cost, ${line} AS funding_line FROM queue q`]
+		],
+		`${queued}\nUNION ALL\n${excluded}\nORDER BY rank NULLS LAST, unit_id`
 	);
 }

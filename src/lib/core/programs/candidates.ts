@@ -9,7 +9,7 @@ import { householdInPopulation, personInPopulation } from '../indicators/sql';
 import { LEVEL_STAGE } from '../indicators/stages';
 import type { HousingProgramme, Plan, PriorityKeyId, ProgrammeId } from '../plan';
 import { passesSql } from '../register-fields';
-import { sqlString } from '../sql';
+import { and, caseWhen, or, parens, select, sqlString, withCtes, type Cte } from '../sql';
 import type { PriorityKey } from './allocate';
 
 /** Programmes whose unit is a person (the others fund a household). */
@@ -28,51 +28,88 @@ export function priorityOf(plan: Plan): PriorityKey[] {
 	return plan.priority.map((column) => ({ column, direction: PRIORITY_DIRECTION[column] }));
 }
 
-const keys = (alias: string) => ['desil', 'vulnerability', 'members', 'deprivations'].map((k) => `${alias}.${k}`).join(', ');
+const PRIORITY_KEYS = ['desil', 'vulnerability', 'members', 'deprivations'] as const;
+const keys = (alias: string) => PRIORITY_KEYS.map((k) => `${alias}.${k}`);
 
 /**
  * Households of the population with their zone and priority keys:
  * vulnerability = children under 18 + elderly 60+ + disability + female head (each 0/1, so 0–4);
  * deprivations = unfit house + unsafe water + an out-of-school child + a Paket candidate (0–4).
  */
-function contextCtes(plan: Plan): string {
+function contextCtes(plan: Plan): Cte[] {
 	const s = plan.indicators;
 	const anyAts = indicator('ats').count(s);
 	const anyPaket = ['paket_a', 'paket_b', 'paket_c'].map((id) => indicator(id as 'paket_a').count(s)).join(' OR ');
-	return (
-		`h AS (SELECT household.*, ${zoneSql(plan)} AS zona FROM household JOIN village v ON v.kode = household.village_kode), ` +
-		`hp AS (SELECT * FROM h WHERE ${householdInPopulation(plan.population)}), ` +
-		`m AS (SELECT p.household_id, count_if(p.age < 18) AS children, count_if(p.age >= 60) AS elderly, ` +
-		`bool_or(coalesce(p.disability, FALSE)) AS disability, bool_or(p.relation = 'head' AND p.sex = 'F') AS female_head, ` +
-		`bool_or(${anyAts}) AS any_ats, bool_or(${anyPaket}) AS any_paket ` +
-		`FROM person p JOIN hp ON hp.household_id = p.household_id WHERE ${personInPopulation(plan.population)} GROUP BY p.household_id), ` +
-		`x AS (SELECT h.*, ` +
-		`(coalesce(m.children, 0) > 0)::INTEGER + (coalesce(m.elderly, 0) > 0)::INTEGER + coalesce(m.disability, FALSE)::INTEGER + coalesce(m.female_head, FALSE)::INTEGER AS vulnerability, ` +
-		`(${indicator('rtlh').count(s)})::INTEGER + (${indicator('water_unsafe').count(s)})::INTEGER + coalesce(m.any_ats, FALSE)::INTEGER + coalesce(m.any_paket, FALSE)::INTEGER AS deprivations ` +
-		`FROM hp h LEFT JOIN m ON m.household_id = h.household_id)`
-	);
+	const members = select({
+		select: [
+			'p.household_id',
+			'count_if(p.age < 18) AS children',
+			'count_if(p.age >= 60) AS elderly',
+			'bool_or(coalesce(p.disability, FALSE)) AS disability',
+			"bool_or(p.relation = 'head' AND p.sex = 'F') AS female_head",
+			`bool_or(${anyAts}) AS any_ats`,
+			`bool_or(${anyPaket}) AS any_paket`
+		],
+		from: 'person p',
+		joins: ['JOIN hp ON hp.household_id = p.household_id'],
+		where: [personInPopulation(plan.population)],
+		groupBy: ['p.household_id']
+	});
+	const flag = (sql: string) => `(${sql})::INTEGER`;
+	const vulnerability = [
+		'coalesce(m.children, 0) > 0',
+		'coalesce(m.elderly, 0) > 0',
+		'coalesce(m.disability, FALSE)',
+		'coalesce(m.female_head, FALSE)'
+	];
+	const deprivations = [
+		indicator('rtlh').count(s),
+		indicator('water_unsafe').count(s),
+		'coalesce(m.any_ats, FALSE)',
+		'coalesce(m.any_paket, FALSE)'
+	];
+	const withKeys = select({
+		select: ['h.*', `${vulnerability.map(flag).join(' + ')} AS vulnerability`, `${deprivations.map(flag).join(' + ')} AS deprivations`],
+		from: 'hp h',
+		joins: ['LEFT JOIN m ON m.household_id = h.household_id']
+	});
+	return [
+		['h', `SELECT household.*, ${zoneSql(plan)} AS zona FROM household JOIN village v ON v.kode = household.village_kode`],
+		['hp', `SELECT * FROM h WHERE ${householdInPopulation(plan.population)}`],
+		['m', members],
+		['x', withKeys]
+	];
 }
 
 /** Cost of building work in a village's zone, in whole Rupiah (cash transfers are not multiplied). */
 function zoneCost(plan: Plan, unitCost: number): string {
 	const multipliers = Object.entries(plan.zoneCostMultiplier).filter(([, m]) => m !== 1);
 	if (multipliers.length === 0) return `${Math.round(unitCost)}::BIGINT`;
-	const cases = multipliers.map(([zone, m]) => `WHEN ${sqlString(zone)} THEN ${m}`).join(' ');
-	return `round(${unitCost} * CASE h.zona ${cases} ELSE 1 END)::BIGINT`;
+	const multiplier = caseWhen(
+		multipliers.map(([zone, m]) => [sqlString(zone), String(m)]),
+		'1',
+		'h.zona'
+	);
+	return `round(${unitCost} * ${multiplier})::BIGINT`;
 }
 
 /** The village's zone under the plan: the plan's kecamatan assignment, else the reference's zone. */
 function zoneSql(plan: Plan): string {
 	const moved = Object.entries(plan.kecamatanZones);
 	if (moved.length === 0) return 'v.zona';
-	return `CASE v.kecamatan_kode ${moved.map(([kode, zone]) => `WHEN ${sqlString(kode)} THEN ${sqlString(zone)}`).join(' ')} ELSE v.zona END`;
+	return caseWhen(
+		moved.map(([kode, zone]) => [sqlString(kode), sqlString(zone)]),
+		'v.zona',
+		'v.kecamatan_kode'
+	);
 }
 
 function householdSelect(where: string, cost: string, rule: string): string {
-	return (
-		`SELECT h.household_id AS unit_id, h.household_id, h.village_kode, ${cost} AS cost, ${rule} AS rule, ${keys('h')} ` +
-		`FROM x AS h WHERE ${where}`
-	);
+	return select({
+		select: ['h.household_id AS unit_id', 'h.household_id', 'h.village_kode', `${cost} AS cost`, `${rule} AS rule`, ...keys('h')],
+		from: 'x AS h',
+		where: [where]
+	});
 }
 
 /** A housing programme's land or house ownership requirement, as SQL over household `h`. */
@@ -98,19 +135,19 @@ function housing(plan: Plan, programme: 'bsps' | 'rtlh', excludeFundedIn: string
 	if (excludeFundedIn) {
 		conditions.push(`h.household_id NOT IN (SELECT household_id FROM ${excludeFundedIn} WHERE status = 'funded')`);
 	}
-	const parts = (['rtlh_roof', 'rtlh_wall', 'rtlh_floor', 'rtlh_crowding'] as const).map(
-		(id) => `CASE WHEN ${indicator(id).count(s)} THEN '${id.slice(5)}' END`
+	const parts = (['rtlh_roof', 'rtlh_wall', 'rtlh_floor', 'rtlh_crowding'] as const).map((id) =>
+		caseWhen([[indicator(id).count(s), `'${id.slice(5)}'`]])
 	);
 	const rule = `'${programme}: unfit ' || concat_ws('+', ${parts.join(', ')})`;
-	return householdSelect(conditions.join(' AND '), zoneCost(plan, settings.unitCost), rule);
+	return householdSelect(and(conditions), zoneCost(plan, settings.unitCost), rule);
 }
 
 function water(plan: Plan): string {
 	const s = plan.indicators;
 	const unsafe = indicator('water_unsafe').count(s);
 	const conditional = indicator('water_conditional').count(s);
-	const where = plan.programmes.water.includeConditional ? `(${unsafe} OR ${conditional})` : unsafe;
-	const rule = `'water: ' || CASE WHEN ${unsafe} THEN 'unsafe' ELSE 'conditional' END || ' ' || coalesce(h.water, '')`;
+	const where = plan.programmes.water.includeConditional ? or([unsafe, conditional]) : unsafe;
+	const rule = `'water: ' || ${caseWhen([[unsafe, "'unsafe'"]], "'conditional'")} || ' ' || coalesce(h.water, '')`;
 	return householdSelect(where, zoneCost(plan, plan.programmes.water.unitCost), rule);
 }
 
@@ -118,20 +155,32 @@ function water(plan: Plan): string {
 function pipStage(plan: Plan): string {
 	const b = plan.indicators.school;
 	const attended = (stage: string) => (Object.keys(LEVEL_STAGE) as (keyof typeof LEVEL_STAGE)[]).filter((l) => LEVEL_STAGE[l] === stage);
-	const byLevel = `CASE WHEN p.school_participation = 'in_school' THEN CASE ${(['sd', 'smp', 'sma'] as const)
-		.map((st) => `WHEN p.level IN (${attended(st).map(sqlString).join(', ')}) THEN '${st}'`)
-		.join(' ')} END END`;
-	const byAge = `CASE WHEN p.age BETWEEN ${b.sd.min} AND ${b.sd.max} THEN 'sd' WHEN p.age BETWEEN ${b.smp.min} AND ${b.smp.max} THEN 'smp' WHEN p.age BETWEEN ${b.sma.min} AND ${b.sma.max} THEN 'sma' END`;
+	const stages = ['sd', 'smp', 'sma'] as const;
+	const level = caseWhen(stages.map((st) => [`p.level IN (${attended(st).map(sqlString).join(', ')})`, `'${st}'`]));
+	const byLevel = caseWhen([[`p.school_participation = 'in_school'`, level]]);
+	const byAge = caseWhen(stages.map((st) => [`p.age BETWEEN ${b[st].min} AND ${b[st].max}`, `'${st}'`]));
 	return `coalesce(${byLevel}, ${byAge})`;
 }
 
 function personSelect(plan: Plan, where: string, cost: string, rule: string, stage = 'NULL'): string {
-	return (
-		`SELECT unit_id, household_id, village_kode, ${cost} AS cost, ${rule} AS rule, desil, vulnerability, members, deprivations FROM (` +
-		`SELECT p.person_id AS unit_id, x.household_id, x.village_kode, p.school_participation, p.class, ${stage} AS stage, ${keys('x')} ` +
-		`FROM person p JOIN x ON x.household_id = p.household_id ` +
-		`WHERE ${personInPopulation(plan.population)} AND ${where}) p`
-	);
+	const people = select({
+		select: [
+			'p.person_id AS unit_id',
+			'x.household_id',
+			'x.village_kode',
+			'p.school_participation',
+			'p.class',
+			`${stage} AS stage`,
+			...keys('x')
+		],
+		from: 'person p',
+		joins: ['JOIN x ON x.household_id = p.household_id'],
+		where: [personInPopulation(plan.population), where]
+	});
+	return select({
+		select: ['unit_id', 'household_id', 'village_kode', `${cost} AS cost`, `${rule} AS rule`, ...PRIORITY_KEYS],
+		from: `${parens(people)} p`
+	});
 }
 
 function pip(plan: Plan): string {
@@ -140,24 +189,40 @@ function pip(plan: Plan): string {
 	const ats = indicator('ats').count(s);
 	const schoolAge = indicator('ats').base(s);
 	const inSchool = `(${schoolAge} AND p.school_participation = 'in_school')`;
-	const where = settings.includeInSchool ? `(${ats} OR ${inSchool})` : ats;
+	const where = settings.includeInSchool ? or([ats, inSchool]) : ats;
 	// New pupils (class 1, or coming back to school) and final-year ones (SD 6, SMP/SMA 3) get half.
 	const half = settings.halfForNewAndFinal
 		? `(p.school_participation <> 'in_school' OR p.class = 1 OR (p.stage = 'sd' AND p.class = 6) OR (p.stage <> 'sd' AND p.class = 3))`
 		: 'FALSE';
-	const full = `CASE p.stage WHEN 'sd' THEN ${settings.unitCost.sd} WHEN 'smp' THEN ${settings.unitCost.smp} ELSE ${settings.unitCost.sma} END`;
-	const cost = `(CASE WHEN ${half} THEN ${full} // 2 ELSE ${full} END)::BIGINT`;
-	const rule = `'pip: ' || p.stage || CASE WHEN p.school_participation = 'in_school' THEN ' in school' ELSE ' out of school' END || CASE WHEN ${half} THEN ' (half)' ELSE '' END`;
+	const { sd, smp, sma } = settings.unitCost;
+	const full = caseWhen(
+		[
+			["'sd'", String(sd)],
+			["'smp'", String(smp)]
+		],
+		String(sma),
+		'p.stage'
+	);
+	const cost = `(${caseWhen([[half, `${full} // 2`]], full)})::BIGINT`;
+	const schooling = caseWhen([[`p.school_participation = 'in_school'`, "' in school'"]], "' out of school'");
+	const rule = `'pip: ' || p.stage || ${schooling} || ${caseWhen([[half, "' (half)'"]], "''")}`;
 	return personSelect(plan, where, cost, rule, pipStage(plan));
 }
 
 function paket(plan: Plan): string {
 	const s = plan.indicators;
 	const c = plan.programmes.paket.unitCost;
-	const [a, b, cc] = (['paket_a', 'paket_b', 'paket_c'] as const).map((id) => indicator(id).count(s));
-	const packageOf = `CASE WHEN ${a} THEN 'a' WHEN ${b} THEN 'b' WHEN ${cc} THEN 'c' END`;
-	const cost = `(CASE p.stage WHEN 'a' THEN ${c.a} WHEN 'b' THEN ${c.b} ELSE ${c.c} END)::BIGINT`;
-	return personSelect(plan, `(${a} OR ${b} OR ${cc})`, cost, `'paket ' || p.stage`, packageOf);
+	const packages = (['a', 'b', 'c'] as const).map((letter) => [indicator(`paket_${letter}`).count(s), `'${letter}'`] as const);
+	const packageOf = caseWhen(packages);
+	const cost = `(${caseWhen(
+		[
+			["'a'", String(c.a)],
+			["'b'", String(c.b)]
+		],
+		String(c.c),
+		'p.stage'
+	)})::BIGINT`;
+	return personSelect(plan, or(packages.map(([eligible]) => eligible)), cost, `'paket ' || p.stage`, packageOf);
 }
 
 /** The candidates SELECT of one programme; `housingFunded` is the table holding earlier housing results. */
@@ -170,5 +235,5 @@ export function candidatesSql(plan: Plan, programme: ProgrammeId, housingFunded:
 				: programme === 'pip'
 					? pip(plan)
 					: paket(plan);
-	return `WITH ${contextCtes(plan)} ${body}`;
+	return withCtes(contextCtes(plan), body);
 }

@@ -5,7 +5,7 @@
  * skips households an earlier one funded, so no household gets two.
  */
 import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type Plan, type ProgrammeId } from '../plan';
-import { sqlString } from '../sql';
+import { sqlString, wrapLines } from '../sql';
 import { createTableSql, type CatalogTable } from '../catalog';
 import { allocationSql, type FundingDraw } from './allocate';
 import { candidatesSql, priorityOf } from './candidates';
@@ -37,7 +37,7 @@ export function allocationStatements(plan: Plan, target: AllocationTable = ALLOC
 		const values = plan.overrides
 			.slice(i, i + 500)
 			.map((o) => `(${[o.programme, o.unitId, o.action, o.reason].map(sqlString).join(', ')})`);
-		statements.push(`INSERT INTO ${OVERRIDE_TABLE} VALUES ${values.join(', ')}`);
+		statements.push(wrapLines(`INSERT INTO ${OVERRIDE_TABLE} VALUES ${values.join(', ')}`));
 	}
 	statements.push(createTableSql('allocation', target, 'replace'));
 	let created = false;
