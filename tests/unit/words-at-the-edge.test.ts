@@ -71,7 +71,7 @@ const DEVELOPER_ASSERTIONS: Readonly<Record<string, number>> = {
 	'src/lib/core/wilayah.ts': 1,
 	'src/lib/engine/arrow-ipc.ts': 2,
 	'src/lib/ingest/duplicates.ts': 2,
-	'src/lib/ingest/normalise.ts': 1,
+	'src/lib/ingest/normalise.ts': 3,
 	'src/lib/ingest/regency-change.ts': 1
 };
 
