@@ -5,6 +5,10 @@
  * here without any data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qualityChecksSql } from '../../src/lib/core/verval/checks';
+import { kecamatanProgressSql, villageProgressSql } from '../../src/lib/core/verval/progress';
+import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../../src/lib/core/verval/resolve';
+import { worklistSql } from '../../src/lib/core/verval/worklist';
 import { CATALOG, createTableSql, nextName, type DefinedTable } from '../../src/lib/core/catalog';
 import { CODE_TABLES, codeTableStatements } from '../../src/lib/core/codes';
 import { funnelSql } from '../../src/lib/core/funnel';
@@ -200,6 +204,43 @@ describe('the SQL builders', () => {
 					indicatorRecordsSql({ indicator: def, plan, villageKode: VILLAGE, orderBy: 'desil', direction: 'desc', limit: 25, offset: 0 })
 				],
 				[`record count of ${def.id}`, indicatorRecordCountSql(def, plan, VILLAGE)]
+			])
+		];
+		for (const [name, sql] of queries) {
+			expectReadable(name, sql);
+			await expect(explain(sql), name).resolves.toBeDefined();
+		}
+	});
+
+	it('the verified set: verval resolution, progress, checks, worklists, and the population read through it', async () => {
+		const plan = busyPlan();
+		const statements: [string, string][] = [
+			...resolvePersonStatements().map((sql, i): [string, string] => [`resolve people ${i}`, sql]),
+			...resolveHouseholdStatements().map((sql, i): [string, string] => [`resolve households ${i}`, sql]),
+			...allocationStatements(plan, 'allocation', 'field').map((sql, i): [string, string] => [`field allocation ${i}`, sql])
+		];
+		for (const [name, sql] of statements) {
+			expectReadable(name, sql);
+			await engine.exec(sql);
+		}
+		const queries: [string, string][] = [
+			['village progress', villageProgressSql()],
+			['kecamatan progress', kecamatanProgressSql()],
+			['conflicts', conflictsSql()],
+			['unmatched results', unmatchedResultsSql()],
+			['quality checks', qualityChecksSql()],
+			['worklist', worklistSql()],
+			['worklist of a village', worklistSql(VILLAGE)],
+			['field indicators', villageIndicatorsSql(plan, 'field')],
+			['field funnel', funnelSql(plan, 'field')],
+			['field summary', villageSummarySql(plan, VILLAGE, 'field')],
+			['field components', villageComponentsSql(plan, VILLAGE, 'field')],
+			['field ages', villageAtsByAgeSql(plan, VILLAGE, 'field')],
+			['field water', villageWaterSql(plan, VILLAGE, 'field')],
+			['field desil', villageDesilSql(plan, VILLAGE, 'field')],
+			...INDICATORS.map((def): [string, string] => [
+				`field records of ${def.id}`,
+				indicatorRecordsSql({ indicator: def, plan, villageKode: VILLAGE, limit: 25, offset: 0, source: 'field' })
 			])
 		];
 		for (const [name, sql] of queries) {

@@ -7,6 +7,7 @@
 import type { FilterId, HousingProgrammeId, RequirementId } from './capabilities';
 import { indicator } from './indicators/definitions';
 import { householdDesilValid, householdVervalValid } from './indicators/sql';
+import { householdsFrom, type StatusSource } from './verval/relations';
 import { HOUSING_PROGRAMMES, type Plan } from './plan';
 import { ownershipCondition, ownershipConditions } from './programs/candidates';
 import { and, select, withCtes } from './sql';
@@ -36,7 +37,7 @@ export type EmptyCause =
 	| { kind: 'requirement'; programme: HousingProgrammeId; requirement: RequirementId; passing: number };
 
 /** One row: the columns of Funnel, housing ones as `<programme>_<field>`. */
-export function funnelSql(plan: Plan): string {
+export function funnelSql(plan: Plan, source: StatusSource = 'register'): string {
 	const s = plan.indicators;
 	const housing = HOUSING_PROGRAMMES.flatMap((id) => {
 		const settings = plan.programmes[id];
@@ -57,7 +58,7 @@ export function funnelSql(plan: Plan): string {
 			`${householdVervalValid(plan.population)} AS verval_ok`,
 			`${indicator('rtlh').count(s)} AS unfit`
 		],
-		from: 'household h',
+		from: `${householdsFrom(source)} h`,
 		joins: ['JOIN village v ON v.kode = h.village_kode']
 	});
 	const counts = select({

@@ -3,6 +3,7 @@
  * programme and funding line, need vs funded vs unmet by village, and the by-name lists (BNBA).
  * Everything reads the one `allocation` table, so every figure and every list agree.
  */
+import type { StatusSource } from '../core/verval/relations';
 import type { Engine } from '../engine/types';
 import type { Plan, ProgrammeId } from '../core/plan';
 import { PERSON_PROGRAMMES } from '../core/programs/candidates';
@@ -11,9 +12,14 @@ import { rowsOf, type RowOf } from '../core/rows';
 import { or, select, sqlString, withCtes, type SelectQuery } from '../core/sql';
 
 /** Builds the allocation of this plan into `target` (`allocation` by default); returns the milliseconds it took. */
-export async function runAllocation(engine: Engine, plan: Plan, target: AllocationTable = ALLOCATION_TABLE): Promise<number> {
+export async function runAllocation(
+	engine: Engine,
+	plan: Plan,
+	target: AllocationTable = ALLOCATION_TABLE,
+	source: StatusSource = 'register'
+): Promise<number> {
 	const started = performance.now();
-	for (const statement of allocationStatements(plan, target)) await engine.exec(statement);
+	for (const statement of allocationStatements(plan, target, source)) await engine.exec(statement);
 	return performance.now() - started;
 }
 
@@ -311,9 +317,9 @@ export async function planDifference(engine: Engine, a: string, b: string): Prom
  * The current allocation (A, the `allocation` table, left as it is) against `other`'s (B), built into
  * its own table and dropped afterwards.
  */
-export async function comparePlan(engine: Engine, other: Plan): Promise<PlanDifference[]> {
+export async function comparePlan(engine: Engine, other: Plan, source: StatusSource = 'register'): Promise<PlanDifference[]> {
 	try {
-		await runAllocation(engine, other, COMPARED_ALLOCATION_TABLE);
+		await runAllocation(engine, other, COMPARED_ALLOCATION_TABLE, source);
 		return await planDifference(engine, ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE);
 	} finally {
 		await engine.exec(`DROP TABLE IF EXISTS ${COMPARED_ALLOCATION_TABLE}`);

@@ -1,4 +1,5 @@
 /** Reads which columns the loaded register has, and the households each setting lets through. */
+import type { StatusSource } from '../core/verval/relations';
 import type { Engine } from '../engine/types';
 import { funnelSql, type Funnel } from '../core/funnel';
 import { HOUSING_PROGRAMMES, type Plan } from '../core/plan';
@@ -41,8 +42,8 @@ const FUNNEL_ROW: RowSpec = {
 };
 
 /** How many households each population filter and housing requirement lets through. */
-export async function populationFunnel(engine: Engine, plan: Plan): Promise<Funnel> {
-	const [row] = rowsOf(await engine.query(funnelSql(plan)), FUNNEL_ROW);
+export async function populationFunnel(engine: Engine, plan: Plan, source: StatusSource = 'register'): Promise<Funnel> {
+	const [row] = rowsOf(await engine.query(funnelSql(plan, source)), FUNNEL_ROW);
 	if (!row) throw new Error('funnel: no row');
 	const n = (column: string): number => Number(row[column]);
 	const housing = (id: (typeof HOUSING_PROGRAMMES)[number]) =>

@@ -1,4 +1,5 @@
 /** Runs the indicator SQL on an engine and hands back typed figures per village. */
+import type { StatusSource } from '../core/verval/relations';
 import type { Engine } from '../engine/types';
 import { INDICATOR_IDS, countColumn, denominatorColumn, emptyFigures, villageIndicatorsSql, type AreaFigures } from '../core/indicators';
 import type { Plan } from '../core/plan';
@@ -18,8 +19,8 @@ const VILLAGE_INDICATOR_ROW: RowSpec = {
 };
 
 /** Every indicator for every reference village, in code order. */
-export async function villageIndicators(engine: Engine, plan: Plan): Promise<AreaFigures[]> {
-	const rows = rowsOf(await engine.query(villageIndicatorsSql(plan)), VILLAGE_INDICATOR_ROW);
+export async function villageIndicators(engine: Engine, plan: Plan, source: StatusSource = 'register'): Promise<AreaFigures[]> {
+	const rows = rowsOf(await engine.query(villageIndicatorsSql(plan, source)), VILLAGE_INDICATOR_ROW);
 	return rows.map((row) => {
 		const figures = emptyFigures();
 		for (const id of INDICATOR_IDS) {

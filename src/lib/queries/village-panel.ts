@@ -25,6 +25,7 @@ import type { IndicatorSettings, Plan } from '../core/plan';
 import { rowsOf, type NullableKind, type ColumnKind, type RowOf } from '../core/rows';
 import { FLOOR, ROOF, WALL, WATER, type Water } from '../core/schema';
 import { caseWhen, parens, select, sqlList, sqlString, type SelectQuery } from '../core/sql';
+import { householdsFrom, peopleFrom, type StatusSource } from '../core/verval/relations';
 import type { Engine } from '../engine/types';
 
 // ---- Village -----------------------------------------------------------------------------------
@@ -32,16 +33,19 @@ import type { Engine } from '../engine/types';
 type RowSource = Omit<SelectQuery, 'select'>;
 
 /** Households of the village in the plan's population (alias h). */
-function villageHouseholds(plan: Plan, villageKode: string): RowSource {
-	return { from: 'household h', where: [`h.village_kode = ${sqlString(villageKode)}`, householdInPopulation(plan.population)] };
+function villageHouseholds(plan: Plan, villageKode: string, source: StatusSource): RowSource {
+	return {
+		from: `${householdsFrom(source)} h`,
+		where: [`h.village_kode = ${sqlString(villageKode)}`, householdInPopulation(plan.population)]
+	};
 }
 
 /** People of those households whose own record is valid (aliases p, h). */
-function villagePeople(plan: Plan, villageKode: string): RowSource {
+function villagePeople(plan: Plan, villageKode: string, source: StatusSource): RowSource {
 	return {
-		from: 'person p',
-		joins: ['JOIN household h ON h.household_id = p.household_id'],
-		where: [...(villageHouseholds(plan, villageKode).where ?? []), personInPopulation(plan.population)]
+		from: `${peopleFrom(source)} p`,
+		joins: [`JOIN ${householdsFrom(source)} h ON h.household_id = p.household_id`],
+		where: [...(villageHouseholds(plan, villageKode, source).where ?? []), personInPopulation(plan.population)]
 	};
 }
 
@@ -49,7 +53,7 @@ function villagePeople(plan: Plan, villageKode: string): RowSource {
  * The reference village (name, kind, kecamatan) with its households and people in the population.
  * No row when the code is not in the reference.
  */
-export function villageSummarySql(plan: Plan, villageKode: string): string {
+export function villageSummarySql(plan: Plan, villageKode: string, source: StatusSource = 'register'): string {
 	const count = (rows: RowSource) => parens(select({ select: ['count(*)'], ...rows }));
 	return select({
 		select: [
@@ -58,8 +62,8 @@ export function villageSummarySql(plan: Plan, villageKode: string): string {
 			'v.jenis',
 			'v.kecamatan_kode',
 			'v.kecamatan_nama',
-			`${count(villageHouseholds(plan, villageKode))}::INTEGER AS households`,
-			`${count(villagePeople(plan, villageKode))}::INTEGER AS people`
+			`${count(villageHouseholds(plan, villageKode, source))}::INTEGER AS households`,
+			`${count(villagePeople(plan, villageKode, source))}::INTEGER AS people`
 		],
 		from: 'village v',
 		where: [`v.kode = ${sqlString(villageKode)}`]
@@ -112,7 +116,7 @@ function componentKnown(component: HousingComponent): string {
  * One row: the village's households, its RTLH count, and per component the households deprived,
  * adequate and unknown (the three add up to the households).
  */
-export function villageComponentsSql(plan: Plan, villageKode: string): string {
+export function villageComponentsSql(plan: Plan, villageKode: string, source: StatusSource = 'register'): string {
 	const s = plan.indicators;
 	const columns = HOUSING_COMPONENTS.flatMap((c) => {
 		const deprived = `coalesce(${indicator(COMPONENT_INDICATOR[c]).count(s)}, FALSE)`;
@@ -126,7 +130,7 @@ export function villageComponentsSql(plan: Plan, villageKode: string): string {
 	// count_if over no rows is NULL in DuckDB: a village without households counts zeros.
 	return select({
 		select: ['count(*)::INTEGER AS households', `coalesce(count_if(${indicator('rtlh').count(s)}), 0)::INTEGER AS rtlh`, ...columns],
-		...villageHouseholds(plan, villageKode)
+		...villageHouseholds(plan, villageKode, source)
 	});
 }
 
@@ -171,10 +175,10 @@ export function schoolAges(s: IndicatorSettings): number[] {
 }
 
 /** Children of school age and those out of school (the ATS definition), per single year of age and sex. */
-export function villageAtsByAgeSql(plan: Plan, villageKode: string): string {
+export function villageAtsByAgeSql(plan: Plan, villageKode: string, source: StatusSource = 'register'): string {
 	const ats = indicator('ats');
 	const s = plan.indicators;
-	const people = villagePeople(plan, villageKode);
+	const people = villagePeople(plan, villageKode, source);
 	return select({
 		select: [
 			'p.age::INTEGER AS age',
@@ -208,7 +212,7 @@ export type WaterValue = Water | 'unknown';
  * Households per drinking-water source, each source marked by the plan: unsafe and conditional by the
  * same predicates as the water indicators, safe when the plan lists it, unknown otherwise.
  */
-export function villageWaterSql(plan: Plan, villageKode: string): string {
+export function villageWaterSql(plan: Plan, villageKode: string, source: StatusSource = 'register'): string {
 	const s = plan.indicators;
 	const safe = s.water.safe.length === 0 ? 'FALSE' : `h.water IN (${sqlList(s.water.safe)})`;
 	const safety = caseWhen(
@@ -225,7 +229,7 @@ export function villageWaterSql(plan: Plan, villageKode: string): string {
 			`${safety} AS safety`,
 			'count(*)::INTEGER AS households'
 		],
-		...villageHouseholds(plan, villageKode),
+		...villageHouseholds(plan, villageKode, source),
 		groupBy: ['ALL']
 	});
 }
@@ -244,14 +248,14 @@ export interface WaterRow {
  * Households per desil (NULL: the source has none) under the verval filter only: the plan's desil range
  * would hide the very profile this shows.
  */
-export function villageDesilSql(plan: Plan, villageKode: string): string {
+export function villageDesilSql(plan: Plan, villageKode: string, source: StatusSource = 'register'): string {
 	return select({
 		select: [
 			'h.desil::INTEGER AS desil',
 			'count(*)::INTEGER AS households',
 			`bool_and(${householdDesilValid(plan.population)}) AS in_population`
 		],
-		from: 'household h',
+		from: `${householdsFrom(source)} h`,
 		where: [`h.village_kode = ${sqlString(villageKode)}`, householdVervalValid(plan.population)],
 		groupBy: ['ALL'],
 		orderBy: ['desil NULLS LAST']
@@ -280,13 +284,23 @@ export interface VillageBreakdown {
 	desil: DesilRow[];
 }
 
-export async function villageSummary(engine: Engine, plan: Plan, villageKode: string): Promise<VillageSummary | null> {
-	const [row] = rowsOf(await engine.query(villageSummarySql(plan, villageKode)), SUMMARY_ROW);
+export async function villageSummary(
+	engine: Engine,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): Promise<VillageSummary | null> {
+	const [row] = rowsOf(await engine.query(villageSummarySql(plan, villageKode, source)), SUMMARY_ROW);
 	return row ?? null;
 }
 
-export async function villageComponents(engine: Engine, plan: Plan, villageKode: string): Promise<VillageComponents> {
-	const [row] = rowsOf(await engine.query(villageComponentsSql(plan, villageKode)), COMPONENTS_ROW);
+export async function villageComponents(
+	engine: Engine,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): Promise<VillageComponents> {
+	const [row] = rowsOf(await engine.query(villageComponentsSql(plan, villageKode, source)), COMPONENTS_ROW);
 	if (!row) throw new Error('villageComponents: no row');
 	const n = (column: string): number => row[column] ?? 0;
 	return {
@@ -303,8 +317,13 @@ export async function villageComponents(engine: Engine, plan: Plan, villageKode:
 }
 
 /** One row per school age (every age of the bands, zeros included). */
-export async function villageAtsByAge(engine: Engine, plan: Plan, villageKode: string): Promise<AtsAgeRow[]> {
-	const rows = rowsOf(await engine.query(villageAtsByAgeSql(plan, villageKode)), ATS_ROW);
+export async function villageAtsByAge(
+	engine: Engine,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): Promise<AtsAgeRow[]> {
+	const rows = rowsOf(await engine.query(villageAtsByAgeSql(plan, villageKode, source)), ATS_ROW);
 	const byAge = new Map(
 		schoolAges(plan.indicators).map((age): [number, AtsAgeRow] => [age, { age, children: zeroBySex(), outOfSchool: zeroBySex() }])
 	);
@@ -322,8 +341,13 @@ export async function villageAtsByAge(engine: Engine, plan: Plan, villageKode: s
 const WATER_ORDER: readonly WaterValue[] = [...WATER, 'unknown'];
 
 /** The sources the village's households use, in the canonical order (unknown last); no zero rows. */
-export async function villageWater(engine: Engine, plan: Plan, villageKode: string): Promise<WaterRow[]> {
-	const rows = rowsOf(await engine.query(villageWaterSql(plan, villageKode)), WATER_ROW);
+export async function villageWater(
+	engine: Engine,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): Promise<WaterRow[]> {
+	const rows = rowsOf(await engine.query(villageWaterSql(plan, villageKode, source)), WATER_ROW);
 	return rows
 		.map((row) => ({
 			water: row.water as WaterValue,
@@ -334,8 +358,13 @@ export async function villageWater(engine: Engine, plan: Plan, villageKode: stri
 }
 
 /** Desil 1–10 (zeros included) and then "no desil". */
-export async function villageDesil(engine: Engine, plan: Plan, villageKode: string): Promise<DesilRow[]> {
-	const rows = rowsOf(await engine.query(villageDesilSql(plan, villageKode)), DESIL_ROW);
+export async function villageDesil(
+	engine: Engine,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): Promise<DesilRow[]> {
+	const rows = rowsOf(await engine.query(villageDesilSql(plan, villageKode, source)), DESIL_ROW);
 	const { min, max } = plan.population.desil;
 	const count = (desil: number | null): number => rows.find((r) => r.desil === desil)?.households ?? 0;
 	return [
@@ -350,12 +379,17 @@ export async function villageDesil(engine: Engine, plan: Plan, villageKode: stri
 }
 
 /** Every chart's figures for one village (five small queries). */
-export async function villageBreakdown(engine: Engine, plan: Plan, villageKode: string): Promise<VillageBreakdown> {
-	const summary = await villageSummary(engine, plan, villageKode);
-	const components = await villageComponents(engine, plan, villageKode);
-	const ages = await villageAtsByAge(engine, plan, villageKode);
-	const water = await villageWater(engine, plan, villageKode);
-	const desil = await villageDesil(engine, plan, villageKode);
+export async function villageBreakdown(
+	engine: Engine,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): Promise<VillageBreakdown> {
+	const summary = await villageSummary(engine, plan, villageKode, source);
+	const components = await villageComponents(engine, plan, villageKode, source);
+	const ages = await villageAtsByAge(engine, plan, villageKode, source);
+	const water = await villageWater(engine, plan, villageKode, source);
+	const desil = await villageDesil(engine, plan, villageKode, source);
 	return { kode: villageKode, summary, components, ages, water, desil };
 }
 
@@ -405,7 +439,13 @@ export async function villageRecords(engine: Engine, q: RecordsQuery): Promise<R
 }
 
 /** How many rows are behind the village's figure. */
-export async function villageRecordCount(engine: Engine, def: IndicatorDefinition, plan: Plan, villageKode: string): Promise<number> {
-	const [row] = rowsOf(await engine.query(indicatorRecordCountSql(def, plan, villageKode)), { n: 'number' });
+export async function villageRecordCount(
+	engine: Engine,
+	def: IndicatorDefinition,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): Promise<number> {
+	const [row] = rowsOf(await engine.query(indicatorRecordCountSql(def, plan, villageKode, source)), { n: 'number' });
 	return row?.n ?? 0;
 }

@@ -16,6 +16,7 @@ const VERVAL_LABELS: Record<Verval, Label> = {
 	deceased: m.verval_deceased,
 	moved: m.verval_moved,
 	well_off: m.verval_well_off,
+	out_of_regency: m.verval_out_of_regency,
 	unverified: m.verval_unverified
 };
 

@@ -220,6 +220,11 @@ export const VERVAL_HOUSEHOLD_COLUMNS: readonly ColumnDef[] = [
 		type: 'VARCHAR',
 		doc: "'verified' (someone found), 'left' (every member left), 'remove_proposed' (well-off), 'conflict', 'unchecked'"
 	},
+	{
+		name: 'outcome',
+		type: 'VARCHAR',
+		doc: "the register status it stands for: 'found', 'well_off' or a leaving outcome; NULL when unchecked or in conflict"
+	},
 	{ name: 'checked', type: 'INTEGER', doc: 'members with a resolved outcome' },
 	{ name: 'left', type: 'INTEGER', doc: 'members who left the verified set' },
 	{ name: 'conflicts', type: 'INTEGER', doc: 'members in conflict' }

@@ -119,6 +119,7 @@ export const BDT2015_CODES: CodeTable = {
 			['', 'deceased', 'meninggal', 'meninggal dunia'],
 			['', 'moved', 'pindah'],
 			['', 'well_off', 'mampu'],
+			['', 'out_of_regency', 'di luar kabupaten', 'luar kabupaten'],
 			['', 'unverified', 'belum diverifikasi', 'belum verval']
 		],
 		sex: [

@@ -140,6 +140,7 @@ export const DTSEN_CODES: CodeTable = {
 			['3', 'deceased', 'meninggal', 'meninggal dunia'],
 			['4', 'not_found', 'tidak ditemukan'],
 			['', 'well_off', 'mampu'],
+			['', 'out_of_regency', 'di luar kabupaten', 'luar kabupaten'],
 			['', 'unverified', 'belum diverifikasi', 'belum verval']
 		],
 		sex: [

@@ -7,6 +7,7 @@
 import type { Plan, Population } from '../plan';
 import { passesSql } from '../register-fields';
 import { parens, select, sqlList, sqlString, withCtes, type SelectQuery } from '../sql';
+import { householdsFrom, peopleFrom, type StatusSource } from '../verval/relations';
 import { INDICATORS, type IndicatorDefinition, type IndicatorId } from './definitions';
 
 /**
@@ -49,21 +50,22 @@ function aggregates(defs: readonly IndicatorDefinition[], plan: Plan): string[] 
 /**
  * One row per reference village (kode, nama, kecamatan_kode, kecamatan) with `<id>_count` and
  * `<id>_denominator` for every indicator, zeros where the village has no records. Households whose
- * village code is outside the reference are not in any row.
+ * village code is outside the reference are not in any row. `source`: the register's statuses or the
+ * verified set's (core/verval/relations.ts).
  */
-export function villageIndicatorsSql(plan: Plan): string {
+export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'register'): string {
 	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
 	const personDefs = INDICATORS.filter((d) => d.unit === 'person');
 	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${c}, 0)::INTEGER AS ${c}`);
 	return withCtes(
 		[
-			['h', select({ select: ['*'], from: 'household h', where: [householdInPopulation(plan.population)] })],
+			['h', select({ select: ['*'], from: `${householdsFrom(source)} h`, where: [householdInPopulation(plan.population)] })],
 			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
 			[
 				'pv',
 				select({
 					select: ['h.village_kode', ...aggregates(personDefs, plan)],
-					from: 'person p',
+					from: `${peopleFrom(source)} p`,
 					joins: ['JOIN h ON h.household_id = p.household_id'],
 					where: [personInPopulation(plan.population)],
 					groupBy: ['h.village_kode']
@@ -90,6 +92,8 @@ export interface RecordsQuery {
 	direction?: SortDirection;
 	limit: number;
 	offset: number;
+	/** The register's statuses (default) or the verified set's. */
+	source?: StatusSource;
 }
 
 /** Columns of the rows behind a figure: households for household indicators, people for person ones. */
@@ -128,13 +132,13 @@ export function recordColumns(def: IndicatorDefinition): readonly string[] {
 }
 
 /** The rows behind a village's figure: their columns, table, join and conditions. */
-function recordsFrom(def: IndicatorDefinition, plan: Plan, villageKode: string): SelectQuery {
+function recordsFrom(def: IndicatorDefinition, plan: Plan, villageKode: string, source: StatusSource): SelectQuery {
 	const s = plan.indicators;
 	const village = [`h.village_kode = ${sqlString(villageKode)}`, householdInPopulation(plan.population)];
 	if (def.unit === 'household') {
 		return {
 			select: HOUSEHOLD_RECORD_COLUMNS.map((c) => (c === 'members' ? 'h.members::INTEGER AS members' : `h.${c}`)),
-			from: 'household h',
+			from: `${householdsFrom(source)} h`,
 			where: [...village, def.count(s)]
 		};
 	}
@@ -143,15 +147,15 @@ function recordsFrom(def: IndicatorDefinition, plan: Plan, villageKode: string):
 	);
 	return {
 		select: columns,
-		from: 'person p',
-		joins: ['JOIN household h ON h.household_id = p.household_id'],
+		from: `${peopleFrom(source)} p`,
+		joins: [`JOIN ${householdsFrom(source)} h ON h.household_id = p.household_id`],
 		where: [...village, personInPopulation(plan.population), def.count(s)]
 	};
 }
 
 /** One page of the rows behind a village's figure, in a stable order (the id breaks ties). */
 export function indicatorRecordsSql(q: RecordsQuery): string {
-	const records = recordsFrom(q.indicator, q.plan, q.villageKode);
+	const records = recordsFrom(q.indicator, q.plan, q.villageKode, q.source ?? 'register');
 	const columns = recordColumns(q.indicator);
 	const idColumn = q.indicator.unit === 'household' ? 'household_id' : 'person_id';
 	const orderBy = q.orderBy && columns.includes(q.orderBy) ? q.orderBy : idColumn;
@@ -166,6 +170,11 @@ export function indicatorRecordsSql(q: RecordsQuery): string {
 }
 
 /** How many rows are behind a village's figure (the panel's pager). */
-export function indicatorRecordCountSql(def: IndicatorDefinition, plan: Plan, villageKode: string): string {
-	return select({ ...recordsFrom(def, plan, villageKode), select: ['count(*)::INTEGER AS n'] });
+export function indicatorRecordCountSql(
+	def: IndicatorDefinition,
+	plan: Plan,
+	villageKode: string,
+	source: StatusSource = 'register'
+): string {
+	return select({ ...recordsFrom(def, plan, villageKode, source), select: ['count(*)::INTEGER AS n'] });
 }

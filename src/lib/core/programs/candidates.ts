@@ -10,6 +10,7 @@ import { LEVEL_STAGE } from '../indicators/stages';
 import type { HousingProgramme, Plan, PriorityKeyId, ProgrammeId } from '../plan';
 import { passesSql } from '../register-fields';
 import { and, caseWhen, or, parens, select, sqlString, withCtes, type Cte } from '../sql';
+import { householdsFrom, peopleFrom, type StatusSource } from '../verval/relations';
 import type { PriorityKey } from './allocate';
 
 /** Programmes whose unit is a person (the others fund a household). */
@@ -36,7 +37,7 @@ const keys = (alias: string) => PRIORITY_KEYS.map((k) => `${alias}.${k}`);
  * vulnerability = children under 18 + elderly 60+ + disability + female head (each 0/1, so 0–4);
  * deprivations = unfit house + unsafe water + an out-of-school child + a Paket candidate (0–4).
  */
-function contextCtes(plan: Plan): Cte[] {
+function contextCtes(plan: Plan, source: StatusSource): Cte[] {
 	const s = plan.indicators;
 	const anyAts = indicator('ats').count(s);
 	const anyPaket = ['paket_a', 'paket_b', 'paket_c'].map((id) => indicator(id as 'paket_a').count(s)).join(' OR ');
@@ -50,7 +51,7 @@ function contextCtes(plan: Plan): Cte[] {
 			`bool_or(${anyAts}) AS any_ats`,
 			`bool_or(${anyPaket}) AS any_paket`
 		],
-		from: 'person p',
+		from: `${peopleFrom(source)} p`,
 		joins: ['JOIN hp ON hp.household_id = p.household_id'],
 		where: [personInPopulation(plan.population)],
 		groupBy: ['p.household_id']
@@ -74,7 +75,14 @@ function contextCtes(plan: Plan): Cte[] {
 		joins: ['LEFT JOIN m ON m.household_id = h.household_id']
 	});
 	return [
-		['h', `SELECT household.*, ${zoneSql(plan)} AS zona FROM household JOIN village v ON v.kode = household.village_kode`],
+		[
+			'h',
+			select({
+				select: ['hr.*', `${zoneSql(plan)} AS zona`],
+				from: `${householdsFrom(source)} hr`,
+				joins: ['JOIN village v ON v.kode = hr.village_kode']
+			})
+		],
 		['hp', `SELECT * FROM h WHERE ${householdInPopulation(plan.population)}`],
 		['m', members],
 		['x', withKeys]
@@ -162,7 +170,7 @@ function pipStage(plan: Plan): string {
 	return `coalesce(${byLevel}, ${byAge})`;
 }
 
-function personSelect(plan: Plan, where: string, cost: string, rule: string, stage = 'NULL'): string {
+function personSelect(plan: Plan, source: StatusSource, where: string, cost: string, rule: string, stage = 'NULL'): string {
 	const people = select({
 		select: [
 			'p.person_id AS unit_id',
@@ -173,7 +181,7 @@ function personSelect(plan: Plan, where: string, cost: string, rule: string, sta
 			`${stage} AS stage`,
 			...keys('x')
 		],
-		from: 'person p',
+		from: `${peopleFrom(source)} p`,
 		joins: ['JOIN x ON x.household_id = p.household_id'],
 		where: [personInPopulation(plan.population), where]
 	});
@@ -183,7 +191,7 @@ function personSelect(plan: Plan, where: string, cost: string, rule: string, sta
 	});
 }
 
-function pip(plan: Plan): string {
+function pip(plan: Plan, source: StatusSource): string {
 	const s = plan.indicators;
 	const settings = plan.programmes.pip;
 	const ats = indicator('ats').count(s);
@@ -206,10 +214,10 @@ function pip(plan: Plan): string {
 	const cost = `(${caseWhen([[half, `${full} // 2`]], full)})::BIGINT`;
 	const schooling = caseWhen([[`p.school_participation = 'in_school'`, "' in school'"]], "' out of school'");
 	const rule = `'pip: ' || p.stage || ${schooling} || ${caseWhen([[half, "' (half)'"]], "''")}`;
-	return personSelect(plan, where, cost, rule, pipStage(plan));
+	return personSelect(plan, source, where, cost, rule, pipStage(plan));
 }
 
-function paket(plan: Plan): string {
+function paket(plan: Plan, source: StatusSource): string {
 	const s = plan.indicators;
 	const c = plan.programmes.paket.unitCost;
 	const packages = (['a', 'b', 'c'] as const).map((letter) => [indicator(`paket_${letter}`).count(s), `'${letter}'`] as const);
@@ -222,18 +230,26 @@ function paket(plan: Plan): string {
 		String(c.c),
 		'p.stage'
 	)})::BIGINT`;
-	return personSelect(plan, or(packages.map(([eligible]) => eligible)), cost, `'paket ' || p.stage`, packageOf);
+	return personSelect(plan, source, or(packages.map(([eligible]) => eligible)), cost, `'paket ' || p.stage`, packageOf);
 }
 
-/** The candidates SELECT of one programme; `housingFunded` is the table holding earlier housing results. */
-export function candidatesSql(plan: Plan, programme: ProgrammeId, housingFunded: string | null = null): string {
+/**
+ * The candidates SELECT of one programme; `housingFunded` is the table holding earlier housing results;
+ * `source`: the register's verval statuses or the verified set's (core/verval/relations.ts).
+ */
+export function candidatesSql(
+	plan: Plan,
+	programme: ProgrammeId,
+	housingFunded: string | null = null,
+	source: StatusSource = 'register'
+): string {
 	const body =
 		programme === 'bsps' || programme === 'rtlh'
 			? housing(plan, programme, housingFunded)
 			: programme === 'water'
 				? water(plan)
 				: programme === 'pip'
-					? pip(plan)
-					: paket(plan);
-	return withCtes(contextCtes(plan), body);
+					? pip(plan, source)
+					: paket(plan, source);
+	return withCtes(contextCtes(plan, source), body);
 }

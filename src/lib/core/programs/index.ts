@@ -9,6 +9,7 @@ import { sqlString, wrapLines } from '../sql';
 import { createTableSql, type CatalogTable } from '../catalog';
 import { allocationSql, type FundingDraw } from './allocate';
 import { candidatesSql, priorityOf } from './candidates';
+import type { StatusSource } from '../verval/relations';
 
 export * from './allocate';
 export { PRIORITY_DIRECTION, candidatesSql, priorityOf } from './candidates';
@@ -30,7 +31,7 @@ export const ALLOCATION_ORDER: readonly ProgrammeId[] = [
 	...PROGRAMME_IDS.filter((p) => !(HOUSING_PROGRAMMES as readonly string[]).includes(p))
 ];
 
-export function allocationStatements(plan: Plan, target: AllocationTable = ALLOCATION_TABLE): string[] {
+export function allocationStatements(plan: Plan, target: AllocationTable = ALLOCATION_TABLE, source: StatusSource = 'register'): string[] {
 	const statements = [createTableSql(OVERRIDE_TABLE, OVERRIDE_TABLE, 'replace')];
 	// Chunks keep each statement short whatever the number of overrides.
 	for (let i = 0; i < plan.overrides.length; i += 500) {
@@ -47,7 +48,7 @@ export function allocationStatements(plan: Plan, target: AllocationTable = ALLOC
 		const housingFunded = (HOUSING_PROGRAMMES as readonly string[]).includes(programme) && created ? target : null;
 		const select = allocationSql({
 			programme,
-			candidates: candidatesSql(plan, programme, housingFunded),
+			candidates: candidatesSql(plan, programme, housingFunded, source),
 			priority: priorityOf(plan),
 			lines: drawsFor(plan, programme),
 			villageCap: plan.villageCap,

@@ -31,9 +31,6 @@ export const YOUNGEST_HEAD = 10;
 
 const SIXTEEN = `'^[0-9]{16}$'`;
 
-/** DDMMYY of the NIK with a woman's day brought back (45 → 05); compared as text, so no century is guessed. */
-const NIK_DMY = `lpad(CAST(TRY_CAST(substr(p.nik, 7, 2) AS INTEGER) % 40 AS VARCHAR), 2, '0') || substr(p.nik, 9, 4)`;
-
 /**
  * One row per finding: check, household, person (NULL for a household check), village, and the value
  * that raised it (as text). The regency's code is read from `register_region`.
@@ -50,13 +47,18 @@ WITH heads AS (
 regency AS (
 	SELECT replace(kode, '.', '') AS prefix FROM register_region LIMIT 1
 ),
+nik_dates AS (
+	-- DDMMYY of the NIK with a woman's day brought back (45 → 05); compared as text: no century guessed.
+	SELECT household_id, person_id, nik, birth_date,
+		lpad(CAST(TRY_CAST(substr(nik, 7, 2) AS INTEGER) % 40 AS VARCHAR), 2, '0') || substr(nik, 9, 4) AS nik_dmy
+	FROM person
+	WHERE birth_date IS NOT NULL AND regexp_matches(nik, ${SIXTEEN})
+),
 person_checks AS (
-	SELECT 'nik_birth_mismatch' AS "check", p.household_id, p.person_id,
-		p.nik || ' / ' || strftime(p.birth_date, '%Y-%m-%d') AS value
-	FROM person p
-	WHERE p.birth_date IS NOT NULL AND regexp_matches(p.nik, ${SIXTEEN})
-		AND try_strptime(${NIK_DMY}, '%d%m%y') IS NOT NULL
-		AND ${NIK_DMY} <> strftime(p.birth_date, '%d%m%y')
+	SELECT 'nik_birth_mismatch' AS "check", household_id, person_id,
+		nik || ' / ' || strftime(birth_date, '%Y-%m-%d') AS value
+	FROM nik_dates
+	WHERE try_strptime(nik_dmy, '%d%m%y') IS NOT NULL AND nik_dmy <> strftime(birth_date, '%d%m%y')
 	UNION ALL
 	SELECT 'head_too_young', p.household_id, p.person_id, CAST(p.age AS VARCHAR)
 	FROM person p

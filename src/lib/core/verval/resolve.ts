@@ -12,7 +12,8 @@
  *   the register's standing) until a later round or a decision for that round;
  * - a household is 'remove_proposed' when any member is found well-off, 'left' when every member left
  *   the verified set, 'conflict' when a member is in conflict, 'verified' when any member was found,
- *   else 'unchecked'.
+ *   else 'unchecked'; its `outcome` is the register status it stands for ('well_off'; the members'
+ *   leaving outcome, the first by name when they differ; 'found'), NULL while unchecked or in conflict.
  */
 import { createTableSql } from '../catalog';
 import { OUTCOME_EFFECT, OUTCOMES, type OutcomeEffect } from './outcomes';
@@ -82,7 +83,8 @@ WITH members AS (
 		count(*) FILTER (WHERE outcome IN (${outcomesWith('leave')})) AS left_set,
 		count(*) FILTER (WHERE outcome IN (${outcomesWith('remove_proposed')})) AS well_off,
 		count(*) FILTER (WHERE outcome IN (${outcomesWith('keep')})) AS found,
-		count(*) FILTER (WHERE basis = 'conflict') AS conflicts
+		count(*) FILTER (WHERE basis = 'conflict') AS conflicts,
+		min(outcome) FILTER (WHERE outcome IN (${outcomesWith('leave')})) AS left_outcome
 	FROM verval_person
 	GROUP BY household_id
 )
@@ -94,6 +96,12 @@ SELECT h.household_id,
 		WHEN m.found > 0 THEN 'verified'
 		ELSE 'unchecked'
 	END AS status,
+	CASE
+		WHEN m.well_off > 0 THEN 'well_off'
+		WHEN m.people > 0 AND m.left_set = m.people THEN m.left_outcome
+		WHEN m.conflicts > 0 THEN NULL
+		WHEN m.found > 0 THEN 'found'
+	END AS outcome,
 	coalesce(m.checked, 0) AS checked,
 	coalesce(m.left_set, 0) AS "left",
 	coalesce(m.conflicts, 0) AS conflicts
