@@ -6,7 +6,7 @@
  * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
  */
 import { writeFile } from 'node:fs/promises';
-import { duplicateRowsRejected, duplicateSummaryPairs, loadReport, loadReportRows, type IngestReport } from '../lib/ingest/report';
+import { duplicateRowsRejected, duplicateSummaryPairs, loadReport, loadReportFindings, type IngestReport } from '../lib/ingest/report';
 import { DUPLICATE_REJECTED_LABEL } from '../lib/ingest/duplicates';
 import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core/nik';
 import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
@@ -17,6 +17,7 @@ import { defaultPlan } from '../lib/core/plan';
 import { capabilityLines } from '../lib/export/capability-notes';
 import { registerFields } from '../lib/queries/capabilities';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
+import { wordedFindings, wordsOf, type Locale } from '../lib/words';
 import { EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
 
 /** Detail rows printed to stdout when there is no --out. */
@@ -49,7 +50,7 @@ function reportOption(args: readonly string[], i: number, into: ReportArgs): num
 const n = formatNumber;
 
 /** The summary as lines of Indonesian text. */
-export function formatReportSummary(report: IngestReport): string {
+export function formatReportSummary(report: IngestReport, locale: Locale = 'id'): string {
 	const r = report.regency;
 	const lines = [`Laporan validasi pemuatan (${report.source.toUpperCase()})${r ? `: ${r.nama} (${r.kode})` : ''}`];
 	for (const f of report.files) {
@@ -66,7 +67,7 @@ export function formatReportSummary(report: IngestReport): string {
 	);
 	if (r && r.others.length > 0) {
 		lines.push(`Keluarga berkode kabupaten/kota lain: ${n(r.others.reduce((sum, o) => sum + o.households, 0))}`);
-		for (const o of r.others) lines.push(`  ${o.message}`);
+		for (const o of r.others) lines.push(`  ${wordsOf(o.said, locale)}`);
 	}
 	const outside = report.villagesNotInReference;
 	lines.push(`Kode desa di luar referensi: ${n(outside.length)} kode, ${n(outside.reduce((s, v) => s + v.households, 0))} keluarga`);
@@ -117,19 +118,19 @@ export const reportCommand: Command = {
 		return withRegister(register, io, async ({ engine }) => {
 			const report = await loadReport(engine);
 			if (!report) throw new Error('laporan tidak terbentuk');
-			io.stdout(formatReportSummary(report));
+			io.stdout(formatReportSummary(report, io.lang ?? 'id'));
 			const fields = await registerFields(engine);
 			const capabilities = capabilityLines(fields, capabilitiesOf(fields, defaultPlan()), 'rencana bawaan');
 			io.stdout(`\n${capabilities.join('\n')}\n`);
 			if (out) {
-				const rows = await loadReportRows(engine);
+				const rows = wordedFindings(await loadReportFindings(engine), io.lang ?? 'id');
 				const bytes = /\.xlsx$/i.test(out)
 					? await reportToXlsx(rows, report, capabilities)
 					: new TextEncoder().encode(reportToCsv(rows, { delimiter }));
 				await writeFile(out, bytes);
 				io.stderr(`Rincian ${n(rows.length)} temuan ditulis ke ${out}.\n`);
 			} else {
-				const rows = await loadReportRows(engine, PREVIEW_ROWS);
+				const rows = wordedFindings(await loadReportFindings(engine, PREVIEW_ROWS), io.lang ?? 'id');
 				const total = report.findings.rejected + report.findings.error + report.findings.warning + report.findings.info;
 				if (rows.length > 0)
 					io.stdout(`\nTemuan${total > rows.length ? ` (${rows.length} dari ${n(total)}; pakai --out untuk semuanya)` : ''}:\n`);

@@ -17,7 +17,7 @@
  * a space; quotes doubled), CRLF line ends, UTF-8 with a BOM by default so Excel reads names such as
  * "Désa" right.
  */
-import { REPORT_ROW_HEADERS, REPORT_ROW_SPEC, type ReportRow } from '../ingest/report';
+import { REPORT_ROW_COLUMNS, REPORT_ROW_HEADERS, type ReportRow } from '../ingest/report';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -54,7 +54,7 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell
 }
 
 /** The report's columns in download order. */
-export const REPORT_COLUMNS = Object.keys(REPORT_ROW_SPEC) as (keyof ReportRow)[];
+export const REPORT_COLUMNS = REPORT_ROW_COLUMNS;
 
 /** The validation report's detail rows as CSV (Indonesian headers: tingkat, kode_alasan, berkas …). */
 export function reportToCsv(rows: Iterable<ReportRow>, opts: CsvOptions = {}): string {

@@ -176,41 +176,6 @@ export const DUPLICATE_SEVERITY = {
 } as const;
 export type DuplicateCode = keyof typeof DUPLICATE_SEVERITY;
 
-/**
- * The Indonesian messages of the duplicate findings, one per code (the report puts "Berkas 'f', baris
- * data N, kolom C: " in front). `{slot}`s are filled per row by `fillSql`; a slot in brackets is a
- * part that is left out when it has no value (e.g. no name column).
- */
-export const DUPLICATE_MESSAGE: Readonly<Record<DuplicateCode, string>> = {
-	duplicate_family: 'keluarga {key} sama dengan baris data {first_row} ({columns} sama); baris ganda ini tidak dimuat.',
-	family_key_shared:
-		'{key} juga dipakai keluarga lain (baris data {first_row}{first_head}); keluarga ini (baris data {rows}{head}) berbeda pada {columns}, ' +
-		'jadi dimuat terpisah dengan id {household_id}{members}. Dua keluarga tidak digabung; periksa nomor kedua keluarga.',
-	duplicate_person: 'NIK {nik}{name} sama dengan baris data {first_row} dalam keluarga yang sama; baris ganda ini tidak dimuat.',
-	person_in_two_families:
-		'NIK {nik}{name} sudah tercatat di baris data {first_row} pada keluarga {first_household}; satu orang hanya tercatat di satu keluarga ' +
-		'(Permensos 3/2021 pasal 8), jadi orang ini tetap di keluarga pertama dan baris ini (keluarga {household_id}) tidak dimuat. Periksa keluarga mana yang benar.',
-	duplicate_nik:
-		'NIK {nik} sudah ada di baris data {first_row} untuk nama lain dalam keluarga yang sama; keduanya dimuat. ' +
-		'Satu NIK untuk dua orang: periksa NIK (salah ketik atau rusak).',
-	nik_in_two_families:
-		'NIK {nik} sudah ada di baris data {first_row} untuk nama lain pada keluarga {first_household}; keduanya dimuat. ' +
-		'Satu NIK untuk dua orang di dua keluarga (Permensos 3/2021 pasal 8): periksa NIK (salah ketik atau rusak).'
-};
-
-/** Fragments of the messages that depend on the file: slot values given as literal text. */
-export const DUPLICATE_FRAGMENT = {
-	/** {columns} of duplicate_family when no signature column is mapped: the key alone tells families apart. */
-	noSignature: 'tidak ada kolom lain yang membedakan keluarga',
-	/** {columns} joiner of duplicate_family: 'a, b dan c'. */
-	and: ' dan ',
-	/** {name} of a repeated person, before the name. */
-	andName: ' dan nama ',
-	/** {members} of a pair's later family. */
-	membersStay: (personFile: string) =>
-		`, tanpa anggota: anggota dengan nomor ini di berkas '${personFile}' tetap pada keluarga pertama, jumlah anggota tercatatnya tetap dipakai`
-} as const;
-
 /** Indonesian labels of the duplicate figures of the report summary (CLI, XLSX), counted in rows. */
 export const DUPLICATE_SUMMARY_LABEL = {
 	familyRows: 'Keluarga ganda, tidak dimuat (baris)',
@@ -223,24 +188,3 @@ export const DUPLICATE_SUMMARY_LABEL = {
 
 /** Indonesian name of the rejected-row reason 'repeated row' in the summaries. */
 export const DUPLICATE_REJECTED_LABEL = 'baris ganda';
-
-/** 'a', 'a dan b', 'a, b dan c'. */
-export function listText(items: readonly string[], last: string): string {
-	if (items.length <= 1) return items[0] ?? '';
-	return `${items.slice(0, -1).join(', ')}${last}${items.at(-1)}`;
-}
-
-/**
- * A message template as a SQL `concat(…)`: literal text between slots, each `{slot}` replaced by its
- * SQL expression (slots absent from `slots` are an error: a template and its caller must agree).
- */
-export function fillSql(template: string, slots: Readonly<Record<string, string>>): string {
-	const parts = template.split(/\{(\w+)\}/);
-	const sql = parts.map((part, i) => {
-		if (i % 2 === 0) return sqlString(part);
-		const expr = slots[part];
-		if (expr === undefined) throw new Error(`message slot {${part}} not given`);
-		return expr;
-	});
-	return `concat(${sql.filter((s) => s !== "''").join(', ')})`;
-}

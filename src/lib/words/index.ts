@@ -7,6 +7,7 @@ import { CodedError, type AllMessages, type CodedMessage, type MessageCode } fro
 import { BOUNDARY_WORDS, CLASS_BREAK_WORDS, ENGINE_WORDS } from './geo';
 import { CSV_WORDS, INGEST_WORDS, MAPPING_WORDS, XLSX_WORDS } from './ingest';
 import { PLAN_REASON_WORDS, PLAN_WORDS } from './plan';
+import { FINDING_WORDS } from './report';
 import type { Locale, Render, WordTable } from './render';
 
 export type { Locale };
@@ -20,7 +21,8 @@ const WORDS: WordTable<keyof AllMessages> = {
 	...MAPPING_WORDS,
 	...BOUNDARY_WORDS,
 	...CLASS_BREAK_WORDS,
-	...ENGINE_WORDS
+	...ENGINE_WORDS,
+	...FINDING_WORDS
 };
 
 /** Every code the edge can word (the test checks each has its message in both languages). */
@@ -36,4 +38,12 @@ export function wordsOf(said: CodedMessage, locale: Locale): string {
 export function errorWords(error: unknown, locale: Locale): string {
 	if (error instanceof CodedError) return wordsOf(error.said, locale);
 	return error instanceof Error ? error.message : String(error);
+}
+
+/** Findings with their words in place of their code: the rows a person reads or downloads. */
+export function wordedFindings<F extends { said: CodedMessage }>(
+	findings: readonly F[],
+	locale: Locale
+): (Omit<F, 'said'> & { message: string })[] {
+	return findings.map(({ said, ...row }) => ({ ...row, message: wordsOf(said, locale) }));
 }
