@@ -6,10 +6,23 @@
  * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
  */
 import { writeFile } from 'node:fs/promises';
-import { duplicateRowsRejected, duplicateSummaryPairs, loadReport, loadReportFindings, type IngestReport } from '../lib/ingest/report';
-import { DUPLICATE_REJECTED_LABEL } from '../lib/ingest/duplicates';
-import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core/nik';
-import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
+import {
+	REPORT_SEVERITIES,
+	duplicateFigures,
+	duplicateRowsRejected,
+	loadReport,
+	loadReportFindings,
+	type IngestReport
+} from '../lib/ingest/report';
+import type { IdIssue, IdKind } from '../lib/core/nik';
+import {
+	duplicateFigureWords,
+	idIssueWords,
+	idKindWords,
+	repeatedRowsWords,
+	reportHeaders,
+	severityWords
+} from '../lib/words/report-labels';
 import { reportToCsv } from '../lib/export/csv';
 import { reportToXlsx } from '../lib/export/xlsx';
 import { capabilitiesOf } from '../lib/core/capabilities';
@@ -49,7 +62,7 @@ function reportOption(args: readonly string[], i: number, into: ReportArgs): num
 
 const n = formatNumber;
 
-/** The summary as lines of Indonesian text. */
+/** The summary as lines of Indonesian text; the findings and the report's labels in `locale` (--lang). */
 export function formatReportSummary(report: IngestReport, locale: Locale = 'id'): string {
 	const r = report.regency;
 	const lines = [`Laporan validasi pemuatan (${report.source.toUpperCase()})${r ? `: ${r.nama} (${r.kode})` : ''}`];
@@ -61,7 +74,7 @@ export function formatReportSummary(report: IngestReport, locale: Locale = 'id')
 		`Diterima: ${n(report.households)} keluarga, ${n(report.people)} jiwa`,
 		`Ditolak: ${n(report.rowsRejected)} baris` +
 			(report.rowsRejected > 0
-				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)}, ${DUPLICATE_REJECTED_LABEL} ${n(duplicateRowsRejected(report.duplicates))})`
+				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)}, ${repeatedRowsWords(locale)} ${n(duplicateRowsRejected(report.duplicates))})`
 				: ''),
 		`Keluarga tanpa anggota: ${n(report.householdsWithoutMembers)}`
 	);
@@ -80,19 +93,19 @@ export function formatReportSummary(report: IngestReport, locale: Locale = 'id')
 	for (const u of report.unknownCodes) {
 		lines.push(`  ${u.file}, kolom ${u.column}: '${u.value}' × ${n(u.rows)} (baris data pertama ${u.firstRow})`);
 	}
-	for (const [label, value] of duplicateSummaryPairs(report)) lines.push(`${label}: ${n(value)}`);
+	for (const [figure, value] of duplicateFigures(report)) lines.push(`${duplicateFigureWords(figure, locale)}: ${n(value)}`);
 	for (const kind of ['nik', 'kk'] as IdKind[]) {
 		const found = Object.entries(report.identifiers[kind]).filter(([, rows]) => rows > 0);
-		lines.push(`${ID_LABEL[kind]} bermasalah: ${found.length === 0 ? 'tidak ada' : ''}`.trimEnd());
+		lines.push(`${idKindWords(kind, locale)} bermasalah: ${found.length === 0 ? 'tidak ada' : ''}`.trimEnd());
 		for (const [issue, rows] of found) {
-			lines.push(`  ${ID_ISSUE_LABEL[issue as IdIssue]}: ${n(rows)} baris`);
+			lines.push(`  ${idIssueWords(issue as IdIssue, locale)}: ${n(rows)} baris`);
 		}
 	}
 	for (const t of report.trailingZeroColumns) {
-		lines.push(`Kolom ${t.column} (${t.file}): ${n(t.rows)} ${ID_LABEL[t.kind]} berakhiran 0, kemungkinan rusak oleh Excel`);
+		lines.push(`Kolom ${t.column} (${t.file}): ${n(t.rows)} ${idKindWords(t.kind, locale)} berakhiran 0, kemungkinan rusak oleh Excel`);
 	}
 	const f = report.findings;
-	lines.push(`Temuan: ${REPORT_SEVERITIES.map((s) => `${n(f[s])} ${SEVERITY_LABEL[s]}`).join(', ')}`);
+	lines.push(`Temuan: ${REPORT_SEVERITIES.map((s) => `${n(f[s])} ${severityWords(s, locale)}`).join(', ')}`);
 	return `${lines.join('\n')}\n`;
 }
 
@@ -125,8 +138,8 @@ export const reportCommand: Command = {
 			if (out) {
 				const rows = wordedFindings(await loadReportFindings(engine), io.lang ?? 'id');
 				const bytes = /\.xlsx$/i.test(out)
-					? await reportToXlsx(rows, report, capabilities)
-					: new TextEncoder().encode(reportToCsv(rows, { delimiter }));
+					? await reportToXlsx(rows, report, capabilities, io.lang ?? 'id')
+					: new TextEncoder().encode(reportToCsv(rows, { delimiter, headers: reportHeaders(io.lang ?? 'id') }));
 				await writeFile(out, bytes);
 				io.stderr(`Rincian ${n(rows.length)} temuan ditulis ke ${out}.\n`);
 			} else {
@@ -134,7 +147,7 @@ export const reportCommand: Command = {
 				const total = report.findings.rejected + report.findings.error + report.findings.warning + report.findings.info;
 				if (rows.length > 0)
 					io.stdout(`\nTemuan${total > rows.length ? ` (${rows.length} dari ${n(total)}; pakai --out untuk semuanya)` : ''}:\n`);
-				for (const r of rows) io.stdout(`  [${SEVERITY_LABEL[r.severity]}] ${r.message}\n`);
+				for (const r of rows) io.stdout(`  [${severityWords(r.severity, io.lang ?? 'id')}] ${r.message}\n`);
 			}
 			return EXIT_OK;
 		});

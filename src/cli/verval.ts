@@ -16,6 +16,7 @@ import { createTableSql } from '../lib/core/catalog';
 import { reportToCsv, toCsv, type CsvCell } from '../lib/export/csv';
 import { loadReportFindings } from '../lib/ingest/report';
 import { wordedFindings } from '../lib/words';
+import { reportHeaders } from '../lib/words/report-labels';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { ResultImportError, importResultFile, type ResultImportProblem } from '../lib/ingest/verval-results';
 import type { Engine } from '../lib/engine/types';
@@ -246,7 +247,10 @@ export const vervalCommand: Command = {
 					r.value as string
 				]
 			);
-			await writeFile(join(out, 'laporan-validasi.csv'), reportToCsv(wordedFindings(await loadReportFindings(engine), io.lang ?? 'id')));
+			await writeFile(
+				join(out, 'laporan-validasi.csv'),
+				reportToCsv(wordedFindings(await loadReportFindings(engine), io.lang ?? 'id'), { headers: reportHeaders(io.lang ?? 'id') })
+			);
 
 			const worklistSpec = {
 				village_kode: 'string?',

@@ -12,6 +12,7 @@ import { findingOf, parseParams } from '../../src/lib/ingest/report-params';
 import { rowsOf } from '../../src/lib/core/rows';
 import { sqlString } from '../../src/lib/core/sql';
 import { wordsOf } from '../../src/lib/words';
+import { duplicateFigureWords, idIssueWords, idKindWords, reportHeaders, severityWords } from '../../src/lib/words/report-labels';
 import { WasmTestEngine } from './wasm-engine';
 
 const AWKWARD = [
@@ -97,5 +98,28 @@ describe('reading a finding back', () => {
 		expect(() => findingOf({ ...orphan, params: '{}' })).toThrow(/orphan_member: param householdFile/);
 		expect(() => findingOf({ ...orphan, params: '[1]' })).toThrow(/orphan_member: params/);
 		expect(() => findingOf({ ...orphan, code: 'no_such_finding' })).toThrow(/unknown code/);
+	});
+});
+
+describe("the report's labels", () => {
+	it('headers, severities, NIK/KK issues and duplicate figures in Indonesian and English', () => {
+		expect(Object.values(reportHeaders('id'))).toEqual([
+			'tingkat',
+			'kode_alasan',
+			'berkas',
+			'baris_data',
+			'kolom',
+			'nilai',
+			'jumlah_baris',
+			'id_keluarga',
+			'id_anggota',
+			'pesan'
+		]);
+		expect(reportHeaders('en').source_file).toBe('file');
+		expect([severityWords('error', 'id'), severityWords('error', 'en')]).toEqual(['galat', 'error']);
+		expect([idKindWords('kk', 'id'), idIssueWords('scientific', 'id')]).toEqual(['Nomor KK', 'notasi ilmiah Excel']);
+		expect([idKindWords('kk', 'en'), idIssueWords('scientific', 'en')]).toEqual(['KK number', 'Excel scientific notation']);
+		expect(duplicateFigureWords('personRows', 'id')).toBe('Orang ganda dalam satu keluarga, tidak dimuat (baris)');
+		expect(duplicateFigureWords('personRows', 'en')).toBe('Repeated people in one family, not loaded (rows)');
 	});
 });

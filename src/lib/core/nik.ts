@@ -71,23 +71,6 @@ export const ID_ISSUE_SEVERITY: Readonly<Record<IdIssue, IssueSeverity>> = {
 	outside_regency: 'info'
 };
 
-/** Short Indonesian names of the issues (summaries, column headers). */
-export const ID_ISSUE_LABEL: Readonly<Record<IdIssue, string>> = {
-	missing: 'kosong',
-	scientific: 'notasi ilmiah Excel',
-	non_digit: 'bukan angka',
-	wrong_length: 'tidak 16 digit',
-	apostrophe: 'tanda petik di depan',
-	spaces: 'berisi spasi',
-	lost_digits: 'digit akhir hilang (0000)',
-	bad_region: 'kode wilayah tidak sah',
-	bad_birth_date: 'tanggal lahir tidak sah',
-	sex_mismatch: 'tidak cocok dengan jenis kelamin',
-	outside_regency: 'terbit di luar kabupaten'
-};
-
-export const ID_LABEL: Readonly<Record<IdKind, string>> = { nik: 'NIK', kk: 'Nomor KK' };
-
 /** Province codes of Kemendagri (incl. the 2022 Papua provinces) [inferred from Permendagri lists]. */
 export const PROVINCE_CODES: readonly string[] = [
 	'11',

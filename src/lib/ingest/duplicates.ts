@@ -175,16 +175,3 @@ export const DUPLICATE_SEVERITY = {
 	nik_in_two_families: 'error'
 } as const;
 export type DuplicateCode = keyof typeof DUPLICATE_SEVERITY;
-
-/** Indonesian labels of the duplicate figures of the report summary (CLI, XLSX), counted in rows. */
-export const DUPLICATE_SUMMARY_LABEL = {
-	familyRows: 'Keluarga ganda, tidak dimuat (baris)',
-	sharedKeyFamilies: 'Keluarga dengan nomor yang sudah dipakai keluarga lain, dimuat dengan id turunan',
-	personRows: 'Orang ganda dalam satu keluarga, tidak dimuat (baris)',
-	personInTwoFamiliesRows: 'Orang di dua keluarga, tidak dimuat (baris)',
-	duplicateNik: 'NIK sama untuk nama lain dalam satu keluarga (baris)',
-	nikInTwoFamilies: 'NIK sama untuk nama lain di dua keluarga (baris)'
-} as const;
-
-/** Indonesian name of the rejected-row reason 'repeated row' in the summaries. */
-export const DUPLICATE_REJECTED_LABEL = 'baris ganda';

@@ -11,19 +11,11 @@ import { rowsOf } from '../core/rows';
 import { ID_ISSUES, idDigitsSql, type IdIssue, type IdKind } from '../core/nik';
 import { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
 import type { SourceKind } from './types';
-import { DUPLICATE_SUMMARY_LABEL, type DuplicateCode } from './duplicates';
+import type { DuplicateCode } from './duplicates';
 import { findingOf, type FindingSaid } from './report-params';
 import type { CodedMessage } from '../core/messages';
 
 export { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
-
-/** Indonesian names of the severities. */
-export const SEVERITY_LABEL: Readonly<Record<ReportSeverity, string>> = {
-	rejected: 'ditolak',
-	error: 'galat',
-	warning: 'peringatan',
-	info: 'informasi'
-};
 
 /** Reason codes of report rows. NIK/KK codes are `nik_<issue>` / `kk_<issue>` (core/nik.ts). */
 export type ReportCode =
@@ -85,20 +77,6 @@ const FINDING_SPEC = {
 	person_id: 'string?',
 	params: 'string'
 } as const;
-
-/** Column headers of the downloaded report (Indonesian), in REPORT_ROW_COLUMNS order. */
-export const REPORT_ROW_HEADERS: Readonly<Record<keyof ReportRow, string>> = {
-	severity: 'tingkat',
-	code: 'kode_alasan',
-	source_file: 'berkas',
-	source_row: 'baris_data',
-	source_column: 'kolom',
-	value: 'nilai',
-	rows: 'jumlah_baris',
-	household_id: 'id_keluarga',
-	person_id: 'id_anggota',
-	message: 'pesan'
-};
 
 export interface ReportFile {
 	file: string;
@@ -390,18 +368,20 @@ export function duplicateRowsRejected(d: DuplicateSummary): number {
 	return d.familyRows + d.personRows + d.personInTwoFamiliesRows;
 }
 
-/** The duplicate figures with their Indonesian labels, for the CLI summary and the XLSX summary sheet. */
-export function duplicateSummaryPairs(report: IngestReport): [string, number][] {
+/** The duplicate figures of the summaries (CLI, XLSX), by name; words/report-labels.ts words the names. */
+export function duplicateFigures(report: IngestReport): [DuplicateFigure, number][] {
 	const d = report.duplicates;
 	return [
-		[DUPLICATE_SUMMARY_LABEL.familyRows, d.familyRows],
-		[DUPLICATE_SUMMARY_LABEL.sharedKeyFamilies, d.sharedKeyFamilies],
-		[DUPLICATE_SUMMARY_LABEL.personRows, d.personRows],
-		[DUPLICATE_SUMMARY_LABEL.personInTwoFamiliesRows, d.personInTwoFamiliesRows],
-		[DUPLICATE_SUMMARY_LABEL.duplicateNik, report.duplicateNik.rows],
-		[DUPLICATE_SUMMARY_LABEL.nikInTwoFamilies, report.nikInTwoFamilies.rows]
+		['familyRows', d.familyRows],
+		['sharedKeyFamilies', d.sharedKeyFamilies],
+		['personRows', d.personRows],
+		['personInTwoFamiliesRows', d.personInTwoFamiliesRows],
+		['duplicateNik', report.duplicateNik.rows],
+		['nikInTwoFamilies', report.nikInTwoFamilies.rows]
 	];
 }
+
+export type DuplicateFigure = keyof DuplicateSummary | 'duplicateNik' | 'nikInTwoFamilies';
 
 /** Findings of the report in display order; `limit` for a screen page (all when omitted). Word them with words/report.ts. */
 export async function loadReportFindings(engine: Engine, limit?: number, offset = 0): Promise<ReportFinding[]> {

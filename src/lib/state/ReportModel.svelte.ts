@@ -2,6 +2,8 @@
 import { loadReport, loadReportFindings, type IngestReport, type ReportFinding } from '$lib/ingest/report';
 import { reportToCsv } from '$lib/export/csv';
 import { findingsInWords } from '$lib/words/error-text';
+import { reportHeaders } from '$lib/words/report-labels';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { capabilityLines } from '$lib/export/capability-notes';
 import { capabilities } from './CapabilityModel.svelte';
 import { download, safeFileStem } from './download';
@@ -98,7 +100,11 @@ export class ReportModel {
 
 	async downloadCsv(): Promise<void> {
 		const findings = await queries.submit({ priority: 'background', run: (engine) => loadReportFindings(engine) });
-		download(reportToCsv(findingsInWords(findings)), reportFileName('csv'), 'text/csv;charset=utf-8');
+		download(
+			reportToCsv(findingsInWords(findings), { headers: reportHeaders(getLocale()) }),
+			reportFileName('csv'),
+			'text/csv;charset=utf-8'
+		);
 	}
 
 	async downloadXlsx(): Promise<void> {
@@ -109,7 +115,7 @@ export class ReportModel {
 		const fields = capabilities.known ? capabilities.fields : [];
 		const lines = fields.length > 0 ? capabilityLines(fields, capabilities.capabilities, `rencana '${plan.current.name}'`) : [];
 		download(
-			await reportToXlsx(findingsInWords(findings), this.report, lines),
+			await reportToXlsx(findingsInWords(findings), this.report, lines, getLocale()),
 			reportFileName('xlsx'),
 			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 		);
