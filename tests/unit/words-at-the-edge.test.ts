@@ -38,17 +38,6 @@ const REFERENCE_DATA = [
 ];
 
 /**
- * Sentences not yet moved to the edge, per file: the count may only go down (update it when it does).
- * Issue 12 point 3 moved the plan, load, mapping, XLSX, boundary-file, class-break and engine errors
- * and the validation report's findings (a code and `params` JSON, worded by words/report.ts) and labels
- * (words/report-labels.ts); these remain:
- * - plan.ts's DEFAULT_SOURCES, the notes on where each default comes from, shown by the plan forms.
- */
-const NOT_YET_AT_THE_EDGE: Readonly<Record<string, number>> = {
-	'src/lib/core/plan.ts': 6
-};
-
-/**
  * Errors thrown with a literal text below the edge that never reach people, per file: developer
  * assertions about the program's own data (an unknown indicator id, a malformed code table, a column
  * missing from a query's own result, a bad regency code built by the program), which a user cannot
@@ -138,10 +127,10 @@ describe('words at the edge', () => {
 		expect(literalErrors(ts.createSourceFile('p.ts', 'throw new FooError(`a ${b}`);', ts.ScriptTarget.Latest, true))).toHaveLength(1);
 	});
 
-	it('no Indonesian sentence in a string literal or SQL text of core, ingest or engine (but the listed ones)', () => {
+	it('no Indonesian sentence in a string literal or SQL text of core, ingest or engine', () => {
 		const scanned = files.filter((f) => !REFERENCE_DATA.some((r) => r.test(f)));
 		const found = countsBy(scanned, (source) => literals(source).filter((text) => INDONESIAN.test(text)).length);
-		expect(found).toEqual(NOT_YET_AT_THE_EDGE);
+		expect(found).toEqual({});
 	});
 
 	it('no error thrown with written words in core, ingest or engine, but developer assertions', () => {
