@@ -6,10 +6,23 @@
  * Exit 0 when the load succeeded (whatever it found), 1 when the file could not be loaded.
  */
 import { writeFile } from 'node:fs/promises';
-import { duplicateRowsRejected, duplicateSummaryPairs, loadReport, loadReportRows, type IngestReport } from '../lib/ingest/report';
-import { DUPLICATE_REJECTED_LABEL } from '../lib/ingest/duplicates';
-import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue, type IdKind } from '../lib/core/nik';
-import { REPORT_SEVERITIES, SEVERITY_LABEL } from '../lib/ingest/report';
+import {
+	REPORT_SEVERITIES,
+	duplicateFigures,
+	duplicateRowsRejected,
+	loadReport,
+	loadReportFindings,
+	type IngestReport
+} from '../lib/ingest/report';
+import type { IdIssue, IdKind } from '../lib/core/nik';
+import {
+	duplicateFigureWords,
+	idIssueWords,
+	idKindWords,
+	repeatedRowsWords,
+	reportHeaders,
+	severityWords
+} from '../lib/words/report-labels';
 import { reportToCsv } from '../lib/export/csv';
 import { reportToXlsx } from '../lib/export/xlsx';
 import { capabilitiesOf } from '../lib/core/capabilities';
@@ -17,6 +30,7 @@ import { defaultPlan } from '../lib/core/plan';
 import { capabilityLines } from '../lib/export/capability-notes';
 import { registerFields } from '../lib/queries/capabilities';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
+import { wordedFindings, wordsOf, type Locale } from '../lib/words';
 import { EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
 
 /** Detail rows printed to stdout when there is no --out. */
@@ -48,8 +62,8 @@ function reportOption(args: readonly string[], i: number, into: ReportArgs): num
 
 const n = formatNumber;
 
-/** The summary as lines of Indonesian text. */
-export function formatReportSummary(report: IngestReport): string {
+/** The summary as lines of Indonesian text; the findings and the report's labels in `locale` (--lang). */
+export function formatReportSummary(report: IngestReport, locale: Locale = 'id'): string {
 	const r = report.regency;
 	const lines = [`Laporan validasi pemuatan (${report.source.toUpperCase()})${r ? `: ${r.nama} (${r.kode})` : ''}`];
 	for (const f of report.files) {
@@ -60,13 +74,13 @@ export function formatReportSummary(report: IngestReport): string {
 		`Diterima: ${n(report.households)} keluarga, ${n(report.people)} jiwa`,
 		`Ditolak: ${n(report.rowsRejected)} baris` +
 			(report.rowsRejected > 0
-				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)}, ${DUPLICATE_REJECTED_LABEL} ${n(duplicateRowsRejected(report.duplicates))})`
+				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)}, ${repeatedRowsWords(locale)} ${n(duplicateRowsRejected(report.duplicates))})`
 				: ''),
 		`Keluarga tanpa anggota: ${n(report.householdsWithoutMembers)}`
 	);
 	if (r && r.others.length > 0) {
 		lines.push(`Keluarga berkode kabupaten/kota lain: ${n(r.others.reduce((sum, o) => sum + o.households, 0))}`);
-		for (const o of r.others) lines.push(`  ${o.message}`);
+		for (const o of r.others) lines.push(`  ${wordsOf(o.said, locale)}`);
 	}
 	const outside = report.villagesNotInReference;
 	lines.push(`Kode desa di luar referensi: ${n(outside.length)} kode, ${n(outside.reduce((s, v) => s + v.households, 0))} keluarga`);
@@ -79,19 +93,19 @@ export function formatReportSummary(report: IngestReport): string {
 	for (const u of report.unknownCodes) {
 		lines.push(`  ${u.file}, kolom ${u.column}: '${u.value}' × ${n(u.rows)} (baris data pertama ${u.firstRow})`);
 	}
-	for (const [label, value] of duplicateSummaryPairs(report)) lines.push(`${label}: ${n(value)}`);
+	for (const [figure, value] of duplicateFigures(report)) lines.push(`${duplicateFigureWords(figure, locale)}: ${n(value)}`);
 	for (const kind of ['nik', 'kk'] as IdKind[]) {
 		const found = Object.entries(report.identifiers[kind]).filter(([, rows]) => rows > 0);
-		lines.push(`${ID_LABEL[kind]} bermasalah: ${found.length === 0 ? 'tidak ada' : ''}`.trimEnd());
+		lines.push(`${idKindWords(kind, locale)} bermasalah: ${found.length === 0 ? 'tidak ada' : ''}`.trimEnd());
 		for (const [issue, rows] of found) {
-			lines.push(`  ${ID_ISSUE_LABEL[issue as IdIssue]}: ${n(rows)} baris`);
+			lines.push(`  ${idIssueWords(issue as IdIssue, locale)}: ${n(rows)} baris`);
 		}
 	}
 	for (const t of report.trailingZeroColumns) {
-		lines.push(`Kolom ${t.column} (${t.file}): ${n(t.rows)} ${ID_LABEL[t.kind]} berakhiran 0, kemungkinan rusak oleh Excel`);
+		lines.push(`Kolom ${t.column} (${t.file}): ${n(t.rows)} ${idKindWords(t.kind, locale)} berakhiran 0, kemungkinan rusak oleh Excel`);
 	}
 	const f = report.findings;
-	lines.push(`Temuan: ${REPORT_SEVERITIES.map((s) => `${n(f[s])} ${SEVERITY_LABEL[s]}`).join(', ')}`);
+	lines.push(`Temuan: ${REPORT_SEVERITIES.map((s) => `${n(f[s])} ${severityWords(s, locale)}`).join(', ')}`);
 	return `${lines.join('\n')}\n`;
 }
 
@@ -117,23 +131,23 @@ export const reportCommand: Command = {
 		return withRegister(register, io, async ({ engine }) => {
 			const report = await loadReport(engine);
 			if (!report) throw new Error('laporan tidak terbentuk');
-			io.stdout(formatReportSummary(report));
+			io.stdout(formatReportSummary(report, io.lang ?? 'id'));
 			const fields = await registerFields(engine);
 			const capabilities = capabilityLines(fields, capabilitiesOf(fields, defaultPlan()), 'rencana bawaan');
 			io.stdout(`\n${capabilities.join('\n')}\n`);
 			if (out) {
-				const rows = await loadReportRows(engine);
+				const rows = wordedFindings(await loadReportFindings(engine), io.lang ?? 'id');
 				const bytes = /\.xlsx$/i.test(out)
-					? await reportToXlsx(rows, report, capabilities)
-					: new TextEncoder().encode(reportToCsv(rows, { delimiter }));
+					? await reportToXlsx(rows, report, capabilities, io.lang ?? 'id')
+					: new TextEncoder().encode(reportToCsv(rows, { delimiter, headers: reportHeaders(io.lang ?? 'id') }));
 				await writeFile(out, bytes);
 				io.stderr(`Rincian ${n(rows.length)} temuan ditulis ke ${out}.\n`);
 			} else {
-				const rows = await loadReportRows(engine, PREVIEW_ROWS);
+				const rows = wordedFindings(await loadReportFindings(engine, PREVIEW_ROWS), io.lang ?? 'id');
 				const total = report.findings.rejected + report.findings.error + report.findings.warning + report.findings.info;
 				if (rows.length > 0)
 					io.stdout(`\nTemuan${total > rows.length ? ` (${rows.length} dari ${n(total)}; pakai --out untuk semuanya)` : ''}:\n`);
-				for (const r of rows) io.stdout(`  [${SEVERITY_LABEL[r.severity]}] ${r.message}\n`);
+				for (const r of rows) io.stdout(`  [${severityWords(r.severity, io.lang ?? 'id')}] ${r.message}\n`);
 			}
 			return EXIT_OK;
 		});

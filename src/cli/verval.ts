@@ -14,7 +14,9 @@ import { worklistSql } from '../lib/core/verval/worklist';
 import { qualityChecksSql, type QualityCheck } from '../lib/core/verval/checks';
 import { createTableSql } from '../lib/core/catalog';
 import { reportToCsv, toCsv, type CsvCell } from '../lib/export/csv';
-import { loadReportRows } from '../lib/ingest/report';
+import { loadReportFindings } from '../lib/ingest/report';
+import { wordedFindings } from '../lib/words';
+import { reportHeaders } from '../lib/words/report-labels';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { ResultImportError, importResultFile } from '../lib/ingest/verval-results';
 import type { Engine } from '../lib/engine/types';
@@ -229,7 +231,10 @@ export const vervalCommand: Command = {
 					r.value as string
 				]
 			);
-			await writeFile(join(out, 'laporan-validasi.csv'), reportToCsv(await loadReportRows(engine)));
+			await writeFile(
+				join(out, 'laporan-validasi.csv'),
+				reportToCsv(wordedFindings(await loadReportFindings(engine), io.lang ?? 'id'), { headers: reportHeaders(io.lang ?? 'id') })
+			);
 
 			const worklistSpec = {
 				village_kode: 'string?',

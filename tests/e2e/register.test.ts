@@ -354,6 +354,48 @@ describe('Tepat in Chromium', () => {
 		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
 	});
 
+	it('a register stored before the report kept params instead of messages is refused as another version, not restored', async () => {
+		const { page } = site;
+		// The fingerprint of the version before: ingest_report had a message column where it now has params.
+		const before = schemaFingerprint().replace('"params" VARCHAR', '"message" VARCHAR');
+		expect(before).not.toBe(schemaFingerprint());
+		await page.evaluate(
+			async ({ schema, version, tables }) => {
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const req = indexedDB.open('tepat', 1);
+					req.onupgradeneeded = () => req.result.createObjectStore('register');
+					req.onsuccess = () => resolve(req.result);
+					req.onerror = () => reject(req.error);
+				});
+				const tx = db.transaction('register', 'readwrite');
+				const store = tx.objectStore('register');
+				for (const table of tables) store.put(new Uint8Array([80, 65, 82, 49]), `table:${table}`);
+				store.put(
+					{
+						version,
+						schema,
+						savedAt: new Date().toISOString(),
+						bytes: 4,
+						info: { names: ['lama.csv'], loadedAt: new Date().toISOString(), source: 'file', kind: 'dtsen', households: 1, people: 1 }
+					},
+					'meta'
+				);
+				await new Promise((resolve) => (tx.oncomplete = resolve));
+				db.close();
+			},
+			{ schema: before, version: STORE_VERSION, tables: [...REGISTER_TABLES] }
+		);
+		await page.reload();
+		await waitForRegister(page, sample);
+		const notice = page.locator('[data-testid="notice"]');
+		await notice.waitFor({ timeout: LOAD_TIMEOUT });
+		expect(await notice.textContent()).toContain('data tersimpan dibuat oleh versi Tepat yang lain');
+		await page.click('[data-testid="nav-data"]');
+		await pressClearStored(page);
+		await waitForRegister(page, sample);
+		await page.waitForSelector('[data-testid="load-summary"][data-source="sample"]');
+	});
+
 	it('a BDT file (no desil: whole columns empty) is stored and back after a reload', async () => {
 		const { page } = site;
 		await page.click('[data-testid="nav-data"]');

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestError, ingestRegister, loadReference } from '../../src/lib/ingest';
-import { loadReportRows } from '../../src/lib/ingest/report';
+import { loadReportRows } from './report-rows';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { overviewByKecamatan, registerTotals } from '../../src/lib/queries/overview';
 import { TINY_REFERENCE, fixture } from '../fixtures/ingest';

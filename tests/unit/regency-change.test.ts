@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskWilayah } from '../../src/cli/wilayah';
 import type { Reference } from '../../src/lib/core/reference';
+import { loadReportRows } from './report-rows';
 import { rowsOf } from '../../src/lib/core/rows';
 import { loadRegencyReference } from '../../src/lib/core/wilayah';
 import { NodeEngine } from '../../src/lib/engine/node';
@@ -54,12 +55,13 @@ async function householdsByVillage(engine: NodeEngine): Promise<{ kode: string; 
 }
 
 async function findings(engine: NodeEngine): Promise<{ code: string; value: string | null; rows: number; message: string }[]> {
-	return rowsOf(
-		await engine.query(
-			`SELECT code, value, rows::INTEGER AS rows, message FROM ingest_report WHERE code IN ('regency', 'other_regency', 'village_not_in_reference') ORDER BY code, value`
-		),
-		{ code: 'string', value: 'string?', rows: 'number', message: 'string' }
-	);
+	const codes = ['regency', 'other_regency', 'village_not_in_reference'];
+	// As `ORDER BY code, value` (NULLs last) did when the message was a column.
+	const order = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+	return (await loadReportRows(engine))
+		.filter((r) => codes.includes(r.code))
+		.map(({ code, value, rows, message }) => ({ code, value, rows, message }))
+		.sort((a, b) => order(a.code, b.code) || order(a.value, b.value));
 }
 
 const count = async (engine: NodeEngine, sql: string) => rowsOf(await engine.query(sql), { n: 'number' })[0]?.n;

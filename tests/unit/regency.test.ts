@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diskWilayah } from '../../src/cli/wilayah';
 import type { Reference } from '../../src/lib/core/reference';
+import { loadReportRows } from './report-rows';
 import { rowsOf } from '../../src/lib/core/rows';
 import { detectRegency, loadRegencyReference, regencies, searchRegencies, type WilayahIndex } from '../../src/lib/core/wilayah';
 import { NodeEngine } from '../../src/lib/engine/node';
@@ -145,12 +146,9 @@ describe('a register of another regency', () => {
 		const result = await ingestRegister(engine, [await fileByteSource(path)], KUKAR, { region: { wilayah: diskWilayah } });
 		expect(result.regency?.kode).toBe('64.03');
 		expect(result.regency?.others).toEqual([{ kode: '64.02', nama: 'Kabupaten Kutai Kartanegara', households: 1 }]);
-		const findings = rowsOf(
-			await engine.query(
-				`SELECT code, value, rows::INTEGER AS rows, message FROM ingest_report WHERE code IN ('regency', 'other_regency') ORDER BY code`
-			),
-			{ code: 'string', value: 'string', rows: 'number', message: 'string' }
-		);
+		const findings = (await loadReportRows(engine))
+			.filter((r) => r.code === 'regency' || r.code === 'other_regency')
+			.sort((a, b) => a.code.localeCompare(b.code));
 		expect(findings.map((f) => [f.code, f.value, f.rows])).toEqual([
 			['other_regency', '64.02', 1],
 			['regency', '64.03', 3]

@@ -14,7 +14,7 @@ import { formatNumber } from '../../src/cli/io';
 import { diskWilayah } from '../../src/cli/wilayah';
 import { sqlString } from '../../src/lib/core/sql';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { REPORT_ROW_HEADERS } from '../../src/lib/ingest/report';
+import { reportHeaders } from '../../src/lib/words/report-labels';
 import { loadSampleRegency, type SampleRegency } from '../../src/lib/sample/regency';
 import { readSampleCsvSql, writeSample, type SampleManifest, type WriteSampleOptions } from '../../src/lib/sample/write';
 import { runCli } from './cli-run';
@@ -300,7 +300,7 @@ describe('a register mixing Berau with a smaller Kukar one', () => {
 			`Kabupaten Berau (64.03), terdeteksi dari kode desa (${formatNumber(berauFamilies)} dari ` +
 				`${formatNumber(berauFamilies + kukarFamilies)} keluarga); ${formatNumber(kukarFamilies)} keluarga berkode kabupaten/kota lain (lihat tepat report).`
 		);
-		const h = REPORT_ROW_HEADERS;
+		const h = reportHeaders('id');
 		const findings = await rows(
 			`SELECT ${h.code} AS code, ${h.value} AS value, ${h.rows}::INT AS n, ${h.message} AS message ` +
 				`FROM read_csv(${sqlString(out)}, header = true, all_varchar = true) WHERE ${h.code} IN ('regency', 'other_regency') ORDER BY 1`

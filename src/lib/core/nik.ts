@@ -71,40 +71,6 @@ export const ID_ISSUE_SEVERITY: Readonly<Record<IdIssue, IssueSeverity>> = {
 	outside_regency: 'info'
 };
 
-/** What each issue means, in Bahasa Indonesia (the report puts file, row, column and value in front). */
-export const ID_ISSUE_MESSAGE: Readonly<Record<IdIssue, string>> = {
-	missing: 'kosong',
-	scientific:
-		'tertulis dalam notasi ilmiah Excel; digit terakhir sudah hilang dan tidak dapat dipulihkan. Ambil ulang dari sumber dengan kolom berformat Teks',
-	non_digit: 'berisi karakter selain angka',
-	wrong_length: 'tidak 16 digit',
-	apostrophe: "diawali tanda petik ('); 16 digit di belakangnya utuh, tanda petik tidak ikut disimpan sebagai nomor",
-	spaces: 'berisi spasi; 16 digitnya utuh',
-	lost_digits:
-		'berakhiran 0000 (nomor urut tidak pernah 0000); kemungkinan digit terakhir hilang karena pernah menjadi angka di Excel (15 digit)',
-	bad_region: 'kode wilayah di depannya (provinsi, kabupaten, kecamatan) tidak sah',
-	bad_birth_date: 'tanggal lahir di dalamnya (digit 7–12, DDMMYY; perempuan tanggal + 40) tidak sah',
-	sex_mismatch: 'tanggal di dalamnya tidak cocok dengan jenis kelamin (perempuan: tanggal + 40)',
-	outside_regency: 'diterbitkan di luar kabupaten ini (awalan bukan domisili; hanya informasi)'
-};
-
-/** Short Indonesian names of the issues (summaries, column headers). */
-export const ID_ISSUE_LABEL: Readonly<Record<IdIssue, string>> = {
-	missing: 'kosong',
-	scientific: 'notasi ilmiah Excel',
-	non_digit: 'bukan angka',
-	wrong_length: 'tidak 16 digit',
-	apostrophe: 'tanda petik di depan',
-	spaces: 'berisi spasi',
-	lost_digits: 'digit akhir hilang (0000)',
-	bad_region: 'kode wilayah tidak sah',
-	bad_birth_date: 'tanggal lahir tidak sah',
-	sex_mismatch: 'tidak cocok dengan jenis kelamin',
-	outside_regency: 'terbit di luar kabupaten'
-};
-
-export const ID_LABEL: Readonly<Record<IdKind, string>> = { nik: 'NIK', kk: 'Nomor KK' };
-
 /** Province codes of Kemendagri (incl. the 2022 Papua provinces) [inferred from Permendagri lists]. */
 export const PROVINCE_CODES: readonly string[] = [
 	'11',

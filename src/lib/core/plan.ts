@@ -174,31 +174,30 @@ export interface Plan {
 	overrides: Override[];
 }
 
-/** Where each default comes from, shown beside the value in the UI. */
-export const DEFAULT_SOURCES = {
-	'population.desil': 'DTSEN desil 1–4: sasaran program perlindungan sosial (Kemensos)',
-	'population.verval': 'Hanya rekaman verval "ditemukan"',
-	'population.missing': 'Rekaman tanpa desil atau status verval tetap dihitung; register tanpa kolomnya: filter tidak berlaku',
-	'programmes.missingOwnership':
-		'Rumah tanpa keterangan kepemilikan tetap dihitung; register tanpa kolom kepemilikan: syarat tidak bisa diperiksa',
-	'indicators.school': 'Kelompok umur SD 7–12, SMP 13–15, SMA 16–18 (P3KE; Disdik)',
-	'indicators.housing.minFloorAreaPerPerson':
-		'7,2 m²/jiwa: BPS/RPJMN rumah layak huni, Permensos 20/2017; 9 m²/jiwa: Permen PUPR 29/2018 (SPM), BSPS',
-	'indicators.housing.durable': 'Bahan atap, dinding dan lantai layak menurut BPS',
-	'indicators.water': 'Sumber air minum layak (BPS/SDG); air kemasan/isi ulang bersyarat (Bappenas)',
-	'indicators.paket': 'Lewat usia sekolah (19+); tanpa batas usia menurut PP 47/2008',
-	'programmes.pip.unitCost':
-		'PIP per tahun: SD Rp 450 rb, SMP Rp 750 rb, SMA/SMK Rp 1,8 jt; separuh untuk siswa baru dan kelas akhir (Kemendikbud; okezone 2024/06/03, 2025/04/12)',
-	'programmes.paket.unitCost': 'Paket A/B/C setara PIP SD/SMP/SMA: Rp 450 rb / 750 rb / 1,8 jt',
-	'programmes.bsps.unitCost':
-		'BSPS Rp 20 jt per rumah (Rp 17,5 jt bahan + 2,5 jt upah; KepMen PUPR 115/2022, Permen PKP 10/2025); wajib milik lahan',
-	'programmes.rtlh.unitCost': 'RTLH APBD Kukar: hingga Rp 50 jt per rumah (2023: Rp 60 M untuk 1.010 unit; 2025: maks Rp 50 jt)',
-	'programmes.water.unitCost': 'Sambungan air minum: Hibah Air Minum Rp 2–3 jt per sambungan (PUPR)',
-	zoneCostMultiplier: 'Belum ada angka resmi: 1,0 untuk semua zona sampai Disperkim menetapkannya',
-	fundingLines: 'Contoh: pagu RTLH APBD Kukar 2025 Rp 5 M; dengan Rp 50 jt per rumah cukup untuk 100 rumah. Isi pagu tahun rencana',
-	priority:
-		'Usulan Tepat (belum ada aturan baku): desil, lalu kerentanan (anak, lansia, disabilitas, kepala keluarga perempuan), jumlah anggota, jumlah deprivasi'
-} as const;
+/**
+ * The defaults whose source the plan forms show beside the value: a code per source, worded at the edge
+ * (messages `plan_source_*`, words/plan-sources.ts).
+ */
+export const DEFAULT_SOURCES = [
+	'population.desil',
+	'population.verval',
+	'population.missing',
+	'programmes.missingOwnership',
+	'indicators.school',
+	'indicators.housing.minFloorAreaPerPerson',
+	'indicators.housing.durable',
+	'indicators.water',
+	'indicators.paket',
+	'programmes.pip.unitCost',
+	'programmes.paket.unitCost',
+	'programmes.bsps.unitCost',
+	'programmes.rtlh.unitCost',
+	'programmes.water.unitCost',
+	'zoneCostMultiplier',
+	'fundingLines',
+	'priority'
+] as const;
+export type DefaultSource = (typeof DEFAULT_SOURCES)[number];
 
 export function defaultPlan(): Plan {
 	return {

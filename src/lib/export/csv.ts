@@ -17,7 +17,8 @@
  * a space; quotes doubled), CRLF line ends, UTF-8 with a BOM by default so Excel reads names such as
  * "Désa" right.
  */
-import { REPORT_ROW_HEADERS, REPORT_ROW_SPEC, type ReportRow } from '../ingest/report';
+import { REPORT_ROW_COLUMNS, type ReportRow } from '../ingest/report';
+import { reportHeaders } from '../words/report-labels';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -54,11 +55,18 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell
 }
 
 /** The report's columns in download order. */
-export const REPORT_COLUMNS = Object.keys(REPORT_ROW_SPEC) as (keyof ReportRow)[];
+export const REPORT_COLUMNS = REPORT_ROW_COLUMNS;
 
-/** The validation report's detail rows as CSV (Indonesian headers: tingkat, kode_alasan, berkas …). */
-export function reportToCsv(rows: Iterable<ReportRow>, opts: CsvOptions = {}): string {
-	const header = REPORT_COLUMNS.map((c) => REPORT_ROW_HEADERS[c]);
+/**
+ * The validation report's detail rows as CSV, under `headers` (words/report-labels.ts in the caller's
+ * language; Indonesian when not given: tingkat, kode_alasan, berkas …).
+ */
+export function reportToCsv(
+	rows: Iterable<ReportRow>,
+	opts: CsvOptions & { headers?: Readonly<Record<keyof ReportRow, string>> } = {}
+): string {
+	const headers = opts.headers ?? reportHeaders('id');
+	const header = REPORT_COLUMNS.map((c) => headers[c]);
 	function* cells(): Iterable<CsvCell[]> {
 		for (const row of rows) yield REPORT_COLUMNS.map((c) => row[c]);
 	}

@@ -7,9 +7,10 @@
  */
 import type { Worksheet } from 'exceljs';
 import { loadExcelJs } from './exceljs';
-import { ID_ISSUE_LABEL, ID_LABEL, type IdIssue } from '../core/nik';
-import { REPORT_ROW_HEADERS, duplicateRowsRejected, duplicateSummaryPairs, type IngestReport, type ReportRow } from '../ingest/report';
-import { DUPLICATE_REJECTED_LABEL } from '../ingest/duplicates';
+import type { IdIssue } from '../core/nik';
+import { duplicateFigures, duplicateRowsRejected, type IngestReport, type ReportRow } from '../ingest/report';
+import type { Locale } from '../words';
+import { duplicateFigureWords, idIssueWords, idKindWords, repeatedRowsWords, reportHeaders } from '../words/report-labels';
 import { REPORT_COLUMNS } from './csv';
 
 const TEXT_COLUMNS: ReadonlySet<keyof ReportRow> = new Set([
@@ -23,8 +24,8 @@ const TEXT_COLUMNS: ReadonlySet<keyof ReportRow> = new Set([
 	'message'
 ]);
 
-/** The summary as label/value pairs (Indonesian labels). */
-export function summaryPairs(report: IngestReport): [string, string | number][] {
+/** The summary as label/value pairs (Indonesian labels; the report's own labels in `locale`). */
+export function summaryPairs(report: IngestReport, locale: Locale = 'id'): [string, string | number][] {
 	const pairs: [string, string | number][] = [
 		['Sumber', report.source.toUpperCase()],
 		...(report.regency
@@ -41,15 +42,15 @@ export function summaryPairs(report: IngestReport): [string, string | number][] 
 		['  kunci keluarga kosong', report.emptyKeyRows],
 		['  anggota tanpa keluarga', report.orphanMembers],
 		['  baris kosong', report.emptyRows],
-		[`  ${DUPLICATE_REJECTED_LABEL}`, duplicateRowsRejected(report.duplicates)],
+		[`  ${repeatedRowsWords(locale)}`, duplicateRowsRejected(report.duplicates)],
 		['Keluarga tanpa anggota', report.householdsWithoutMembers],
 		['Kode desa di luar referensi (keluarga)', report.villagesNotInReference.reduce((n, v) => n + v.households, 0)],
 		['Nilai kode tidak dikenal (baris)', report.unknownCodes.reduce((n, u) => n + u.rows, 0)],
-		...duplicateSummaryPairs(report)
+		...duplicateFigures(report).map(([figure, value]): [string, number] => [duplicateFigureWords(figure, locale), value])
 	];
 	for (const kind of ['nik', 'kk'] as const) {
 		for (const [issue, rows] of Object.entries(report.identifiers[kind])) {
-			if (rows > 0) pairs.push([`${ID_LABEL[kind]}: ${ID_ISSUE_LABEL[issue as IdIssue]}`, rows]);
+			if (rows > 0) pairs.push([`${idKindWords(kind, locale)}: ${idIssueWords(issue as IdIssue, locale)}`, rows]);
 		}
 	}
 	return pairs;
@@ -63,14 +64,16 @@ function setTextColumns(sheet: Worksheet, count: number, isText: (i: number) => 
 export async function reportToXlsx(
 	rows: Iterable<ReportRow>,
 	report?: IngestReport | null,
-	capabilities: readonly string[] = []
+	capabilities: readonly string[] = [],
+	locale: Locale = 'id'
 ): Promise<Uint8Array> {
 	const ExcelJS = await loadExcelJs();
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Tepat';
 	const detail = workbook.addWorksheet('Laporan');
 	setTextColumns(detail, REPORT_COLUMNS.length, (i) => TEXT_COLUMNS.has(REPORT_COLUMNS[i] ?? 'message'));
-	detail.addRow(REPORT_COLUMNS.map((c) => REPORT_ROW_HEADERS[c]));
+	const headers = reportHeaders(locale);
+	detail.addRow(REPORT_COLUMNS.map((c) => headers[c]));
 	for (const row of rows) {
 		const added = detail.addRow(REPORT_COLUMNS.map((c) => row[c]));
 		REPORT_COLUMNS.forEach((c, i) => {
@@ -83,7 +86,7 @@ export async function reportToXlsx(
 		const summary = workbook.addWorksheet('Ringkasan');
 		summary.getColumn(1).numFmt = '@';
 		summary.addRow(['Ringkasan pemuatan', '']);
-		for (const pair of summaryPairs(report)) summary.addRow(pair);
+		for (const pair of summaryPairs(report, locale)) summary.addRow(pair);
 	}
 	if (capabilities.length > 0) {
 		// capability-notes.ts lines: what the register's columns can feed, one line a row.

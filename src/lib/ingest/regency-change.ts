@@ -13,10 +13,11 @@
  */
 import type { Reference } from '../core/reference';
 import { sqlString } from '../core/sql';
+import { jsonConstSql, jsonNumberSql, jsonObjectSql, jsonTextSql } from '../core/sql-json';
 import type { Engine } from '../engine/types';
 import { referenceStatements } from './reference';
 import type { RegencyOutcome } from './regency';
-import { REPORT_TABLE } from './report-sql';
+import { REPORT_TABLE, otherRegencyNameSql } from './report-sql';
 
 /** The register's regency as the app keeps it with the register (stored with the register info). */
 export interface RegisterRegency extends RegencyOutcome {
@@ -96,34 +97,29 @@ export function regencyChangeStatements(
 	return statements;
 }
 
-/** The regency, other-regency and village-not-in-reference findings, written again from the loaded rows. */
+/**
+ * The regency, other-regency and village-not-in-reference findings, written again from the loaded rows.
+ * Their params say `afterChange`: the words then give no first row and no sheet row (the rows are counted
+ * over the loaded households, not read from the file).
+ */
 function regencyFindingsStatements(r: RegisterRegency, target: string): string[] {
 	const insert = (select: string) =>
-		`INSERT INTO ${target} (severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, message) ${select}`;
+		`INSERT INTO ${target} (severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, params) ${select}`;
 	const others = r.others.map((o) => sqlString(o.kode)).join(', ');
 	const file = `(SELECT min(source_file) FROM household)`;
+	const afterChange = { afterChange: jsonConstSql(true), region: jsonConstSql(r.nama), people: jsonNumberSql('sum(members)') };
 	const statements = [
 		`DELETE FROM ${target} WHERE code IN (${REGENCY_FINDINGS.map(sqlString).join(', ')})`,
 		insert(
 			`SELECT 'info', 'regency', ${file}, NULL, NULL, ${sqlString(r.kode)}, ${r.households}, NULL, NULL, ` +
-				sqlString(
-					`Register ${r.nama} (${r.kode}), dipilih pengguna setelah pemuatan` +
-						(r.voting > 0 ? `: ${r.households} dari ${r.voting} keluarga berkode wilayah ini.` : '.')
-				)
+				jsonObjectSql({ basis: jsonConstSql('changed'), name: jsonConstSql(r.nama), voting: jsonConstSql(r.voting) })
 		)
 	];
 	if (r.others.length > 0) {
-		const name = `CASE left(village_kode, 5) ${r.others
-			.map(
-				(o) =>
-					`WHEN ${sqlString(o.kode)} THEN ${sqlString(o.nama ? `${o.nama} (${o.kode})` : `${o.kode} (tidak ada di daftar wilayah Indonesia)`)}`
-			)
-			.join(' ')} END`;
+		const params = jsonObjectSql({ ...afterChange, name: jsonTextSql(otherRegencyNameSql(r.others)) });
 		statements.push(
 			insert(
-				`SELECT 'warning', 'other_regency', min(source_file), min(source_row), NULL, left(village_kode, 5), count(*), NULL, NULL, ` +
-					`concat('Berkas ''', min(source_file), ''', baris data ', min(source_row), ': ', count(*), ' keluarga (', sum(members), ' jiwa) berkode wilayah ', ${name}, ` +
-					`${sqlString(`, bukan ${r.nama}; tetap dimuat dan dihitung dalam jumlah register, tetapi tidak masuk desa mana pun di peta.`)}) ` +
+				`SELECT 'warning', 'other_regency', min(source_file), min(source_row), NULL, left(village_kode, 5), count(*), NULL, NULL, ${params} ` +
 					`FROM household WHERE left(coalesce(village_kode, ''), 5) IN (${others}) GROUP BY left(village_kode, 5) ORDER BY count(*) DESC`
 			)
 		);
@@ -131,9 +127,7 @@ function regencyFindingsStatements(r: RegisterRegency, target: string): string[]
 	statements.push(
 		insert(
 			`SELECT 'warning', 'village_not_in_reference', min(source_file), min(source_row), NULL, village_kode, count(*), NULL, NULL, ` +
-				`concat('Berkas ''', min(source_file), ''', baris data ', min(source_row), ': ', ` +
-				`CASE WHEN village_kode IS NULL THEN 'kode desa kosong' ELSE concat('kode desa ''', village_kode, ''' ', ${sqlString(`tidak ada di referensi ${r.nama}`)}) END, ` +
-				`' (', count(*), ' keluarga, ', sum(members), ' jiwa); data tetap dimuat tetapi tidak masuk desa mana pun di peta.') ` +
+				`${jsonObjectSql({ ...afterChange, households: jsonNumberSql('count(*)') })} ` +
 				`FROM household WHERE (village_kode IS NULL OR village_kode NOT IN (SELECT kode FROM village)) ` +
 				(others ? `AND left(coalesce(village_kode, ''), 5) NOT IN (${others}) ` : '') +
 				`GROUP BY village_kode ORDER BY min(source_row)`

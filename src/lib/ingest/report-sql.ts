@@ -5,7 +5,8 @@
  *
  * One row of `ingest_report` is one finding: a rejected row, a flagged identifier, or an aggregate
  * (an unknown code value, a village code not in the reference, a suspicious NIK column) with its row
- * count and first row. Every message is Indonesian and names the file, the (data) row and the column.
+ * count and first row. A finding has no words: its code and columns, and in `params` (JSON text) what
+ * else its sentence needs, which src/lib/words/report.ts renders in the UI's or the CLI's language.
  * Rows are numbered as `source_row` is: 1-based data rows, the header row not counted.
  *
  * What is rejected (not loaded) and what is only flagged:
@@ -21,30 +22,12 @@
  *   reference, unknown code values (stored as 'unknown').
  */
 import { sqlIdent, sqlString } from '../core/sql';
+import { jsonConstSql, jsonNumberSql, jsonObjectSql, jsonTextSql, type JsonSql } from '../core/sql-json';
 import { createTableSql, type CatalogTable } from '../core/catalog';
-import {
-	ID_ISSUES,
-	ID_ISSUE_MESSAGE,
-	ID_ISSUE_SEVERITY,
-	ID_LABEL,
-	idDigitsSql,
-	idFormatSql,
-	idStructureSql,
-	type IdKind
-} from '../core/nik';
+import { ID_ISSUES, ID_ISSUE_SEVERITY, idDigitsSql, idFormatSql, idStructureSql, type IdKind } from '../core/nik';
 import type { NormaliseInput, StageRef } from './normalise';
 import type { RegencyOutcome } from './regency';
-import {
-	DUPLICATE_FRAGMENT,
-	DUPLICATE_MESSAGE,
-	DUPLICATE_SEVERITY,
-	differingHeadersSql,
-	familyHouseholdIdSql,
-	fillSql,
-	listText,
-	signatureHeaders,
-	trimmedSql
-} from './duplicates';
+import { DUPLICATE_SEVERITY, differingHeadersSql, familyHouseholdIdSql, signatureHeaders, trimmedSql } from './duplicates';
 
 export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
 export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
@@ -72,36 +55,28 @@ export interface ReportTables {
 	unknown: string;
 	/** Village names that matched no single reference village (villages.ts), when the load wrote them. */
 	villageNames?: string;
-	/** Region name for messages ('Kabupaten Kutai Kartanegara'). */
+	/** Region name for the findings ('Kabupaten Kutai Kartanegara'). */
 	regionName: string;
 	/** The register's regency and the households of other regencies (regency.ts). */
 	regency?: RegencyOutcome;
-	/** XLSX files: the sheet and its header row, so messages also give the row as Excel shows it. */
+	/** XLSX files: the sheet and its header row, so findings also give the row as Excel shows it. */
 	sheets?: Readonly<Record<string, { sheet: string; headerRow: number }>>;
 }
 
 const lit = (v: string | undefined | null) => (v === undefined || v === null ? 'NULL' : sqlString(v));
 
-/**
- * `Berkas 'f', baris data N, kolom C: ` as a SQL expression (row an expression, may be NULL); for an
- * XLSX file also the sheet row: `baris data N (baris M di lembar S)`.
- */
-function where(t: ReportTables, file: string, row: string | null, column: string | null): string {
-	const parts = [sqlString(`Berkas '${file}'`)];
-	if (row !== null) {
-		parts.push(`', baris data '`, `CAST(${row} AS VARCHAR)`);
-		const sheet = t.sheets?.[file];
-		if (sheet) parts.push(`' (baris '`, `CAST(${row} + ${sheet.headerRow} AS VARCHAR)`, sqlString(` di lembar ${sheet.sheet})`));
-	}
-	if (column !== null) parts.push(sqlString(`, kolom ${column}`));
-	parts.push(`': '`);
-	return `concat(${parts.join(', ')})`;
+/** The sheet of an XLSX file and its header row, a constant of the statement: the words give the sheet row from it. */
+function sheetParam(t: ReportTables, file: string): Record<string, JsonSql> {
+	const sheet = t.sheets?.[file];
+	return sheet ? { sheet: jsonConstSql({ name: sheet.sheet, headerRow: sheet.headerRow }) } : {};
 }
 
-const quoted = (v: string) => `concat('''', ${v}, '''')`;
+const text = jsonTextSql;
+const num = jsonNumberSql;
+const constant = jsonConstSql;
 
 function insert(target: string, select: string): string {
-	return `INSERT INTO ${target} (severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, message) ${select}`;
+	return `INSERT INTO ${target} (severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, params) ${select}`;
 }
 
 /** Rows with an empty household key, and (pair of files) members whose household is not in the household file. */
@@ -119,9 +94,7 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 			insert(
 				target,
 				`SELECT 'rejected', CASE WHEN ${blank} THEN 'empty_row' ELSE 'empty_key' END, ${sqlString(stage.file)}, rowid + 1, ` +
-					`CASE WHEN ${blank} THEN NULL ELSE ${sqlString(key.header)} END, NULL, 1, NULL, NULL, ` +
-					`CASE WHEN ${blank} THEN concat(${where(t, stage.file, 'rowid + 1', null)}, 'baris kosong; dilewati.') ` +
-					`ELSE concat(${where(t, stage.file, 'rowid + 1', key.header)}, 'kosong; baris tidak dapat ditempatkan pada keluarga mana pun dan tidak dimuat.') END ` +
+					`CASE WHEN ${blank} THEN NULL ELSE ${sqlString(key.header)} END, NULL, 1, NULL, NULL, ${jsonObjectSql(sheetParam(t, stage.file))} ` +
 					`FROM ${stage.table} WHERE ${k} IS NULL ORDER BY rowid`
 			)
 		);
@@ -129,13 +102,11 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 	const pkey = input.person.mapping['key'];
 	if (!input.flat && pkey) {
 		const k = `NULLIF(trim(${sqlIdent(pkey.column)}), '')`;
+		const params = jsonObjectSql({ ...sheetParam(t, input.person.file), householdFile: constant(input.household.file) });
 		out.push(
 			insert(
 				target,
-				`SELECT 'rejected', 'orphan_member', ${sqlString(input.person.file)}, s.rowid + 1, ${sqlString(pkey.header)}, ${k}, 1, NULL, NULL, ` +
-					`concat(${where(t, input.person.file, 's.rowid + 1', pkey.header)}, ${quoted(k)}, ${sqlString(
-						` tidak ada di berkas keluarga '${input.household.file}'; anggota tanpa keluarga tidak dimuat.`
-					)}) ` +
+				`SELECT 'rejected', 'orphan_member', ${sqlString(input.person.file)}, s.rowid + 1, ${sqlString(pkey.header)}, ${k}, 1, NULL, NULL, ${params} ` +
 					`FROM ${input.person.table} AS s WHERE ${k} IS NOT NULL AND ${k} NOT IN (SELECT household_id FROM ${t.households}) ORDER BY s.rowid`
 			)
 		);
@@ -145,12 +116,10 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 
 function householdsWithoutMembersSql(input: NormaliseInput, t: ReportTables, target: string): string {
 	const header = input.household.mapping['key']?.header ?? 'kunci';
+	const params = jsonObjectSql({ ...sheetParam(t, input.household.file), personFile: constant(input.person.file) });
 	return insert(
 		target,
-		`SELECT 'warning', 'household_without_members', source_file, source_row, ${sqlString(header)}, household_id, 1, household_id, NULL, ` +
-			`concat(${where(t, input.household.file, 'source_row', header)}, 'keluarga ', ${quoted('household_id')}, ${sqlString(
-				` tidak punya anggota di berkas '${input.person.file}'; keluarga tetap dimuat dengan 0 anggota.`
-			)}) ` +
+		`SELECT 'warning', 'household_without_members', source_file, source_row, ${sqlString(header)}, household_id, 1, household_id, NULL, ${params} ` +
 			`FROM ${t.households} WHERE members = 0 ` +
 			// A later family sharing a key has no members by rule; its family_key_shared finding says so.
 			`AND source_row NOT IN (SELECT __row FROM ${input.families} WHERE family_no > 1) ORDER BY source_row`
@@ -161,12 +130,15 @@ function villagesNotInReferenceSql(input: NormaliseInput, t: ReportTables, targe
 	const mapped = input.household.mapping['village_desa'] ?? input.household.mapping['village_name'];
 	const header = mapped?.header ?? 'kode desa';
 	const rows = input.flat ? 'sum(members)' : 'count(*)';
+	const params = jsonObjectSql({
+		...sheetParam(t, input.household.file),
+		region: constant(t.regionName),
+		households: num('count(*)'),
+		people: num('sum(members)')
+	});
 	return insert(
 		target,
-		`SELECT 'warning', 'village_not_in_reference', ${sqlString(input.household.file)}, min(source_row), ${sqlString(header)}, village_kode, ${rows}, NULL, NULL, ` +
-			`concat(${where(t, input.household.file, 'min(source_row)', header)}, ` +
-			`CASE WHEN village_kode IS NULL THEN 'kode desa kosong' ELSE concat('kode desa ', ${quoted('village_kode')}, ${sqlString(` tidak ada di referensi ${t.regionName}`)}) END, ` +
-			`' (', count(*), ' keluarga, ', sum(members), ' jiwa, baris data pertama ', min(source_row), '); data tetap dimuat tetapi tidak masuk desa mana pun di peta.') ` +
+		`SELECT 'warning', 'village_not_in_reference', ${sqlString(input.household.file)}, min(source_row), ${sqlString(header)}, village_kode, ${rows}, NULL, NULL, ${params} ` +
 			`FROM ${t.households} WHERE (village_kode IS NULL OR village_kode NOT IN (SELECT kode FROM ${t.villages})) ` +
 			`AND ${otherRegencyCodes(t) ? `left(coalesce(village_kode, ''), 5) NOT IN (${otherRegencyCodes(t)})` : 'true'} ` +
 			`GROUP BY village_kode ORDER BY min(source_row)`
@@ -178,17 +150,17 @@ function otherRegencyCodes(t: ReportTables): string {
 	return (t.regency?.others ?? []).map((o) => sqlString(o.kode)).join(', ');
 }
 
+/** SQL: the name of the other regency of `left(village_kode, 5)`, NULL for a code not in the list of regions. */
+export function otherRegencyNameSql(others: RegencyOutcome['others']): string {
+	return `CASE left(village_kode, 5) ${others.map((o) => `WHEN ${sqlString(o.kode)} THEN ${o.nama === null ? 'NULL' : sqlString(o.nama)}`).join(' ')} END`;
+}
+
 /** The regency and how it was decided, then one finding per other regency named by the codes. */
 function regencySql(input: NormaliseInput, t: ReportTables, target: string): string[] {
 	const r = t.regency;
 	if (!r) return [];
 	const header = input.household.mapping['village_desa']?.header ?? 'kode desa';
-	const how: Record<RegencyOutcome['basis'], string> = {
-		detected: `terdeteksi dari kode desa: ${r.households} dari ${r.voting} keluarga berkode wilayah`,
-		chosen: 'dipilih pengguna',
-		kept: 'kode desa tidak memuat kode provinsi dan kabupaten; kabupaten yang sedang dipakai tetap dipakai',
-		fixed: 'dari berkas referensi yang diberikan'
-	};
+	const regency = jsonObjectSql({ basis: constant(r.basis), name: constant(r.nama), voting: constant(r.voting) });
 	// A reference given as it is decided nothing: nothing to report but the other regencies.
 	const statements =
 		r.basis === 'fixed'
@@ -196,18 +168,20 @@ function regencySql(input: NormaliseInput, t: ReportTables, target: string): str
 			: [
 					insert(
 						target,
-						`SELECT 'info', 'regency', ${sqlString(input.household.file)}, NULL, ${sqlString(header)}, ${sqlString(r.kode)}, ${r.households}, NULL, NULL, ` +
-							sqlString(`Berkas '${input.household.file}': register ${r.nama} (${r.kode}), ${how[r.basis]}.`)
+						`SELECT 'info', 'regency', ${sqlString(input.household.file)}, NULL, ${sqlString(header)}, ${sqlString(r.kode)}, ${r.households}, NULL, NULL, ${regency}`
 					)
 				];
 	if (r.others.length > 0) {
+		const params = jsonObjectSql({
+			...sheetParam(t, input.household.file),
+			name: text(otherRegencyNameSql(r.others)),
+			region: constant(r.nama),
+			people: num('sum(members)')
+		});
 		statements.push(
 			insert(
 				target,
-				`SELECT 'warning', 'other_regency', ${sqlString(input.household.file)}, min(source_row), ${sqlString(header)}, left(village_kode, 5), count(*), NULL, NULL, ` +
-					`concat(${where(t, input.household.file, 'min(source_row)', header)}, count(*), ' keluarga (', sum(members), ' jiwa) berkode wilayah ', ` +
-					`CASE left(village_kode, 5) ${r.others.map((o) => `WHEN ${sqlString(o.kode)} THEN ${sqlString(o.nama ? `${o.nama} (${o.kode})` : `${o.kode} (tidak ada di daftar wilayah Indonesia)`)}`).join(' ')} END, ` +
-					`${sqlString(`, bukan ${r.nama}; tetap dimuat dan dihitung dalam jumlah register, tetapi tidak masuk desa mana pun di peta (baris data pertama `)}, min(source_row), ').') ` +
+				`SELECT 'warning', 'other_regency', ${sqlString(input.household.file)}, min(source_row), ${sqlString(header)}, left(village_kode, 5), count(*), NULL, NULL, ${params} ` +
 					`FROM ${t.households} WHERE left(coalesce(village_kode, ''), 5) IN (${otherRegencyCodes(t)}) GROUP BY left(village_kode, 5) ORDER BY count(*) DESC`
 			)
 		);
@@ -218,14 +192,10 @@ function regencySql(input: NormaliseInput, t: ReportTables, target: string): str
 /** Village names (no code) that matched no single reference village, with the reason (villages.ts). */
 function villageNamesSql(input: NormaliseInput, t: ReportTables, table: string, target: string): string {
 	const header = input.household.mapping['village_name']?.header ?? 'nama desa';
+	const params = jsonObjectSql({ ...sheetParam(t, input.household.file), kecamatan: text('kecamatan'), candidates: text('candidates') });
 	return insert(
 		target,
-		`SELECT 'warning', 'village_name_' || reason, source_file, first_row, ${sqlString(header)}, village_name, households, NULL, NULL, ` +
-			`concat(${where(t, input.household.file, 'first_row', header)}, 'nama desa ', ${quoted('village_name')}, ` +
-			`CASE reason WHEN 'ambiguous' THEN concat(' di kecamatan ', ${quoted('kecamatan')}, ' cocok dengan lebih dari satu desa referensi (', candidates, ')') ` +
-			`WHEN 'not_found' THEN concat(' tidak ada di kecamatan ', ${quoted('kecamatan')}, ${sqlString(' pada referensi')}) ` +
-			`ELSE ' tanpa kecamatan yang dikenali' END, ` +
-			`'; desa tidak ditebak (', households, ' keluarga, baris data pertama ', first_row, ').') ` +
+		`SELECT 'warning', 'village_name_' || reason, source_file, first_row, ${sqlString(header)}, village_name, households, NULL, NULL, ${params} ` +
 			`FROM ${table} ORDER BY first_row`
 	);
 }
@@ -233,15 +203,12 @@ function villageNamesSql(input: NormaliseInput, t: ReportTables, table: string, 
 function unknownCodesSql(input: NormaliseInput, t: ReportTables, target: string): string {
 	return insert(
 		target,
-		`SELECT 'warning', 'unknown_code', source_file, first_row, source_column, raw_value, rows, NULL, NULL, ` +
-			`concat('Berkas ''', source_file, ''', kolom ', source_column, ', nilai ''', raw_value, ''' (', rows, ' baris, baris data pertama ', first_row, ${sqlString(
-				`): tidak ada di daftar kode ${input.spec.title}; disimpan sebagai 'unknown', tidak ditebak.`
-			)}) ` +
+		`SELECT 'warning', 'unknown_code', source_file, first_row, source_column, raw_value, rows, NULL, NULL, ${jsonObjectSql({ codebook: constant(input.spec.title) })} ` +
 			`FROM ${t.unknown} ORDER BY source_file, first_row, source_column`
 	);
 }
 
-const ISSUE_META_SQL = `(VALUES ${ID_ISSUES.map((i) => `(${sqlString(i)}, ${sqlString(ID_ISSUE_SEVERITY[i])}, ${sqlString(ID_ISSUE_MESSAGE[i])})`).join(', ')}) AS meta(issue, severity, message)`;
+const ISSUE_META_SQL = `(VALUES ${ID_ISSUES.map((i) => `(${sqlString(i)}, ${sqlString(ID_ISSUE_SEVERITY[i])})`).join(', ')}) AS meta(issue, severity)`;
 
 /** A NIK or KK column of the member file (or the KK key of a DTSEN family file) to check. */
 interface IdColumn {
@@ -280,7 +247,6 @@ function idColumns(input: NormaliseInput, t: ReportTables): IdColumn[] {
 /** Every NIK/KK issue of the loaded rows of one column: one report row per issue. */
 function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: string): string {
 	const sex = c.kind === 'nik' && c.person ? 'sex' : null;
-	const label = ID_LABEL[c.kind];
 	// Format once, digits from it, then the structure over the digits column (not re-deriving them).
 	return insert(
 		target,
@@ -292,8 +258,7 @@ function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: st
 			`found AS (SELECT row, value, household_id, person_id, ` +
 			`unnest(list_filter([fmt, ${idStructureSql(c.kind, 'digits', sex, kabupaten)}], x -> x IS NOT NULL)) AS issue FROM d) ` +
 			`SELECT meta.severity, ${sqlString(`${c.kind}_`)} || found.issue, ${sqlString(c.file)}, found.row, ${sqlString(c.header)}, found.value, 1, found.household_id, found.person_id, ` +
-			`concat(${where(t, c.file, 'found.row', c.header)}, ${sqlString(`${label} `)}, ` +
-			`CASE WHEN found.issue = 'missing' THEN '' ELSE concat(${quoted('found.value')}, ' ') END, meta.message, '.') ` +
+			`${jsonObjectSql(sheetParam(t, c.file))} ` +
 			`FROM found JOIN ${ISSUE_META_SQL} ON meta.issue = found.issue ORDER BY found.row, found.issue`
 	);
 }
@@ -303,17 +268,14 @@ function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: st
  * through Excel as numbers and the 16th digit became 0 (core/nik.ts `lost_digits`). At least 20 usable
  * values and more than half ending in 0.
  */
-function trailingZeroColumnSql(c: IdColumn, t: ReportTables, target: string): string {
+function trailingZeroColumnSql(c: IdColumn, target: string): string {
 	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
-	const label = ID_LABEL[c.kind];
 	return insert(
 		target,
 		`WITH v AS (SELECT s.rowid + 1 AS row, ${d} AS digits FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
 			`z AS (SELECT count(digits) AS n, count(*) FILTER (WHERE suffix(digits, '0')) AS zeros, min(row) FILTER (WHERE suffix(digits, '0')) AS first_row FROM v) ` +
 			`SELECT 'warning', ${sqlString(`${c.kind}_column_trailing_zeros`)}, ${sqlString(c.file)}, first_row, ${sqlString(c.header)}, NULL, zeros, NULL, NULL, ` +
-			`concat(${where(t, c.file, null, c.header)}, zeros, ' dari ', n, ${sqlString(
-				` ${label} berakhiran 0 (wajarnya sekitar 1 dari 10); kolom ini kemungkinan pernah menjadi angka di Excel sehingga digit ke-16 berubah menjadi 0. Periksa ${label} yang berakhiran 0, mulai baris data `
-			)}, first_row, '.') ` +
+			`${jsonObjectSql({ values: num('n') })} ` +
 			`FROM z WHERE n >= 20 AND zeros * 2 > n`
 	);
 }
@@ -324,7 +286,12 @@ function trailingZeroColumnSql(c: IdColumn, t: ReportTables, target: string): st
  */
 function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
-	const slots = { nik: quoted('digits'), first_row: 'first_row', first_household: quoted('first_household') };
+	const params = jsonObjectSql({
+		...sheetParam(t, c.file),
+		nik: text('digits'),
+		firstRow: num('first_row'),
+		firstHousehold: text('first_household')
+	});
 	return insert(
 		target,
 		`WITH v AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, ${d} AS digits, l.household_id, l.person_id ` +
@@ -332,38 +299,26 @@ function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 			`w AS (SELECT *, first_value(row) OVER g AS first_row, first_value(household_id) OVER g AS first_household, row_number() OVER g AS n ` +
 			`FROM v WHERE digits IS NOT NULL AND NOT suffix(digits, '0000') WINDOW g AS (PARTITION BY digits ORDER BY row)) ` +
 			`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_nik)}, CASE WHEN household_id = first_household THEN 'duplicate_nik' ELSE 'nik_in_two_families' END, ` +
-			`${sqlString(c.file)}, row, ${sqlString(c.header)}, value, 1, household_id, person_id, ` +
-			`concat(${where(t, c.file, 'row', c.header)}, CASE WHEN household_id = first_household ` +
-			`THEN ${fillSql(DUPLICATE_MESSAGE.duplicate_nik, slots)} ELSE ${fillSql(DUPLICATE_MESSAGE.nik_in_two_families, slots)} END) ` +
+			`${sqlString(c.file)}, row, ${sqlString(c.header)}, value, 1, household_id, person_id, ${params} ` +
 			`FROM w WHERE n > 1 ORDER BY row`
 	);
 }
 
-/**
- * `<label>'value'` for a mapped column of stage row alias `alias` (label from its header), '' when the
- * column is unmapped or the value empty: the optional parts of the duplicate messages.
- */
-function labelledValueSql(stage: StageRef, field: string, alias: string, label: (header: string) => string): string {
+/** The header of a mapped column of `stage` (null when unmapped) and its trimmed value in stage row alias `alias` (SQL). */
+function mappedValue(stage: StageRef, field: string, alias: string): { header: string | null; value: string } {
 	const mapped = stage.mapping[field];
-	if (!mapped) return "''";
-	const v = trimmedSql(mapped.column, alias);
-	return `CASE WHEN ${v} IS NULL THEN '' ELSE concat(${sqlString(label(mapped.header))}, ${quoted(v)}) END`;
+	return mapped ? { header: mapped.header, value: trimmedSql(mapped.column, alias) } : { header: null, value: 'NULL::VARCHAR' };
 }
 
 /** Household-file rows of a pair that repeat an earlier row's family (same key and signature): not loaded. */
 function duplicateFamilySql(input: NormaliseInput, t: ReportTables, target: string): string {
 	const stage = input.household;
 	const header = stage.mapping['key']?.header ?? 'kunci';
-	const columns = listText(signatureHeaders(stage), DUPLICATE_FRAGMENT.and) || DUPLICATE_FRAGMENT.noSignature;
-	const message = fillSql(DUPLICATE_MESSAGE.duplicate_family, {
-		key: quoted('f.key'),
-		first_row: 'f.family_row',
-		columns: sqlString(columns)
-	});
+	const params = jsonObjectSql({ ...sheetParam(t, stage.file), firstRow: num('f.family_row'), columns: constant(signatureHeaders(stage)) });
 	return insert(
 		target,
 		`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_family)}, 'duplicate_family', ${sqlString(stage.file)}, f.__row, ${sqlString(header)}, f.key, 1, ` +
-			`${familyHouseholdIdSql('f.key', 'f.family_no')}, NULL, concat(${where(t, stage.file, 'f.__row', header)}, ${message}) ` +
+			`${familyHouseholdIdSql('f.key', 'f.family_no')}, NULL, ${params} ` +
 			`FROM ${input.families} AS f WHERE f.__row <> f.family_row ORDER BY f.__row`
 	);
 }
@@ -376,16 +331,17 @@ function familyKeySharedSql(input: NormaliseInput, t: ReportTables, target: stri
 	const stage = input.household;
 	const header = stage.mapping['key']?.header ?? 'kunci';
 	const ownRows = input.flat ? '' : 'AND __row = family_row';
-	const head = (alias: string) => labelledValueSql(stage, 'head_name', alias, (h) => `, ${h} `);
-	const message = fillSql(DUPLICATE_MESSAGE.family_key_shared, {
-		key: quoted('d.key'),
-		first_row: 'd.key_row',
-		first_head: head('so'),
-		rows: 'd.row_list',
-		head: head('sd'),
-		columns: differingHeadersSql(stage, 'sd', 'so'),
-		household_id: quoted('d.household_id'),
-		members: sqlString(input.flat ? '' : DUPLICATE_FRAGMENT.membersStay(input.person.file))
+	const firstHead = mappedValue(stage, 'head_name', 'so');
+	const head = mappedValue(stage, 'head_name', 'sd');
+	const params = jsonObjectSql({
+		...sheetParam(t, stage.file),
+		keyRow: num('d.key_row'),
+		headHeader: constant(head.header),
+		firstHead: text(firstHead.value),
+		head: text(head.value),
+		rows: text('d.row_list'),
+		columns: text(differingHeadersSql(stage, 'sd', 'so')),
+		personFile: constant(input.flat ? null : input.person.file)
 	});
 	return insert(
 		target,
@@ -393,7 +349,7 @@ function familyKeySharedSql(input: NormaliseInput, t: ReportTables, target: stri
 			`string_agg(CAST(__row AS VARCHAR), ', ' ORDER BY __row) AS row_list, ${familyHouseholdIdSql('key', 'family_no')} AS household_id ` +
 			`FROM ${input.families} WHERE family_no > 1 ${ownRows} GROUP BY key, family_no) ` +
 			`SELECT ${sqlString(DUPLICATE_SEVERITY.family_key_shared)}, 'family_key_shared', ${sqlString(stage.file)}, d.first_row, ${sqlString(header)}, d.key, d.n, ` +
-			`d.household_id, NULL, concat(${where(t, stage.file, 'd.first_row', header)}, ${message}) ` +
+			`d.household_id, NULL, ${params} ` +
 			`FROM d JOIN ${stage.table} AS sd ON sd.rowid + 1 = d.first_row JOIN ${stage.table} AS so ON so.rowid + 1 = d.key_row ` +
 			`ORDER BY d.first_row`
 	);
@@ -405,21 +361,18 @@ function droppedPeopleSql(input: NormaliseInput, t: ReportTables, target: string
 	const nik = stage.mapping['nik'];
 	if (!nik) return null;
 	const v = trimmedSql(nik.column, 'st');
-	const digits = idDigitsSql(`st.${sqlIdent(nik.column)}`);
-	const slots = {
-		nik: quoted(digits),
-		name: labelledValueSql(stage, 'name', 'st', () => DUPLICATE_FRAGMENT.andName),
-		first_row: 'd.duplicate_of',
-		first_household: quoted('d.first_household'),
-		household_id: quoted('d.household_id')
-	};
+	const params = jsonObjectSql({
+		...sheetParam(t, stage.file),
+		nik: text(idDigitsSql(`st.${sqlIdent(nik.column)}`)),
+		name: text(mappedValue(stage, 'name', 'st').value),
+		firstRow: num('d.duplicate_of'),
+		firstHousehold: text('d.first_household')
+	});
 	const same = 'd.household_id = d.first_household';
 	return insert(
 		target,
 		`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_person)}, CASE WHEN ${same} THEN 'duplicate_person' ELSE 'person_in_two_families' END, ` +
-			`${sqlString(stage.file)}, d.__row, ${sqlString(nik.header)}, ${v}, 1, d.household_id, NULL, ` +
-			`concat(${where(t, stage.file, 'd.__row', nik.header)}, CASE WHEN ${same} ` +
-			`THEN ${fillSql(DUPLICATE_MESSAGE.duplicate_person, slots)} ELSE ${fillSql(DUPLICATE_MESSAGE.person_in_two_families, slots)} END) ` +
+			`${sqlString(stage.file)}, d.__row, ${sqlString(nik.header)}, ${v}, 1, d.household_id, NULL, ${params} ` +
 			`FROM ${input.people} AS d JOIN ${stage.table} AS st ON st.rowid + 1 = d.__row WHERE d.duplicate_of IS NOT NULL ORDER BY d.__row`
 	);
 }
@@ -436,7 +389,7 @@ export function reportStatements(input: NormaliseInput, t: ReportTables, target:
 	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));
 	statements.push(unknownCodesSql(input, t, target));
 	for (const c of idColumns(input, t)) {
-		statements.push(idIssuesSql(c, t, input.kabupatenKode, target), trailingZeroColumnSql(c, t, target));
+		statements.push(idIssuesSql(c, t, input.kabupatenKode, target), trailingZeroColumnSql(c, target));
 		if (c.kind === 'nik') statements.push(duplicateNikSql(c, t, target));
 	}
 	return statements;
@@ -459,7 +412,7 @@ export const SEVERITY_ORDER_SQL = `CASE severity WHEN 'rejected' THEN 0 WHEN 'er
 /** The detail rows of the report, in display order (what the CSV/XLSX download holds). */
 export function reportRowsSql(table: string = REPORT_TABLE): string {
 	return (
-		`SELECT severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, message ` +
+		`SELECT severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, params ` +
 		`FROM ${table} ORDER BY ${SEVERITY_ORDER_SQL}, source_file, source_row NULLS FIRST, code, source_column`
 	);
 }

@@ -1,8 +1,9 @@
 /**
  * The validation report of the last load, read back from DuckDB (tables `ingest_report`,
  * `ingest_file`, written by `ingestRegister` through report-sql.ts and swapped in with the register).
- * `loadReport` gives the typed summary the UI and CLI show; `reportRowsSql` / `loadReportRows` give
- * the detail rows the user downloads (export/csv.ts, export/xlsx.ts).
+ * `loadReport` gives the typed summary the UI and CLI show; `reportRowsSql` / `loadReportFindings` give
+ * the findings, which words/report.ts words into the rows the user reads and downloads (export/csv.ts,
+ * export/xlsx.ts).
  */
 import type { Engine } from '../engine/types';
 import { sqlString } from '../core/sql';
@@ -10,17 +11,11 @@ import { rowsOf } from '../core/rows';
 import { ID_ISSUES, idDigitsSql, type IdIssue, type IdKind } from '../core/nik';
 import { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
 import type { SourceKind } from './types';
-import { DUPLICATE_SUMMARY_LABEL, type DuplicateCode } from './duplicates';
+import type { DuplicateCode } from './duplicates';
+import { findingOf, type FindingSaid } from './report-params';
+import type { CodedMessage } from '../core/messages';
 
 export { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
-
-/** Indonesian names of the severities. */
-export const SEVERITY_LABEL: Readonly<Record<ReportSeverity, string>> = {
-	rejected: 'ditolak',
-	error: 'galat',
-	warning: 'peringatan',
-	info: 'informasi'
-};
 
 /** Reason codes of report rows. NIK/KK codes are `nik_<issue>` / `kk_<issue>` (core/nik.ts). */
 export type ReportCode =
@@ -29,6 +24,8 @@ export type ReportCode =
 	| 'orphan_member'
 	| 'household_without_members'
 	| 'village_not_in_reference'
+	| 'regency'
+	| 'other_regency'
 	| 'village_name_ambiguous'
 	| 'village_name_not_found'
 	| 'village_name_no_kecamatan'
@@ -37,8 +34,8 @@ export type ReportCode =
 	| `${IdKind}_${IdIssue}`
 	| `${IdKind}_column_trailing_zeros`;
 
-/** One row of the detail table. */
-export interface ReportRow {
+/** One finding of the detail table: its columns, and what it says as a code (worded at the edge, words/report.ts). */
+export interface ReportFinding {
 	severity: ReportSeverity;
 	code: ReportCode;
 	source_file: string;
@@ -48,10 +45,27 @@ export interface ReportRow {
 	rows: number;
 	household_id: string | null;
 	person_id: string | null;
-	message: string;
+	said: FindingSaid;
 }
 
-export const REPORT_ROW_SPEC = {
+/** A finding in words: the row of the downloaded report (export/csv.ts, export/xlsx.ts) and of the screen's table. */
+export type ReportRow = Omit<ReportFinding, 'said'> & { message: string };
+
+/** The columns of the downloaded report, in order. */
+export const REPORT_ROW_COLUMNS: readonly (keyof ReportRow)[] = [
+	'severity',
+	'code',
+	'source_file',
+	'source_row',
+	'source_column',
+	'value',
+	'rows',
+	'household_id',
+	'person_id',
+	'message'
+];
+
+const FINDING_SPEC = {
 	severity: 'string',
 	code: 'string',
 	source_file: 'string',
@@ -61,22 +75,8 @@ export const REPORT_ROW_SPEC = {
 	rows: 'number',
 	household_id: 'string?',
 	person_id: 'string?',
-	message: 'string'
+	params: 'string'
 } as const;
-
-/** Column headers of the downloaded report (Indonesian), in REPORT_ROW_SPEC order. */
-export const REPORT_ROW_HEADERS: Readonly<Record<keyof ReportRow, string>> = {
-	severity: 'tingkat',
-	code: 'kode_alasan',
-	source_file: 'berkas',
-	source_row: 'baris_data',
-	source_column: 'kolom',
-	value: 'nilai',
-	rows: 'jumlah_baris',
-	household_id: 'id_keluarga',
-	person_id: 'id_anggota',
-	message: 'pesan'
-};
 
 export interface ReportFile {
 	file: string;
@@ -125,8 +125,8 @@ export interface ReportRegency {
 	basis: 'detected' | 'chosen' | 'kept' | 'fixed';
 	households: number;
 	voting: number;
-	/** One per other regency the codes name: its code, households and the finding's message. */
-	others: { kode: string; households: number; message: string }[];
+	/** One per other regency the codes name: its code, households and the finding. */
+	others: { kode: string; households: number; said: CodedMessage<'finding.other_regency'> }[];
 }
 
 /** Repeated families and people (duplicates.ts has the rules). */
@@ -344,10 +344,22 @@ async function loadRegency(engine: Engine): Promise<ReportRegency | null> {
 	if (!row) return null;
 	const others = rowsOf(
 		await engine.query(
-			`SELECT value AS kode, rows::BIGINT AS households, message FROM ${REPORT_TABLE} WHERE code = 'other_regency' ORDER BY rows DESC, value`
+			`SELECT code, source_file, source_row, source_column, value, rows, household_id, params FROM ${REPORT_TABLE} WHERE code = 'other_regency' ORDER BY rows DESC, value`
 		),
-		{ kode: 'string', households: 'number', message: 'string' }
-	);
+		{
+			code: 'string',
+			source_file: 'string',
+			source_row: 'number?',
+			source_column: 'string?',
+			value: 'string',
+			rows: 'number',
+			household_id: 'string?',
+			params: 'string'
+		}
+	).flatMap((o) => {
+		const said = findingOf(o);
+		return said.code === 'finding.other_regency' ? [{ kode: o.value, households: o.rows, said }] : [];
+	});
 	return { ...row, basis: row.basis as ReportRegency['basis'], others };
 }
 
@@ -356,24 +368,31 @@ export function duplicateRowsRejected(d: DuplicateSummary): number {
 	return d.familyRows + d.personRows + d.personInTwoFamiliesRows;
 }
 
-/** The duplicate figures with their Indonesian labels, for the CLI summary and the XLSX summary sheet. */
-export function duplicateSummaryPairs(report: IngestReport): [string, number][] {
+/** The duplicate figures of the summaries (CLI, XLSX), by name; words/report-labels.ts words the names. */
+export function duplicateFigures(report: IngestReport): [DuplicateFigure, number][] {
 	const d = report.duplicates;
 	return [
-		[DUPLICATE_SUMMARY_LABEL.familyRows, d.familyRows],
-		[DUPLICATE_SUMMARY_LABEL.sharedKeyFamilies, d.sharedKeyFamilies],
-		[DUPLICATE_SUMMARY_LABEL.personRows, d.personRows],
-		[DUPLICATE_SUMMARY_LABEL.personInTwoFamiliesRows, d.personInTwoFamiliesRows],
-		[DUPLICATE_SUMMARY_LABEL.duplicateNik, report.duplicateNik.rows],
-		[DUPLICATE_SUMMARY_LABEL.nikInTwoFamilies, report.nikInTwoFamilies.rows]
+		['familyRows', d.familyRows],
+		['sharedKeyFamilies', d.sharedKeyFamilies],
+		['personRows', d.personRows],
+		['personInTwoFamiliesRows', d.personInTwoFamiliesRows],
+		['duplicateNik', report.duplicateNik.rows],
+		['nikInTwoFamilies', report.nikInTwoFamilies.rows]
 	];
 }
 
-/** Detail rows of the report in display order; `limit` for a screen page (all rows when omitted). */
-export async function loadReportRows(engine: Engine, limit?: number, offset = 0): Promise<ReportRow[]> {
+export type DuplicateFigure = keyof DuplicateSummary | 'duplicateNik' | 'nikInTwoFamilies';
+
+/** Findings of the report in display order; `limit` for a screen page (all when omitted). Word them with words/report.ts. */
+export async function loadReportFindings(engine: Engine, limit?: number, offset = 0): Promise<ReportFinding[]> {
 	if (!(await tableExists(engine, REPORT_TABLE))) return [];
 	const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
-	return rowsOf(await engine.query(`${reportRowsSql()}${page}`), REPORT_ROW_SPEC) as ReportRow[];
+	return rowsOf(await engine.query(`${reportRowsSql()}${page}`), FINDING_SPEC).map(({ params, ...row }) => ({
+		...row,
+		severity: row.severity as ReportSeverity,
+		code: row.code as ReportCode,
+		said: findingOf({ ...row, params })
+	}));
 }
 
 /**

@@ -1,6 +1,9 @@
 /** The Data screen's validation report: the summary, the detail rows page by page, and downloads. */
-import { loadReport, loadReportRows, type IngestReport, type ReportRow } from '$lib/ingest/report';
+import { loadReport, loadReportFindings, type IngestReport, type ReportFinding } from '$lib/ingest/report';
 import { reportToCsv } from '$lib/export/csv';
+import { findingsInWords } from '$lib/words/error-text';
+import { reportHeaders } from '$lib/words/report-labels';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { capabilityLines } from '$lib/export/capability-notes';
 import { capabilities } from './CapabilityModel.svelte';
 import { download, safeFileStem } from './download';
@@ -43,7 +46,7 @@ export class ReportModel {
 		key: ({ version, page }) => `${version}:${page}`,
 		load: async (engine, { page, report }) => ({
 			page,
-			rows: report ? await loadReportRows(engine, REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE) : []
+			rows: report ? await loadReportFindings(engine, REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE) : []
 		})
 	});
 
@@ -51,7 +54,8 @@ export class ReportModel {
 		return this.#report.value;
 	}
 
-	get rows(): ReportRow[] {
+	/** The page's findings; the screen words them (saidText). */
+	get rows(): ReportFinding[] {
 		return this.#rows.value?.rows ?? [];
 	}
 
@@ -95,19 +99,23 @@ export class ReportModel {
 	}
 
 	async downloadCsv(): Promise<void> {
-		const rows = await queries.submit({ priority: 'background', run: (engine) => loadReportRows(engine) });
-		download(reportToCsv(rows), reportFileName('csv'), 'text/csv;charset=utf-8');
+		const findings = await queries.submit({ priority: 'background', run: (engine) => loadReportFindings(engine) });
+		download(
+			reportToCsv(findingsInWords(findings), { headers: reportHeaders(getLocale()) }),
+			reportFileName('csv'),
+			'text/csv;charset=utf-8'
+		);
 	}
 
 	async downloadXlsx(): Promise<void> {
-		const [rows, { reportToXlsx }] = await Promise.all([
-			queries.submit({ priority: 'background', run: (engine) => loadReportRows(engine) }),
+		const [findings, { reportToXlsx }] = await Promise.all([
+			queries.submit({ priority: 'background', run: (engine) => loadReportFindings(engine) }),
 			import('$lib/export/xlsx')
 		]);
 		const fields = capabilities.known ? capabilities.fields : [];
 		const lines = fields.length > 0 ? capabilityLines(fields, capabilities.capabilities, `rencana '${plan.current.name}'`) : [];
 		download(
-			await reportToXlsx(rows, this.report, lines),
+			await reportToXlsx(findingsInWords(findings), this.report, lines, getLocale()),
 			reportFileName('xlsx'),
 			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 		);

@@ -8,6 +8,7 @@ import { BOUNDARY_WORDS, CLASS_BREAK_WORDS, ENGINE_WORDS } from './geo';
 import { CSV_WORDS, INGEST_WORDS, MAPPING_WORDS, XLSX_WORDS } from './ingest';
 import { PLAN_REASON_WORDS, PLAN_WORDS } from './plan';
 import { VERVAL_WORDS } from './verval';
+import { FINDING_WORDS } from './report';
 import type { Locale, Render, WordTable } from './render';
 
 export type { Locale };
@@ -22,6 +23,7 @@ const WORDS: WordTable<keyof AllMessages> = {
 	...BOUNDARY_WORDS,
 	...CLASS_BREAK_WORDS,
 	...ENGINE_WORDS,
+	...FINDING_WORDS,
 	...VERVAL_WORDS
 };
 
@@ -38,4 +40,12 @@ export function wordsOf(said: CodedMessage, locale: Locale): string {
 export function errorWords(error: unknown, locale: Locale): string {
 	if (error instanceof CodedError) return wordsOf(error.said, locale);
 	return error instanceof Error ? error.message : String(error);
+}
+
+/** Findings with their words in place of their code: the rows a person reads or downloads. */
+export function wordedFindings<F extends { said: CodedMessage }>(
+	findings: readonly F[],
+	locale: Locale
+): (Omit<F, 'said'> & { message: string })[] {
+	return findings.map(({ said, ...row }) => ({ ...row, message: wordsOf(said, locale) }));
 }

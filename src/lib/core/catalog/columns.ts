@@ -120,7 +120,7 @@ export const REPORT_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'rows', type: 'BIGINT', doc: 'rows this finding covers (1 for a row-level finding)' },
 	{ name: 'household_id', type: 'VARCHAR', doc: 'household the row belongs to, when loaded' },
 	{ name: 'person_id', type: 'VARCHAR', doc: 'person the row is, when loaded' },
-	{ name: 'message', type: 'VARCHAR', doc: 'Indonesian message naming file, row and column' }
+	{ name: 'params', type: 'VARCHAR', doc: "the finding's parameters as JSON text, worded at the edge (ingest/report-params.ts)" }
 ];
 
 /** One file of the load. */

@@ -2,8 +2,9 @@
 import type { BoundaryMessages, ClassBreakMessages, EngineMessages } from './geo';
 import type { CsvReasons, IngestMessages, MappingMessages, XlsxReasons } from './ingest';
 import type { PlanFileMessages, PlanReasons } from './plan';
+import type { FindingMessages } from './report';
 import type { VervalMessages } from './verval';
 
-export interface AllMessages extends PlanReasons, PlanFileMessages, CsvReasons, XlsxReasons, IngestMessages, MappingMessages, BoundaryMessages, ClassBreakMessages, EngineMessages, VervalMessages {}
+export interface AllMessages extends PlanReasons, PlanFileMessages, CsvReasons, XlsxReasons, IngestMessages, MappingMessages, BoundaryMessages, ClassBreakMessages, EngineMessages, FindingMessages, VervalMessages {}
 
 export { CodedError, coded, type CodedMessage, type MessageCode, type MessageParams, type NoParams } from './coded';
