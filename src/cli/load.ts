@@ -136,6 +136,19 @@ export function regencyLine(result: IngestResult): string {
 	return `${r.nama} (${r.kode}), ${BASIS[r.basis]}${share}${outside}.`;
 }
 
+/** False, after saying which, when one of `files` is not there. */
+export async function allFilesExist(files: readonly string[], io: CliIO): Promise<boolean> {
+	for (const file of files) {
+		try {
+			await stat(file);
+		} catch {
+			io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
+			return false;
+		}
+	}
+	return true;
+}
+
 export interface LoadedRegister {
 	engine: NodeEngine;
 	reference: Reference;
@@ -149,14 +162,7 @@ export interface LoadedRegister {
  */
 export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded: LoadedRegister) => Promise<number>): Promise<number> {
 	const started = performance.now();
-	for (const file of args.files) {
-		try {
-			await stat(file);
-		} catch {
-			io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
-			return EXIT_FAILED;
-		}
-	}
+	if (!(await allFilesExist(args.files, io))) return EXIT_FAILED;
 	let current: Reference;
 	let mapping: SavedMapping | undefined;
 	try {

@@ -5,7 +5,7 @@
  * writes into DIR: progress per village and kecamatan, open conflicts, results that resolve nobody,
  * the register's quality findings, and one worklist per village with records still to check.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rowsOf, scalarNumber, type RowSpec } from '../lib/core/rows';
 import { kecamatanProgressSql, PROGRESS_COUNT_COLUMNS, villageProgressSql } from '../lib/core/verval/progress';
@@ -20,7 +20,15 @@ import { reportHeaders } from '../lib/words/report-labels';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { ResultImportError, importResultFile } from '../lib/ingest/verval-results';
 import type { Engine } from '../lib/engine/types';
-import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
+import {
+	REGISTER_OPTIONS_USAGE,
+	allFilesExist,
+	parseRegisterArgs,
+	takeRegisterFlag,
+	takeValue,
+	withRegister,
+	type RegisterArgs
+} from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, errorIn, formatNumber, type CliIO, type Command } from './io';
 
 interface VervalArgs extends RegisterArgs {
@@ -141,14 +149,7 @@ export const vervalCommand: Command = {
 		if (parsed.results.length === 0) throw new UsageError('Sebutkan berkas hasil verval dengan --results R1.csv [R2.csv …].');
 		if (!parsed.out) throw new UsageError('Sebutkan folder tujuan dengan --out DIR.');
 		const out = parsed.out;
-		for (const file of parsed.results) {
-			try {
-				await stat(file);
-			} catch {
-				io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
-				return EXIT_FAILED;
-			}
-		}
+		if (!(await allFilesExist(parsed.results, io))) return EXIT_FAILED;
 		return withRegister(parsed, io, async ({ engine }) => {
 			await engine.exec(createTableSql('verval_decision', 'verval_decision', 'if_not_exists'));
 			for (const [i, file] of parsed.results.entries()) {

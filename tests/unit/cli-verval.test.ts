@@ -107,6 +107,13 @@ describe('tepat verval', () => {
 		expect(english.stderr).toContain("Verval result file 'bad.csv': no status/verification result column.");
 	});
 
+	it('names a result file that is not there, exit 1', async () => {
+		const missing = join(dir, 'tidak-ada.csv');
+		const run = await runCli(['verval', '--register', REGISTER, '--results', missing, '--out', join(dir, 'none')]);
+		expect(run.code).toBe(1);
+		expect(run.stderr).toBe(`Berkas '${missing}' tidak ditemukan.\n`);
+	});
+
 	it('asks for the results and the output folder', async () => {
 		expect((await runCli(['verval', '--register', REGISTER, '--out', dir])).code).toBe(2);
 		expect((await runCli(['verval', '--register', REGISTER, '--results', join(dir, 'r1.csv')])).code).toBe(2);
