@@ -7,7 +7,7 @@ import { loadExcelJs } from '../../src/lib/export/exceljs';
 import { loadReport, type ReportRow } from '../../src/lib/ingest/report';
 import { loadReportRows } from './report-rows';
 import { csvCell, neutraliseFormula, reportToCsv, toCsv } from '../../src/lib/export/csv';
-import { reportToXlsx } from '../../src/lib/export/xlsx';
+import { reportToXlsx, summaryPairs } from '../../src/lib/export/xlsx';
 import { TINY_REFERENCE } from '../fixtures/ingest';
 
 const REPORT_DIR = fileURLToPath(new URL('../fixtures/report/', import.meta.url));
@@ -110,5 +110,17 @@ describe('report download', () => {
 		expect(pairs.get('Orang ganda dalam satu keluarga, tidak dimuat (baris)')).toBe(1);
 		expect(pairs.get('Orang di dua keluarga, tidak dimuat (baris)')).toBe(1);
 		expect(pairs.get('NIK: notasi ilmiah Excel')).toBe(1);
+	});
+
+	it('the summary sheet in English, for a download from the English UI', async () => {
+		const pairs = new Map(summaryPairs((await loadReport(engine))!, 'en'));
+		expect(pairs.get('Source')).toBe('DTSEN');
+		expect(pairs.get('Households loaded')).toBe(5);
+		expect(pairs.get('People loaded')).toBe(12);
+		expect(pairs.get('Rows rejected')).toBe(5);
+		expect(pairs.get('Rows read: keluarga.csv')).toBeGreaterThan(0);
+		// No Indonesian label left (file names aside).
+		const labels = [...pairs.keys()].map((label) => label.replace(/^Rows read: .*/, 'Rows read'));
+		expect(labels.filter((label) => /keluarga|baris|jiwa|dimuat|ditolak|sumber/i.test(label))).toEqual([]);
 	});
 });

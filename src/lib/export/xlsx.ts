@@ -10,7 +10,16 @@ import { loadExcelJs } from './exceljs';
 import type { IdIssue } from '../core/nik';
 import { duplicateFigures, duplicateRowsRejected, type IngestReport, type ReportRow } from '../ingest/report';
 import type { Locale } from '../words';
-import { duplicateFigureWords, idIssueWords, idKindWords, repeatedRowsWords, reportHeaders } from '../words/report-labels';
+import {
+	duplicateFigureWords,
+	idIssueWords,
+	idKindWords,
+	repeatedRowsWords,
+	reportHeaders,
+	rowsReadWords,
+	summaryLabelWords,
+	type SummaryLabel
+} from '../words/report-labels';
 import { REPORT_COLUMNS } from './csv';
 
 const TEXT_COLUMNS: ReadonlySet<keyof ReportRow> = new Set([
@@ -24,28 +33,29 @@ const TEXT_COLUMNS: ReadonlySet<keyof ReportRow> = new Set([
 	'message'
 ]);
 
-/** The summary as label/value pairs (Indonesian labels; the report's own labels in `locale`). */
+/** The summary as label/value pairs, labelled in `locale`. */
 export function summaryPairs(report: IngestReport, locale: Locale = 'id'): [string, string | number][] {
+	const label = (key: SummaryLabel) => summaryLabelWords(key, locale);
 	const pairs: [string, string | number][] = [
-		['Sumber', report.source.toUpperCase()],
+		[label('source'), report.source.toUpperCase()],
 		...(report.regency
 			? ([
-					['Kabupaten/kota', `${report.regency.nama} (${report.regency.kode})`],
-					['Keluarga berkode kabupaten/kota lain', report.regency.others.reduce((n, o) => n + o.households, 0)]
+					[label('regency'), `${report.regency.nama} (${report.regency.kode})`],
+					[label('other_regency_households'), report.regency.others.reduce((n, o) => n + o.households, 0)]
 				] satisfies [string, string | number][])
 			: []),
-		...report.files.map((f): [string, string | number] => [`Baris dibaca: ${f.file}`, f.rowsRead]),
-		['Baris dibaca (jumlah)', report.rowsRead],
-		['Keluarga dimuat', report.households],
-		['Jiwa dimuat', report.people],
-		['Baris ditolak', report.rowsRejected],
-		['  kunci keluarga kosong', report.emptyKeyRows],
-		['  anggota tanpa keluarga', report.orphanMembers],
-		['  baris kosong', report.emptyRows],
+		...report.files.map((f): [string, string | number] => [rowsReadWords(f.file, locale), f.rowsRead]),
+		[label('rows_read_total'), report.rowsRead],
+		[label('households_loaded'), report.households],
+		[label('people_loaded'), report.people],
+		[label('rows_rejected'), report.rowsRejected],
+		[label('empty_key'), report.emptyKeyRows],
+		[label('orphans'), report.orphanMembers],
+		[label('empty_rows'), report.emptyRows],
 		[`  ${repeatedRowsWords(locale)}`, duplicateRowsRejected(report.duplicates)],
-		['Keluarga tanpa anggota', report.householdsWithoutMembers],
-		['Kode desa di luar referensi (keluarga)', report.villagesNotInReference.reduce((n, v) => n + v.households, 0)],
-		['Nilai kode tidak dikenal (baris)', report.unknownCodes.reduce((n, u) => n + u.rows, 0)],
+		[label('households_without_members'), report.householdsWithoutMembers],
+		[label('villages_outside'), report.villagesNotInReference.reduce((n, v) => n + v.households, 0)],
+		[label('unknown_codes'), report.unknownCodes.reduce((n, u) => n + u.rows, 0)],
 		...duplicateFigures(report).map(([figure, value]): [string, number] => [duplicateFigureWords(figure, locale), value])
 	];
 	for (const kind of ['nik', 'kk'] as const) {

@@ -88,3 +88,31 @@ export function duplicateFigureWords(figure: DuplicateFigureName, locale: Locale
 export function repeatedRowsWords(locale: Locale): string {
 	return m.report_rejected_repeated({}, { locale });
 }
+
+const SUMMARY = {
+	source: m.report_summary_source,
+	regency: m.report_summary_regency,
+	other_regency_households: m.report_summary_other_regency_households,
+	rows_read_total: m.report_summary_rows_read_total,
+	households_loaded: m.report_summary_households_loaded,
+	people_loaded: m.report_summary_people_loaded,
+	rows_rejected: m.report_summary_rows_rejected,
+	empty_key: m.report_summary_empty_key,
+	orphans: m.report_summary_orphans,
+	empty_rows: m.report_summary_empty_rows,
+	households_without_members: m.report_summary_households_without_members,
+	villages_outside: m.report_summary_villages_outside,
+	unknown_codes: m.report_summary_unknown_codes
+} satisfies Record<string, Words>;
+
+export type SummaryLabel = keyof typeof SUMMARY;
+
+/** A label of the report's summary sheet ('Keluarga dimuat' …). */
+export function summaryLabelWords(label: SummaryLabel, locale: Locale): string {
+	return SUMMARY[label]({}, { locale });
+}
+
+/** The summary sheet's "rows read" label of one file. */
+export function rowsReadWords(file: string, locale: Locale): string {
+	return m.report_summary_rows_read_file({ file }, { locale });
+}
