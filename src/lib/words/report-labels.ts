@@ -9,6 +9,11 @@ import type { Locale } from './render';
 
 type Words = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 
+/** A table of parameterless messages as a lookup: the label of `key` in `locale`. */
+function labelsOf<K extends string>(table: Readonly<Record<K, Words>>): (key: K, locale: Locale) => string {
+	return (key, locale) => table[key]({}, { locale });
+}
+
 const HEADER = {
 	severity: m.report_header_severity,
 	code: m.report_header_code,
@@ -38,16 +43,12 @@ const SEVERITY = {
 	info: m.report_severity_info
 } satisfies Record<string, Words>;
 
-export function severityWords(severity: keyof typeof SEVERITY, locale: Locale): string {
-	return SEVERITY[severity]({}, { locale });
-}
+export const severityWords = labelsOf(SEVERITY);
 
 const ID_KIND: Record<IdKind, Words> = { nik: m.said_finding_label_nik, kk: m.said_finding_label_kk };
 
 /** 'NIK', 'Nomor KK'. */
-export function idKindWords(kind: IdKind, locale: Locale): string {
-	return ID_KIND[kind]({}, { locale });
-}
+export const idKindWords = labelsOf(ID_KIND);
 
 const ID_ISSUE: Record<IdIssue, Words> = {
 	missing: m.report_id_issue_missing,
@@ -64,9 +65,7 @@ const ID_ISSUE: Record<IdIssue, Words> = {
 };
 
 /** The short name of a NIK/KK issue ('notasi ilmiah Excel'). */
-export function idIssueWords(issue: IdIssue, locale: Locale): string {
-	return ID_ISSUE[issue]({}, { locale });
-}
+export const idIssueWords = labelsOf(ID_ISSUE);
 
 const DUPLICATE_FIGURE = {
 	familyRows: m.report_figure_family_rows,
@@ -80,9 +79,7 @@ const DUPLICATE_FIGURE = {
 export type DuplicateFigureName = keyof typeof DUPLICATE_FIGURE;
 
 /** The label of a duplicate figure of the summary, counted in rows. */
-export function duplicateFigureWords(figure: DuplicateFigureName, locale: Locale): string {
-	return DUPLICATE_FIGURE[figure]({}, { locale });
-}
+export const duplicateFigureWords = labelsOf(DUPLICATE_FIGURE);
 
 /** The rejected-row reason 'repeated row' in the summaries ('baris ganda'). */
 export function repeatedRowsWords(locale: Locale): string {
@@ -108,9 +105,7 @@ const SUMMARY = {
 export type SummaryLabel = keyof typeof SUMMARY;
 
 /** A label of the report's summary sheet ('Keluarga dimuat' …). */
-export function summaryLabelWords(label: SummaryLabel, locale: Locale): string {
-	return SUMMARY[label]({}, { locale });
-}
+export const summaryLabelWords = labelsOf(SUMMARY);
 
 /** The summary sheet's "rows read" label of one file. */
 export function rowsReadWords(file: string, locale: Locale): string {
