@@ -119,7 +119,7 @@ export async function importResultFile(engine: Engine, source: ByteSource, optio
 
 		const statusColumn = col('status') as string;
 		const statusValues = await distinctValues(engine, staged.table, statusColumn);
-		const outcomes = statusValues.map((v) => ({ key: v.value, value: recogniseOutcome(v.value) }));
+		const outcomes = statusValues.map((v) => ({ key: v.value, value: recogniseOutcome(v.value), rows: v.rows }));
 		await createLookup(engine, answers, outcomes);
 
 		const dateField: ResultField | null = col('date') !== null ? 'date' : col('timestamp') !== null ? 'timestamp' : null;
@@ -175,7 +175,7 @@ WHERE ${staged.headers.map((_, i) => `nullif(trim(s.${sqlIdent(stageColumn(i))})
 		const rows = scalarNumber(
 			await engine.query(`SELECT count(*) AS rows FROM verval_result WHERE round = ${round} AND source_file = ${sqlString(file)}`)
 		);
-		const unreadAnswers = statusValues.filter((v) => recogniseOutcome(v.value) === null).map((v) => ({ answer: v.value, rows: v.rows }));
+		const unreadAnswers = outcomes.filter((o) => o.value === null).map((o) => ({ answer: o.key, rows: o.rows }));
 		return {
 			file,
 			round,
