@@ -67,6 +67,7 @@ const { indicators } = await import('../../src/lib/state/IndicatorModel.svelte')
 const { capabilities } = await import('../../src/lib/state/CapabilityModel.svelte');
 const { allocation } = await import('../../src/lib/state/AllocationModel.svelte');
 const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
+const { verval } = await import('../../src/lib/state/VervalModel.svelte');
 
 /** A bound on waiting for answers on a busy machine, not a timing assertion. */
 const LOAD_TIMEOUT = 30_000;
@@ -80,6 +81,8 @@ beforeAll(async () => {
 	await node.exec(createTableSql('register_field'));
 	engine = new CountingEngine(node);
 	stub.engine = engine;
+	// Figures wait for the stored verval fieldwork (none here: Node has no IndexedDB).
+	await verval.restore();
 });
 
 afterAll(async () => {

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qualityChecksSql } from '../../src/lib/core/verval/checks';
-import { kecamatanProgressSql, villageProgressSql } from '../../src/lib/core/verval/progress';
+import { kecamatanProgressSql, roundProgressSql, villageProgressSql } from '../../src/lib/core/verval/progress';
+import { decisionStatements } from '../../src/lib/core/verval/decisions';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../../src/lib/core/verval/resolve';
 import { worklistSql } from '../../src/lib/core/verval/worklist';
 import { CATALOG, createTableSql, nextName, type DefinedTable } from '../../src/lib/core/catalog';
@@ -217,6 +218,9 @@ describe('the SQL builders', () => {
 		const statements: [string, string][] = [
 			...resolvePersonStatements().map((sql, i): [string, string] => [`resolve people ${i}`, sql]),
 			...resolveHouseholdStatements().map((sql, i): [string, string] => [`resolve households ${i}`, sql]),
+			...decisionStatements({ personId: 'P1', round: 1, outcome: 'found', reason: 'pleno desa', decidedOn: '2026-12-01' }).map(
+				(sql, i): [string, string] => [`decision ${i}`, sql]
+			),
 			...allocationStatements(plan, 'allocation', 'field').map((sql, i): [string, string] => [`field allocation ${i}`, sql])
 		];
 		for (const [name, sql] of statements) {
@@ -226,6 +230,7 @@ describe('the SQL builders', () => {
 		const queries: [string, string][] = [
 			['village progress', villageProgressSql()],
 			['kecamatan progress', kecamatanProgressSql()],
+			['progress per round', roundProgressSql()],
 			['conflicts', conflictsSql()],
 			['unmatched results', unmatchedResultsSql()],
 			['quality checks', qualityChecksSql()],

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../src/lib/core/catalog';
 import { rowsOf } from '../../src/lib/core/rows';
 import { sqlString } from '../../src/lib/core/sql';
-import { kecamatanProgressSql, villageProgressSql } from '../../src/lib/core/verval/progress';
+import { kecamatanProgressSql, roundProgressSql, villageProgressSql } from '../../src/lib/core/verval/progress';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../../src/lib/core/verval/resolve';
 import { NodeEngine } from '../../src/lib/engine/node';
 
@@ -163,10 +163,21 @@ describe('resolved verval status', () => {
 			well_off: 'number',
 			out_of_regency: 'number',
 			new_member: 'number',
+			proposals: 'number',
 			last_round: 'number?',
 			last_visit: 'date?'
 		} as const;
-		const zero = { conflicts: 0, found: 0, not_found: 0, deceased: 0, moved: 0, well_off: 0, out_of_regency: 0, new_member: 0 };
+		const zero = {
+			conflicts: 0,
+			found: 0,
+			not_found: 0,
+			deceased: 0,
+			moved: 0,
+			well_off: 0,
+			out_of_regency: 0,
+			new_member: 0,
+			proposals: 0
+		};
 		const villages = rowsOf(await engine.query(villageProgressSql()), { village_kode: 'string', ...spec });
 		expect(villages).toEqual([
 			{
@@ -247,6 +258,42 @@ describe('resolved verval status', () => {
 				last_visit: '2026-11-02'
 			}
 		]);
+	});
+
+	it('counts the people visited by each round, cumulatively, per kecamatan (one point per round)', async () => {
+		// Round 1 reaches P1–P6, P8, P9 (P7 never); round 2 only revisits P6 and P8.
+		const rows = rowsOf(await engine.query(roundProgressSql()), {
+			round: 'number',
+			last_visit: 'date?',
+			kecamatan_kode: 'string',
+			people_visited: 'number'
+		});
+		expect(rows).toEqual([
+			{ round: 1, last_visit: '2026-11-01', kecamatan_kode: 'K1', people_visited: 6 },
+			{ round: 1, last_visit: '2026-11-01', kecamatan_kode: 'K2', people_visited: 2 },
+			{ round: 2, last_visit: '2026-11-02', kecamatan_kode: 'K1', people_visited: 6 },
+			{ round: 2, last_visit: '2026-11-02', kecamatan_kode: 'K2', people_visited: 2 }
+		]);
+	});
+
+	it('counts new members the register does not have as proposals of the village the result names', async () => {
+		await engine.exec(`INSERT INTO verval_result (round, source_file, source_row, nik, outcome, answer, village) VALUES
+			(2, 'r2.xlsx', 3, '6402010101990001', 'new_member', 'Usulan baru', 'tiga'),
+			(2, 'r2.xlsx', 4, '6402010101990002', 'new_member', 'Anggota baru', 'V2'),
+			(2, 'r2.xlsx', 5, '6402010101990003', 'new_member', 'Anggota baru', 'Tidak Ada Desa Ini'),
+			(2, 'r2.xlsx', 6, ${lit(nik(7))}, 'new_member', 'Anggota baru', 'V2')`);
+		// Row 6 names P7, a register person: a new member of the register, not a proposal.
+		const rows = rowsOf(await engine.query(`SELECT village_kode, proposals FROM (${villageProgressSql()}) ORDER BY 1`), {
+			village_kode: 'string',
+			proposals: 'number'
+		});
+		expect(rows).toEqual([
+			{ village_kode: 'V1', proposals: 0 },
+			{ village_kode: 'V2', proposals: 1 },
+			{ village_kode: 'V3', proposals: 1 },
+			{ village_kode: 'V4', proposals: 0 }
+		]);
+		await engine.exec(`DELETE FROM verval_result WHERE source_file = 'r2.xlsx' AND source_row > 2`);
 	});
 
 	it('a decision for an earlier round gives way to a later round', async () => {

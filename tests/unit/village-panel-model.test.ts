@@ -78,6 +78,7 @@ vi.mock('../../src/lib/state/database', () => ({ getEngine: async () => stub.eng
 const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
 const { plan } = await import('../../src/lib/state/PlanModel.svelte');
 const { indicators } = await import('../../src/lib/state/IndicatorModel.svelte');
+const { verval } = await import('../../src/lib/state/VervalModel.svelte');
 
 let engine: GatedEngine;
 
@@ -89,6 +90,8 @@ beforeAll(async () => {
 	await loadIndicatorFixture(node);
 	engine = new GatedEngine(node);
 	stub.engine = engine;
+	// Figures wait for the stored verval fieldwork (none here: Node has no IndexedDB).
+	await verval.restore();
 });
 
 afterAll(async () => {

@@ -86,7 +86,8 @@ export const FUEL = [
 export const TOILET = ['own', 'shared', 'communal', 'public', 'unused', 'none'] as const;
 export const CLOSET = ['goose_neck', 'plengsengan', 'plengsengan_lid', 'plengsengan_no_lid', 'pit', 'none'] as const;
 export const DISPOSAL = ['septic_tank', 'ipal', 'spal', 'hole', 'water_body', 'open_ground', 'other'] as const;
-export const VERVAL = ['found', 'not_found', 'deceased', 'moved', 'well_off', 'out_of_regency', 'unverified'] as const;
+/** `new_member`: a member the field reported as new (issue 13): a proposal, counted only if the plan lists it. */
+export const VERVAL = ['found', 'not_found', 'deceased', 'moved', 'well_off', 'out_of_regency', 'new_member', 'unverified'] as const;
 
 export const SEX = ['M', 'F'] as const;
 export const RELATION = ['head', 'spouse', 'child', 'child_in_law', 'grandchild', 'parent', 'servant', 'other'] as const;

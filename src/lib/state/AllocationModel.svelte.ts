@@ -35,6 +35,8 @@ import { plan } from './PlanModel.svelte';
 import { queries, QueryDropped, Resource, type QueryPriority } from './query';
 import { region } from './RegionModel.svelte';
 import { register } from './RegisterModel.svelte';
+import { verval } from './VervalModel.svelte';
+import type { StatusSource } from '$lib/core/verval/relations';
 
 /** Points per programme on the coverage curve. */
 const CURVE_POINTS = 200;
@@ -42,6 +44,8 @@ const CURVE_POINTS = 200;
 interface AllocationInputs {
 	version: number;
 	plan: Plan;
+	/** Where the population's statuses come from (the verified set once a verval round is in). */
+	status: { source: StatusSource; key: string };
 }
 
 interface Allocated {
@@ -56,21 +60,28 @@ interface Allocated {
 	fields: RegisterField[];
 }
 
-const allocationKey = ({ version, plan }: AllocationInputs) => `${version}:${allocationPart(plan)}`;
+const allocationKey = ({ version, plan, status }: AllocationInputs) => `${version}:${status.key}:${allocationPart(plan)}`;
 
 export class AllocationModel {
 	/** The allocation the `allocation` table holds right now (null while it is being rebuilt). */
 	#table: string | null = null;
+	/** Where that allocation read its statuses from: plan B is built from the same ones. */
+	#tableSource: StatusSource = 'register';
 	#checksum: { version: number; checksum: string; fields: RegisterField[] } | null = null;
 
 	readonly #allocation = new Resource(queries, {
 		priority: 'background',
-		inputs: (): AllocationInputs | null => (register.info ? { version: register.version, plan: plan.current } : null),
+		inputs: (): AllocationInputs | null => {
+			const status = verval.status;
+			return register.info && status ? { version: register.version, plan: plan.current, status } : null;
+		},
 		key: allocationKey,
 		load: async (engine, inputs): Promise<Allocated> => {
 			this.#table = null;
-			const ms = await runAllocation(engine, inputs.plan);
+			await verval.readyFor(engine, inputs.status.source);
+			const ms = await runAllocation(engine, inputs.plan, undefined, inputs.status.source);
 			this.#table = allocationKey(inputs);
+			this.#tableSource = inputs.status.source;
 			const lines = await lineBudget(engine);
 			const villages = await villageBudget(engine);
 			const villageLines = await villageLineBudget(engine);
@@ -153,7 +164,7 @@ export class AllocationModel {
 	/** Plan B's differences from the allocation named `key` (plan A), built beside it. Run inside a query job. */
 	async differenceOf(engine: Engine, key: string, other: Plan): Promise<PlanDifference[]> {
 		if (this.#table !== key) throw new QueryDropped();
-		return comparePlan(engine, other);
+		return comparePlan(engine, other, this.#tableSource);
 	}
 
 	/** A unit of a programme in the current allocation, or null when it is no candidate. */

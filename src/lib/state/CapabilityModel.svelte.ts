@@ -13,6 +13,7 @@ import { populationFunnel, registerFields } from '$lib/queries/capabilities';
 import { plan } from './PlanModel.svelte';
 import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
+import { verval } from './VervalModel.svelte';
 
 export class CapabilityModel {
 	readonly #fields = new Resource(queries, {
@@ -24,9 +25,15 @@ export class CapabilityModel {
 
 	readonly #funnel = new Resource(queries, {
 		priority: 'interactive',
-		inputs: () => (register.info ? { version: register.version, plan: plan.current } : null),
-		key: ({ version, plan }) => `${version}:${funnelPart(plan)}`,
-		load: (engine, { plan }) => populationFunnel(engine, plan)
+		inputs: () => {
+			const status = verval.status;
+			return register.info && status ? { version: register.version, plan: plan.current, status } : null;
+		},
+		key: ({ version, plan, status }) => `${version}:${status.key}:${funnelPart(plan)}`,
+		load: async (engine, { plan, status }) => {
+			await verval.readyFor(engine, status.source);
+			return populationFunnel(engine, plan, status.source);
+		}
 	});
 
 	readonly capabilities: Capabilities = $derived(capabilitiesOf(this.fields, plan.current));

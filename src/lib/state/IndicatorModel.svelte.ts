@@ -10,6 +10,7 @@ import { villageIndicators } from '$lib/queries/indicators';
 import { plan } from './PlanModel.svelte';
 import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
+import { verval } from './VervalModel.svelte';
 
 interface Figures {
 	villages: AreaFigures[];
@@ -21,11 +22,15 @@ interface Figures {
 export class IndicatorModel {
 	readonly #figures = new Resource(queries, {
 		priority: 'interactive',
-		inputs: () => (register.info ? { version: register.version, plan: plan.current } : null),
-		key: ({ version, plan }) => `${version}:${figuresPart(plan)}`,
-		load: async (engine, { plan }): Promise<Figures> => {
+		inputs: () => {
+			const status = verval.status;
+			return register.info && status ? { version: register.version, plan: plan.current, status } : null;
+		},
+		key: ({ version, plan, status }) => `${version}:${status.key}:${figuresPart(plan)}`,
+		load: async (engine, { plan, status }): Promise<Figures> => {
 			const started = performance.now();
-			const villages = await villageIndicators(engine, plan);
+			await verval.readyFor(engine, status.source);
+			const villages = await villageIndicators(engine, plan, status.source);
 			return { villages, kecamatan: kecamatanFigures(villages), ms: performance.now() - started };
 		}
 	});

@@ -24,6 +24,8 @@ import { villageBreakdown, villageRecordCount, villageRecords, type RecordRow, t
 import { indicators } from './IndicatorModel.svelte';
 import { plan } from './PlanModel.svelte';
 import { queries, Resource } from './query';
+import { verval } from './VervalModel.svelte';
+import type { StatusSource } from '$lib/core/verval/relations';
 import { register } from './RegisterModel.svelte';
 
 export const RECORDS_PAGE_SIZE = 25;
@@ -53,6 +55,8 @@ interface VillageInputs {
 	version: number;
 	plan: Plan;
 	kode: string;
+	/** Where the population's statuses come from (the verified set once a verval round is in). */
+	status: { source: StatusSource; key: string };
 }
 
 interface CountInputs extends VillageInputs {
@@ -67,7 +71,7 @@ interface PageInputs extends CountInputs {
 	sort: RecordSort | null;
 }
 
-const villageKey = ({ version, plan, kode }: VillageInputs) => `${version}:${figuresPart(plan)}:${kode}`;
+const villageKey = ({ version, plan, kode, status }: VillageInputs) => `${version}:${status.key}:${figuresPart(plan)}:${kode}`;
 const countKey = (inputs: CountInputs) => `${villageKey(inputs)}:${inputs.indicator}`;
 
 export class VillagePanelModel {
@@ -89,7 +93,10 @@ export class VillagePanelModel {
 		priority: 'interactive',
 		inputs: () => this.#villageInputs(),
 		key: villageKey,
-		load: (engine, { plan, kode }) => villageBreakdown(engine, plan, kode)
+		load: async (engine, { plan, kode, status }) => {
+			await verval.readyFor(engine, status.source);
+			return villageBreakdown(engine, plan, kode, status.source);
+		}
 	});
 
 	readonly #count = new Resource(queries, {
@@ -99,7 +106,10 @@ export class VillagePanelModel {
 			return village && { ...village, indicator: this.indicator };
 		},
 		key: countKey,
-		load: (engine, { plan, kode, indicator }) => villageRecordCount(engine, indicatorDefinition(indicator), plan, kode)
+		load: async (engine, { plan, kode, indicator, status }) => {
+			await verval.readyFor(engine, status.source);
+			return villageRecordCount(engine, indicatorDefinition(indicator), plan, kode, status.source);
+		}
 	});
 
 	readonly #records = new Resource(queries, {
@@ -112,12 +122,14 @@ export class VillagePanelModel {
 			return { ...village, indicator: this.indicator, total, pages, page: Math.min(this.#page, pages - 1), sort: this.sort };
 		},
 		key: (inputs) => `${countKey(inputs)}:${inputs.page}:${inputs.sort ? `${inputs.sort.column}:${inputs.sort.direction}` : ''}`,
-		load: async (engine, { plan, kode, indicator, total, page, pages, sort }): Promise<RecordsPage> => {
+		load: async (engine, { plan, kode, indicator, total, page, pages, sort, status }): Promise<RecordsPage> => {
 			const definition = indicatorDefinition(indicator);
+			await verval.readyFor(engine, status.source);
 			const rows = await villageRecords(engine, {
 				indicator: definition,
 				plan,
 				villageKode: kode,
+				source: status.source,
 				orderBy: sort?.column,
 				direction: sort?.direction,
 				limit: this.pageSize,
@@ -259,7 +271,8 @@ export class VillagePanelModel {
 
 	#villageInputs(): VillageInputs | null {
 		const kode = this.kode;
-		return register.info && kode !== null ? { version: register.version, plan: plan.current, kode } : null;
+		const status = verval.status;
+		return register.info && status && kode !== null ? { version: register.version, plan: plan.current, kode, status } : null;
 	}
 
 	#pagesOf(total: number): number {

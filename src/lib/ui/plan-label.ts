@@ -17,6 +17,7 @@ const VERVAL_LABELS: Record<Verval, Label> = {
 	moved: m.verval_moved,
 	well_off: m.verval_well_off,
 	out_of_regency: m.verval_out_of_regency,
+	new_member: m.verval_new_member,
 	unverified: m.verval_unverified
 };
 

@@ -22,5 +22,7 @@ export const VERVAL_WORDS: WordTable<keyof VervalMessages> = {
 		return m.said_verval_columns_missing({ file: p.file, missing, headers: p.headers.join(', ') }, { locale });
 	},
 	'verval.dates_ambiguous': message(m.said_verval_dates_ambiguous),
-	'verval.round_invalid': message(m.said_verval_round_invalid)
+	'verval.round_invalid': message(m.said_verval_round_invalid),
+	'verval.decision_reason_missing': message(m.said_verval_decision_reason_missing),
+	'verval.decision_outcome_invalid': message(m.said_verval_decision_outcome_invalid)
 };

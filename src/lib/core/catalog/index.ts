@@ -86,6 +86,7 @@ export type DefinedTable = {
 export type PersistedTable = TablesOf<'persisted'>;
 export type SwappedTable = TablesOf<'register' | 'persisted'>;
 export type DerivedTable = TablesOf<'derived'>;
+export type FieldworkTable = TablesOf<'fieldwork'>;
 export type ScratchTable = TablesOf<'scratch'>;
 
 function tablesOf<L extends Lifecycle>(...lifecycles: L[]): TablesOf<L>[] {
@@ -98,6 +99,9 @@ function tablesOf<L extends Lifecycle>(...lifecycles: L[]): TablesOf<L>[] {
 export const SWAPPED_TABLES: readonly SwappedTable[] = tablesOf('register', 'persisted');
 /** The tables kept with a register (stored copy, prebuilt sample), in the order they are stored. */
 export const PERSISTED_TABLES: readonly PersistedTable[] = tablesOf('persisted');
+
+/** The tables field teams and users add to a register, kept on their own beside it. */
+export const FIELDWORK_TABLES: readonly FieldworkTable[] = tablesOf('fieldwork');
 
 /** The name a load builds a swapped table under. */
 export function nextName(table: SwappedTable): string {
@@ -143,4 +147,9 @@ export function createTableSql(table: DefinedTable, name: string = table, mode: 
  */
 export function registerSchemaFingerprint(): string {
 	return PERSISTED_TABLES.map((t) => createTableSql(t)).join(';');
+}
+
+/** The fieldwork tables' definitions as one string (a stored copy under others is not restored). */
+export function fieldworkSchemaFingerprint(): string {
+	return FIELDWORK_TABLES.map((t) => createTableSql(t)).join(';');
 }

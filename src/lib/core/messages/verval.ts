@@ -4,4 +4,6 @@ export interface VervalMessages {
 	'verval.columns_missing': { file: string; missing: string[][]; headers: string[] };
 	'verval.dates_ambiguous': { file: string; column: string; dayFirst: string; monthFirst: string };
 	'verval.round_invalid': { file: string; round: number };
+	'verval.decision_reason_missing': { person: string };
+	'verval.decision_outcome_invalid': { person: string; outcome: string };
 }

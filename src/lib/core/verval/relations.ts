@@ -21,9 +21,10 @@ export function householdsFrom(source: StatusSource): string {
 /** A relation with the person table's columns, for `FROM ${peopleFrom(source)} p`. */
 export function peopleFrom(source: StatusSource): string {
 	if (source === 'register') return 'person';
-	// A register person reported as a new member is still the register's person: no new standing.
+	// A person reported as a new member stands as 'new_member', a proposal the plan's population
+	// counts only when it lists that status (issue 13: funded only if the plan says so).
 	return `(
-	SELECT pr.* REPLACE (coalesce(nullif(vp.outcome, 'new_member'), pr.verval_status) AS verval_status)
+	SELECT pr.* REPLACE (coalesce(vp.outcome, pr.verval_status) AS verval_status)
 	FROM person pr
 	LEFT JOIN verval_person vp ON vp.person_id = pr.person_id
 )`;

@@ -25,7 +25,7 @@ function outcomesWith(effect: OutcomeEffect): string {
 }
 
 /** Results matched to register people: by record id when the row has one, else by NIK. */
-function matchedSql(extra: readonly string[] = []): string {
+export function matchedSql(extra: readonly string[] = []): string {
 	const columns = ['r.round', 'r.outcome', 'r.visit_date', ...extra].join(', ');
 	return `
 	SELECT p.person_id, p.household_id, ${columns}
