@@ -10,13 +10,18 @@ import { join } from 'node:path';
 import { rowsOf, scalarNumber, type RowSpec } from '../lib/core/rows';
 import { kecamatanProgressSql, PROGRESS_COUNT_COLUMNS, villageProgressSql } from '../lib/core/verval/progress';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../lib/core/verval/resolve';
-import { worklistSql } from '../lib/core/verval/worklist';
-import { qualityChecksSql, type QualityCheck } from '../lib/core/verval/checks';
+import { qualityChecksSql } from '../lib/core/verval/checks';
 import { createTableSql } from '../lib/core/catalog';
 import { reportToCsv, toCsv, type CsvCell } from '../lib/export/csv';
 import { loadReportFindings } from '../lib/ingest/report';
+import { registerChecksum } from '../lib/queries/allocation';
+import { verifiedRegister } from '../lib/queries/verified-register';
+import { villageWorklist, worklistsByVillage } from '../lib/queries/verval';
+import { VERIFIED_REGISTER_FILE, verifiedRegisterCsv } from '../lib/export/verified-register';
+import { worklistCsv, worklistFileStem, worklistStampOf, worklistXlsx } from '../lib/export/worklist';
 import { wordedFindings } from '../lib/words';
 import { reportHeaders } from '../lib/words/report-labels';
+import { findingCodeWords } from '../lib/words/worklist';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { ResultImportError, importResultFile } from '../lib/ingest/verval-results';
 import type { Engine } from '../lib/engine/types';
@@ -74,24 +79,10 @@ function vervalOption(args: readonly string[], i: number, into: VervalArgs): num
 
 const n = formatNumber;
 
-const CHECK_WORD: Record<QualityCheck, string> = {
-	nik_birth_mismatch: 'tanggal lahir di NIK berbeda dengan tanggal lahir',
-	size_mismatch: 'jumlah anggota tertulis berbeda dengan baris anggota',
-	no_head: 'keluarga tanpa kepala keluarga',
-	two_heads: 'keluarga dengan lebih dari satu kepala keluarga',
-	head_too_young: 'kepala keluarga berumur di bawah 10 tahun',
-	child_older_than_head: 'anak tidak lebih muda dari kepala keluarga',
-	parent_younger_than_head: 'orang tua tidak lebih tua dari kepala keluarga',
-	out_of_regency_candidate: 'NIK dan KK terbit di kabupaten/kota lain, tanpa alamat di kabupaten ini (periksa, jangan hapus)'
-};
-
 const REASON_WORD: Record<string, string> = {
 	unknown_person: 'NIK/ID tidak ada di register (salah ketik atau anggota baru)',
 	no_person: 'tanpa NIK dan ID',
-	unread_answer: 'jawaban status tidak dikenali',
-	conflict: 'hasil bertentangan dalam satu putaran',
-	unchecked: 'belum diperiksa',
-	finding: 'temuan pemeriksaan data'
+	unread_answer: 'jawaban status tidak dikenali'
 };
 
 async function writeQuery<S extends RowSpec>(
@@ -114,13 +105,9 @@ const PROGRESS_SPEC = {
 	last_visit: 'date?'
 } as const satisfies RowSpec;
 
-function safeFileName(text: string): string {
-	return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
 export const vervalCommand: Command = {
 	name: 'verval',
-	summary: 'Hasil verval lapangan: kemajuan per desa/kecamatan, konflik, temuan kualitas, daftar periksa',
+	summary: 'Hasil verval lapangan: kemajuan per desa/kecamatan, konflik, temuan kualitas, daftar periksa, register terverifikasi',
 	usage: [
 		'tepat verval --register FILE [FILE2] --results R1.csv [R2.xlsx …] --out DIR [--one-round] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
 		'',
@@ -135,9 +122,13 @@ export const vervalCommand: Command = {
 		'',
 		'Menulis ke DIR: progres-desa.csv, progres-kecamatan.csv, konflik.csv, hasil-tidak-cocok.csv,',
 		'temuan-kualitas.csv (konsistensi keluarga dan umur, tanggal lahir di NIK, calon warga luar kabupaten),',
-		'laporan-validasi.csv (temuan pemuatan register), dan daftar-periksa/<kode desa>-<nama>.csv untuk tiap',
-		'desa yang masih punya catatan untuk diperiksa. Ringkasan ke stderr. Keluar 1 bila register atau berkas',
-		'hasil tidak dapat dimuat.'
+		'laporan-validasi.csv (temuan pemuatan register), daftar-periksa/<kode desa>-<nama>.csv dan .xlsx untuk',
+		'tiap desa yang masih punya catatan untuk diperiksa (kolom status, tanggal_kunjungan, petugas dan catatan',
+		'diisi tim lapangan; berkas yang sudah diisi dapat dimuat kembali dengan --results), dan',
+		'register-terverifikasi.csv: tiap jiwa register sekali, dengan kolom sumbernya sendiri dan status verval',
+		'hasil lapangan ditulis dengan kode sumber (DTSEN 1 ditemukan, 2 pindah, 3 meninggal, 4 tidak ditemukan),',
+		'lalu status_verval_tepat, dasar_status, putaran, tanggal_kunjungan. Ringkasan ke stderr. Keluar 1 bila',
+		'register atau berkas hasil tidak dapat dimuat.'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const parsed = parseRegisterArgs<VervalArgs>(
@@ -150,7 +141,8 @@ export const vervalCommand: Command = {
 		if (!parsed.out) throw new UsageError('Sebutkan folder tujuan dengan --out DIR.');
 		const out = parsed.out;
 		if (!(await allFilesExist(parsed.results, io))) return EXIT_FAILED;
-		return withRegister(parsed, io, async ({ engine }) => {
+		const lang = io.lang ?? 'id';
+		return withRegister(parsed, io, async ({ engine, result }) => {
 			await engine.exec(createTableSql('verval_decision', 'verval_decision', 'if_not_exists'));
 			for (const [i, file] of parsed.results.entries()) {
 				const round = parsed.oneRound ? 1 : i + 1;
@@ -225,7 +217,7 @@ export const vervalCommand: Command = {
 				{ check: 'string', household_id: 'string', person_id: 'string?', village_kode: 'string?', value: 'string' },
 				join(out, 'temuan-kualitas.csv'),
 				(r) => [
-					CHECK_WORD[r.check as QualityCheck],
+					findingCodeWords(r.check as string, lang),
 					r.household_id as string,
 					r.person_id as CsvCell,
 					r.village_kode as CsvCell,
@@ -234,45 +226,20 @@ export const vervalCommand: Command = {
 			);
 			await writeFile(
 				join(out, 'laporan-validasi.csv'),
-				reportToCsv(wordedFindings(await loadReportFindings(engine), io.lang ?? 'id'), { headers: reportHeaders(io.lang ?? 'id') })
+				reportToCsv(wordedFindings(await loadReportFindings(engine), lang), { headers: reportHeaders(lang) })
 			);
 
-			const worklistSpec = {
-				village_kode: 'string?',
-				village_nama: 'string?',
-				kecamatan_nama: 'string?',
-				household_id: 'string',
-				kk: 'string?',
-				alamat: 'string?',
-				head_name: 'string?',
-				person_id: 'string',
-				nik: 'string?',
-				name: 'string?',
-				relation: 'string?',
-				age: 'number?',
-				reason: 'string',
-				findings: 'string?'
-			} as const;
-			const worklist = rowsOf(await engine.query(worklistSql()), worklistSpec);
-			const byVillage = new Map<string, typeof worklist>();
-			for (const row of worklist) {
-				const village = row.village_kode ?? '';
-				const rows = byVillage.get(village);
-				if (rows) rows.push(row);
-				else byVillage.set(village, [row]);
+			const checksum = await registerChecksum(engine);
+			const byVillage = worklistsByVillage(await villageWorklist(engine));
+			const printed = new Date().toISOString().slice(0, 10);
+			for (const rows of byVillage.values()) {
+				const stamp = worklistStampOf(rows, { date: printed, regencyNama: result.regency?.nama, registerChecksum: checksum });
+				const stem = join(out, 'daftar-periksa', worklistFileStem(stamp));
+				await writeFile(`${stem}.csv`, worklistCsv(rows, stamp, lang));
+				await writeFile(`${stem}.xlsx`, await worklistXlsx(rows, stamp, lang));
 			}
-			const header = [...Object.keys(worklistSpec), 'status_lapangan', 'catatan_petugas'];
-			for (const [village, rows] of byVillage) {
-				const name = safeFileName(`${village || 'tanpa-kode'}-${rows[0]?.village_nama ?? 'di-luar-referensi'}`);
-				const cells = rows.map((r) => [
-					...Object.keys(worklistSpec).map((k) =>
-						k === 'reason' ? (REASON_WORD[r.reason] ?? r.reason) : (r as Record<string, CsvCell>)[k]
-					),
-					'',
-					''
-				]);
-				await writeFile(join(out, 'daftar-periksa', `${name}.csv`), toCsv(header, cells));
-			}
+			const verified = await verifiedRegister(engine, result.mapping);
+			await writeFile(join(out, VERIFIED_REGISTER_FILE), verifiedRegisterCsv(verified));
 
 			const total = kecamatan.reduce((sum, k) => ({ people: sum.people + k.people, checked: sum.checked + k.people_checked }), {
 				people: 0,
@@ -281,7 +248,7 @@ export const vervalCommand: Command = {
 			io.stderr(
 				`Diperiksa: ${n(total.checked)} dari ${n(total.people)} jiwa; ${n(conflicts)} konflik terbuka; ` +
 					`${n(unmatched)} hasil tidak cocok dengan register; ${n(findings)} temuan kualitas; ` +
-					`${n(byVillage.size)} daftar periksa desa. Ditulis ke ${out}.\n`
+					`${n(byVillage.size)} daftar periksa desa; ${n(verified.rows.length)} jiwa di register terverifikasi. Ditulis ke ${out}.\n`
 			);
 			return EXIT_OK;
 		});

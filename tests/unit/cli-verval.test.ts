@@ -8,6 +8,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli-run';
 
@@ -33,6 +34,14 @@ async function csvRows(path: string): Promise<string[][]> {
 		.trimEnd()
 		.split('\r\n')
 		.map((line) => line.split(','));
+}
+
+/** A CSV line's cells, quoted cells (the fixture's addresses hold commas) read as RFC 4180 says. */
+function quotedCells(line: string): string[] {
+	const cells: string[] = [];
+	for (const match of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g))
+		cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : (match[2] ?? ''));
+	return cells;
 }
 
 describe('tepat verval', () => {
@@ -66,14 +75,48 @@ describe('tepat verval', () => {
 		expect(unmatched.slice(1).map((r) => [r[0], r[1], r[2], r[3]])).toEqual([['1', 'r1.csv', '4', '6402999999999999']]);
 
 		const lists = (await readdir(join(out, 'daftar-periksa'))).sort();
-		expect(lists).toEqual([
-			'64.02.06.1001-Jahab.csv',
-			'64.02.06.2012-Rapak-Lambur.csv',
-			'64.02.06.9999-di-luar-referensi.csv',
-			'64.02.12.2001-Gunung-Sari.csv'
-		]);
+		expect(lists).toEqual(
+			['64.02.06.1001-Jahab', '64.02.06.2012-Rapak-Lambur', '64.02.06.9999-di-luar-referensi', '64.02.12.2001-Gunung-Sari'].flatMap(
+				(stem) => [`${stem}.csv`, `${stem}.xlsx`]
+			)
+		);
 		const gunungSari = await csvRows(join(out, 'daftar-periksa', '64.02.12.2001-Gunung-Sari.csv'));
-		expect(gunungSari.slice(1).map((r) => r[9])).toEqual(['Inah', 'Ujang', 'Ani']);
+		expect(gunungSari.slice(1).map((r) => [r[6], r[9], r[16], r[17]])).toEqual([
+			['Inah', 'belum diperiksa', 'Tabang', 'Kabupaten Kutai Kartanegara'],
+			['Ujang', 'belum diperiksa', 'Tabang', 'Kabupaten Kutai Kartanegara'],
+			['Ani', 'belum diperiksa', 'Tabang', 'Kabupaten Kutai Kartanegara']
+		]);
+		const workbook = new ExcelJS.Workbook();
+		const xlsx = new Uint8Array(await readFile(join(out, 'daftar-periksa', '64.02.12.2001-Gunung-Sari.xlsx')));
+		await workbook.xlsx.load(xlsx.buffer as ArrayBuffer);
+		expect(workbook.worksheets[0]?.getCell('A1').value).toBe('Daftar periksa verval — Gunung Sari (64.02.12.2001)');
+
+		// Every register person once (Rina Wati too, whose village is outside the reference), the status
+		// in DTSEN's codes: Ahmad found 1, Nur Aini deceased 3 (round 2), Bujang moved 2; the rest unchecked.
+		const verified = (await readFile(join(out, 'register-terverifikasi.csv'), 'utf8'))
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n')
+			.map(quotedCells);
+		const head = verified[0] ?? [];
+		const at = (h: string) => head.indexOf(h);
+		expect(head.slice(-4)).toEqual(['status_verval_tepat', 'dasar_status', 'putaran', 'tanggal_kunjungan']);
+		const statuses = verified
+			.slice(1)
+			.map((r) => [r[at('nomor_induk_kependudukan')], r[at('status_verval')], r[at('dasar_status')], r[at('putaran')]]);
+		expect(statuses).toEqual([
+			['6402060101800001', '1', 'result', '1'],
+			['6402064502850002', '3', 'result', '2'],
+			['6402061003120003', '1', 'unchecked', ''],
+			['6402061206750004', '', 'unchecked', ''],
+			['6402062507100005', '', 'unchecked', ''],
+			['6402120101700006', '2', 'result', '2'],
+			['6402124101720007', '3', 'unchecked', ''],
+			['6402120505080008', '3', 'unchecked', ''],
+			['6402124707110009', '3', 'unchecked', ''],
+			['6402062010900010', '2', 'unchecked', '']
+		]);
+		expect(run.stderr).toContain('10 jiwa di register terverifikasi');
 	});
 
 	it('with --one-round, two answers for one person in the files are an open conflict', async () => {

@@ -10,6 +10,8 @@ import { kecamatanProgressSql, roundProgressSql, villageProgressSql } from '../.
 import { decisionStatements } from '../../src/lib/core/verval/decisions';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../../src/lib/core/verval/resolve';
 import { worklistSql } from '../../src/lib/core/verval/worklist';
+import { verifiedRegisterSql } from '../../src/lib/core/verval/verified-register';
+import { verifiedRegisterColumns } from '../../src/lib/queries/verified-register';
 import { CATALOG, createTableSql, nextName, type DefinedTable } from '../../src/lib/core/catalog';
 import { CODE_TABLES, codeTableStatements } from '../../src/lib/core/codes';
 import { funnelSql } from '../../src/lib/core/funnel';
@@ -236,6 +238,10 @@ describe('the SQL builders', () => {
 			['quality checks', qualityChecksSql()],
 			['worklist', worklistSql()],
 			['worklist of a village', worklistSql(VILLAGE)],
+			...(['dtsen', 'bdt', 'p3ke'] as const).map((source): [string, string] => [
+				`verified register (${source})`,
+				verifiedRegisterSql(verifiedRegisterColumns(source))
+			]),
 			['field indicators', villageIndicatorsSql(plan, 'field')],
 			['field funnel', funnelSql(plan, 'field')],
 			['field summary', villageSummarySql(plan, VILLAGE, 'field')],

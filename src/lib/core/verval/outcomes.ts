@@ -28,6 +28,20 @@ export const OUTCOME_EFFECT: Readonly<Record<Outcome, OutcomeEffect>> = {
 	new_member: 'proposal'
 };
 
+/**
+ * The answer a field team writes for each outcome on a worklist Tepat prints: the words
+ * `recogniseOutcome` reads back, in the order the status column offers them.
+ */
+export const FIELD_ANSWERS: Readonly<Record<Outcome, string>> = {
+	found: 'ditemukan',
+	not_found: 'tidak ditemukan',
+	deceased: 'meninggal',
+	moved: 'pindah',
+	well_off: 'mampu',
+	out_of_regency: 'di luar kabupaten',
+	new_member: 'anggota baru'
+};
+
 /** Answers read exactly (after `codeKey`: case, spaces and spacing around '/' ignored). */
 const EXACT_ANSWERS: Readonly<Record<string, Outcome>> = {
 	// DTSEN assessment app codes (§2e).
