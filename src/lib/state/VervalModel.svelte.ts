@@ -42,7 +42,15 @@ import {
 	type FieldworkRound,
 	type PlenoKey
 } from './fieldwork-store';
+import { verifiedRegisterCsv, VERIFIED_REGISTER_FILE } from '$lib/export/verified-register';
+import { worklistCsv, worklistFileStem, worklistStampOf, worklistXlsx } from '$lib/export/worklist';
+import { registerChecksum } from '$lib/queries/allocation';
+import { verifiedRegister } from '$lib/queries/verified-register';
+import { villageWorklist } from '$lib/queries/verval';
+import { locale } from './LocaleModel.svelte';
+import { download } from './download';
 import { queries, Resource } from './query';
+import { region } from './RegionModel.svelte';
 import { register } from './RegisterModel.svelte';
 import { readResultColumnChoice, writeResultColumnChoice, type ResultColumnChoice } from './result-columns-store';
 import { fileSource } from './sources';
@@ -353,6 +361,55 @@ export class VervalModel {
 			this.persistError = error;
 		} finally {
 			this.activity = null;
+		}
+	}
+
+	/** Downloads one village's worklist (records to check) as CSV or XLSX for the field team. */
+	async downloadWorklist(villageKode: string, format: 'csv' | 'xlsx'): Promise<void> {
+		this.error = null;
+		try {
+			const language = locale.current;
+			const file = await queries.submit({
+				priority: 'background',
+				run: async (engine) => {
+					await this.prepare(engine);
+					const rows = await villageWorklist(engine, villageKode);
+					const stamp = worklistStampOf(rows, {
+						date: today(),
+						regencyNama: region.kabupaten.nama,
+						registerChecksum: await registerChecksum(engine)
+					});
+					const name = `daftar-periksa-${worklistFileStem(stamp.villageKode ? stamp : { villageKode, villageNama: '' })}`;
+					return format === 'csv'
+						? { bytes: worklistCsv(rows, stamp, language), name: `${name}.csv`, type: 'text/csv' }
+						: {
+								bytes: await worklistXlsx(rows, stamp, language),
+								name: `${name}.xlsx`,
+								type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+							};
+				}
+			});
+			download(file.bytes, file.name, file.type);
+		} catch (error) {
+			this.error = error;
+		}
+	}
+
+	/** Downloads the register with the resolved statuses, in the source's own columns and codes. */
+	async downloadVerifiedRegister(): Promise<void> {
+		this.error = null;
+		try {
+			const mapping = register.info?.mapping ? ($state.snapshot(register.info.mapping) as typeof register.info.mapping) : undefined;
+			const text = await queries.submit({
+				priority: 'background',
+				run: async (engine) => {
+					await this.prepare(engine);
+					return verifiedRegisterCsv(await verifiedRegister(engine, mapping));
+				}
+			});
+			download(text, VERIFIED_REGISTER_FILE, 'text/csv');
+		} catch (error) {
+			this.error = error;
 		}
 	}
 
