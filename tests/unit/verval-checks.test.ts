@@ -64,7 +64,12 @@ describe.each(ENGINES)('register quality checks (%s)', (_, open) => {
 	let engine: Engine;
 	beforeAll(async () => {
 		engine = await open();
-		for (const t of ['register_region', 'village', 'household', 'person'] as const) await engine.exec(createTableSql(t));
+		for (const t of ['register_region', 'village', 'household', 'person', 'ingest_report'] as const) await engine.exec(createTableSql(t));
+		// The load's own findings on a household or person (errors and warnings) are counted beside the checks;
+		// an info finding, or one on no household, is not a field team's business.
+		await engine.exec(`INSERT INTO ingest_report (severity, code, household_id, person_id) VALUES
+			('warning', 'nik_scientific', 'H8', 'P14'), ('error', 'nik_in_two_families', 'H9', NULL),
+			('info', 'unknown_code', 'H1', NULL), ('warning', 'village_not_in_reference', NULL, NULL)`);
 		await engine.exec(`INSERT INTO register_region (kode, nama) VALUES ('64.02', 'Kabupaten Kutai Kartanegara')`);
 		await engine.exec(`INSERT INTO village (kode, nama) VALUES (${lit(V1)}, 'Satu'), (${lit(V2)}, 'Dua')`);
 		await engine.exec(
@@ -102,11 +107,13 @@ describe.each(ENGINES)('register quality checks (%s)', (_, open) => {
 		]);
 	});
 
-	it('counts findings per village and check', async () => {
+	it("counts findings per village and code, the load report's errors and warnings on a household included", async () => {
 		const rows = rowsOf(await engine.query(qualityCountsSql()), { village_kode: 'string', check: 'string', findings: 'number' });
 		expect(rows).toEqual([
 			{ village_kode: V1, check: 'child_older_than_head', findings: 1 },
 			{ village_kode: V1, check: 'nik_birth_mismatch', findings: 1 },
+			{ village_kode: V1, check: 'nik_in_two_families', findings: 1 },
+			{ village_kode: V1, check: 'nik_scientific', findings: 1 },
 			{ village_kode: V1, check: 'parent_younger_than_head', findings: 1 },
 			{ village_kode: V1, check: 'size_mismatch', findings: 1 },
 			{ village_kode: V2, check: 'head_too_young', findings: 1 },

@@ -9,6 +9,7 @@
 import { flushSync } from 'svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
+import { registerChecksum } from '../../src/lib/queries/allocation';
 import { V1, loadIndicatorFixture } from '../fixtures/indicators';
 
 const stub = vi.hoisted(() => ({ engine: null as unknown }));
@@ -61,6 +62,7 @@ describe('the Verval model and the figures', () => {
 		expect(verval.source).toBe('register');
 		expect(await v1('ats')).toEqual({ count: 3, denominator: 6 });
 		expect(await v1('rtlh')).toEqual({ count: 2, denominator: 4 });
+		const checksum = await registerChecksum(engine);
 
 		// Every member of H2 moved away: H2 and its children leave the verified set.
 		const ok = await verval.importFiles([
@@ -72,6 +74,8 @@ describe('the Verval model and the figures', () => {
 		// ATS: P2 of P2, P3, P9; RTLH: H4 of H1, H3, H4.
 		expect(await v1('ats')).toEqual({ count: 1, denominator: 3 });
 		expect(await v1('rtlh')).toEqual({ count: 1, denominator: 3 });
+		// The register's tables are untouched: its checksum is the register's.
+		expect(await registerChecksum(engine)).toBe(checksum);
 	});
 
 	it('keeps a same-round conflict at the register status until it is decided with a reason', async () => {

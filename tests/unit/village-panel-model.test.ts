@@ -74,6 +74,9 @@ vi.mock('../../src/lib/state/RegisterModel.svelte', () => ({
 }));
 // The query layer's engine (the app's, in the browser).
 vi.mock('../../src/lib/state/database', () => ({ getEngine: async () => stub.engine }));
+vi.mock('../../src/lib/state/RegionModel.svelte', () => ({
+	region: { kabupaten: { kode: '64.02', nama: 'Kutai Kartanegara' } }
+}));
 
 const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
 const { plan } = await import('../../src/lib/state/PlanModel.svelte');

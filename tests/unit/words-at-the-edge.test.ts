@@ -51,6 +51,7 @@ const DEVELOPER_ASSERTIONS: Readonly<Record<string, number>> = {
 	'src/lib/core/indicators/definitions.ts': 1,
 	'src/lib/core/programs/allocate.ts': 1,
 	'src/lib/core/rows.ts': 3,
+	'src/lib/core/verval/decisions.ts': 1,
 	'src/lib/core/wilayah.ts': 1,
 	'src/lib/engine/arrow-ipc.ts': 2,
 	'src/lib/ingest/duplicates.ts': 1,

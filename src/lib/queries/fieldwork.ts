@@ -4,7 +4,7 @@
  * open conflicts, results that resolve nobody, and quality findings. Same SQL as `tepat verval`.
  */
 import { rowsOf, type RowOf, type RowSpec } from '../core/rows';
-import { qualityCountsSql, type QualityCheck } from '../core/verval/checks';
+import { qualityCountsSql } from '../core/verval/checks';
 import { kecamatanProgressSql, PROGRESS_COUNT_COLUMNS, roundProgressSql, villageProgressSql } from '../core/verval/progress';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../core/verval/resolve';
 import type { Engine } from '../engine/types';
@@ -115,13 +115,10 @@ export async function unmatchedResults(engine: Engine): Promise<UnmatchedResult[
 	return rowsOf(await engine.query(unmatchedResultsSql()), UNMATCHED_SPEC);
 }
 
-export interface QualityCount {
-	village_kode: string | null;
-	check: QualityCheck;
-	findings: number;
-}
+const QUALITY_COUNT_SPEC = { village_kode: 'string?', check: 'string', findings: 'number' } as const satisfies RowSpec;
+/** Findings of one code (a quality check of core/verval/checks.ts or a load report code) in one village. */
+export type QualityCount = RowOf<typeof QUALITY_COUNT_SPEC>;
 
 export async function qualityCounts(engine: Engine): Promise<QualityCount[]> {
-	const rows = rowsOf(await engine.query(qualityCountsSql()), { village_kode: 'string?', check: 'string', findings: 'number' });
-	return rows.map((r) => ({ ...r, check: r.check as QualityCheck }));
+	return rowsOf(await engine.query(qualityCountsSql()), QUALITY_COUNT_SPEC);
 }

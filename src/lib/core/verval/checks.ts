@@ -103,11 +103,27 @@ JOIN household h ON h.household_id = c.household_id
 ORDER BY h.village_kode, c.household_id, c."check", c.person_id`.trim();
 }
 
-/** Findings per village and check: the counts the verval screen and the camat's report show. */
+/**
+ * Every flag a field team should look at, one row per household or person and code: the load's report
+ * (errors and warnings on a household or person: NIK/KK damage, duplicates, villages not found) and
+ * the quality checks above.
+ */
+export function findingFlagsSql(): string {
+	return `
+SELECT household_id, person_id, code
+FROM ingest_report
+WHERE household_id IS NOT NULL AND severity IN ('error', 'warning')
+UNION ALL
+SELECT household_id, person_id, "check" AS code
+FROM (${qualityChecksSql()})`.trim();
+}
+
+/** Findings per village and code (a quality check or a report code): what the verval screen and the camat's report show. */
 export function qualityCountsSql(): string {
 	return `
-SELECT village_kode, "check", count(*) AS findings
-FROM (${qualityChecksSql()})
-GROUP BY village_kode, "check"
-ORDER BY village_kode, "check"`.trim();
+SELECT h.village_kode, f.code AS "check", count(*) AS findings
+FROM (${findingFlagsSql()}) f
+LEFT JOIN household h ON h.household_id = f.household_id
+GROUP BY h.village_kode, f.code
+ORDER BY h.village_kode, f.code`.trim();
 }

@@ -5,7 +5,7 @@
  * village, household and person so a printed list reads house by house.
  */
 import { sqlString } from '../sql';
-import { qualityChecksSql } from './checks';
+import { findingFlagsSql } from './checks';
 
 export const WORKLIST_REASONS = ['conflict', 'unchecked', 'finding'] as const;
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
@@ -14,13 +14,7 @@ export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 export function worklistSql(village?: string): string {
 	const where = village === undefined ? '' : `AND h.village_kode = ${sqlString(village)}`;
 	return `
-WITH flags AS (
-	SELECT household_id, person_id, code
-	FROM ingest_report
-	WHERE household_id IS NOT NULL AND severity IN ('error', 'warning')
-	UNION ALL
-	SELECT household_id, person_id, "check" AS code
-	FROM (${qualityChecksSql()})
+WITH flags AS (${findingFlagsSql()}
 ),
 person_findings AS (
 	SELECT person_id, string_agg(DISTINCT code, ' ' ORDER BY code) AS codes
