@@ -94,6 +94,8 @@ export class VervalModel {
 	/** The last import's files, as read (columns used, answers not recognised). */
 	imported = $state.raw<ResultImport[]>([]);
 	failed = $state.raw<FailedImport | null>(null);
+	/** The files of the last import that read, so they can be read again with other columns. */
+	lastImport = $state.raw<{ files: File[]; round: number } | null>(null);
 	persist = $state<FieldworkPersist>('none');
 	persistError = $state.raw<unknown>(null);
 	columnChoice = $state<ResultColumnChoice>({});
@@ -272,6 +274,7 @@ export class VervalModel {
 				this.version += 1;
 			}
 			this.imported = imported;
+			if (imported.length > 0) this.lastImport = { files: files.slice(0, imported.length), round };
 			this.activity = null;
 		}
 		if (imported.length > 0) await this.#save();
