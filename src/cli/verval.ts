@@ -8,7 +8,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rowsOf, scalarNumber, type RowSpec } from '../lib/core/rows';
-import { kecamatanProgressSql, PROGRESS_COUNT_COLUMNS, villageProgressSql } from '../lib/core/verval/progress';
+import { kecamatanProgressSql, villageProgressSql } from '../lib/core/verval/progress';
+import { CONFLICT_SPEC, PROGRESS_SPEC, UNMATCHED_SPEC, VILLAGE_PROGRESS_SPEC } from '../lib/queries/fieldwork';
 import { conflictsSql, resolveHouseholdStatements, resolvePersonStatements, unmatchedResultsSql } from '../lib/core/verval/resolve';
 import { qualityChecksSql } from '../lib/core/verval/checks';
 import { createTableSql } from '../lib/core/catalog';
@@ -99,12 +100,6 @@ async function writeQuery<S extends RowSpec>(
 	return rows.length;
 }
 
-const PROGRESS_SPEC = {
-	...(Object.fromEntries(PROGRESS_COUNT_COLUMNS.map((c) => [c, 'number'])) as Record<(typeof PROGRESS_COUNT_COLUMNS)[number], 'number'>),
-	last_round: 'number?',
-	last_visit: 'date?'
-} as const satisfies RowSpec;
-
 export const vervalCommand: Command = {
 	name: 'verval',
 	summary: 'Hasil verval lapangan: kemajuan per desa/kecamatan, konflik, temuan kualitas, daftar periksa, register terverifikasi',
@@ -168,18 +163,9 @@ export const vervalCommand: Command = {
 			for (const s of [...resolvePersonStatements(), ...resolveHouseholdStatements()]) await engine.exec(s);
 
 			await mkdir(join(out, 'daftar-periksa'), { recursive: true });
-			await writeQuery(
-				engine,
-				villageProgressSql(),
-				{ village_kode: 'string', village_nama: 'string', kecamatan_kode: 'string', kecamatan_nama: 'string', ...PROGRESS_SPEC },
-				join(out, 'progres-desa.csv')
-			);
-			const kecamatan = rowsOf(await engine.query(kecamatanProgressSql()), {
-				kecamatan_kode: 'string',
-				kecamatan_nama: 'string',
-				...PROGRESS_SPEC
-			});
-			const kecamatanHeader = ['kecamatan_kode', 'kecamatan_nama', ...Object.keys(PROGRESS_SPEC)];
+			await writeQuery(engine, villageProgressSql(), VILLAGE_PROGRESS_SPEC, join(out, 'progres-desa.csv'));
+			const kecamatan = rowsOf(await engine.query(kecamatanProgressSql()), PROGRESS_SPEC);
+			const kecamatanHeader = Object.keys(PROGRESS_SPEC);
 			await writeFile(
 				join(out, 'progres-kecamatan.csv'),
 				toCsv(
@@ -187,25 +173,9 @@ export const vervalCommand: Command = {
 					kecamatan.map((r) => kecamatanHeader.map((h) => (r as Record<string, CsvCell>)[h]))
 				)
 			);
-			await writeQuery(
-				engine,
-				conflictsSql(),
-				{ person_id: 'string', household_id: 'string', round: 'number', outcome: 'string', rows: 'string', officers: 'string?' },
-				join(out, 'konflik.csv')
-			);
-			const unmatchedSpec = {
-				round: 'number',
-				source_file: 'string',
-				source_row: 'number',
-				nik: 'string?',
-				record_id: 'string?',
-				outcome: 'string?',
-				answer: 'string?',
-				name: 'string?',
-				reason: 'string'
-			} as const;
-			const unmatched = await writeQuery(engine, unmatchedResultsSql(), unmatchedSpec, join(out, 'hasil-tidak-cocok.csv'), (r) => [
-				...Object.keys(unmatchedSpec)
+			await writeQuery(engine, conflictsSql(), CONFLICT_SPEC, join(out, 'konflik.csv'));
+			const unmatched = await writeQuery(engine, unmatchedResultsSql(), UNMATCHED_SPEC, join(out, 'hasil-tidak-cocok.csv'), (r) => [
+				...Object.keys(UNMATCHED_SPEC)
 					.slice(0, -1)
 					.map((k) => r[k] as CsvCell),
 				REASON_WORD[r.reason as string] ?? (r.reason as string)

@@ -1,11 +1,11 @@
 /**
  * The field form's grouping and words (issue 13 point 5): worklist rows become households in the
  * rows' order with their members' finding codes split, and why a member is listed is worded from the
- * reason and the findings (a validation report code no quality check names keeps its code).
+ * reason and the findings, in the worklist downloads' words (a report's NIK issue too).
  */
 import { describe, expect, it } from 'vitest';
 import { worklistHouseholds, type WorklistRow } from '../../src/lib/queries/worklist-page';
-import { findingLabel, relationLabel, whyListed } from '../../src/lib/ui/print/labels';
+import { relationLabel, whyListed } from '../../src/lib/ui/print/labels';
 
 const row = (over: Partial<WorklistRow>): WorklistRow => ({
 	village_kode: '64.02.01.2001',
@@ -43,11 +43,9 @@ describe('the field form', () => {
 	it('words why a member is listed, in Indonesian', () => {
 		expect(whyListed('unchecked', [])).toBe('belum diperiksa');
 		expect(whyListed('finding', ['two_heads'])).toBe('keluarga dengan lebih dari satu kepala keluarga');
-		expect(whyListed('conflict', ['nik_scientific'])).toBe(
-			'hasil bertentangan dalam satu putaran; temuan laporan validasi (nik_scientific)'
-		);
-		expect(findingLabel('no_head')).toBe('keluarga tanpa kepala keluarga');
-		expect(relationLabel('child_in_law')).toBe('Menantu');
+		expect(whyListed('conflict', ['nik_scientific'])).toBe('hasil bertentangan dalam satu putaran; NIK: notasi ilmiah Excel');
+		expect(whyListed('finding', ['no_head', 'kode_baru'])).toBe('keluarga tanpa kepala keluarga; kode_baru');
+		expect(relationLabel('child_in_law')).toBe('menantu');
 		expect(relationLabel('someone')).toBe('someone');
 		expect(relationLabel(null)).toBe('–');
 	});

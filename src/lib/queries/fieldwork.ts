@@ -19,7 +19,7 @@ const COUNTS_SPEC = Object.fromEntries(PROGRESS_COUNT_COLUMNS.map((c) => [c, 'nu
 	'number'
 >;
 
-const PROGRESS_SPEC = {
+export const PROGRESS_SPEC = {
 	kecamatan_kode: 'string',
 	kecamatan_nama: 'string',
 	...COUNTS_SPEC,
@@ -27,7 +27,7 @@ const PROGRESS_SPEC = {
 	last_visit: 'date?'
 } as const satisfies RowSpec;
 
-const VILLAGE_PROGRESS_SPEC = { village_kode: 'string', village_nama: 'string', ...PROGRESS_SPEC } as const satisfies RowSpec;
+export const VILLAGE_PROGRESS_SPEC = { village_kode: 'string', village_nama: 'string', ...PROGRESS_SPEC } as const satisfies RowSpec;
 
 export type KecamatanProgress = RowOf<typeof PROGRESS_SPEC>;
 export type VillageProgress = RowOf<typeof VILLAGE_PROGRESS_SPEC>;
@@ -47,7 +47,7 @@ export async function roundProgress(engine: Engine): Promise<RoundProgress[]> {
 	return rowsOf(await engine.query(roundProgressSql()), ROUND_SPEC);
 }
 
-const CONFLICT_SPEC = {
+export const CONFLICT_SPEC = {
 	person_id: 'string',
 	household_id: 'string',
 	round: 'number',
@@ -98,7 +98,7 @@ ORDER BY h.village_kode, c.person_id, c.outcome`),
 	return [...byPerson.values()];
 }
 
-const UNMATCHED_SPEC = {
+export const UNMATCHED_SPEC = {
 	round: 'number',
 	source_file: 'string',
 	source_row: 'number',

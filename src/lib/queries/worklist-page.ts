@@ -1,32 +1,13 @@
 /**
  * The worklist of one village as the printed field form reads it (issue 13 point 5): the rows of
- * `worklistSql(village)` (core/verval/worklist.ts), typed, and grouped by household in the order the
+ * `villageWorklist` (queries/verval.ts, the CLI's and the downloads' too) grouped by household in the order the
  * SQL gives (village, household, member), so the form reads house by house. Reads `verval_person`:
  * the caller builds the verified set first (VervalModel.prepare) in the same job.
  */
-import { rowsOf, type RowOf } from '../core/rows';
-import { worklistSql, type WorklistReason } from '../core/verval/worklist';
-import type { Engine } from '../engine/types';
+import type { WorklistReason } from '../core/verval/worklist';
+import type { WorklistRow } from './verval';
 
-/** The columns of a worklist row, as `tepat verval` writes them (src/cli/verval.ts). */
-export const WORKLIST_SPEC = {
-	village_kode: 'string?',
-	village_nama: 'string?',
-	kecamatan_nama: 'string?',
-	household_id: 'string',
-	kk: 'string?',
-	alamat: 'string?',
-	head_name: 'string?',
-	person_id: 'string',
-	nik: 'string?',
-	name: 'string?',
-	relation: 'string?',
-	age: 'number?',
-	reason: 'string',
-	findings: 'string?'
-} as const;
-
-export type WorklistRow = RowOf<typeof WORKLIST_SPEC>;
+export { villageWorklist, type WorklistRow } from './verval';
 
 /** One member on the form: who, and why they are listed (a reason and the finding codes, unworded). */
 export interface WorklistMember {
@@ -48,11 +29,6 @@ export interface WorklistHousehold {
 	members: WorklistMember[];
 }
 
-/** The worklist rows of one village (dotted code). */
-export async function villageWorklist(engine: Engine, village: string): Promise<WorklistRow[]> {
-	return rowsOf(await engine.query(worklistSql(village)), WORKLIST_SPEC);
-}
-
 /** Rows grouped by household, keeping the rows' order. */
 export function worklistHouseholds(rows: readonly WorklistRow[]): WorklistHousehold[] {
 	const byHousehold = new Map<string, WorklistHousehold>();
@@ -68,7 +44,7 @@ export function worklistHouseholds(rows: readonly WorklistRow[]): WorklistHouseh
 			nik: row.nik,
 			relation: row.relation,
 			age: row.age,
-			reason: row.reason as WorklistReason,
+			reason: row.reason,
 			findings: row.findings ? row.findings.split(' ').filter((code) => code !== '') : []
 		});
 	}
