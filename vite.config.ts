@@ -27,7 +27,10 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 					environment: 'node',
-					testTimeout: 60_000
+					testTimeout: 60_000,
+					// Opening duckdb-wasm in a beforeAll compiles its wasm: seconds when idle, far longer on a
+					// machine busy with other builds. A bound on waiting, not a timing assertion.
+					hookTimeout: 60_000
 				}
 			},
 			{
