@@ -1,0 +1,17 @@
+import type { RegisterFiles, Workload, WorkloadAnswer } from './workload';
+
+/** A register held in a peer's own memory, ready to answer the workload. */
+export interface LoadedRegister {
+	compute(workload: Workload): Promise<WorkloadAnswer>;
+	/** Frees what the load holds (tables, wasm memory, connections). */
+	release(): Promise<void>;
+}
+
+/** A tool a data team might use instead of Tepat: how it loads the register files. */
+export interface Peer {
+	/** Short id for `--peer` and the results. */
+	id: string;
+	/** Name and version for the results. */
+	label: string;
+	load(files: RegisterFiles): Promise<LoadedRegister>;
+}
