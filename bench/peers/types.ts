@@ -15,3 +15,19 @@ export interface Peer {
 	label: string;
 	load(files: RegisterFiles): Promise<LoadedRegister>;
 }
+
+/** What a tool's process (child.ts) reports: its label, its times and memory, or why it is not timed. */
+export interface ToolRuns {
+	tool: string;
+	label: string;
+	loadMs: number[];
+	computeMs: number[];
+	/** VmHWM − VmRSS before the first load, bytes. */
+	peakDeltaBytes: number;
+	baselineBytes: number;
+	/** Set when the answer differs from Tepat's: the first difference; no times then. */
+	disagrees?: string;
+}
+
+export const EXPECTED_FILE = 'expected.json';
+export const RESULT_FILE = (tool: string) => `result-${tool}.json`;
