@@ -9,9 +9,10 @@ import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PEERS } from './index';
-import { RESULT_FILE, type ToolRuns } from './types';
+import { RESULT_FILE, TEPAT_LABEL, type ToolRuns } from './types';
 import { budgetFor } from './workload';
 
+const PEER_LABELS = new Map<string, string>([['tepat', TEPAT_LABEL], ...PEERS.map((p): [string, string] => [p.id, p.label])]);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHILD = join(ROOT, 'bench/peers/child.ts');
 
@@ -27,11 +28,16 @@ export interface SizeResults {
 	tools: ToolRuns[];
 }
 
-function runChild(args: string[]): Promise<void> {
-	return new Promise((done, fail) => {
-		const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: 'inherit' });
-		child.on('error', fail);
-		child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`${args.join(' ')}: exit code ${code}`))));
+/** Runs one tool's process; resolves to why it failed (exit code or signal), or undefined. */
+function runChild(args: string[]): Promise<string | undefined> {
+	return new Promise((done) => {
+		// A larger heap than Node's default (about 4 GiB), so the JavaScript peers are not cut off at 3M people.
+		const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', CHILD, ...args], {
+			cwd: ROOT,
+			stdio: 'inherit'
+		});
+		child.on('error', (error) => done(error.message));
+		child.on('exit', (code, signal) => done(code === 0 ? undefined : `process ended with ${signal ?? `exit code ${code}`}`));
 	});
 }
 
@@ -60,7 +66,14 @@ export async function benchPeers(samples: readonly PeerSample[], runs = 3): Prom
 		const tools: ToolRuns[] = [];
 		for (const tool of ['tepat', ...PEERS.map((p) => p.id)]) {
 			console.log(`peers: ${tool} on ${people.toLocaleString('en')} people …`);
-			await runChild(['--tool', tool, ...common, ...(tool === 'tepat' ? ['--flat', join(dir, 'dtsen.parquet')] : [])]);
+			const failed = await runChild(['--tool', tool, ...common, ...(tool === 'tepat' ? ['--flat', join(dir, 'dtsen.parquet')] : [])]);
+			if (failed !== undefined) {
+				console.log(`  failed: ${failed}`);
+				tools.push({ tool, label: tool, loadMs: [], computeMs: [], peakDeltaBytes: 0, baselineBytes: 0, failed });
+				// Without Tepat's answer there is nothing to check the peers against at this size.
+				if (tool === 'tepat') break;
+				continue;
+			}
 			const runsOf = JSON.parse(await readFile(join(work, RESULT_FILE(tool)), 'utf8')) as ToolRuns;
 			console.log(
 				runsOf.disagrees
@@ -86,7 +99,7 @@ const spread = (values: readonly number[]) =>
 	values.length === 0 ? '–' : `${seconds(median(values))} (${seconds(Math.min(...values))}–${seconds(Math.max(...values))})`;
 
 function sizeTable(size: SizeResults): string {
-	const agreeing = size.tools.filter((t) => !t.disagrees);
+	const agreeing = size.tools.filter((t) => !t.disagrees && !t.failed);
 	const duck = agreeing.find((t) => t.tool === 'duckdb');
 	const peers = agreeing.filter((t) => t.tool !== 'tepat');
 	const fastest = (pick: (t: ToolRuns) => number[]) => Math.min(...peers.map((t) => median(pick(t))));
@@ -98,6 +111,7 @@ function sizeTable(size: SizeResults): string {
 		'| tool | load, s: median (min–max) | compute, s: median (min–max) | load ÷ DuckDB | compute ÷ DuckDB | load ÷ fastest peer | compute ÷ fastest peer | peak RSS − RSS before load | agrees with Tepat |',
 		'|---|---:|---:|---:|---:|---:|---:|---:|---|',
 		...size.tools.map((t) => {
+			if (t.failed) return `| ${PEER_LABELS.get(t.tool) ?? t.label} | – | – | – | – | – | – | – | not run to the end: ${t.failed} |`;
 			if (t.disagrees) return `| ${t.label} | – | – | – | – | – | – | – | no: ${t.disagrees} |`;
 			const l = median(t.loadMs);
 			const c = median(t.computeMs);
@@ -120,8 +134,8 @@ function growthTable(sizes: readonly SizeResults[]): string {
 		`|---|---|${header.map(() => '---:').join('|')}|---:|`
 	];
 	for (const tool of first.tools.map((t) => t.tool)) {
-		const of = sizes.map((s) => s.tools.find((t) => t.tool === tool && !t.disagrees));
-		const label = first.tools.find((t) => t.tool === tool)?.label ?? tool;
+		const of = sizes.map((s) => s.tools.find((t) => t.tool === tool && !t.disagrees && !t.failed));
+		const label = PEER_LABELS.get(tool) ?? tool;
 		for (const [step, pick] of [
 			['load', (t: ToolRuns) => t.loadMs],
 			['compute', (t: ToolRuns) => t.computeMs]

@@ -18,7 +18,7 @@ import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { peerById } from './index';
 import { tepatAnswer, writeRegisterFiles } from './reference';
-import { EXPECTED_FILE, RESULT_FILE, type LoadedRegister, type ToolRuns } from './types';
+import { EXPECTED_FILE, RESULT_FILE, TEPAT_LABEL, type LoadedRegister, type ToolRuns } from './types';
 import { firstDifference, workload, type RegisterFiles, type WorkloadAnswer } from './workload';
 
 function statusBytes(field: 'VmRSS' | 'VmHWM'): number {
@@ -65,7 +65,7 @@ async function tepatLoad(flat: string, reference: Reference): Promise<LoadedRegi
 	};
 }
 
-const label = tool === 'tepat' ? 'Tepat (NodeEngine, core SQL)' : peerById(tool).label;
+const label = tool === 'tepat' ? TEPAT_LABEL : peerById(tool).label;
 const result: ToolRuns = { tool, label, loadMs: [], computeMs: [], peakDeltaBytes: 0, baselineBytes: 0 };
 const reference = tool === 'tepat' ? (JSON.parse(readFileSync('data/reference.json', 'utf8')) as Reference) : undefined;
 const expected = tool === 'tepat' ? undefined : (JSON.parse(readFileSync(join(work, EXPECTED_FILE), 'utf8')) as WorkloadAnswer);

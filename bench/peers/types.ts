@@ -27,7 +27,11 @@ export interface ToolRuns {
 	baselineBytes: number;
 	/** Set when the answer differs from Tepat's: the first difference; no times then. */
 	disagrees?: string;
+	/** Set when the tool's process did not finish (out of memory, a crash): how it ended. */
+	failed?: string;
 }
 
 export const EXPECTED_FILE = 'expected.json';
 export const RESULT_FILE = (tool: string) => `result-${tool}.json`;
+
+export const TEPAT_LABEL = 'Tepat (NodeEngine, core SQL)';
