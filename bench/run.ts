@@ -3,9 +3,13 @@
  * Chromium) and in Node, on generated registers of the given sizes. Results go to bench/RESULTS.md with
  * the machine's details. Timings are recorded here, never asserted in tests.
  *
- *   npm run bench [-- --people 1000000[,3000000]] [--xlsx-people 100000] [--skip-browser] [--indicators-only]
+ *   npm run bench [-- --sizes 1000000[,3000000]] [--xlsx-people 100000] [--skip-browser] [--indicators-only]
+ *                 [--peers | --peers-only] [--note TEXT]
  * Needs `npm run build` first (the browser part serves build/). Peak memory is sampled from /proc
  * (bench/memory.ts): the Node process's RSS, and the PSS of all of Chromium's processes.
+ * `--peers` also runs the same workload in Tepat's peers (DuckDB native, Arquero, SQLite in wasm,
+ * TypeScript loops over Arrow: bench/peers/) for every size; `--peers-only` runs only that.
+ * `--people` is the older name of `--sizes`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -23,7 +27,10 @@ import { writeSample, type SampleFormat, type SampleManifest } from '../src/lib/
 import { BUILD_DIR, CHROMIUM, openSite } from '../tests/e2e/site';
 import { describeMachine } from './machine';
 import { browserRoot, samplePeak, treeBytes } from './memory';
+import { benchPeers, peersMarkdown } from './peers/bench';
 
+/** The run's date, for the results' heading. */
+const runStarted = new Date();
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench/out');
 const reference = JSON.parse(readFileSync(join(ROOT, 'data/reference.json'), 'utf8')) as Reference;
@@ -33,7 +40,11 @@ function arg(name: string): string | undefined {
 	const index = args.indexOf(`--${name}`);
 	return index >= 0 ? args[index + 1] : undefined;
 }
-const sizes = (arg('people') ?? '1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
+const sizes = (arg('sizes') ?? arg('people') ?? '1000000').split(',').map((s) => Number(s.replaceAll('_', '')));
+const peersOnly = process.argv.includes('--peers-only');
+const peers = peersOnly || process.argv.includes('--peers');
+/** Load and compute runs per tool in the peer comparison. */
+const peerRuns = Number(arg('peer-runs') ?? '3');
 const xlsxPeople = Number((arg('xlsx-people') ?? '100000').replaceAll('_', ''));
 const skipBrowser = process.argv.includes('--skip-browser');
 /** Only the Parquet load and what follows it (indicators, map): the CSV and XLSX loads take minutes. */
@@ -68,7 +79,7 @@ function median(values: number[]): number {
 }
 
 async function sampleOf(people: number, formats: SampleFormat[] = ['csv', 'parquet']): Promise<{ dir: string; manifest: SampleManifest }> {
-	const dir = join(OUT, formats.includes('xlsx') ? `x${people}` : `p${people}`);
+	const dir = join(OUT, formats.includes('xlsx') ? `x${people}` : formats.includes('csv') ? `p${people}` : `q${people}`);
 	const manifestPath = join(dir, 'manifest.json');
 	if (existsSync(manifestPath)) {
 		return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as SampleManifest };
@@ -378,14 +389,27 @@ function markdown(): string {
 }
 
 const samples: Sample[] = [];
-for (const people of sizes) samples.push({ people, ...(await sampleOf(people)) });
-const xlsx = xlsxPeople > 0 && !indicatorsOnly ? { people: xlsxPeople, ...(await sampleOf(xlsxPeople, ['xlsx'])) } : undefined;
-if (xlsx) await benchNode(xlsx.people, xlsx.dir, ['dtsen.xlsx']);
-for (const s of samples) await benchNode(s.people, s.dir);
-if (!skipBrowser) await benchBrowser(samples, xlsx);
+for (const people of sizes) samples.push({ people, ...(await sampleOf(people, peersOnly ? ['parquet'] : ['csv', 'parquet'])) });
+const xlsx =
+	xlsxPeople > 0 && !indicatorsOnly && !peersOnly ? { people: xlsxPeople, ...(await sampleOf(xlsxPeople, ['xlsx'])) } : undefined;
+if (!peersOnly) {
+	if (xlsx) await benchNode(xlsx.people, xlsx.dir, ['dtsen.xlsx']);
+	for (const s of samples) await benchNode(s.people, s.dir);
+	if (!skipBrowser) await benchBrowser(samples, xlsx);
+}
+const peerSection = peers ? peersMarkdown(await benchPeers(samples, peerRuns), peerRuns) : undefined;
 
-const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
-const section = `## Run of ${stamp} UTC\n\n\`\`\`\n${describeMachine(skipBrowser ? undefined : CHROMIUM)}\n\`\`\`\n\nRegisters: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person${xlsx ? `; the XLSX one has ${xlsxPeople.toLocaleString('en')} rows` : ''}.${runNote ? ` ${runNote}` : ''}\n\n${markdown()}\n`;
+const stamp = runStarted.toISOString().slice(0, 16).replace('T', ' ');
+const machine = describeMachine(skipBrowser && !peers ? undefined : CHROMIUM);
+const registers = `Registers: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person${xlsx ? `; the XLSX one has ${xlsxPeople.toLocaleString('en')} rows` : ''}.${runNote ? ` ${runNote}` : ''}`;
+const parts = [
+	`## Run of ${stamp} UTC${peersOnly ? ': Tepat and its peers' : ''}`,
+	`\`\`\`\n${machine}\n\`\`\``,
+	registers,
+	...(peersOnly ? [] : [markdown()]),
+	...(peerSection ? [...(peersOnly ? [] : ['### Tepat and its peers']), peerSection] : [])
+];
+const section = parts.join('\n\n').trimEnd() + '\n';
 const resultsPath = join(ROOT, 'bench/RESULTS.md');
 const previous = existsSync(resultsPath)
 	? readFileSync(resultsPath, 'utf8')
