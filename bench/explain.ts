@@ -64,11 +64,21 @@ function median(values: readonly number[]): number {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
+/** CPU milliseconds (all of DuckDB's threads are this process's) spent by timed runs, by label. */
+const cpu = new Map<string, number[]>();
+
+/** Wall milliseconds of `run`; its CPU time is kept under `label` (less sensitive to other jobs' load). */
+async function timed(run: () => Promise<unknown>, label = ''): Promise<number> {
+	const used = process.cpuUsage();
 	const started = performance.now();
 	await run();
-	return performance.now() - started;
+	const ms = performance.now() - started;
+	const { user, system } = process.cpuUsage(used);
+	if (label) cpu.set(label, [...(cpu.get(label) ?? []), (user + system) / 1000]);
+	return ms;
 }
+
+const cpuMedian = (label: string) => `cpu ${seconds(median(cpu.get(label) ?? []))}`;
 
 /** Node DuckDB with the register loaded: from the kept database when there is one, else from the file. */
 async function openRegister(): Promise<NodeEngine> {
@@ -159,7 +169,9 @@ async function explain(engine: Engine, label: string, sql: string): Promise<void
 	const total = all.reduce((sum, o) => sum + o.seconds, 0);
 	console.log(`\n---- ${label}: ${all.length} operators, ${total.toFixed(3)} s operator time; costliest:`);
 	for (const o of [...all].sort((a, b) => b.seconds - a.seconds).slice(0, top)) {
-		console.log(`  ${o.seconds.toFixed(3).padStart(7)} s  ${o.name.padEnd(22)} ${o.rows.toLocaleString('en').padStart(10)} rows  ${o.info}`);
+		console.log(
+			`  ${o.seconds.toFixed(3).padStart(7)} s  ${o.name.padEnd(22)} ${o.rows.toLocaleString('en').padStart(10)} rows  ${o.info}`
+		);
 	}
 }
 
@@ -178,15 +190,21 @@ async function timeAllocation(engine: Engine, host: string): Promise<void> {
 	for (let r = 0; r < runs; r++) {
 		let total = 0;
 		for (const [i, statement] of statements.entries()) {
-			const ms = await timed(() => engine.exec(statement));
+			const ms = await timed(() => engine.exec(statement), `${host} ${i}`);
 			times[i]?.push(ms);
 			total += ms;
 		}
 		totals.push(total);
+		cpu.set(`${host} allocation`, [
+			...(cpu.get(`${host} allocation`) ?? []),
+			statements.reduce((sum, _, i) => sum + (cpu.get(`${host} ${i}`)?.[r] ?? 0), 0)
+		]);
 	}
-	console.log(`\n==== ${host}: allocation, all statements, median of ${runs}: ${seconds(median(totals))} (runs: ${totals.map(seconds).join(', ')})`);
+	console.log(
+		`\n==== ${host}: allocation, all statements, median of ${runs}: ${seconds(median(totals))}, ${cpuMedian(`${host} allocation`)} (runs: ${totals.map(seconds).join(', ')})`
+	);
 	for (const [i, statement] of statements.entries()) {
-		console.log(`  ${seconds(median(times[i] ?? [])).padStart(9)}  ${labelOf(statement, i)}`);
+		console.log(`  ${seconds(median(times[i] ?? [])).padStart(9)}  ${cpuMedian(`${host} ${i}`).padStart(13)}  ${labelOf(statement, i)}`);
 	}
 	for (const [i, statement] of statements.entries()) {
 		if (statement.startsWith('INSERT INTO allocation ')) await explain(engine, `${host} ${labelOf(statement, i)}`, statement);
@@ -195,8 +213,16 @@ async function timeAllocation(engine: Engine, host: string): Promise<void> {
 	const totalsSql = `SELECT programme, funding_line, status, count(*)::INTEGER AS units, sum(cost)::DOUBLE AS rupiah
 		FROM allocation GROUP BY ALL ORDER BY ALL`;
 	console.log(`\n${host}: allocation totals`);
-	for (const row of (await engine.query(totalsSql)).toArray() as { programme: string; funding_line: string | null; status: string; units: number; rupiah: number }[]) {
-		console.log(`  ${row.programme.padEnd(6)} ${(row.funding_line ?? '-').padEnd(5)} ${row.status.padEnd(9)} ${row.units.toLocaleString('en').padStart(9)} units ${row.rupiah.toLocaleString('en').padStart(20)} Rp`);
+	for (const row of (await engine.query(totalsSql)).toArray() as {
+		programme: string;
+		funding_line: string | null;
+		status: string;
+		units: number;
+		rupiah: number;
+	}[]) {
+		console.log(
+			`  ${row.programme.padEnd(6)} ${(row.funding_line ?? '-').padEnd(5)} ${row.status.padEnd(9)} ${row.units.toLocaleString('en').padStart(9)} units ${row.rupiah.toLocaleString('en').padStart(20)} Rp`
+		);
 	}
 	// The whole list in its order, every column the screens read: equal digests, equal lists.
 	const digestSql = `SELECT programme, count(*)::INTEGER AS n, md5(string_agg(concat_ws('|', unit_id, household_id, village_kode, cost, rule, rank,
@@ -211,8 +237,11 @@ async function timeAllocation(engine: Engine, host: string): Promise<void> {
 async function timeIndicators(engine: Engine, host: string): Promise<void> {
 	const first = await timed(() => engine.query(villageIndicatorsSql(benchPlan())));
 	const times: number[] = [];
-	for (const area of [9, 8, 7.2, 9, 8]) times.push(await timed(() => engine.query(villageIndicatorsSql(benchPlan(area)))));
-	console.log(`\n==== ${host}: indicators, first ${seconds(first)}; after a threshold change, median of 5: ${seconds(median(times))} (runs: ${times.map(seconds).join(', ')})`);
+	for (const area of [9, 8, 7.2, 9, 8])
+		times.push(await timed(() => engine.query(villageIndicatorsSql(benchPlan(area))), `${host} indicators`));
+	console.log(
+		`\n==== ${host}: indicators, first ${seconds(first)}; after a threshold change, median of 5: ${seconds(median(times))}, ${cpuMedian(`${host} indicators`)} (runs: ${times.map(seconds).join(', ')})`
+	);
 	await explain(engine, `${host} villageIndicatorsSql`, villageIndicatorsSql(benchPlan(8)));
 	const digest = await engine.query(
 		`SELECT count(*)::INTEGER AS n, md5(string_agg(CAST(f AS VARCHAR), ',' ORDER BY f.kode)) AS digest FROM (${villageIndicatorsSql(benchPlan(8))}) f`
