@@ -89,7 +89,8 @@ export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'registe
 	});
 	return withCtes(
 		[
-			['h', households],
+			// Read by both the household and the person counts: filtered again for each rather than kept.
+			['h', households, 'inline'],
 			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
 			['pg', people],
 			['pv', select({ select: ['p.village_kode', ...weightedAggregates(personDefs, plan)], from: 'pg p', groupBy: ['p.village_kode'] })]
