@@ -42,21 +42,14 @@ export function parens(sql: string): string {
 	return sql.includes('\n') ? `(\n${indent(sql)}\n)` : `(${sql})`;
 }
 
-/**
- * A common table expression: its name and its query. DuckDB computes a CTE used more than once a
- * single time and keeps its rows; `'inline'` asks it to compute the query where it is used instead
- * (`AS NOT MATERIALIZED`), cheaper when the query is a filtered scan whose rows are wide to keep.
- */
-export type Cte = readonly [name: string, query: string, materialize?: 'inline'];
+/** A common table expression: its name and its query. */
+export type Cte = readonly [name: string, query: string];
 
 /** `WITH a AS (…), b AS (…) body`, one CTE a line; CTEs given as null or false are left out. */
 export function withCtes(ctes: readonly Optional<Cte>[], body: string): string {
 	const defined = present(ctes);
 	if (defined.length === 0) return body;
-	const lines = defined.map(
-		([name, query, materialize], i) =>
-			`${name} AS ${materialize === 'inline' ? 'NOT MATERIALIZED ' : ''}${parens(query)}${i < defined.length - 1 ? ',' : ''}`
-	);
+	const lines = defined.map(([name, query], i) => `${name} AS ${parens(query)}${i < defined.length - 1 ? ',' : ''}`);
 	return wrapLines(['WITH', ...lines.map(indent), body].join('\n'));
 }
 

@@ -89,8 +89,7 @@ export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'registe
 	});
 	return withCtes(
 		[
-			// Read by both the household and the person counts: filtered again for each rather than kept.
-			['h', households, 'inline'],
+			['h', households],
 			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
 			['pg', people],
 			['pv', select({ select: ['p.village_kode', ...weightedAggregates(personDefs, plan)], from: 'pg p', groupBy: ['p.village_kode'] })]
