@@ -55,9 +55,8 @@ function contextCtes(plan: Plan, source: StatusSource): Cte[] {
 			`bool_or(${anyAts}) AS any_ats`,
 			`bool_or(${anyPaket}) AS any_paket`
 		],
-		// Every household's people, not only the population's: the LEFT JOIN below keeps the population's
-		// households, and grouping the people directly costs a quarter of joining them to those first.
 		from: `${peopleFrom(source)} p`,
+		joins: ['JOIN hp ON hp.household_id = p.household_id'],
 		where: [personInPopulation(plan.population)],
 		groupBy: ['p.household_id']
 	});
