@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
 import {
+	HOUSEHOLD_INDICATOR_COLUMNS,
+	INDICATORS,
 	INDICATOR_IDS,
+	PERSON_INDICATOR_COLUMNS,
 	indicator,
 	indicatorRecordCountSql,
 	indicatorRecordsSql,
@@ -181,5 +184,24 @@ describe('indicators on a hand-computed register', () => {
 			indicatorRecordsSql({ indicator: rtlh, plan, villageKode: V1, orderBy: 'x"; DROP TABLE person; --', limit: 5, offset: 0 })
 		);
 		expect(rowsOf(safe, { household_id: 'string' }).map((r) => r.household_id)).toEqual(['H2', 'H4']);
+	});
+});
+
+describe('the columns the indicators read', () => {
+	it('are all listed, so the village figures keep and group by every column a definition reads', () => {
+		const plan = defaultPlan();
+		plan.indicators.housing.poorConditionCounts = false;
+		for (const settings of [defaultPlan().indicators, plan.indicators]) {
+			for (const d of INDICATORS) {
+				const sql = `${d.count(settings)} ${d.base(settings)}`;
+				const read = [...sql.matchAll(/\b([hp])\.(\w+)/g)];
+				expect(read.length, d.id).toBeGreaterThan(0);
+				for (const [, alias, column] of read) {
+					expect(alias, `${d.id} reads ${alias}.${column}`).toBe(d.unit === 'household' ? 'h' : 'p');
+					const listed: readonly string[] = alias === 'h' ? HOUSEHOLD_INDICATOR_COLUMNS : PERSON_INDICATOR_COLUMNS;
+					expect(listed, `${d.id} reads ${alias}.${column}`).toContain(column);
+				}
+			}
+		}
 	});
 });

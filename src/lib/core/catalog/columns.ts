@@ -170,6 +170,17 @@ export const OVERRIDE_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'reason', type: 'VARCHAR', doc: 'why' }
 ];
 
+/** The plan's population households with what every programme's candidates read (core/programs). */
+export const PLAN_HOUSEHOLD_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'household_id', type: 'VARCHAR', doc: 'household.household_id' },
+	{ name: 'village_kode', type: 'VARCHAR', doc: 'household.village_kode (a reference village)' },
+	{ name: 'zona', type: 'VARCHAR', doc: "the village's zone under the plan" },
+	{ name: 'desil', type: 'INTEGER', doc: 'household.desil (priority key)' },
+	{ name: 'members', type: 'INTEGER', doc: 'household.members (priority key)' },
+	{ name: 'vulnerability', type: 'INTEGER', doc: 'priority key: children, elderly, disability, female head (0–4)' },
+	{ name: 'deprivations', type: 'INTEGER', doc: 'priority key: unfit house, unsafe water, out-of-school child, Paket candidate (0–4)' }
+];
+
 /** A source's code table as rows (core/codes): the canonical value of a field's source code or label. */
 export const CODE_LOOKUP_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'field', type: 'VARCHAR', doc: 'coded field', notNull: true },

@@ -19,6 +19,7 @@ import {
 	KECAMATAN_COLUMNS,
 	OVERRIDE_COLUMNS,
 	PERSON_COLUMNS,
+	PLAN_HOUSEHOLD_COLUMNS,
 	REGION_COLUMNS,
 	REGISTER_FIELD_COLUMNS,
 	REPORT_COLUMNS,
@@ -64,6 +65,11 @@ export const CATALOG = {
 		doc: 'the allocation of a second plan, compared with the current one'
 	},
 	plan_override: { lifecycle: 'derived', columns: OVERRIDE_COLUMNS, doc: "the plan's overrides, read by the allocation" },
+	plan_household: {
+		lifecycle: 'derived',
+		columns: PLAN_HOUSEHOLD_COLUMNS,
+		doc: "the plan's population households with zone and priority keys, read by the allocation"
+	},
 	verval_result: { lifecycle: 'fieldwork', columns: VERVAL_RESULT_COLUMNS, doc: 'verval field results, one row per file row' },
 	verval_decision: { lifecycle: 'fieldwork', columns: VERVAL_DECISION_COLUMNS, doc: "the user's decisions on conflicts" },
 	verval_person: { lifecycle: 'derived', columns: VERVAL_PERSON_COLUMNS, doc: "each person's resolved verval status" },

@@ -175,6 +175,24 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
 	}
 ];
 
+/**
+ * The household columns the household indicators read (alias `h`), and the person columns the person
+ * indicators read (alias `p`): villageIndicatorsSql keeps only these, and counts people grouped by
+ * them. A definition reading another column must add it here (indicators.test.ts checks).
+ */
+export const HOUSEHOLD_INDICATOR_COLUMNS = [
+	'roof',
+	'roof_condition',
+	'wall',
+	'wall_condition',
+	'floor',
+	'floor_area',
+	'members',
+	'members_declared',
+	'water'
+] as const;
+export const PERSON_INDICATOR_COLUMNS = ['age', 'school_participation', 'certificate'] as const;
+
 export function indicator(id: IndicatorId): IndicatorDefinition {
 	const found = INDICATORS.find((d) => d.id === id);
 	if (!found) throw new Error(`unknown indicator ${id}`);

@@ -8,7 +8,13 @@ import type { Plan, Population } from '../plan';
 import { passesSql } from '../register-fields';
 import { parens, select, sqlList, sqlString, withCtes, type SelectQuery } from '../sql';
 import { householdsFrom, peopleFrom, type StatusSource } from '../verval/relations';
-import { INDICATORS, type IndicatorDefinition, type IndicatorId } from './definitions';
+import {
+	HOUSEHOLD_INDICATOR_COLUMNS,
+	INDICATORS,
+	PERSON_INDICATOR_COLUMNS,
+	type IndicatorDefinition,
+	type IndicatorId
+} from './definitions';
 
 /**
  * The household's verval status is valid. A register without a verval column has no filter; a record
@@ -47,30 +53,46 @@ function aggregates(defs: readonly IndicatorDefinition[], plan: Plan): string[] 
 	]);
 }
 
+/** The same counts over rows that stand for `people` people each (the grouped person rows). */
+function weightedAggregates(defs: readonly IndicatorDefinition[], plan: Plan): string[] {
+	const s = plan.indicators;
+	const counted = (condition: string) => `coalesce(sum(p.people) FILTER (WHERE ${condition}), 0)::INTEGER`;
+	return defs.flatMap((d) => [`${counted(d.count(s))} AS ${countColumn(d.id)}`, `${counted(d.base(s))} AS ${denominatorColumn(d.id)}`]);
+}
+
 /**
  * One row per reference village (kode, nama, kecamatan_kode, kecamatan) with `<id>_count` and
  * `<id>_denominator` for every indicator, zeros where the village has no records. Households whose
  * village code is outside the reference are not in any row. `source`: the register's statuses or the
  * verified set's (core/verval/relations.ts).
+ *
+ * The households keep only the columns the indicators read. People are first counted per village and
+ * per combination of the columns the person indicators read (a few thousand rows for a million
+ * people), and the indicators' conditions are evaluated on those rows, not on every person: the same
+ * counts, without testing each person's certificate against the long lists of levels many times over.
  */
 export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'register'): string {
 	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
 	const personDefs = INDICATORS.filter((d) => d.unit === 'person');
 	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${c}, 0)::INTEGER AS ${c}`);
+	const households = select({
+		select: ['h.household_id', 'h.village_kode', ...HOUSEHOLD_INDICATOR_COLUMNS.map((c) => `h.${c}`)],
+		from: `${householdsFrom(source)} h`,
+		where: [householdInPopulation(plan.population)]
+	});
+	const people = select({
+		select: ['h.village_kode', ...PERSON_INDICATOR_COLUMNS.map((c) => `p.${c}`), 'count(*) AS people'],
+		from: `${peopleFrom(source)} p`,
+		joins: ['JOIN h ON h.household_id = p.household_id'],
+		where: [personInPopulation(plan.population)],
+		groupBy: ['ALL']
+	});
 	return withCtes(
 		[
-			['h', select({ select: ['*'], from: `${householdsFrom(source)} h`, where: [householdInPopulation(plan.population)] })],
+			['h', households],
 			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
-			[
-				'pv',
-				select({
-					select: ['h.village_kode', ...aggregates(personDefs, plan)],
-					from: `${peopleFrom(source)} p`,
-					joins: ['JOIN h ON h.household_id = p.household_id'],
-					where: [personInPopulation(plan.population)],
-					groupBy: ['h.village_kode']
-				})
-			]
+			['pg', people],
+			['pv', select({ select: ['p.village_kode', ...weightedAggregates(personDefs, plan)], from: 'pg p', groupBy: ['p.village_kode'] })]
 		],
 		select({
 			select: ['v.kode', 'v.nama', 'v.kecamatan_kode', 'v.kecamatan_nama AS kecamatan', ...columns],

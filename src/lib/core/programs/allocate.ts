@@ -80,13 +80,13 @@ function overridesSelect(spec: AllocationSpec): string {
 	return select({ select: ['unit_id', 'action', 'reason'], from: spec.overrides, where: [`programme = ${sqlString(spec.programme)}`] });
 }
 
-/** The condition a queued unit meets: included, or within its village's cap and quota. */
-function withinLimits(spec: AllocationSpec): string {
+/** The condition a queued unit meets: included, or within its village's cap and quota; null when there are no limits. */
+function withinLimits(spec: AllocationSpec): string | null {
 	const limits = [
 		spec.villageCap !== null && `village_rank <= ${Math.max(0, Math.floor(spec.villageCap))}`,
 		spec.villageQuota && 'village_rank <= quota'
 	];
-	return limits.some(Boolean) ? `(included OR (${and(limits)}))` : 'TRUE';
+	return limits.some(Boolean) ? `(included OR (${and(limits)}))` : null;
 }
 
 /** The quota's base: how many units the whole budget reaches in priority order with no village limit. */
@@ -117,17 +117,17 @@ function placedSelect(spec: AllocationSpec): string {
 	});
 }
 
-const STATUS = caseWhen(
-	[
-		['f.funding_line IS NOT NULL', "'funded'"],
-		['f.unit_id IS NULL', "'over_cap'"]
-	],
-	"'unfunded'"
-);
+/**
+ * The running sum of cost down the queue. Without village limits every unit is queued, and the sum
+ * is taken in the ranking's own window (one sort for both); with limits it runs over the units within
+ * them, in rank order, and is NULL for the others.
+ */
+const RUNNING = 'ROWS UNBOUNDED PRECEDING';
 
 export function allocationSql(spec: AllocationSpec): string {
 	const programme = sqlString(spec.programme);
 	const ends = lineEndCtes(spec.lines);
+	const within = withinLimits(spec);
 	const line =
 		ends.length === 0
 			? 'NULL::VARCHAR'
@@ -142,33 +142,52 @@ export function allocationSql(spec: AllocationSpec): string {
 		from: 'c',
 		joins: ['LEFT JOIN o ON o.unit_id = c.unit_id']
 	});
+	const priorityOrder = `ORDER BY included DESC, ${orderBy(spec.priority)}`;
 	const ranked = select({
-		select: ['*', `row_number() OVER (ORDER BY included DESC, ${orderBy(spec.priority)}) AS rank`],
+		select: [
+			'*',
+			`row_number() OVER (${priorityOrder}) AS rank`,
+			...(within === null ? [`sum(cost) OVER (${priorityOrder} ${RUNNING})::HUGEINT AS cumulative_cost`] : [])
+		],
 		from: 'marked',
 		where: ['NOT excluded']
 	});
-	const queue = select({
-		select: ['unit_id', 'sum(cost) OVER (ORDER BY rank ROWS UNBOUNDED PRECEDING)::HUGEINT AS cumulative_cost'],
-		from: 'placed',
-		where: [withinLimits(spec)]
-	});
+	// Every placed unit, with its running sum when it is within the limits (NULL: over the cap).
+	const queue =
+		within === null
+			? 'SELECT *, TRUE AS queued FROM placed'
+			: select({
+					select: [
+						'*',
+						`${within} AS queued`,
+						`${caseWhen([[within, `sum(cost) FILTER (WHERE ${within}) OVER (ORDER BY rank ${RUNNING})`]])}::HUGEINT AS cumulative_cost`
+					],
+					from: 'placed'
+				});
+	const funded = `SELECT *, ${line} AS funding_line FROM queue q`;
+	const status = caseWhen(
+		[
+			['f.funding_line IS NOT NULL', "'funded'"],
+			['NOT f.queued', "'over_cap'"]
+		],
+		"'unfunded'"
+	);
 	const queued = select({
 		select: [
 			`${programme} AS programme`,
-			'p.unit_id',
-			'p.household_id',
-			'p.village_kode',
-			'p.cost::BIGINT AS cost',
-			'p.rule',
-			'p.rank::INTEGER AS rank',
-			'p.village_rank::INTEGER AS village_rank',
+			'f.unit_id',
+			'f.household_id',
+			'f.village_kode',
+			'f.cost::BIGINT AS cost',
+			'f.rule',
+			'f.rank::INTEGER AS rank',
+			'f.village_rank::INTEGER AS village_rank',
 			'f.cumulative_cost::BIGINT AS cumulative_cost',
 			'f.funding_line',
-			`${STATUS} AS status`,
-			'p.override_reason'
+			`${status} AS status`,
+			'f.override_reason'
 		],
-		from: 'placed p',
-		joins: ['LEFT JOIN funded f ON f.unit_id = p.unit_id']
+		from: 'funded f'
 	});
 	const excluded = select({
 		// The queue's columns are NULL for a unit the plan excludes.
@@ -199,7 +218,7 @@ export function allocationSql(spec: AllocationSpec): string {
 			['placed', placedSelect(spec)],
 			['queue', queue],
 			...ends,
-			['funded', `SELECT q.unit_id, q.cumulative_cost, ${line} AS funding_line FROM queue q`]
+			['funded', funded]
 		],
 		`${queued}\nUNION ALL\n${excluded}\nORDER BY rank NULLS LAST, unit_id`
 	);

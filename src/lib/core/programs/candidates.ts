@@ -4,11 +4,12 @@
  * the household's priority keys. Eligibility is the indicator definitions under the plan's population
  * (valid verval, desil in range), plus each programme's own conditions.
  */
-import { indicator } from '../indicators/definitions';
+import { HOUSEHOLD_INDICATOR_COLUMNS, indicator } from '../indicators/definitions';
 import { householdInPopulation, personInPopulation } from '../indicators/sql';
 import { LEVEL_STAGE } from '../indicators/stages';
 import type { HousingProgramme, Plan, PriorityKeyId, ProgrammeId } from '../plan';
 import { passesSql } from '../register-fields';
+import { columnNames, type CatalogTable } from '../catalog';
 import { and, caseWhen, or, parens, select, sqlString, withCtes, type Cte } from '../sql';
 import { householdsFrom, peopleFrom, type StatusSource } from '../verval/relations';
 import type { PriorityKey } from './allocate';
@@ -31,6 +32,9 @@ export function priorityOf(plan: Plan): PriorityKey[] {
 
 const PRIORITY_KEYS = ['desil', 'vulnerability', 'members', 'deprivations'] as const;
 const keys = (alias: string) => PRIORITY_KEYS.map((k) => `${alias}.${k}`);
+
+/** The household columns the context reads: the population filter's, the keys' and the deprivations'. */
+const HOUSEHOLD_CONTEXT_COLUMNS = ['household_id', 'village_kode', 'desil', 'verval_status', ...HOUSEHOLD_INDICATOR_COLUMNS] as const;
 
 /**
  * Households of the population with their zone and priority keys:
@@ -70,7 +74,15 @@ function contextCtes(plan: Plan, source: StatusSource): Cte[] {
 		'coalesce(m.any_paket, FALSE)'
 	];
 	const withKeys = select({
-		select: ['h.*', `${vulnerability.map(flag).join(' + ')} AS vulnerability`, `${deprivations.map(flag).join(' + ')} AS deprivations`],
+		select: [
+			'h.household_id',
+			'h.village_kode',
+			'h.zona',
+			'h.desil',
+			'h.members',
+			`${vulnerability.map(flag).join(' + ')} AS vulnerability`,
+			`${deprivations.map(flag).join(' + ')} AS deprivations`
+		],
 		from: 'hp h',
 		joins: ['LEFT JOIN m ON m.household_id = h.household_id']
 	});
@@ -78,7 +90,7 @@ function contextCtes(plan: Plan, source: StatusSource): Cte[] {
 		[
 			'h',
 			select({
-				select: ['hr.*', `${zoneSql(plan)} AS zona`],
+				select: [...HOUSEHOLD_CONTEXT_COLUMNS.map((c) => `hr.${c}`), `${zoneSql(plan)} AS zona`],
 				from: `${householdsFrom(source)} hr`,
 				joins: ['JOIN village v ON v.kode = hr.village_kode']
 			})
@@ -89,6 +101,18 @@ function contextCtes(plan: Plan, source: StatusSource): Cte[] {
 	];
 }
 
+/** Where the allocation keeps planHouseholdsSql's rows, built once for all programmes. */
+export const PLAN_HOUSEHOLD_TABLE = 'plan_household' satisfies CatalogTable;
+
+/**
+ * The plan's population households with zone and priority keys (one row each, the columns of
+ * PLAN_HOUSEHOLD_TABLE). Every programme's candidates read them: the allocation builds them into that
+ * table once rather than aggregating every person again for each programme.
+ */
+export function planHouseholdsSql(plan: Plan, source: StatusSource = 'register'): string {
+	return withCtes(contextCtes(plan, source), select({ select: columnNames(PLAN_HOUSEHOLD_TABLE).map((c) => `x.${c}`), from: 'x' }));
+}
+
 /** Cost of building work in a village's zone, in whole Rupiah (cash transfers are not multiplied). */
 function zoneCost(plan: Plan, unitCost: number): string {
 	const multipliers = Object.entries(plan.zoneCostMultiplier).filter(([, m]) => m !== 1);
@@ -96,7 +120,7 @@ function zoneCost(plan: Plan, unitCost: number): string {
 	const multiplier = caseWhen(
 		multipliers.map(([zone, m]) => [sqlString(zone), String(m)]),
 		'1',
-		'h.zona'
+		'x.zona'
 	);
 	return `round(${unitCost} * ${multiplier})::BIGINT`;
 }
@@ -112,10 +136,21 @@ function zoneSql(plan: Plan): string {
 	);
 }
 
-function householdSelect(where: string, cost: string, rule: string): string {
+/**
+ * Where a programme's candidates come from: the statuses' source, and the relation holding the plan's
+ * households (PLAN_HOUSEHOLD_TABLE in the allocation, else the context's CTE `x`).
+ */
+interface From {
+	source: StatusSource;
+	households: string;
+}
+
+/** A household programme's candidates: the register's household `h` with its plan household `x`. */
+function householdSelect(from: From, where: string, cost: string, rule: string): string {
 	return select({
-		select: ['h.household_id AS unit_id', 'h.household_id', 'h.village_kode', `${cost} AS cost`, `${rule} AS rule`, ...keys('h')],
-		from: 'x AS h',
+		select: ['h.household_id AS unit_id', 'h.household_id', 'h.village_kode', `${cost} AS cost`, `${rule} AS rule`, ...keys('x')],
+		from: `${householdsFrom(from.source)} h`,
+		joins: [`JOIN ${from.households} x ON x.household_id = h.household_id`],
 		where: [where]
 	});
 }
@@ -135,7 +170,7 @@ export function ownershipConditions(settings: HousingProgramme): string[] {
 	];
 }
 
-function housing(plan: Plan, programme: 'bsps' | 'rtlh', excludeFundedIn: string | null): string {
+function housing(plan: Plan, from: From, programme: 'bsps' | 'rtlh', excludeFundedIn: string | null): string {
 	const s = plan.indicators;
 	const settings = plan.programmes[programme];
 	const conditions = [indicator('rtlh').count(s)];
@@ -147,16 +182,16 @@ function housing(plan: Plan, programme: 'bsps' | 'rtlh', excludeFundedIn: string
 		caseWhen([[indicator(id).count(s), `'${id.slice(5)}'`]])
 	);
 	const rule = `'${programme}: unfit ' || concat_ws('+', ${parts.join(', ')})`;
-	return householdSelect(and(conditions), zoneCost(plan, settings.unitCost), rule);
+	return householdSelect(from, and(conditions), zoneCost(plan, settings.unitCost), rule);
 }
 
-function water(plan: Plan): string {
+function water(plan: Plan, from: From): string {
 	const s = plan.indicators;
 	const unsafe = indicator('water_unsafe').count(s);
 	const conditional = indicator('water_conditional').count(s);
 	const where = plan.programmes.water.includeConditional ? or([unsafe, conditional]) : unsafe;
 	const rule = `'water: ' || ${caseWhen([[unsafe, "'unsafe'"]], "'conditional'")} || ' ' || coalesce(h.water, '')`;
-	return householdSelect(where, zoneCost(plan, plan.programmes.water.unitCost), rule);
+	return householdSelect(from, where, zoneCost(plan, plan.programmes.water.unitCost), rule);
 }
 
 /** The person's stage for PIP: the level they attend when in school and known, else their age band. */
@@ -170,7 +205,7 @@ function pipStage(plan: Plan): string {
 	return `coalesce(${byLevel}, ${byAge})`;
 }
 
-function personSelect(plan: Plan, source: StatusSource, where: string, cost: string, rule: string, stage = 'NULL'): string {
+function personSelect(plan: Plan, from: From, where: string, cost: string, rule: string, stage = 'NULL'): string {
 	const people = select({
 		select: [
 			'p.person_id AS unit_id',
@@ -181,8 +216,8 @@ function personSelect(plan: Plan, source: StatusSource, where: string, cost: str
 			`${stage} AS stage`,
 			...keys('x')
 		],
-		from: `${peopleFrom(source)} p`,
-		joins: ['JOIN x ON x.household_id = p.household_id'],
+		from: `${peopleFrom(from.source)} p`,
+		joins: [`JOIN ${from.households} x ON x.household_id = p.household_id`],
 		where: [personInPopulation(plan.population), where]
 	});
 	return select({
@@ -191,7 +226,7 @@ function personSelect(plan: Plan, source: StatusSource, where: string, cost: str
 	});
 }
 
-function pip(plan: Plan, source: StatusSource): string {
+function pip(plan: Plan, from: From): string {
 	const s = plan.indicators;
 	const settings = plan.programmes.pip;
 	const ats = indicator('ats').count(s);
@@ -214,10 +249,10 @@ function pip(plan: Plan, source: StatusSource): string {
 	const cost = `(${caseWhen([[half, `${full} // 2`]], full)})::BIGINT`;
 	const schooling = caseWhen([[`p.school_participation = 'in_school'`, "' in school'"]], "' out of school'");
 	const rule = `'pip: ' || p.stage || ${schooling} || ${caseWhen([[half, "' (half)'"]], "''")}`;
-	return personSelect(plan, source, where, cost, rule, pipStage(plan));
+	return personSelect(plan, from, where, cost, rule, pipStage(plan));
 }
 
-function paket(plan: Plan, source: StatusSource): string {
+function paket(plan: Plan, from: From): string {
 	const s = plan.indicators;
 	const c = plan.programmes.paket.unitCost;
 	const packages = (['a', 'b', 'c'] as const).map((letter) => [indicator(`paket_${letter}`).count(s), `'${letter}'`] as const);
@@ -230,26 +265,30 @@ function paket(plan: Plan, source: StatusSource): string {
 		String(c.c),
 		'p.stage'
 	)})::BIGINT`;
-	return personSelect(plan, source, or(packages.map(([eligible]) => eligible)), cost, `'paket ' || p.stage`, packageOf);
+	return personSelect(plan, from, or(packages.map(([eligible]) => eligible)), cost, `'paket ' || p.stage`, packageOf);
 }
 
 /**
  * The candidates SELECT of one programme; `housingFunded` is the table holding earlier housing results;
- * `source`: the register's verval statuses or the verified set's (core/verval/relations.ts).
+ * `source`: the register's verval statuses or the verified set's (core/verval/relations.ts);
+ * `planHouseholds`: a table holding planHouseholdsSql's rows for this plan and source (the allocation
+ * builds PLAN_HOUSEHOLD_TABLE once for all programmes), or null to compute them here.
  */
 export function candidatesSql(
 	plan: Plan,
 	programme: ProgrammeId,
 	housingFunded: string | null = null,
-	source: StatusSource = 'register'
+	source: StatusSource = 'register',
+	planHouseholds: string | null = null
 ): string {
+	const from: From = { source, households: planHouseholds ?? 'x' };
 	const body =
 		programme === 'bsps' || programme === 'rtlh'
-			? housing(plan, programme, housingFunded)
+			? housing(plan, from, programme, housingFunded)
 			: programme === 'water'
-				? water(plan)
+				? water(plan, from)
 				: programme === 'pip'
-					? pip(plan, source)
-					: paket(plan, source);
-	return withCtes(contextCtes(plan, source), body);
+					? pip(plan, from)
+					: paket(plan, from);
+	return planHouseholds ? body : withCtes(contextCtes(plan, source), body);
 }

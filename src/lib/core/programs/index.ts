@@ -1,6 +1,7 @@
 /**
  * The whole plan's allocation as a list of statements: the overrides into a table (lists belong in
- * tables, not in SQL text), then every enabled programme into the target table (`allocation`, or
+ * tables, not in SQL text), the plan's households with their priority keys (PLAN_HOUSEHOLD_TABLE), then
+ * every enabled programme into the target table (`allocation`, or
  * another allocation table of the catalog). Housing programmes run in HOUSING_PROGRAMMES order and each
  * skips households an earlier one funded, so no household gets two.
  */
@@ -8,11 +9,11 @@ import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type Plan, type ProgrammeId } from '
 import { sqlString, wrapLines } from '../sql';
 import { createTableSql, type CatalogTable } from '../catalog';
 import { allocationSql, type FundingDraw } from './allocate';
-import { candidatesSql, priorityOf } from './candidates';
+import { PLAN_HOUSEHOLD_TABLE, candidatesSql, planHouseholdsSql, priorityOf } from './candidates';
 import type { StatusSource } from '../verval/relations';
 
 export * from './allocate';
-export { PRIORITY_DIRECTION, candidatesSql, priorityOf } from './candidates';
+export { PLAN_HOUSEHOLD_TABLE, PRIORITY_DIRECTION, candidatesSql, planHouseholdsSql, priorityOf } from './candidates';
 
 export const ALLOCATION_TABLE = 'allocation' satisfies CatalogTable;
 /** Where a second plan's allocation is built to be compared with the current one. */
@@ -41,6 +42,12 @@ export function allocationStatements(plan: Plan, target: AllocationTable = ALLOC
 		statements.push(wrapLines(`INSERT INTO ${OVERRIDE_TABLE} VALUES ${values.join(', ')}`));
 	}
 	statements.push(createTableSql('allocation', target, 'replace'));
+	// The population's households with their priority keys, aggregated from the people once for all
+	// programmes (each programme's candidates read them).
+	if (ALLOCATION_ORDER.some((programme) => plan.programmes[programme].enabled)) {
+		statements.push(createTableSql(PLAN_HOUSEHOLD_TABLE, PLAN_HOUSEHOLD_TABLE, 'replace'));
+		statements.push(`INSERT INTO ${PLAN_HOUSEHOLD_TABLE} ${planHouseholdsSql(plan, source)}`);
+	}
 	let created = false;
 	for (const programme of ALLOCATION_ORDER) {
 		if (!plan.programmes[programme].enabled) continue;
@@ -48,7 +55,7 @@ export function allocationStatements(plan: Plan, target: AllocationTable = ALLOC
 		const housingFunded = (HOUSING_PROGRAMMES as readonly string[]).includes(programme) && created ? target : null;
 		const select = allocationSql({
 			programme,
-			candidates: candidatesSql(plan, programme, housingFunded, source),
+			candidates: candidatesSql(plan, programme, housingFunded, source, PLAN_HOUSEHOLD_TABLE),
 			priority: priorityOf(plan),
 			lines: drawsFor(plan, programme),
 			villageCap: plan.villageCap,
