@@ -118,6 +118,13 @@ async function fileAt(path) {
 	return null;
 }
 
+/** Cross-origin isolation: SharedArrayBuffer, hence threads in duckdb-wasm. */
+const ISOLATION_HEADERS = {
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Embedder-Policy': 'require-corp',
+	'Cross-Origin-Resource-Policy': 'same-origin'
+};
+
 /** Resolves a URL path to a file under root, or null; never escapes root. */
 /**
  * @param {string} text
@@ -145,12 +152,19 @@ async function resolveFile(root, urlPath) {
 
 /**
  * Starts serving `root`. Resolves to { server, url, close() } once listening.
- * @param {{ root?: string, port?: number, ports?: readonly number[], host?: string, quiet?: boolean }} [options]
+ *
+ * With `isolated: true` (or TEPAT_ISOLATED=1 in the environment) every response carries the
+ * cross-origin isolation headers (COOP same-origin, COEP require-corp): the browser then allows
+ * SharedArrayBuffer and the app runs duckdb-wasm's multithreaded "coi" build. Off by default: on this
+ * machine that build fails to restore Parquet into a grown shared heap (RangeError in
+ * insertArrowFromIPCStream; bench/RESULTS.md), so it is for measuring, not for Dinsos yet.
+ * @param {{ root?: string, port?: number, ports?: readonly number[], host?: string, quiet?: boolean, isolated?: boolean }} [options]
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
 export async function serve(options = {}) {
 	const root = resolve(options.root ?? 'build');
 	const host = options.host ?? HOST;
+	const isolation = (options.isolated ?? process.env.TEPAT_ISOLATED === '1') ? ISOLATION_HEADERS : {};
 	const fallback = join(root, '200.html');
 	if (!(await fileAt(fallback)) && !(await fileAt(join(root, 'index.html')))) {
 		throw new Error(`Tidak ada situs di ${root}: jalankan \`npm run build\` dulu.`);
@@ -181,7 +195,8 @@ export async function serve(options = {}) {
 			'Content-Type': type,
 			'Content-Length': file.size,
 			'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-			'X-Content-Type-Options': 'nosniff'
+			'X-Content-Type-Options': 'nosniff',
+			...isolation
 		});
 		if (req.method === 'HEAD') {
 			res.end();

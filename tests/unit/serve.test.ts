@@ -127,3 +127,32 @@ describe('the port npm start serves on', () => {
 		}
 	});
 });
+
+describe('cross-origin isolation', () => {
+	let root: string;
+	beforeAll(async () => {
+		root = await mkdtemp(join(tmpdir(), 'tepat-serve-isolation-'));
+		await writeFile(join(root, '200.html'), '<!doctype html><title>Tepat</title>');
+	});
+	afterAll(async () => {
+		await rm(root, { recursive: true, force: true });
+	});
+
+	async function headersOf(isolated: boolean | undefined): Promise<Headers> {
+		const server = await serve({ root, port: 0, quiet: true, ...(isolated === undefined ? {} : { isolated }) });
+		try {
+			return (await fetch(server.url)).headers;
+		} finally {
+			await server.close();
+		}
+	}
+
+	it('sends COOP/COEP only when asked (the threaded duckdb-wasm build needs them)', async () => {
+		const isolated = await headersOf(true);
+		expect(isolated.get('cross-origin-opener-policy')).toBe('same-origin');
+		expect(isolated.get('cross-origin-embedder-policy')).toBe('require-corp');
+		const plain = await headersOf(false);
+		expect(plain.get('cross-origin-opener-policy')).toBeNull();
+		expect(plain.get('cross-origin-embedder-policy')).toBeNull();
+	});
+});

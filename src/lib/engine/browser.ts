@@ -1,12 +1,18 @@
 /**
- * The browser driver: DuckDB (duckdb-wasm, "eh" bundle only) in its own Web Worker. The worker script and
- * the wasm come from our own origin through Vite `?url` imports: no CDN, and OFFLINE_SETTINGS switch
- * extension autoloading off at open, so a missing extension is an error and never a request.
+ * The browser driver: DuckDB (duckdb-wasm) in its own Web Worker. Where the page is cross-origin isolated
+ * (scripts/serve.js with TEPAT_ISOLATED=1 sends COOP/COEP) it runs the multithreaded "coi" build with one
+ * thread per core (up to MAX_THREADS); elsewhere, or if that build fails to start, the single-threaded
+ * "eh" build, which is what every user gets today (the coi build's known failure is in serve.js). The worker
+ * scripts and the wasm come from our own origin through Vite `?url` imports: no CDN, and OFFLINE_SETTINGS
+ * switch extension autoloading off at open, so a missing extension is an error and never a request.
  * DuckDB in the browser has no Parquet reader (an extension), so Parquet goes through parquet-wasm.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import duckdbCoiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import duckdbCoiWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import duckdbCoiPthreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
 import { ipcFileToStream } from './arrow-ipc';
@@ -14,9 +20,43 @@ import { ipcToParquet, parquetToIPC } from './parquet-browser';
 import { sqlIdent } from '../core/sql';
 import { CodedError, coded } from '../core/messages';
 
-/** How long opening took, for the benchmark and the final report. */
+/** How long opening took, and which build runs with how many threads (the benchmark records both). */
 export interface BrowserEngineTimings {
 	instantiateMs: number;
+	build: 'coi' | 'eh';
+	threads: number;
+}
+
+/** More threads than this buys little on the laptops Dinsos uses, and each one costs wasm memory. */
+const MAX_THREADS = 4;
+
+interface Bundle {
+	build: 'coi' | 'eh';
+	worker: string;
+	wasm: string;
+	pthread: string | null;
+}
+
+const EH: Bundle = { build: 'eh', worker: duckdbWorkerUrl, wasm: duckdbWasmUrl, pthread: null };
+const COI: Bundle = { build: 'coi', worker: duckdbCoiWorkerUrl, wasm: duckdbCoiWasmUrl, pthread: duckdbCoiPthreadUrl };
+
+/** Threads are possible only where SharedArrayBuffer is: a cross-origin isolated page. */
+function threadsAllowed(): boolean {
+	return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer !== 'undefined';
+}
+
+async function instantiate(bundle: Bundle, threads: number): Promise<{ db: AsyncDuckDB; worker: Worker }> {
+	const worker = new Worker(bundle.worker);
+	const db = new AsyncDuckDB(new VoidLogger(), worker);
+	try {
+		await db.instantiate(bundle.wasm, bundle.pthread);
+		// The thread pool is sized when the database opens; `SET threads` afterwards blocks in the coi build.
+		await db.open({ path: ':memory:', maximumThreads: threads, query: { castBigIntToDouble: false } });
+		return { db, worker };
+	} catch (error) {
+		await db.terminate();
+		throw error;
+	}
 }
 
 /**
@@ -52,17 +92,34 @@ export class BrowserEngine implements Engine {
 		readonly timings: BrowserEngineTimings
 	) {}
 
+	/** Opens the multithreaded build where the page allows it, else (or when it fails) the single-threaded one. */
 	static async open(): Promise<BrowserEngine> {
 		const started = performance.now();
-		const worker = new Worker(duckdbWorkerUrl);
-		const db = new AsyncDuckDB(new VoidLogger(), worker);
+		let opened: { db: AsyncDuckDB; worker: Worker } | null = null;
+		let bundle = EH;
+		const wanted = Math.max(1, Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1));
+		if (threadsAllowed()) {
+			try {
+				opened = await instantiate(COI, wanted);
+				bundle = COI;
+			} catch {
+				// The single-threaded build below serves every browser; a failed threaded start is not an error.
+				opened = null;
+			}
+		}
+		opened ??= await instantiate(EH, 1);
+		const { db, worker } = opened;
 		try {
-			await db.instantiate(duckdbWasmUrl);
-			await db.open({ path: ':memory:', query: { castBigIntToDouble: false } });
 			const connection = await db.connect();
+			const threads = bundle.build === 'coi' ? wanted : 1;
 			const engine = new BrowserEngine(db, worker, connection, {
-				instantiateMs: performance.now() - started
+				instantiateMs: performance.now() - started,
+				build: bundle.build,
+				threads
 			});
+			// The threaded build's workers can hold a reload up for a minute while they wind down on
+			// their own; ending them as the page goes lets the next page start at once.
+			if (bundle.build === 'coi') addEventListener('pagehide', () => worker.terminate(), { once: true });
 			for (const setting of OFFLINE_SETTINGS) await engine.exec(setting);
 			for (const shim of dateShims()) await engine.exec(shim);
 			return engine;

@@ -57,6 +57,9 @@ export interface RegisterError {
 export interface RegisterTimings {
 	/** Worker start + wasm compile + DuckDB open. */
 	instantiateMs?: number;
+	/** The duckdb-wasm build and its threads (the benchmark records both). */
+	engineBuild?: 'coi' | 'eh';
+	threads?: number;
 	/** Engine ready including the village reference. */
 	engineReadyMs?: number;
 	/** The last load (file, sample or restore), from start to tables swapped in. */
@@ -150,6 +153,8 @@ export class RegisterModel {
 			const start = await startEngine();
 			engine = start.engine;
 			this.timings.instantiateMs = start.instantiateMs;
+			this.timings.engineBuild = start.build;
+			this.timings.threads = start.threads;
 			this.timings.engineReadyMs = start.readyMs;
 		} catch (error) {
 			this.#fail({ message: m.error_engine({ reason: reasonOf(error) }) });

@@ -18,6 +18,9 @@ export interface EngineStart {
 	instantiateMs: number;
 	/** Including the reference load. */
 	readyMs: number;
+	/** duckdb-wasm's build: 'coi' (threads) on a cross-origin isolated page, else 'eh'. */
+	build: 'coi' | 'eh';
+	threads: number;
 }
 
 let starting: Promise<EngineStart> | null = null;
@@ -34,7 +37,9 @@ async function start(): Promise<EngineStart> {
 	return {
 		engine,
 		instantiateMs: engine.timings.instantiateMs,
-		readyMs: performance.now() - started
+		readyMs: performance.now() - started,
+		build: engine.timings.build,
+		threads: engine.timings.threads
 	};
 }
 
