@@ -68,6 +68,7 @@ const { capabilities } = await import('../../src/lib/state/CapabilityModel.svelt
 const { allocation } = await import('../../src/lib/state/AllocationModel.svelte');
 const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
 const { verval } = await import('../../src/lib/state/VervalModel.svelte');
+const { queries } = await import('../../src/lib/state/query');
 
 /** A bound on waiting for answers on a busy machine, not a timing assertion. */
 const LOAD_TIMEOUT = 30_000;
@@ -86,6 +87,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	// Let a job still running on the engine end before DuckDB closes under it.
+	await queries.submit({ priority: 'background', run: async () => undefined });
 	await engine.close();
 });
 

@@ -24,6 +24,7 @@ vi.mock('../../src/lib/state/RegionModel.svelte', () => ({
 
 const { indicators } = await import('../../src/lib/state/IndicatorModel.svelte');
 const { verval } = await import('../../src/lib/state/VervalModel.svelte');
+const { queries } = await import('../../src/lib/state/query');
 
 const LOAD_TIMEOUT = 30_000;
 
@@ -43,6 +44,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	stop();
+	// A job may still be running on the engine (stopping drops only those waiting): closing DuckDB under a
+	// running query can take the test process down. One more job runs after it, so waiting for it is enough.
+	await queries.submit({ priority: 'background', run: async () => undefined });
 	await engine.close();
 });
 
