@@ -122,7 +122,7 @@ function sourceArray(vector: duckdb.Vector, typeId: FixedTypeId, rows: number): 
 	const Source = SOURCE_ARRAYS[typeId];
 	const bytes = duckdb.vector_get_data(vector, rows * Source.BYTES_PER_ELEMENT);
 	const aligned = bytes.byteOffset % Source.BYTES_PER_ELEMENT === 0 ? bytes : bytes.slice();
-	return new Source(aligned.buffer, aligned.byteOffset, rows);
+	return new Source(aligned.buffer as ArrayBuffer, aligned.byteOffset, rows);
 }
 
 /** Integer, double and date columns: copied from the chunk's data; null slots are 0. */
@@ -207,7 +207,7 @@ function utf8Builder(length: number): ColumnBuilder {
 					if (size <= 12) {
 						for (let b = 0; b < size; b++) data[used + b] = strings[base + 4 + b] ?? 0;
 					} else {
-						data.set(duckdb.get_data_from_pointer(strings.buffer, strings.byteOffset + base + 8, size), used);
+						data.set(duckdb.get_data_from_pointer(strings.buffer as ArrayBuffer, strings.byteOffset + base + 8, size), used);
 					}
 					used += size;
 				}

@@ -15,6 +15,7 @@ import {
 	createStageTable,
 	csvReadOptions,
 	stageColumn,
+	timedStage,
 	type StageContext,
 	type StagedFile
 } from './stage-table';
@@ -52,7 +53,7 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	const bytes = await source.read(0, source.size);
 	checkAbort(ctx, file);
 	try {
-		await engine.createTableFromParquet(raw, bytes);
+		await timedStage(ctx, () => engine.createTableFromParquet(raw, bytes));
 	} catch (error) {
 		if (isOutOfMemory(error)) throw error;
 		const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
@@ -65,10 +66,12 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
 	if (headers.length === 0) throw new IngestError(coded('ingest.no_columns', { file }), file);
 	const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
-	await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
-	await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
-	ctx.tables.delete(raw);
-	const rows = await countRows(engine, table);
+	const rows = await timedStage(ctx, async () => {
+		await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
+		await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
+		ctx.tables.delete(raw);
+		return countRows(engine, table);
+	});
 	ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: source.size, bytesTotal: source.size });
 	return { file, format: 'parquet', table, headers, rows };
 }
