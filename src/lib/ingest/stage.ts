@@ -76,6 +76,24 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	return { file, format: 'parquet', table, headers, rows };
 }
 
+/**
+ * Reads the data rows of the CSV file at `path` (after its header line) into `table` in one read_csv;
+ * the staged row count, or undefined (and an empty table) when DuckDB could not read the file so.
+ */
+async function stageCsvFile(ctx: StageContext, path: string, table: string, readOptions: string): Promise<number | undefined> {
+	const { engine } = ctx;
+	try {
+		return await timedStage(ctx, async () => {
+			await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(path)}, skip = 1, ${readOptions})`);
+			return countRows(engine, table);
+		});
+	} catch (error) {
+		if (isOutOfMemory(error)) throw error;
+		await engine.exec(`DELETE FROM ${table}`);
+		return undefined;
+	}
+}
+
 async function stageCsv(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	const { sliceBytes } = ctx;
 	const file = source.name;
@@ -115,6 +133,17 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 
 	const table = await createStageTable(ctx, index, headers.length);
 	const readOptions = csvReadOptions(headers.length, delimiter, newLine);
+
+	// 2a. A file on disk that reads as UTF-8: DuckDB reads it whole, without the slices below. A file it
+	// cannot read so (bad quotes, Windows-1252 bytes …) is read again in slices, which find the
+	// same rows and give the same errors as for any other source.
+	if (source.path !== undefined && ctx.engine.host === 'node' && decoder.encoding === 'utf-8' && !/[\r\n]/.test(headerLine)) {
+		const rows = await stageCsvFile(ctx, source.path, table, readOptions);
+		if (rows !== undefined) {
+			ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
+			return { file, format: 'csv', table, headers, delimiter, encoding: decoder.encoding, rows };
+		}
+	}
 
 	// 2. The data: slices cut at the last newline outside quotes, each read by read_csv.
 	let carry = buffer.subarray(headerEnd);

@@ -13,6 +13,11 @@ export interface ByteSource {
 	read(start: number, end: number): Promise<Uint8Array>;
 	/** XLSX only: the worksheet to read (by name, case-insensitive); default the first visible sheet. */
 	readonly sheet?: string;
+	/**
+	 * Node only: where the file is on disk. DuckDB then reads a CSV or Parquet file itself instead of
+	 * through slices copied by JavaScript (stage.ts); `read` still serves the header and the fallbacks.
+	 */
+	readonly path?: string;
 }
 
 export type SourceKind = 'dtsen' | 'bdt' | 'p3ke';
