@@ -43,9 +43,49 @@ export async function stageSource(ctx: StageContext, source: ByteSource, index: 
 	return stageCsv(ctx, source, index);
 }
 
+/**
+ * A Parquet file on disk (Node): its columns cast to VARCHAR straight from read_parquet on its path,
+ * without copying its bytes through JavaScript or a first table of its own types. Undefined when
+ * DuckDB cannot read it so; the caller then reads it as before, which words the error.
+ */
+async function stageParquetFile(
+	ctx: StageContext,
+	path: string,
+	index: number,
+	file: string,
+	size: number
+): Promise<StagedFile | undefined> {
+	const { engine } = ctx;
+	const table = scratchName('tepat_stage', ctx.loadId, index);
+	const from = `read_parquet(${sqlString(path)})`;
+	try {
+		const columns = await engine.query(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from})`);
+		const headers: string[] = [];
+		for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
+		if (headers.length === 0) return undefined;
+		const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+		ctx.tables.add(table);
+		const rows = await timedStage(ctx, async () => {
+			await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${from}`);
+			return countRows(engine, table);
+		});
+		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
+		return { file, format: 'parquet', table, headers, rows };
+	} catch (error) {
+		if (isOutOfMemory(error)) throw error;
+		await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+		ctx.tables.delete(table);
+		return undefined;
+	}
+}
+
 async function stageParquet(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	const { engine } = ctx;
 	const file = source.name;
+	if (source.path !== undefined && engine.host === 'node') {
+		const staged = await stageParquetFile(ctx, source.path, index, file, source.size);
+		if (staged) return staged;
+	}
 	const raw = scratchName('tepat_raw', ctx.loadId, index);
 	const table = scratchName('tepat_stage', ctx.loadId, index);
 	ctx.tables.add(raw);
