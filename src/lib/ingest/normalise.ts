@@ -119,18 +119,27 @@ function hasField(fields: readonly FieldSpec[], name: string): boolean {
 export function householdCtes(input: NormaliseInput): Cte[] {
 	const { spec, household, flat } = input;
 	const family = 'coalesce(fam.family_no, 1)';
+	const placed = [`src.${col('key')} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'];
+	const familyJoin = `LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row`;
+	// A flat file repeats the family columns on every member row: the family's first row stands for it,
+	// found by a narrow GROUP BY (not a window over the wide rows, which sorts every column).
+	// Read from the staged table itself: a second reference to `src` could make DuckDB materialise it.
+	const keyColumn = household.mapping['key']?.column;
+	const stagedKey = keyColumn ? `NULLIF(trim(st.${sqlIdent(keyColumn)}), '')` : 'NULL::VARCHAR';
+	const firsts = select({
+		select: ['min(st.rowid + 1) AS __row'],
+		from: `${household.table} AS st`,
+		joins: [`LEFT JOIN ${input.families} AS fam ON fam.__row = st.rowid + 1`],
+		where: [`${stagedKey} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'],
+		groupBy: [stagedKey, family]
+	});
 	const families = select({
 		select: ['src.*', `${family} AS __family`],
 		from: 'src',
-		joins: [`LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row`],
-		where: [`src.${col('key')} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'],
-		// A flat file repeats the family columns on every member row: the family's first row stands for it.
-		qualify: flat ? `row_number() OVER (PARTITION BY src.${col('key')}, ${family} ORDER BY src.__row) = 1` : undefined
+		joins: [familyJoin],
+		where: [...placed, flat && 'src.__row IN (SELECT __row FROM firsts)']
 	});
-	return [
-		['src', sourceSelectSql(spec.household, household)],
-		['hh', families]
-	];
+	return [['src', sourceSelectSql(spec.household, household)], ...(flat ? [['firsts', firsts] as Cte] : []), ['hh', families]];
 }
 
 /** CTE `src` of person rows with a non-empty household key. */
@@ -352,14 +361,27 @@ export function personSql(input: NormaliseInput, target: string, households: str
 	// A repeated person (duplicates.ts) gets no household, so the join leaves them out. Not a WHERE: a
 	// filter here lowers DuckDB's row estimate of p below the households' and it then hashes the wide
 	// member rows instead of the households (+0.5 GB at 1M rows).
+	// A person key that more than one loaded row has (those rows get `<key>:<row>` ids instead): found by
+	// a narrow GROUP BY, not a window over the wide member rows (a sort of every column of every row).
+	const keyCounts = select({
+		select: [col('person_key'), 'count(*) AS n'],
+		from: 'pp',
+		joins: [`LEFT JOIN ${input.people} AS x ON x.__row = pp.__row`],
+		where: [kept, `${col('person_key')} IS NOT NULL`],
+		groupBy: ['1']
+	});
+	const sharedKeys = `SELECT ${col('person_key')} FROM (${keyCounts}) WHERE n > 1`;
 	const placed = select({
 		select: [
 			'pp.*',
 			`${caseWhen([[kept, `coalesce(x.household_id, pp.${col('key')})`]])} AS __household`,
-			`count(${caseWhen([[kept, '1']])}) OVER (PARTITION BY ${col('person_key')}) AS __dup`
+			`CASE WHEN shared.${col('person_key')} IS NULL THEN 1 ELSE 2 END AS __dup`
 		],
 		from: 'pp',
-		joins: [`LEFT JOIN ${input.people} AS x ON x.__row = pp.__row`]
+		joins: [
+			`LEFT JOIN ${input.people} AS x ON x.__row = pp.__row`,
+			`LEFT JOIN shared ON shared.${col('person_key')} = pp.${col('person_key')}`
+		]
 	});
 	const rows = select({
 		select: columns,
@@ -367,7 +389,7 @@ export function personSql(input: NormaliseInput, target: string, households: str
 		joins: [`JOIN ${households} AS h ON h.household_id = p.__household`, ...codes.joins],
 		orderBy: ['p.__row']
 	});
-	return `INSERT INTO ${target} ${withCtes([...personCtes(input), ['p', placed]], rows)}`;
+	return `INSERT INTO ${target} ${withCtes([...personCtes(input), ['shared', sharedKeys], ['p', placed]], rows)}`;
 }
 
 /** Creates `target` as the catalog's `person` and fills it (personSql). */
