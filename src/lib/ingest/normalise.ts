@@ -70,14 +70,22 @@ function valueSql(spec: FieldSpec, s: string): string {
 	}
 }
 
-/** Collects LEFT JOINs onto the code table, one per mapped code field. */
+/**
+ * Collects LEFT JOINs onto the code table, one per mapped code field. Each joins the field's few
+ * distinct values, looked up once each, on the value as trimmed: the code key (regular expressions)
+ * is computed per distinct value, not per row.
+ */
 class CodeJoins {
 	readonly joins: string[] = [];
 	constructor(
 		private readonly codes: string,
 		private readonly alias: string,
-		private readonly mapping: ColumnMapping
+		private readonly stage: StageRef
 	) {}
+
+	private get mapping(): ColumnMapping {
+		return this.stage.mapping;
+	}
 
 	/** The mapped code value of `field` ('unknown' if not in the table, NULL if empty or unmapped). */
 	value(spec: FieldSpec): string {
@@ -96,8 +104,13 @@ class CodeJoins {
 	/** Joins the code table for `field` under the alias it returns. */
 	private join(field: string, code: string): string {
 		const j = `m_${field}`;
-		const key = codeKeySql(`${this.alias}.${col(field)}`);
-		this.joins.push(`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(code)} AND ${j}.key = ${key}`);
+		const column = this.mapping[field]?.column;
+		if (!column) throw new Error(`field ${field} not mapped`);
+		const distinct = `SELECT DISTINCT NULLIF(trim(${sqlIdent(column)}), '') AS raw FROM ${this.stage.table}`;
+		const values =
+			`SELECT d.raw, c.value FROM (${distinct}) AS d ` +
+			`JOIN ${this.codes} AS c ON c.field = ${sqlString(code)} AND c.key = ${codeKeySql('d.raw')}`;
+		this.joins.push(`LEFT JOIN (${values}) AS ${j} ON ${j}.raw = ${this.alias}.${col(field)}`);
 		return j;
 	}
 }
@@ -215,7 +228,7 @@ export function villageNameIssuesInsertSql(input: NormaliseInput, target: string
 export function householdSql(input: NormaliseInput, target: string): string {
 	const { spec, person } = input;
 	const fields = spec.household;
-	const codes = new CodeJoins(input.codes, 's', input.household.mapping);
+	const codes = new CodeJoins(input.codes, 's', input.household);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`);
 
@@ -310,7 +323,7 @@ export function householdStatements(input: NormaliseInput, target: string): stri
 export function personSql(input: NormaliseInput, target: string, households: string): string {
 	const { spec } = input;
 	const fields = spec.person;
-	const codes = new CodeJoins(input.codes, 'p', input.person.mapping);
+	const codes = new CodeJoins(input.codes, 'p', input.person);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`);
 
