@@ -376,11 +376,16 @@ export function personSql(input: NormaliseInput, target: string, households: str
 	// member rows instead of the households (+0.5 GB at 1M rows).
 	// A person key that more than one loaded row has (those rows get `<key>:<row>` ids instead): found by
 	// a narrow GROUP BY, not a window over the wide member rows (a sort of every column of every row).
+	// Read from the staged table itself: a second reference to `pp` makes DuckDB materialise the wide rows.
+	const staged = (field: string) => {
+		const mapped = input.person.mapping[field];
+		return mapped ? `NULLIF(trim(st.${sqlIdent(mapped.column)}), '')` : 'NULL::VARCHAR';
+	};
 	const keyCounts = select({
-		select: [col('person_key'), 'count(*) AS n'],
-		from: 'pp',
-		joins: [`LEFT JOIN ${input.people} AS x ON x.__row = pp.__row`],
-		where: [kept, `${col('person_key')} IS NOT NULL`],
+		select: [`${staged('person_key')} AS ${col('person_key')}`, 'count(*) AS n'],
+		from: `${input.person.table} AS st`,
+		joins: [`LEFT JOIN ${input.people} AS x ON x.__row = st.rowid + 1`],
+		where: [kept, `${staged('key')} IS NOT NULL`, `${staged('person_key')} IS NOT NULL`],
 		groupBy: ['1']
 	});
 	const sharedKeys = `SELECT ${col('person_key')} FROM (${keyCounts}) WHERE n > 1`;
