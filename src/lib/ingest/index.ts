@@ -3,7 +3,8 @@
  *
  * Flow: each file is staged as VARCHAR columns (CSV in slices through read_csv, Windows-1252 slices
  * re-encoded to UTF-8 first; XLSX through exceljs as CSV chunks; Parquet through
- * engine.createTableFromParquet); headers say which source (DTSEN, DTKS/BDT or P3KE) and which role (flat,
+ * engine.createTableFromParquet; in Node a CSV or Parquet file on disk, `ByteSource.path`, is read by
+ * DuckDB directly, and again in slices if DuckDB cannot read it so); headers say which source (DTSEN, DTKS/BDT or P3KE) and which role (flat,
  * household, person) each file has; SQL normalises into `*_next` tables; only when everything has
  * succeeded are they swapped in, in one transaction. Any failure or cancel leaves the previously
  * loaded tables as they were, and the staging tables and registered slices are always removed.

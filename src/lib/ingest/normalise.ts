@@ -89,23 +89,23 @@ class CodeJoins {
 
 	/** The mapped code value of `field` ('unknown' if not in the table, NULL if empty or unmapped). */
 	value(spec: FieldSpec): string {
-		if (!spec.code || !this.mapping[spec.field]) return 'NULL::VARCHAR';
-		const j = this.join(spec.field, spec.code);
+		const mapped = this.mapping[spec.field];
+		if (!spec.code || !mapped) return 'NULL::VARCHAR';
+		const j = this.join(spec.field, spec.code, mapped.column);
 		const v = `${this.alias}.${col(spec.field)}`;
 		return caseWhen([[`${v} IS NULL`, 'NULL']], `coalesce(${j}.value, ${sqlString(UNKNOWN)})`);
 	}
 
 	/** The raw mapped value (NULL when it is unknown), for expressions built on top of it. */
 	matched(spec: FieldSpec): string | undefined {
-		if (!spec.code || !this.mapping[spec.field]) return undefined;
-		return `${this.join(spec.field, spec.code)}.value`;
+		const mapped = this.mapping[spec.field];
+		if (!spec.code || !mapped) return undefined;
+		return `${this.join(spec.field, spec.code, mapped.column)}.value`;
 	}
 
 	/** Joins the code table for `field` under the alias it returns. */
-	private join(field: string, code: string): string {
+	private join(field: string, code: string, column: string): string {
 		const j = `m_${field}`;
-		const column = this.mapping[field]?.column;
-		if (!column) throw new Error(`field ${field} not mapped`);
 		const distinct = `SELECT DISTINCT NULLIF(trim(${sqlIdent(column)}), '') AS raw FROM ${this.stage.table}`;
 		const values =
 			`SELECT d.raw, c.value FROM (${distinct}) AS d ` +
