@@ -7,12 +7,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { coded } from '../lib/core/messages';
 import type { Reference } from '../lib/core/reference';
 import { NodeEngine } from '../lib/engine/node';
-import { IngestError, ingestRegister, loadReference, type ByteSource, type IngestResult, type RegencyBasis } from '../lib/ingest';
+import {
+	IngestError,
+	ingestRegister,
+	loadReference,
+	type ByteSource,
+	type IngestResult,
+	type IngestTiming,
+	type RegencyBasis
+} from '../lib/ingest';
 import { MappingFileError, parseSavedMapping, type SavedMapping } from '../lib/ingest/mapping';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { readReference } from './reference';
 import { diskWilayah } from './wilayah';
-import { EXIT_FAILED, UsageError, errorIn, formatNumber, type CliIO } from './io';
+import { EXIT_FAILED, UsageError, errorIn, formatNumber, formatSeconds, type CliIO } from './io';
 
 export interface RegisterArgs {
 	files: string[];
@@ -24,6 +32,8 @@ export interface RegisterArgs {
 	mapping?: string;
 	/** XLSX: the worksheet to read. */
 	sheet?: string;
+	/** --timings: print the time of each step of the load to stderr. */
+	timings?: boolean;
 }
 
 /** Usage lines for the shared options, to put under a command's own. */
@@ -31,7 +41,8 @@ export const REGISTER_OPTIONS_USAGE = [
 	'  --mapping     pemetaan kolom yang disimpan dari layar Data (pemetaan-kolom-*.json)',
 	'  --sheet       XLSX: nama lembar kerja (bawaan: lembar terlihat pertama)',
 	'  --kabupaten   kode kabupaten/kota register, mis. 64.03 (bawaan: terdeteksi dari kode desa)',
-	'  --reference   berkas referensi desa sendiri, dipakai apa adanya (bawaan: daftar wilayah Indonesia)'
+	'  --reference   berkas referensi desa sendiri, dipakai apa adanya (bawaan: daftar wilayah Indonesia)',
+	'  --timings     cetak waktu tiap langkah muat ke stderr (baca, staging, normalisasi, laporan, total)'
 ];
 
 const OPTIONS = { '--reference': 'reference', '--kabupaten': 'kabupaten', '--mapping': 'mapping', '--sheet': 'sheet' } as const;
@@ -41,6 +52,10 @@ const OPTIONS = { '--reference': 'reference', '--kabupaten': 'kabupaten', '--map
  * the index of its last argument; otherwise returns undefined.
  */
 function takeRegisterOption(args: readonly string[], i: number, into: RegisterArgs): number | undefined {
+	if (args[i] === '--timings') {
+		into.timings = true;
+		return i;
+	}
 	for (const [flag, key] of Object.entries(OPTIONS) as [keyof typeof OPTIONS, (typeof OPTIONS)[keyof typeof OPTIONS]][]) {
 		const taken = takeValue(args, i, flag);
 		if (taken) {
@@ -149,6 +164,15 @@ export async function allFilesExist(files: readonly string[], io: CliIO): Promis
 	return true;
 }
 
+const MIB = 1024 * 1024;
+
+/** One `--timings` line: the step, its seconds, rows and MiB (`read      12,3 s  1.000.000 baris  261,2 MiB`). */
+export function timingLine(timing: IngestTiming): string {
+	const mib = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(timing.bytes / MIB);
+	const bytes = timing.bytes > 0 ? `  ${mib} MiB` : '';
+	return `  ${timing.step.padEnd(10)} ${formatSeconds(timing.ms).padStart(7)} s  ${formatNumber(timing.rows)} baris${bytes}`;
+}
+
 export interface LoadedRegister {
 	engine: NodeEngine;
 	reference: Reference;
@@ -173,6 +197,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 		return EXIT_FAILED;
 	}
 	const engine = await NodeEngine.open();
+	const timings: IngestTiming[] = [];
 	try {
 		await loadReference(engine, current);
 		const sources: ByteSource[] = await Promise.all(
@@ -184,6 +209,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 		const result = await ingestRegister(engine, sources, current, {
 			mappings: mapping ? { [mapping.source]: mapping } : undefined,
 			region: args.reference ? {} : { wilayah: diskWilayah, chosen: args.kabupaten },
+			onTiming: args.timings ? (t) => timings.push(t) : undefined,
 			onProgress: io.interactive
 				? (p) => {
 						if (p.phase === 'read') io.stderr(`\rMembaca ${p.file}: ${formatNumber(p.rowsRead)} baris`);
@@ -191,6 +217,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 				: undefined
 		});
 		if (io.interactive) io.stderr('\n');
+		if (args.timings) io.stderr(`Waktu muat per langkah:\n${timings.map((t) => `${timingLine(t)}\n`).join('')}`);
 		io.stderr(`${regencyLine(result)}\n`);
 		for (const ignored of result.mapping?.ignored ?? []) {
 			io.stderr(`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`);

@@ -39,6 +39,44 @@ describe('NodeEngine', () => {
 		expect(row).toEqual({ i: 42, b: 9007199254740992, d: 1.5, s: 'Tenggarong', t: true, day: '2010-03-05', n: null });
 	});
 
+	it('reads results of many chunks with nulls, long and non-ASCII strings as the values they are', async () => {
+		// 5,000 rows: three DuckDB chunks; strings above 12 bytes live outside the inline part.
+		const table = await engine.query(
+			`SELECT i::INTEGER AS i, CASE WHEN i % 5 = 0 THEN NULL ELSE i::BIGINT * 3 END AS b, ` +
+				`CASE WHEN i % 7 = 0 THEN NULL ELSE 'desa ' || repeat('é', i % 20) END AS s, ` +
+				`CASE WHEN i % 3 = 0 THEN NULL ELSE DATE '2000-01-01' + i::INTEGER END AS day, ` +
+				`CASE WHEN i % 11 = 0 THEN NULL ELSE i % 2 = 0 END AS t, (i % 100)::SMALLINT AS small, ` +
+				`(i / 8)::DECIMAL(12, 3) AS dec, i / 4 AS d FROM range(5000) r(i) ORDER BY i`
+		);
+		expect(table.numRows).toBe(5000);
+		const rows = rowsOf(table, {
+			i: 'number',
+			b: 'number?',
+			s: 'string?',
+			day: 'date?',
+			t: 'boolean?',
+			small: 'number',
+			dec: 'number',
+			d: 'number'
+		});
+		const dayOf = (i: number) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+		rows.forEach((row, i) => {
+			expect(row).toEqual({
+				i,
+				b: i % 5 === 0 ? null : i * 3,
+				s: i % 7 === 0 ? null : `desa ${'é'.repeat(i % 20)}`,
+				day: i % 3 === 0 ? null : dayOf(i),
+				t: i % 11 === 0 ? null : i % 2 === 0,
+				small: i % 100,
+				dec: Math.round((i / 8) * 1000) / 1000,
+				d: i / 4
+			});
+		});
+		const empty = await engine.query(`SELECT 1::INTEGER AS n, 'x' AS s WHERE false`);
+		expect(empty.numRows).toBe(0);
+		expect(empty.schema.fields.map((f) => String(f.type))).toEqual(['Int32', 'Utf8']);
+	});
+
 	it('sums over a generated range', async () => {
 		const table = await engine.query(`SELECT sum(i)::BIGINT AS total, count(*)::INTEGER AS n FROM range(1, 1001) t(i)`);
 		expect(rowsOf(table, { total: 'number', n: 'number' })).toEqual([{ total: 500500, n: 1000 }]);

@@ -1,69 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection } from '@duckdb/node-api';
-import {
-	Bool,
-	DateDay,
-	Float64,
-	Int32,
-	Int64,
-	Table,
-	TimestampMillisecond,
-	Utf8,
-	vectorFromArray,
-	type DataType,
-	type Vector
-} from 'apache-arrow';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
+import { resultToArrow } from './node-arrow';
 import { sqlString } from '../core/sql';
 import { CodedError, coded } from '../core/messages';
-
-/** Arrow types chosen to match what duckdb-wasm hands back for the same DuckDB type. */
-function arrowTypeFor(typeId: DuckDBTypeId): DataType {
-	switch (typeId) {
-		case DuckDBTypeId.BOOLEAN:
-			return new Bool();
-		case DuckDBTypeId.TINYINT:
-		case DuckDBTypeId.SMALLINT:
-		case DuckDBTypeId.INTEGER:
-		case DuckDBTypeId.UTINYINT:
-		case DuckDBTypeId.USMALLINT:
-			return new Int32();
-		case DuckDBTypeId.BIGINT:
-		case DuckDBTypeId.UINTEGER:
-		case DuckDBTypeId.UBIGINT:
-			return new Int64();
-		case DuckDBTypeId.FLOAT:
-		case DuckDBTypeId.DOUBLE:
-		case DuckDBTypeId.DECIMAL:
-		case DuckDBTypeId.HUGEINT:
-		case DuckDBTypeId.UHUGEINT:
-			return new Float64();
-		case DuckDBTypeId.DATE:
-			return new DateDay();
-		case DuckDBTypeId.TIMESTAMP:
-		case DuckDBTypeId.TIMESTAMP_MS:
-		case DuckDBTypeId.TIMESTAMP_S:
-		case DuckDBTypeId.TIMESTAMP_NS:
-		case DuckDBTypeId.TIMESTAMP_TZ:
-			return new TimestampMillisecond();
-		default:
-			return new Utf8();
-	}
-}
-
-function toArrowValue(value: unknown, type: DataType): unknown {
-	if (value === null || value === undefined) return null;
-	if (type instanceof Int32) return Number(value);
-	if (type instanceof Int64) return typeof value === 'bigint' ? value : BigInt(value as number);
-	if (type instanceof Float64) return Number(value);
-	if (type instanceof Bool) return Boolean(value);
-	if (type instanceof DateDay || type instanceof TimestampMillisecond) {
-		return value instanceof Date ? value : new Date(String(value));
-	}
-	return typeof value === 'string' ? value : String(value);
-}
 
 /** DuckDB in Node for the CLI, the tests and the benchmark. Same SQL as the browser driver. */
 export class NodeEngine implements Engine {
@@ -87,16 +30,7 @@ export class NodeEngine implements Engine {
 	}
 
 	async query(sql: string): Promise<Table> {
-		const reader = await this.connection.runAndReadAll(sql);
-		const names = reader.deduplicatedColumnNames();
-		const columns = reader.getColumnsJS();
-		const vectors: Record<string, Vector> = {};
-		names.forEach((name, index) => {
-			const type = arrowTypeFor(reader.columnTypeId(index));
-			const values = (columns[index] ?? []).map((value) => toArrowValue(value, type));
-			vectors[name] = vectorFromArray(values, type);
-		});
-		return new Table(vectors);
+		return resultToArrow(await this.connection.run(sql));
 	}
 
 	async exec(sql: string): Promise<void> {

@@ -113,6 +113,15 @@ function signatureHashSql(stage: StageRef): string {
 	return parts.length > 0 ? `hash(concat_ws('|', ${parts.join(', ')}))` : '0::UBIGINT';
 }
 
+/** Hash of the signature columns as written (no trimming or folding): rows equal here are one family. */
+function rawSignatureHashSql(stage: StageRef): string {
+	const columns = SIGNATURE_FIELDS.flatMap((field) => {
+		const mapped = stage.mapping[field];
+		return mapped ? [sqlIdent(mapped.column)] : [];
+	});
+	return columns.length > 0 ? `hash(${columns.join(', ')})` : '0::UBIGINT';
+}
+
 /** `CREATE TABLE target AS …`: the families table (see the module comment). */
 export function familiesSql(input: NormaliseInput, target: string): string {
 	const stage = input.household;
@@ -120,9 +129,14 @@ export function familiesSql(input: NormaliseInput, target: string): string {
 	// A pair also keeps the repeats of a family; in a flat file the other rows of a family are its members.
 	const repeats = input.flat ? '' : ' OR __row <> family_row';
 	const later = 'family_row <> key_row';
+	// The folded signature (regular expressions over eight columns) is computed only for the keys whose
+	// rows differ as written; rows of a key that agree as written are one family whatever the folding.
 	return (
-		`CREATE TABLE ${target} AS WITH s AS (SELECT rowid + 1 AS __row, ${key} AS key, ${signatureHashSql(stage)} AS sig ` +
+		`CREATE TABLE ${target} AS WITH r AS (SELECT rowid + 1 AS __row, ${key} AS key, ${rawSignatureHashSql(stage)} AS raw ` +
 		`FROM ${stage.table} WHERE ${key} IS NOT NULL), ` +
+		`mixed AS (SELECT key FROM r GROUP BY key HAVING min(raw) <> max(raw)), ` +
+		`folded AS (SELECT rowid + 1 AS __row, ${signatureHashSql(stage)} AS sig FROM ${stage.table} WHERE ${key} IN (SELECT key FROM mixed)), ` +
+		`s AS (SELECT r.__row, r.key, coalesce(folded.sig, r.raw) AS sig FROM r LEFT JOIN folded ON folded.__row = r.__row), ` +
 		`f AS (SELECT __row, key, min(__row) OVER (PARTITION BY key, sig) AS family_row, min(__row) OVER (PARTITION BY key) AS key_row FROM s) ` +
 		`SELECT __row::BIGINT AS __row, key, family_row::BIGINT AS family_row, key_row::BIGINT AS key_row, ` +
 		`(CASE WHEN ${later} THEN 1 + dense_rank() OVER (PARTITION BY key, ${later} ORDER BY family_row) ELSE 1 END)::INTEGER AS family_no ` +

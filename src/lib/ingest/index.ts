@@ -3,7 +3,8 @@
  *
  * Flow: each file is staged as VARCHAR columns (CSV in slices through read_csv, Windows-1252 slices
  * re-encoded to UTF-8 first; XLSX through exceljs as CSV chunks; Parquet through
- * engine.createTableFromParquet); headers say which source (DTSEN, DTKS/BDT or P3KE) and which role (flat,
+ * engine.createTableFromParquet; in Node a CSV or Parquet file on disk, `ByteSource.path`, is read by
+ * DuckDB directly, and again in slices if DuckDB cannot read it so); headers say which source (DTSEN, DTKS/BDT or P3KE) and which role (flat,
  * household, person) each file has; SQL normalises into `*_next` tables; only when everything has
  * succeeded are they swapped in, in one transaction. Any failure or cancel leaves the previously
  * loaded tables as they were, and the staging tables and registered slices are always removed.
@@ -28,12 +29,12 @@ import { registerFieldInsertSql, registerFieldSources } from './fields';
 import { familiesSql, peopleSql } from './duplicates';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
-import { IngestCancelled, IngestError, type ByteSource, type IngestOptions, type IngestResult } from './types';
+import { IngestCancelled, IngestError, type ByteSource, type IngestOptions, type IngestResult, type IngestTiming } from './types';
 
 export { loadReference, referenceStatements } from './reference';
 export { bytesByteSource } from './bytes-source';
-export { IngestCancelled, IngestError } from './types';
-export type { ByteSource, IngestOptions, IngestProgress, IngestResult, SourceKind } from './types';
+export { INGEST_STEPS, IngestCancelled, IngestError } from './types';
+export type { ByteSource, IngestOptions, IngestProgress, IngestResult, IngestStep, IngestTiming, SourceKind } from './types';
 export type { ColumnMapping, FileRole, RegisterSource } from './sources';
 export type { RegencyBasis, RegencyChoice, RegencyOutcome } from './regency';
 export type { FieldChoices, LoadMapping, MappedField, SavedMapping, SideMapping } from './mapping';
@@ -152,7 +153,16 @@ export async function ingestRegister(
 		signal: opts.signal,
 		onProgress: opts.onProgress,
 		registered: new Set(),
-		tables: new Set()
+		tables: new Set(),
+		stageMs: 0
+	};
+	const bytesTotal = sources.reduce((sum, s) => sum + s.size, 0);
+	const loadStarted = performance.now();
+	let stepStarted = loadStarted;
+	/** Reports the step that ends now (onTiming), and starts the next one. */
+	const stepDone = (step: IngestTiming['step'], rows: number, bytes = 0, ms = performance.now() - stepStarted) => {
+		opts.onTiming?.({ step, ms, rows, bytes });
+		stepStarted = performance.now();
 	};
 	const codesTable = scratchName('tepat_codes', loadId);
 	const label = sources.map((s) => s.name).join(', ');
@@ -169,6 +179,9 @@ export async function ingestRegister(
 			const file = await stageSource(ctx, source, index);
 			staged.push(recogniseFile(file));
 		}
+		const stagedRows = staged.reduce((sum, f) => sum + f.rows, 0);
+		stepDone('read', stagedRows, bytesTotal, performance.now() - loadStarted - (ctx.stageMs ?? 0));
+		stepDone('stage', stagedRows, bytesTotal, ctx.stageMs ?? 0);
 		checkAbort();
 
 		// 2. Which file is what; are the needed columns there; is there any data.
@@ -245,6 +258,10 @@ export async function ingestRegister(
 		await engine.exec(createVillageNameTableSql(next(VILLAGE_NAME_TABLE)));
 		const villageNames = villageNameIssuesInsertSql(input, next(VILLAGE_NAME_TABLE));
 		if (villageNames) await engine.exec(villageNames);
+		if (opts.onTiming) {
+			const built = await scalar(engine, `SELECT (SELECT count(*) FROM ${next('household')}) + (SELECT count(*) FROM ${next('person')})`);
+			stepDone('normalise', built);
+		}
 		// The validation report (report-sql.ts), swapped in with the tables it describes.
 		const reportTables = {
 			households: next('household'),
@@ -296,6 +313,10 @@ export async function ingestRegister(
 			throw error;
 		}
 
+		if (opts.onTiming) {
+			stepDone('report', await scalar(engine, `SELECT count(*)::BIGINT FROM ${REPORT_TABLE}`));
+			opts.onTiming({ step: 'total', ms: performance.now() - loadStarted, rows: rowsRead, bytes: bytesTotal });
+		}
 		opts.onProgress?.({ phase: 'done', file: label, rowsRead, bytesRead: 0, bytesTotal: 0 });
 		return {
 			source: spec.id,

@@ -8,6 +8,7 @@ export async function fileByteSource(path: string, name = basename(path)): Promi
 	return {
 		name,
 		size,
+		path,
 		async read(start: number, end: number): Promise<Uint8Array> {
 			const from = Math.max(0, Math.min(start, size));
 			const length = Math.max(0, Math.min(end, size) - from);

@@ -70,34 +70,47 @@ function valueSql(spec: FieldSpec, s: string): string {
 	}
 }
 
-/** Collects LEFT JOINs onto the code table, one per mapped code field. */
+/**
+ * Collects LEFT JOINs onto the code table, one per mapped code field. Each joins the field's few
+ * distinct values, looked up once each, on the value as trimmed: the code key (regular expressions)
+ * is computed per distinct value, not per row.
+ */
 class CodeJoins {
 	readonly joins: string[] = [];
 	constructor(
 		private readonly codes: string,
 		private readonly alias: string,
-		private readonly mapping: ColumnMapping
+		private readonly stage: StageRef
 	) {}
+
+	private get mapping(): ColumnMapping {
+		return this.stage.mapping;
+	}
 
 	/** The mapped code value of `field` ('unknown' if not in the table, NULL if empty or unmapped). */
 	value(spec: FieldSpec): string {
-		if (!spec.code || !this.mapping[spec.field]) return 'NULL::VARCHAR';
-		const j = this.join(spec.field, spec.code);
+		const mapped = this.mapping[spec.field];
+		if (!spec.code || !mapped) return 'NULL::VARCHAR';
+		const j = this.join(spec.field, spec.code, mapped.column);
 		const v = `${this.alias}.${col(spec.field)}`;
 		return caseWhen([[`${v} IS NULL`, 'NULL']], `coalesce(${j}.value, ${sqlString(UNKNOWN)})`);
 	}
 
 	/** The raw mapped value (NULL when it is unknown), for expressions built on top of it. */
 	matched(spec: FieldSpec): string | undefined {
-		if (!spec.code || !this.mapping[spec.field]) return undefined;
-		return `${this.join(spec.field, spec.code)}.value`;
+		const mapped = this.mapping[spec.field];
+		if (!spec.code || !mapped) return undefined;
+		return `${this.join(spec.field, spec.code, mapped.column)}.value`;
 	}
 
 	/** Joins the code table for `field` under the alias it returns. */
-	private join(field: string, code: string): string {
+	private join(field: string, code: string, column: string): string {
 		const j = `m_${field}`;
-		const key = codeKeySql(`${this.alias}.${col(field)}`);
-		this.joins.push(`LEFT JOIN ${this.codes} AS ${j} ON ${j}.field = ${sqlString(code)} AND ${j}.key = ${key}`);
+		const distinct = `SELECT DISTINCT NULLIF(trim(${sqlIdent(column)}), '') AS raw FROM ${this.stage.table}`;
+		const values =
+			`SELECT d.raw, c.value FROM (${distinct}) AS d ` +
+			`JOIN ${this.codes} AS c ON c.field = ${sqlString(code)} AND c.key = ${codeKeySql('d.raw')}`;
+		this.joins.push(`LEFT JOIN (${values}) AS ${j} ON ${j}.raw = ${this.alias}.${col(field)}`);
 		return j;
 	}
 }
@@ -119,18 +132,27 @@ function hasField(fields: readonly FieldSpec[], name: string): boolean {
 export function householdCtes(input: NormaliseInput): Cte[] {
 	const { spec, household, flat } = input;
 	const family = 'coalesce(fam.family_no, 1)';
+	const placed = [`src.${col('key')} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'];
+	const familyJoin = `LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row`;
+	// A flat file repeats the family columns on every member row: the family's first row stands for it,
+	// found by a narrow GROUP BY (not a window over the wide rows, which sorts every column).
+	// Read from the staged table itself: a second reference to `src` could make DuckDB materialise it.
+	const keyColumn = household.mapping['key']?.column;
+	const stagedKey = keyColumn ? `NULLIF(trim(st.${sqlIdent(keyColumn)}), '')` : 'NULL::VARCHAR';
+	const firsts = select({
+		select: ['min(st.rowid + 1) AS __row'],
+		from: `${household.table} AS st`,
+		joins: [`LEFT JOIN ${input.families} AS fam ON fam.__row = st.rowid + 1`],
+		where: [`${stagedKey} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'],
+		groupBy: [stagedKey, family]
+	});
 	const families = select({
 		select: ['src.*', `${family} AS __family`],
 		from: 'src',
-		joins: [`LEFT JOIN ${input.families} AS fam ON fam.__row = src.__row`],
-		where: [`src.${col('key')} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'],
-		// A flat file repeats the family columns on every member row: the family's first row stands for it.
-		qualify: flat ? `row_number() OVER (PARTITION BY src.${col('key')}, ${family} ORDER BY src.__row) = 1` : undefined
+		joins: [familyJoin],
+		where: [...placed, flat && 'src.__row IN (SELECT __row FROM firsts)']
 	});
-	return [
-		['src', sourceSelectSql(spec.household, household)],
-		['hh', families]
-	];
+	return [['src', sourceSelectSql(spec.household, household)], ...(flat ? [['firsts', firsts] as Cte] : []), ['hh', families]];
 }
 
 /** CTE `src` of person rows with a non-empty household key. */
@@ -206,7 +228,7 @@ export function villageNameIssuesInsertSql(input: NormaliseInput, target: string
 export function householdSql(input: NormaliseInput, target: string): string {
 	const { spec, person } = input;
 	const fields = spec.household;
-	const codes = new CodeJoins(input.codes, 's', input.household.mapping);
+	const codes = new CodeJoins(input.codes, 's', input.household);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`);
 
@@ -301,7 +323,7 @@ export function householdStatements(input: NormaliseInput, target: string): stri
 export function personSql(input: NormaliseInput, target: string, households: string): string {
 	const { spec } = input;
 	const fields = spec.person;
-	const codes = new CodeJoins(input.codes, 'p', input.person.mapping);
+	const codes = new CodeJoins(input.codes, 'p', input.person);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`);
 
@@ -352,14 +374,32 @@ export function personSql(input: NormaliseInput, target: string, households: str
 	// A repeated person (duplicates.ts) gets no household, so the join leaves them out. Not a WHERE: a
 	// filter here lowers DuckDB's row estimate of p below the households' and it then hashes the wide
 	// member rows instead of the households (+0.5 GB at 1M rows).
+	// A person key that more than one loaded row has (those rows get `<key>:<row>` ids instead): found by
+	// a narrow GROUP BY, not a window over the wide member rows (a sort of every column of every row).
+	// Read from the staged table itself: a second reference to `pp` makes DuckDB materialise the wide rows.
+	const staged = (field: string) => {
+		const mapped = input.person.mapping[field];
+		return mapped ? `NULLIF(trim(st.${sqlIdent(mapped.column)}), '')` : 'NULL::VARCHAR';
+	};
+	const keyCounts = select({
+		select: [`${staged('person_key')} AS ${col('person_key')}`, 'count(*) AS n'],
+		from: `${input.person.table} AS st`,
+		joins: [`LEFT JOIN ${input.people} AS x ON x.__row = st.rowid + 1`],
+		where: [kept, `${staged('key')} IS NOT NULL`, `${staged('person_key')} IS NOT NULL`],
+		groupBy: ['1']
+	});
+	const sharedKeys = `SELECT ${col('person_key')} FROM (${keyCounts}) WHERE n > 1`;
 	const placed = select({
 		select: [
 			'pp.*',
 			`${caseWhen([[kept, `coalesce(x.household_id, pp.${col('key')})`]])} AS __household`,
-			`count(${caseWhen([[kept, '1']])}) OVER (PARTITION BY ${col('person_key')}) AS __dup`
+			`CASE WHEN shared.${col('person_key')} IS NULL THEN 1 ELSE 2 END AS __dup`
 		],
 		from: 'pp',
-		joins: [`LEFT JOIN ${input.people} AS x ON x.__row = pp.__row`]
+		joins: [
+			`LEFT JOIN ${input.people} AS x ON x.__row = pp.__row`,
+			`LEFT JOIN shared ON shared.${col('person_key')} = pp.${col('person_key')}`
+		]
 	});
 	const rows = select({
 		select: columns,
@@ -367,7 +407,7 @@ export function personSql(input: NormaliseInput, target: string, households: str
 		joins: [`JOIN ${households} AS h ON h.household_id = p.__household`, ...codes.joins],
 		orderBy: ['p.__row']
 	});
-	return `INSERT INTO ${target} ${withCtes([...personCtes(input), ['p', placed]], rows)}`;
+	return `INSERT INTO ${target} ${withCtes([...personCtes(input), ['shared', sharedKeys], ['p', placed]], rows)}`;
 }
 
 /** Creates `target` as the catalog's `person` and fills it (personSql). */

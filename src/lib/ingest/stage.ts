@@ -15,6 +15,7 @@ import {
 	createStageTable,
 	csvReadOptions,
 	stageColumn,
+	timedStage,
 	type StageContext,
 	type StagedFile
 } from './stage-table';
@@ -42,9 +43,49 @@ export async function stageSource(ctx: StageContext, source: ByteSource, index: 
 	return stageCsv(ctx, source, index);
 }
 
+/**
+ * A Parquet file on disk (Node): its columns cast to VARCHAR straight from read_parquet on its path,
+ * without copying its bytes through JavaScript or a first table of its own types. Undefined when
+ * DuckDB cannot read it so; the caller then reads it as before, which words the error.
+ */
+async function stageParquetFile(
+	ctx: StageContext,
+	path: string,
+	index: number,
+	file: string,
+	size: number
+): Promise<StagedFile | undefined> {
+	const { engine } = ctx;
+	const table = scratchName('tepat_stage', ctx.loadId, index);
+	const from = `read_parquet(${sqlString(path)})`;
+	try {
+		const columns = await engine.query(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from})`);
+		const headers: string[] = [];
+		for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
+		if (headers.length === 0) return undefined;
+		const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+		ctx.tables.add(table);
+		const rows = await timedStage(ctx, async () => {
+			await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${from}`);
+			return countRows(engine, table);
+		});
+		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
+		return { file, format: 'parquet', table, headers, rows };
+	} catch (error) {
+		if (isOutOfMemory(error)) throw error;
+		await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+		ctx.tables.delete(table);
+		return undefined;
+	}
+}
+
 async function stageParquet(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	const { engine } = ctx;
 	const file = source.name;
+	if (source.path !== undefined && engine.host === 'node') {
+		const staged = await stageParquetFile(ctx, source.path, index, file, source.size);
+		if (staged) return staged;
+	}
 	const raw = scratchName('tepat_raw', ctx.loadId, index);
 	const table = scratchName('tepat_stage', ctx.loadId, index);
 	ctx.tables.add(raw);
@@ -52,7 +93,7 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	const bytes = await source.read(0, source.size);
 	checkAbort(ctx, file);
 	try {
-		await engine.createTableFromParquet(raw, bytes);
+		await timedStage(ctx, () => engine.createTableFromParquet(raw, bytes));
 	} catch (error) {
 		if (isOutOfMemory(error)) throw error;
 		const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
@@ -65,12 +106,32 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
 	if (headers.length === 0) throw new IngestError(coded('ingest.no_columns', { file }), file);
 	const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
-	await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
-	await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
-	ctx.tables.delete(raw);
-	const rows = await countRows(engine, table);
+	const rows = await timedStage(ctx, async () => {
+		await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
+		await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
+		ctx.tables.delete(raw);
+		return countRows(engine, table);
+	});
 	ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: source.size, bytesTotal: source.size });
 	return { file, format: 'parquet', table, headers, rows };
+}
+
+/**
+ * Reads the data rows of the CSV file at `path` (after its header line) into `table` in one read_csv;
+ * the staged row count, or undefined (and an empty table) when DuckDB could not read the file so.
+ */
+async function stageCsvFile(ctx: StageContext, path: string, table: string, readOptions: string): Promise<number | undefined> {
+	const { engine } = ctx;
+	try {
+		return await timedStage(ctx, async () => {
+			await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(path)}, skip = 1, ${readOptions})`);
+			return countRows(engine, table);
+		});
+	} catch (error) {
+		if (isOutOfMemory(error)) throw error;
+		await engine.exec(`DELETE FROM ${table}`);
+		return undefined;
+	}
 }
 
 async function stageCsv(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
@@ -112,6 +173,17 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 
 	const table = await createStageTable(ctx, index, headers.length);
 	const readOptions = csvReadOptions(headers.length, delimiter, newLine);
+
+	// 2a. A file on disk that reads as UTF-8: DuckDB reads it whole, without the slices below. A file it
+	// cannot read so (bad quotes, Windows-1252 bytes …) is read again in slices, which find the
+	// same rows and give the same errors as for any other source.
+	if (source.path !== undefined && ctx.engine.host === 'node' && decoder.encoding === 'utf-8' && !/[\r\n]/.test(headerLine)) {
+		const rows = await stageCsvFile(ctx, source.path, table, readOptions);
+		if (rows !== undefined) {
+			ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
+			return { file, format: 'csv', table, headers, delimiter, encoding: decoder.encoding, rows };
+		}
+	}
 
 	// 2. The data: slices cut at the last newline outside quotes, each read by read_csv.
 	let carry = buffer.subarray(headerEnd);

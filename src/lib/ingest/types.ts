@@ -13,6 +13,11 @@ export interface ByteSource {
 	read(start: number, end: number): Promise<Uint8Array>;
 	/** XLSX only: the worksheet to read (by name, case-insensitive); default the first visible sheet. */
 	readonly sheet?: string;
+	/**
+	 * Node only: where the file is on disk. DuckDB then reads a CSV or Parquet file itself instead of
+	 * through slices copied by JavaScript (stage.ts); `read` still serves the header and the fallbacks.
+	 */
+	readonly path?: string;
 }
 
 export type SourceKind = 'dtsen' | 'bdt' | 'p3ke';
@@ -23,6 +28,24 @@ export interface IngestProgress {
 	rowsRead: number;
 	bytesRead: number;
 	bytesTotal: number;
+}
+
+/** The steps of a load that `IngestOptions.onTiming` reports, in order; `total` last. */
+export const INGEST_STEPS = ['read', 'stage', 'normalise', 'report', 'persist', 'total'] as const;
+export type IngestStep = (typeof INGEST_STEPS)[number];
+
+/**
+ * One step of a load, timed: `read` the file bytes read and cut in JavaScript, `stage` DuckDB filling
+ * the staging tables, `normalise` the canonical tables, `report` the validation report, the counts
+ * and the swap, `persist` keeping a copy (reported by the caller that keeps one), `total` the load.
+ */
+export interface IngestTiming {
+	step: IngestStep;
+	ms: number;
+	/** Rows of the step: data rows read or staged, households + people built, findings reported. */
+	rows: number;
+	/** Bytes of the files read (read, stage and total); 0 for the other steps. */
+	bytes: number;
 }
 
 export interface IngestResult {
@@ -51,6 +74,8 @@ export class IngestError extends CodedError {
 /** Options of `ingestRegister`. */
 export interface IngestOptions {
 	onProgress?: (progress: IngestProgress) => void;
+	/** Called as each step of the load ends (read, stage, normalise, report, then total). */
+	onTiming?: (timing: IngestTiming) => void;
 	/** Checked between slices and phases; a cancelled load throws `IngestCancelled`. */
 	signal?: AbortSignal;
 	/** CSV slice size in bytes (default 8 MiB); tests use tiny slices to cross record boundaries. */

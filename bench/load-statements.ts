@@ -1,0 +1,79 @@
+/**
+ * Per-statement timings of one register load in Node: every exec/query the load runs, grouped, slowest
+ * first. `npx tsx bench/load-statements.ts FILE [FILE2]`; with EXPLAIN=1 each INSERT / CREATE TABLE AS runs
+ * as EXPLAIN ANALYZE and the plans go to $PLANS (default /tmp/load-plans.txt). See RESULTS.md, "Load, step by step at 1M".
+ */
+import { NodeEngine } from '../src/lib/engine/node';
+import { ingestRegister, loadReference } from '../src/lib/ingest';
+import { fileByteSource } from '../src/lib/ingest/node-source';
+import { readReference } from '../src/cli/reference';
+import { diskWilayah } from '../src/cli/wilayah';
+import type { Engine } from '../src/lib/engine/types';
+
+const files = process.argv.slice(2);
+const engine = await NodeEngine.open();
+const log: { sql: string; ms: number }[] = [];
+const label = (sql: string) => {
+	const flat = sql
+		.replace(/\s+/g, ' ')
+		.replace(/_[a-z0-9]{10,}(_\d+)?/g, '_<id>')
+		.replace(/tepat-[a-z0-9]+-[\dx-]+\.csv/g, 'slice.csv');
+	return flat.slice(0, 150);
+};
+const wrap =
+	<A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
+	async (...a: A): Promise<R> => {
+		const t = performance.now();
+		try {
+			return await f(...a);
+		} finally {
+			log.push({ sql: label(String(a[0])), ms: performance.now() - t });
+		}
+	};
+const explain = process.env.EXPLAIN === '1';
+const plans: string[] = [];
+const execOrExplain = async (sql: string): Promise<void> => {
+	if (explain && /^(INSERT INTO|CREATE TABLE \S+ AS)/.test(sql) && !/^INSERT INTO \S+ VALUES/.test(sql)) {
+		const t = await engine.query(`EXPLAIN ANALYZE ${sql}`);
+		const row = t.get(0)?.toJSON() as Record<string, unknown> | undefined;
+		plans.push(`${label(sql)}\n${String(row?.explain_value ?? '')}`);
+		return;
+	}
+	await engine.exec(sql);
+};
+const traced: Engine = Object.assign(Object.create(Object.getPrototypeOf(engine)) as Engine, engine, {
+	exec: wrap(execOrExplain),
+	query: wrap((sql: string) => engine.query(sql)),
+	registerFile: wrap((name: string, bytes: Uint8Array) => engine.registerFile(name, bytes)),
+	createTableFromParquet: wrap((t: string, b: Uint8Array) => engine.createTableFromParquet(t, b))
+});
+const current = await readReference(undefined);
+await loadReference(engine, current);
+log.length = 0;
+const sources = await Promise.all(files.map((f) => fileByteSource(f)));
+const t0 = performance.now();
+const result = await ingestRegister(traced, sources, current, {
+	region: { wilayah: diskWilayah },
+	onTiming: (t) => console.log('STEP', t.step, (t.ms / 1000).toFixed(2), t.rows)
+});
+console.log(
+	'total',
+	((performance.now() - t0) / 1000).toFixed(2),
+	's',
+	result.households,
+	result.people,
+	'load',
+	((await import('node:os')).loadavg()[0] ?? 0).toFixed(1)
+);
+const groups = new Map<string, { ms: number; n: number }>();
+for (const { sql, ms } of log) {
+	const g = groups.get(sql) ?? { ms: 0, n: 0 };
+	g.ms += ms;
+	g.n++;
+	groups.set(sql, g);
+}
+for (const [sql, g] of [...groups].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
+	console.log(`${(g.ms / 1000).toFixed(2).padStart(7)} s ×${String(g.n).padStart(4)}  ${sql}`);
+}
+if (explain) (await import('node:fs')).writeFileSync(process.env.PLANS ?? '/tmp/load-plans.txt', plans.join('\n\n'));
+await engine.close();
