@@ -63,8 +63,14 @@ export interface SampleTable {
 	base: string;
 	columns: readonly string[];
 	rows: number;
-	/** RFC 4180 CSV: header line, comma-separated, fields quoted only when needed, '\n' line ends. */
-	csv: string;
+	/**
+	 * RFC 4180 CSV: header line, comma-separated, fields quoted only when needed, '\n' line ends. Joined
+	 * when read: past about 2.5M flat rows it is longer than a JavaScript string may be, so files are
+	 * written from `csvChunks`.
+	 */
+	readonly csv: string;
+	/** The same CSV in pieces of a few thousand lines, header first. */
+	csvChunks: readonly string[];
 }
 
 /** Schemas written by default (the bundled sample and `npm run sample`). */
@@ -125,9 +131,10 @@ class CsvText {
 		this.lines = [];
 	}
 
-	text(header: readonly string[]): string {
+	/** The header line, then the rows in chunks. */
+	pieces(header: readonly string[]): string[] {
 		this.flush();
-		return `${csvLine(header)}\n${this.chunks.join('')}`;
+		return [`${csvLine(header)}\n`, ...this.chunks];
 	}
 }
 
@@ -419,7 +426,18 @@ export const SAMPLE_COLUMNS: Record<SampleSchema, Partial<Record<SampleTableName
 
 function table(schema: SampleSchema, name: SampleTableName, columns: readonly string[], lines: CsvText): SampleTable {
 	const base = `${schema}${name === 'flat' ? '' : `-${name}`}`;
-	return { schema, table: name, base, columns, rows: lines.rows, csv: lines.text(columns) };
+	const csvChunks = lines.pieces(columns);
+	return {
+		schema,
+		table: name,
+		base,
+		columns,
+		rows: lines.rows,
+		csvChunks,
+		get csv() {
+			return csvChunks.join('');
+		}
+	};
 }
 
 /** The three DTSEN files (keluarga, anggota, flat) of a sample. */

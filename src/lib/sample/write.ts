@@ -3,13 +3,29 @@
  * Parquet is converted from the CSV by DuckDB with every column as VARCHAR (NIK, KK and codes stay text).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { NodeEngine } from '../engine/node';
 import { sqlString } from '../core/sql';
 import { generateSample, type SampleOptions } from './generate';
 import { ALL_SAMPLE_SCHEMAS, SAMPLE_COLUMNS, SAMPLE_SCHEMAS, schemaTables, type SampleSchema, type SampleTableName } from './tables';
 import { writeTableXlsx } from './xlsx';
+
+/** Writes a CSV from its chunks (one string would be too long for the largest registers); its SHA-256. */
+async function writeChunks(path: string, chunks: readonly string[]): Promise<string> {
+	const hash = createHash('sha256');
+	const file = await open(path, 'w');
+	try {
+		for (const chunk of chunks) {
+			const bytes = Buffer.from(chunk, 'utf8');
+			hash.update(bytes);
+			await file.write(bytes);
+		}
+	} finally {
+		await file.close();
+	}
+	return hash.digest('hex');
+}
 
 export type SampleFormat = 'csv' | 'parquet' | 'xlsx';
 /** Formats written by default. */
@@ -89,15 +105,14 @@ export async function writeSample(outDir: string, options: WriteSampleOptions): 
 						sha256: sha256(await readFile(join(dir, name)))
 					});
 				}
-				const csvBytes = Buffer.from(t.csv, 'utf8');
 				const csvName = `${t.base}.csv`;
 				if (wantCsv) {
-					await writeFile(join(dir, csvName), csvBytes);
-					csvFiles.set(t.base, { name: csvName, schema: t.schema, table: t.table, format: 'csv', rows: t.rows, sha256: sha256(csvBytes) });
+					const digest = await writeChunks(join(dir, csvName), t.csvChunks);
+					csvFiles.set(t.base, { name: csvName, schema: t.schema, table: t.table, format: 'csv', rows: t.rows, sha256: digest });
 				}
 				if (engine) {
 					const staged = !wantCsv;
-					if (staged) await engine.registerFile(csvName, csvBytes);
+					if (staged) await engine.registerFile(csvName, Buffer.concat(t.csvChunks.map((chunk) => Buffer.from(chunk, 'utf8'))));
 					const source = staged ? csvName : join(dir, csvName);
 					const name = `${t.base}.parquet`;
 					const entry = { name, schema: t.schema, table: t.table, format: 'parquet' as const, rows: t.rows };
