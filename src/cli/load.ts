@@ -42,7 +42,7 @@ export const REGISTER_OPTIONS_USAGE = [
 	'  --sheet       XLSX: nama lembar kerja (bawaan: lembar terlihat pertama)',
 	'  --kabupaten   kode kabupaten/kota register, mis. 64.03 (bawaan: terdeteksi dari kode desa)',
 	'  --reference   berkas referensi desa sendiri, dipakai apa adanya (bawaan: daftar wilayah Indonesia)',
-	'  --timings     cetak waktu tiap langkah muat ke stderr (baca, staging, normalisasi, laporan, total)'
+	'  --timings     cetak waktu tiap langkah muat ke stderr: read (baca), stage, normalise, report (laporan), total'
 ];
 
 const OPTIONS = { '--reference': 'reference', '--kabupaten': 'kabupaten', '--mapping': 'mapping', '--sheet': 'sheet' } as const;
