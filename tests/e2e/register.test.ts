@@ -223,6 +223,14 @@ describe('Tepat in Chromium', () => {
 		await page.waitForSelector('[data-testid="credits-sample"]', { state: 'detached', timeout: LOAD_TIMEOUT });
 		expect(await page.textContent('[data-testid="credits"]')).toContain('tidak dikirim ke mana pun');
 		expect(await page.evaluate(() => (window as unknown as { __sawProgress?: boolean }).__sawProgress)).toBe(true);
+		// The load step by step, as `tepat --timings` prints it (issue 14); times are not checked.
+		expect(await page.$$eval('[data-testid="summary-steps"] li', (items) => items.map((li) => li.getAttribute('data-step')))).toEqual([
+			'read',
+			'stage',
+			'normalise',
+			'report',
+			'total'
+		]);
 		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
 		// The validation report of this load: every row read, all accepted (the generator writes clean files).
 		await page.waitForSelector('[data-testid="validation-report"] [data-testid="report-rows-read"]');

@@ -19,7 +19,8 @@ import {
 	IngestError,
 	type ByteSource,
 	type IngestOptions,
-	type IngestProgress
+	type IngestProgress,
+	type IngestTiming
 } from '$lib/ingest';
 import { referenceFromTables } from '$lib/ingest/reference';
 import { changeRegency, registerRegency, type RegisterRegency } from '$lib/ingest/regency-change';
@@ -64,6 +65,8 @@ export interface RegisterTimings {
 	engineReadyMs?: number;
 	/** The last load (file, sample or restore), from start to tables swapped in. */
 	lastLoadMs?: number;
+	/** The last load of files, step by step (read, stage, normalise, report, total), as `tepat --timings` prints them. */
+	steps?: IngestTiming[];
 }
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
@@ -380,12 +383,14 @@ export class RegisterModel {
 		const controller = new AbortController();
 		this.#controller = controller;
 		const started = performance.now();
+		const steps: IngestTiming[] = [];
 		try {
 			const result = await ingestRegister(engine, sources, region.reference, {
 				signal: controller.signal,
 				asOf,
 				mappings,
 				region: { wilayah: region.wilayah, ...(chosen ? { chosen } : {}) },
+				onTiming: (timing) => steps.push(timing),
 				onProgress: (p) => {
 					const seconds = (performance.now() - started) / 1000;
 					this.progress = {
@@ -399,6 +404,7 @@ export class RegisterModel {
 				}
 			});
 			this.timings.lastLoadMs = performance.now() - started;
+			this.timings.steps = steps;
 			return result;
 		} catch (error) {
 			if (isAbort(error, controller.signal)) {
