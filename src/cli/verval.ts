@@ -22,6 +22,7 @@ import { VERIFIED_REGISTER_FILE, verifiedRegisterCsv } from '../lib/export/verif
 import { worklistCsv, worklistFileStem, worklistStampOf, worklistXlsx } from '../lib/export/worklist';
 import { wordedFindings } from '../lib/words';
 import { reportHeaders } from '../lib/words/report-labels';
+import { unmatchedReasonWords } from '../lib/words/verval';
 import { findingCodeWords } from '../lib/words/worklist';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { ResultImportError, importResultFile } from '../lib/ingest/verval-results';
@@ -79,12 +80,6 @@ function vervalOption(args: readonly string[], i: number, into: VervalArgs): num
 }
 
 const n = formatNumber;
-
-const REASON_WORD: Record<string, string> = {
-	unknown_person: 'NIK/ID tidak ada di register (salah ketik atau anggota baru)',
-	no_person: 'tanpa NIK dan ID',
-	unread_answer: 'jawaban status tidak dikenali'
-};
 
 async function writeQuery<S extends RowSpec>(
 	engine: Engine,
@@ -178,7 +173,7 @@ export const vervalCommand: Command = {
 				...Object.keys(UNMATCHED_SPEC)
 					.slice(0, -1)
 					.map((k) => r[k] as CsvCell),
-				REASON_WORD[r.reason as string] ?? (r.reason as string)
+				unmatchedReasonWords(r.reason as string, lang)
 			]);
 			const conflicts = scalarNumber(await engine.query(`SELECT count(*) FROM verval_person WHERE basis = 'conflict'`));
 			const findings = await writeQuery(

@@ -14,6 +14,17 @@ function fieldWord(field: string, locale: Locale): string {
 	return FIELD_WORDS[field]?.(locale) ?? field;
 }
 
+const UNMATCHED_REASON_WORDS: Readonly<Record<string, (locale: Locale) => string>> = {
+	unknown_person: (locale) => m.verval_reason_unknown_person({}, { locale }),
+	no_person: (locale) => m.verval_reason_no_person({}, { locale }),
+	unread_answer: (locale) => m.verval_reason_unread_answer({}, { locale })
+};
+
+/** Why a result resolves nobody (core/verval/resolve.ts `unmatchedResultsSql`), in words; an unknown code as itself. */
+export function unmatchedReasonWords(reason: string, locale: Locale): string {
+	return UNMATCHED_REASON_WORDS[reason]?.(locale) ?? reason;
+}
+
 export const VERVAL_WORDS: WordTable<keyof VervalMessages> = {
 	'verval.columns_missing': (p, locale) => {
 		const or = m.said_verval_missing_or({}, { locale });

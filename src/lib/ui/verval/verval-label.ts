@@ -1,14 +1,8 @@
-/** Words for the Verval screen's codes: why a result matched no one, result columns. */
+/** Words for the Verval screen's result-file columns. */
 import type { ResultField } from '$lib/core/verval/result-fields';
 import { m } from '$lib/paraglide/messages.js';
 
 type Label = () => string;
-
-const REASON_LABELS: Record<string, Label> = {
-	unknown_person: m.verval_reason_unknown_person,
-	no_person: m.verval_reason_no_person,
-	unread_answer: m.verval_reason_unread_answer
-};
 
 const FIELD_LABELS: Record<ResultField, Label> = {
 	nik: m.verval_field_nik,
@@ -23,5 +17,4 @@ const FIELD_LABELS: Record<ResultField, Label> = {
 	round: m.verval_field_round
 };
 
-export const unmatchedReasonLabel = (reason: string): string => REASON_LABELS[reason]?.() ?? reason;
 export const resultFieldLabel = (field: ResultField): string => FIELD_LABELS[field]();
