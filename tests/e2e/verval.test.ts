@@ -188,6 +188,9 @@ describe('verval on the Verval screen', () => {
 		await page.waitForSelector('[data-testid="verval-conflicts-none"]', { timeout: LOAD_TIMEOUT });
 		await waitForChecked(page, kecamatan, expected3.checked);
 		await page.waitForSelector('[data-testid="verval-persist"]:has-text("tersimpan")', { timeout: LOAD_TIMEOUT });
+		// An entry after the rounds are stored (the meta record written alone) is kept across the reload too.
+		await page.fill('[data-testid="verval-deadline"]', '2026-12-31');
+		await page.waitForSelector('[data-testid="verval-persist"]:has-text("tersimpan")', { timeout: LOAD_TIMEOUT });
 		expect(await mapCount(page, village, expected3.rtlh)).toBe(expected3.rtlh);
 		// The register itself was never loaded again.
 		expect(await page.textContent('[data-testid="register-badge"]')).toBe(badge);
@@ -199,6 +202,7 @@ describe('verval on the Verval screen', () => {
 		await page.waitForSelector('[data-testid="verval-source"][data-source="field"]', { timeout: LOAD_TIMEOUT });
 		await waitForChecked(page, kecamatan, expected3.checked);
 		expect(await page.locator('[data-testid="verval-rounds"] li').count()).toBe(2);
+		expect(await page.inputValue('[data-testid="verval-deadline"]')).toBe('2026-12-31');
 		await page.waitForSelector('[data-testid="verval-conflicts-none"]');
 		await site.screenshot('verval-01-two-rounds');
 

@@ -38,6 +38,7 @@ import {
 	readFieldwork,
 	restoreFieldworkTables,
 	saveFieldwork,
+	saveFieldworkMeta,
 	type FieldworkMeta,
 	type FieldworkRound,
 	type PlenoKey
@@ -435,9 +436,20 @@ export class VervalModel {
 		}
 	}
 
-	/** Entries only change the meta, but it is stored with the tables in one record set. */
-	#saveMeta(): Promise<void> {
-		return this.#save();
+	/**
+	 * Entries change only the meta: once the tables are stored, the meta record alone is written (no
+	 * Parquet export of every result for a pleno date); before that, meta and tables go together.
+	 */
+	async #saveMeta(): Promise<void> {
+		if (this.persist !== 'saved') return this.#save();
+		this.persist = 'saving';
+		try {
+			await saveFieldworkMeta(plainMeta(this.meta));
+			this.persist = 'saved';
+		} catch (error) {
+			this.persist = 'failed';
+			this.persistError = error;
+		}
 	}
 }
 

@@ -64,6 +64,13 @@ export async function saveFieldwork(meta: FieldworkMeta, tables: FieldworkTables
 	});
 }
 
+/** Replaces only the meta record (pleno dates, paper villages, deadline): the tables stored beside it stay. */
+export async function saveFieldworkMeta(meta: FieldworkMeta): Promise<void> {
+	await withStore(DB_NAME, STORE, 'readwrite', (store) => {
+		store.put(meta, META_KEY);
+	});
+}
+
 /** The stored fieldwork; null when there is none. Throws when it is from another version of Tepat. */
 export async function readFieldwork(): Promise<StoredFieldwork | null> {
 	const [meta, ...bytes] = await withStore(DB_NAME, STORE, 'readonly', (store) =>
