@@ -5,7 +5,7 @@
  * costliest operators or (--full) the whole profile tree. It ends with checksums of the funded lists
  * and of the indicator figures, so a change to the SQL can be shown to give the same answers.
  *
- *   npx tsx bench/explain.ts [--people 1000000] [--runs 3] [--top 12] [--full] [--wasm] [--only allocation|indicators]
+ *   npx tsx bench/explain.ts [--people 1000000] [--runs 3] [--top 12] [--full] [--wasm] [--only allocation|indicators|budget]
  *
  * The register is generated into bench/out/explain-p<N>/ (seed 1, Parquet) and loaded as the app
  * loads it; the loaded tables are kept beside it in register.duckdb, so later runs start in seconds.
@@ -24,7 +24,8 @@ import { REGISTER_TABLES } from '../src/lib/ingest/tables';
 import { fileByteSource } from '../src/lib/ingest/node-source';
 import { defaultPlan, type Plan } from '../src/lib/core/plan';
 import type { Reference } from '../src/lib/core/reference';
-import { allocationStatements } from '../src/lib/core/programs';
+import { ALLOCATION_ORDER, allocationStatements } from '../src/lib/core/programs';
+import { updateAllocation } from '../src/lib/queries/allocation';
 import { villageIndicatorsSql } from '../src/lib/core/indicators';
 import { sqlString } from '../src/lib/core/sql';
 import { writeSample } from '../src/lib/sample/write';
@@ -42,7 +43,7 @@ const runs = Number(arg('runs') ?? '3');
 const top = Number(arg('top') ?? '12');
 const full = process.argv.includes('--full');
 const wasm = process.argv.includes('--wasm');
-/** 'allocation' or 'indicators' runs only that part. */
+/** 'allocation', 'indicators' or 'budget' (one programme's budget changed) runs only that part. */
 const only = arg('only');
 const dir = join(ROOT, 'bench/out', `explain-p${people}`);
 
@@ -234,6 +235,32 @@ async function timeAllocation(engine: Engine, host: string): Promise<void> {
 	}
 }
 
+/**
+ * A budget change on the Plan screen: from the whole allocation held, one programme's budget moves and
+ * only that programme (with the housing one after it) runs again (`updateAllocation`).
+ */
+async function timeBudgetChanges(engine: Engine, host: string): Promise<void> {
+	let plan = benchPlan();
+	let held = (await updateAllocation(engine, plan, null, 'bench')).state;
+	console.log(`\n==== ${host}: allocation after one programme's budget changes (median of ${runs})`);
+	for (const programme of ALLOCATION_ORDER) {
+		const times: number[] = [];
+		let rebuilt: string[] = [];
+		for (let r = 0; r < runs; r++) {
+			plan = structuredClone(plan);
+			const line = plan.fundingLines.find((l) => (l.budgets[programme] ?? 0) > 0);
+			if (line) line.budgets[programme] = Math.round((line.budgets[programme] ?? 0) * (r % 2 ? 1.25 : 0.8));
+			let update: Awaited<ReturnType<typeof updateAllocation>> | undefined;
+			times.push(await timed(async () => (update = await updateAllocation(engine, plan, held, 'bench')), `${host} budget ${programme}`));
+			held = update!.state;
+			rebuilt = update!.rebuilt;
+		}
+		console.log(
+			`  ${programme.padEnd(6)} ${seconds(median(times)).padStart(9)}  ${cpuMedian(`${host} budget ${programme}`).padStart(13)}  re-ran ${rebuilt.join(', ')}`
+		);
+	}
+}
+
 async function timeIndicators(engine: Engine, host: string): Promise<void> {
 	const first = await timed(() => engine.query(villageIndicatorsSql(benchPlan())));
 	const times: number[] = [];
@@ -258,12 +285,14 @@ console.log(`load average at start: ${loadAverage()}`);
 const node = await openRegister();
 try {
 	if (only !== 'allocation') await timeIndicators(node, 'node');
-	if (only !== 'indicators') await timeAllocation(node, 'node');
+	if (only !== 'indicators' && only !== 'budget') await timeAllocation(node, 'node');
+	if (only === undefined || only === 'budget') await timeBudgetChanges(node, 'node');
 	if (wasm) {
 		const browser = await wasmCopy(node);
 		try {
 			if (only !== 'allocation') await timeIndicators(browser, 'wasm');
-			if (only !== 'indicators') await timeAllocation(browser, 'wasm');
+			if (only !== 'indicators' && only !== 'budget') await timeAllocation(browser, 'wasm');
+			if (only === undefined || only === 'budget') await timeBudgetChanges(browser, 'wasm');
 		} finally {
 			await browser.close();
 		}

@@ -169,6 +169,26 @@ describe('queries per plan edit', () => {
 		}
 	});
 
+	it("Plan screen: one programme's budget re-runs that programme only, on the households already built", async () => {
+		const stop = planScreen();
+		try {
+			await statementsFor(() => undefined, planSettled);
+			const key = allocation.key;
+			const budget = await statementsFor(
+				() => plan.update((p) => (p.fundingLines[0]!.budgets.water = 1_000_000_000)),
+				() => planSettled() && allocation.key !== key
+			);
+			const inserts = budget.filter((sql) => sql.startsWith('INSERT INTO allocation '));
+			expect(inserts).toHaveLength(1);
+			expect(inserts[0]).toContain("'water' AS programme");
+			expect(budget).toContain("DELETE FROM allocation WHERE programme = 'water'");
+			expect(budget.filter((sql) => sql.includes('plan_household ('))).toEqual([]);
+			expect(budget.slice(-4)).toEqual([lineBudgetSql(), villageBudgetSql(), villageLineBudgetSql(), coverageCurveSql(200)]);
+		} finally {
+			stop();
+		}
+	});
+
 	it('a village cap (an allocation setting) runs nothing on the Map screen', async () => {
 		const stop = mapScreen();
 		try {

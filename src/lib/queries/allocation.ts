@@ -7,7 +7,7 @@ import type { StatusSource } from '../core/verval/relations';
 import type { Engine } from '../engine/types';
 import type { Plan, ProgrammeId } from '../core/plan';
 import { PERSON_PROGRAMMES } from '../core/programs/candidates';
-import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationStatements, type AllocationTable } from '../core/programs';
+import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationRun, type AllocationState, type AllocationTable } from '../core/programs';
 import { rowsOf, type RowOf } from '../core/rows';
 import { or, select, sqlString, withCtes, type SelectQuery } from '../core/sql';
 
@@ -18,9 +18,33 @@ export async function runAllocation(
 	target: AllocationTable = ALLOCATION_TABLE,
 	source: StatusSource = 'register'
 ): Promise<number> {
+	return (await updateAllocation(engine, plan, null, '', target, source)).ms;
+}
+
+export interface AllocationUpdate {
+	ms: number;
+	/** What `target` holds now: pass it back as `previous` to the next update of the same table. */
+	state: AllocationState;
+	rebuilt: ProgrammeId[];
+}
+
+/**
+ * Brings `target` to this plan's allocation, re-running only the programmes whose inputs changed since
+ * `previous` (what the table held, for the same `data`: the caller's name for the register and
+ * statuses). Pass null after anything else may have written the table.
+ */
+export async function updateAllocation(
+	engine: Engine,
+	plan: Plan,
+	previous: AllocationState | null,
+	data: string,
+	target: AllocationTable = ALLOCATION_TABLE,
+	source: StatusSource = 'register'
+): Promise<AllocationUpdate> {
 	const started = performance.now();
-	for (const statement of allocationStatements(plan, target, source)) await engine.exec(statement);
-	return performance.now() - started;
+	const run = allocationRun(plan, target, source, data, previous);
+	for (const statement of run.statements) await engine.exec(statement);
+	return { ms: performance.now() - started, state: run.state, rebuilt: run.rebuilt };
 }
 
 /**

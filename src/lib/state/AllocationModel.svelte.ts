@@ -20,7 +20,7 @@ import {
 	coverageCurve,
 	lineBudget,
 	registerChecksum,
-	runAllocation,
+	updateAllocation,
 	villageBudget,
 	villageLineBudget,
 	type BnbaRow,
@@ -37,6 +37,7 @@ import { region } from './RegionModel.svelte';
 import { register } from './RegisterModel.svelte';
 import { verval } from './VervalModel.svelte';
 import type { StatusSource } from '$lib/core/verval/relations';
+import type { AllocationState } from '$lib/core/programs';
 
 /** Points per programme on the coverage curve. */
 const CURVE_POINTS = 200;
@@ -67,6 +68,8 @@ export class AllocationModel {
 	#table: string | null = null;
 	/** Where that allocation read its statuses from: plan B is built from the same ones. */
 	#tableSource: StatusSource = 'register';
+	/** What the `allocation` table holds, programme by programme: the next run re-runs only what changed. */
+	#held: AllocationState | null = null;
 	#checksum: { version: number; checksum: string; fields: RegisterField[] } | null = null;
 
 	readonly #allocation = new Resource(queries, {
@@ -78,8 +81,13 @@ export class AllocationModel {
 		key: allocationKey,
 		load: async (engine, inputs): Promise<Allocated> => {
 			this.#table = null;
+			// Forgotten until the update has run through: a run cut short leaves the table unknown.
+			const previous = this.#held;
+			this.#held = null;
 			await verval.readyFor(engine, inputs.status.source);
-			const ms = await runAllocation(engine, inputs.plan, undefined, inputs.status.source);
+			const data = `${inputs.version}:${inputs.status.key}`;
+			const { ms, state } = await updateAllocation(engine, inputs.plan, previous, data, undefined, inputs.status.source);
+			this.#held = state;
 			this.#table = allocationKey(inputs);
 			this.#tableSource = inputs.status.source;
 			const lines = await lineBudget(engine);

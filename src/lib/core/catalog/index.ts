@@ -70,6 +70,11 @@ export const CATALOG = {
 		columns: PLAN_HOUSEHOLD_COLUMNS,
 		doc: "the plan's population households with zone and priority keys, read by the allocation"
 	},
+	plan_household_compared: {
+		lifecycle: 'derived',
+		columns: PLAN_HOUSEHOLD_COLUMNS,
+		doc: "the second plan's households, so building it leaves the current plan's in place"
+	},
 	verval_result: { lifecycle: 'fieldwork', columns: VERVAL_RESULT_COLUMNS, doc: 'verval field results, one row per file row' },
 	verval_decision: { lifecycle: 'fieldwork', columns: VERVAL_DECISION_COLUMNS, doc: "the user's decisions on conflicts" },
 	verval_person: { lifecycle: 'derived', columns: VERVAL_PERSON_COLUMNS, doc: "each person's resolved verval status" },

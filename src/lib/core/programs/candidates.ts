@@ -170,13 +170,23 @@ export function ownershipConditions(settings: HousingProgramme): string[] {
 	];
 }
 
-function housing(plan: Plan, from: From, programme: 'bsps' | 'rtlh', excludeFundedIn: string | null): string {
+/** Households funded by earlier housing programmes: the table holding their results, and which programmes they are. */
+export interface HousingFunded {
+	table: string;
+	programmes: readonly ProgrammeId[];
+}
+
+function housing(plan: Plan, from: From, programme: 'bsps' | 'rtlh', excludeFunded: HousingFunded | null): string {
 	const s = plan.indicators;
 	const settings = plan.programmes[programme];
 	const conditions = [indicator('rtlh').count(s)];
 	conditions.push(...ownershipConditions(settings));
-	if (excludeFundedIn) {
-		conditions.push(`h.household_id NOT IN (SELECT household_id FROM ${excludeFundedIn} WHERE status = 'funded')`);
+	if (excludeFunded && excludeFunded.programmes.length > 0) {
+		// Named programmes only: the table may also hold this programme's or the others' earlier results.
+		const earlier = excludeFunded.programmes.map(sqlString).join(', ');
+		conditions.push(
+			`h.household_id NOT IN (SELECT household_id FROM ${excludeFunded.table} WHERE status = 'funded' AND programme IN (${earlier}))`
+		);
 	}
 	const parts = (['rtlh_roof', 'rtlh_wall', 'rtlh_floor', 'rtlh_crowding'] as const).map((id) =>
 		caseWhen([[indicator(id).count(s), `'${id.slice(5)}'`]])
@@ -269,7 +279,8 @@ function paket(plan: Plan, from: From): string {
 }
 
 /**
- * The candidates SELECT of one programme; `housingFunded` is the table holding earlier housing results;
+ * The candidates SELECT of one programme; `housingFunded` names the earlier housing programmes whose
+ * funded households a housing programme skips, and the table holding them;
  * `source`: the register's verval statuses or the verified set's (core/verval/relations.ts);
  * `planHouseholds`: a table holding planHouseholdsSql's rows for this plan and source (the allocation
  * builds PLAN_HOUSEHOLD_TABLE once for all programmes), or null to compute them here.
@@ -277,7 +288,7 @@ function paket(plan: Plan, from: From): string {
 export function candidatesSql(
 	plan: Plan,
 	programme: ProgrammeId,
-	housingFunded: string | null = null,
+	housingFunded: HousingFunded | null = null,
 	source: StatusSource = 'register',
 	planHouseholds: string | null = null
 ): string {

@@ -7,6 +7,7 @@
  */
 import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type Plan, type ProgrammeId } from '../plan';
 import { sqlString, wrapLines } from '../sql';
+import { stableKey } from '../plan-parts';
 import { createTableSql, type CatalogTable } from '../catalog';
 import { allocationSql, type FundingDraw } from './allocate';
 import { PLAN_HOUSEHOLD_TABLE, candidatesSql, planHouseholdsSql, priorityOf } from './candidates';
@@ -19,6 +20,8 @@ export const ALLOCATION_TABLE = 'allocation' satisfies CatalogTable;
 /** Where a second plan's allocation is built to be compared with the current one. */
 export const COMPARED_ALLOCATION_TABLE = 'allocation_compared' satisfies CatalogTable;
 export type AllocationTable = typeof ALLOCATION_TABLE | typeof COMPARED_ALLOCATION_TABLE;
+/** Plan B's households beside plan A's, which an incremental run of plan A goes on reading. */
+const COMPARED_PLAN_HOUSEHOLD_TABLE = 'plan_household_compared' satisfies CatalogTable;
 const OVERRIDE_TABLE = 'plan_override' satisfies CatalogTable;
 
 /** The funding lines' budgets for one programme, in the plan's order. */
@@ -32,7 +35,27 @@ export const ALLOCATION_ORDER: readonly ProgrammeId[] = [
 	...PROGRAMME_IDS.filter((p) => !(HOUSING_PROGRAMMES as readonly string[]).includes(p))
 ];
 
-export function allocationStatements(plan: Plan, target: AllocationTable = ALLOCATION_TABLE, source: StatusSource = 'register'): string[] {
+/**
+ * What an allocation table holds, as the keys an incremental run compares: the data it was built from
+ * (named by the caller: register and statuses), the plan households' SQL, and per allocated programme
+ * the text of everything its rows depend on. Keys are SQL text rather than plan fields, so a setting
+ * that changes a statement can never be missed.
+ */
+export interface AllocationState {
+	data: string;
+	households: string;
+	programmes: Partial<Record<ProgrammeId, string>>;
+}
+
+export interface AllocationRun {
+	statements: string[];
+	/** What the table holds once every statement has run. */
+	state: AllocationState;
+	/** The programmes whose rows the statements rebuild (or remove, when disabled). */
+	rebuilt: ProgrammeId[];
+}
+
+function overrideStatements(plan: Plan): string[] {
 	const statements = [createTableSql(OVERRIDE_TABLE, OVERRIDE_TABLE, 'replace')];
 	// Chunks keep each statement short whatever the number of overrides.
 	for (let i = 0; i < plan.overrides.length; i += 500) {
@@ -41,29 +64,81 @@ export function allocationStatements(plan: Plan, target: AllocationTable = ALLOC
 			.map((o) => `(${[o.programme, o.unitId, o.action, o.reason].map(sqlString).join(', ')})`);
 		statements.push(wrapLines(`INSERT INTO ${OVERRIDE_TABLE} VALUES ${values.join(', ')}`));
 	}
-	statements.push(createTableSql('allocation', target, 'replace'));
-	// The population's households with their priority keys, aggregated from the people once for all
-	// programmes (each programme's candidates read them).
-	if (ALLOCATION_ORDER.some((programme) => plan.programmes[programme].enabled)) {
-		statements.push(createTableSql(PLAN_HOUSEHOLD_TABLE, PLAN_HOUSEHOLD_TABLE, 'replace'));
-		statements.push(`INSERT INTO ${PLAN_HOUSEHOLD_TABLE} ${planHouseholdsSql(plan, source)}`);
-	}
-	let created = false;
+	return statements;
+}
+
+/**
+ * The statements that bring `target` to this plan's allocation. With `previous`, the state the table
+ * holds now, only the programmes whose inputs changed are deleted and inserted again (a budget change
+ * re-runs one programme, not five); without it, or when the data changed, the table is rebuilt.
+ * Housing programmes depend on the earlier ones (each skips households an earlier one funded), so a
+ * change to one re-runs those after it.
+ */
+export function allocationRun(
+	plan: Plan,
+	target: AllocationTable = ALLOCATION_TABLE,
+	source: StatusSource = 'register',
+	data = '',
+	previous: AllocationState | null = null
+): AllocationRun {
+	const households = planHouseholdsSql(plan, source);
+	const householdTable = target === ALLOCATION_TABLE ? PLAN_HOUSEHOLD_TABLE : COMPARED_PLAN_HOUSEHOLD_TABLE;
+	const known = previous !== null && previous.data === data ? previous : null;
+	const state: AllocationState = { data, households, programmes: {} };
+	const inserts: Partial<Record<ProgrammeId, string>> = {};
+	let chain = households;
+	const housingBefore: ProgrammeId[] = [];
 	for (const programme of ALLOCATION_ORDER) {
 		if (!plan.programmes[programme].enabled) continue;
-		// Only a housing programme after another one has households to skip.
-		const housingFunded = (HOUSING_PROGRAMMES as readonly string[]).includes(programme) && created ? target : null;
+		const isHousing = (HOUSING_PROGRAMMES as readonly string[]).includes(programme);
 		const select = allocationSql({
 			programme,
-			candidates: candidatesSql(plan, programme, housingFunded, source, PLAN_HOUSEHOLD_TABLE),
+			candidates: candidatesSql(
+				plan,
+				programme,
+				isHousing ? { table: target, programmes: [...housingBefore] } : null,
+				source,
+				householdTable
+			),
 			priority: priorityOf(plan),
 			lines: drawsFor(plan, programme),
 			villageCap: plan.villageCap,
 			villageQuota: plan.villageQuota,
 			overrides: OVERRIDE_TABLE
 		});
-		statements.push(`INSERT INTO ${target} ${select}`);
-		created = true;
+		const insert = `INSERT INTO ${target} ${select}`;
+		inserts[programme] = insert;
+		const overrides = stableKey(plan.overrides.filter((o) => o.programme === programme));
+		const key = [isHousing ? chain : households, overrides, insert].join('\n');
+		state.programmes[programme] = key;
+		if (isHousing) {
+			chain = key;
+			housingBefore.push(programme);
+		}
 	}
-	return statements;
+	const rebuilt = ALLOCATION_ORDER.filter((p) => known === null || known.programmes[p] !== state.programmes[p]);
+	// When every programme changes, a new table is cheaper than deleting each one's rows.
+	const held = known !== null && rebuilt.length < ALLOCATION_ORDER.length ? known : null;
+	const statements: string[] = [];
+	if (!held) statements.push(createTableSql('allocation', target, 'replace'));
+	if (rebuilt.some((p) => inserts[p] !== undefined)) {
+		statements.push(...overrideStatements(plan));
+		// The population's households with their priority keys, aggregated from the people once for all
+		// programmes (each programme's candidates read them); kept while the plan households' SQL holds.
+		if (!held || held.households !== households) {
+			statements.push(createTableSql(PLAN_HOUSEHOLD_TABLE, householdTable, 'replace'));
+			statements.push(`INSERT INTO ${householdTable} ${households}`);
+		}
+	}
+	for (const programme of rebuilt) {
+		if (held) statements.push(`DELETE FROM ${target} WHERE programme = ${sqlString(programme)}`);
+		const insert = inserts[programme];
+		if (insert) statements.push(insert);
+	}
+	return { statements, state, rebuilt: held ? rebuilt : ALLOCATION_ORDER.filter((p) => inserts[p] !== undefined) };
+}
+
+/** Every statement of the whole plan's allocation into `target`, from nothing. */
+export function allocationStatements(plan: Plan, target: AllocationTable = ALLOCATION_TABLE, source: StatusSource = 'register'): string[] {
+	return allocationRun(plan, target, source).statements;
 }
