@@ -7,7 +7,7 @@
  * allocation, and it checks that the table holds the allocation it was asked about.
  */
 import type { Plan, ProgrammeId } from '$lib/core/plan';
-import { allocationPart } from '$lib/core/plan-parts';
+import { allocationPart, stableKey } from '$lib/core/plan-parts';
 import type { RegisterField } from '$lib/core/register-fields';
 import { stampOf, type ExportStamp } from '$lib/export/bnba';
 import { planNotes } from '$lib/export/capability-notes';
@@ -38,6 +38,11 @@ import { register } from './RegisterModel.svelte';
 import { verval } from './VervalModel.svelte';
 import type { StatusSource } from '$lib/core/verval/relations';
 import type { AllocationState } from '$lib/core/programs';
+import { untrack } from 'svelte';
+import { version as appVersion } from '$app/environment';
+import { registerSchemaFingerprint } from '$lib/core/schema';
+import { readLastAllocation, saveLastAllocation } from './allocation-store';
+import type { RegisterInfo } from './persistence';
 
 /** Points per programme on the coverage curve. */
 const CURVE_POINTS = 200;
@@ -47,9 +52,11 @@ interface AllocationInputs {
 	plan: Plan;
 	/** Where the population's statuses come from (the verified set once a verval round is in). */
 	status: { source: StatusSource; key: string };
+	/** The same inputs named in terms that hold across reloads: the key of the figures kept in the browser. */
+	storedKey: string;
 }
 
-interface Allocated {
+export interface Allocated {
 	lines: LineBudget[];
 	villages: VillageBudget[];
 	villageLines: VillageLineBudget[];
@@ -63,7 +70,33 @@ interface Allocated {
 
 const allocationKey = ({ version, plan, status }: AllocationInputs) => `${version}:${status.key}:${allocationPart(plan)}`;
 
+/**
+ * Names the app build, register, statuses and plan an allocation was made from without the page's
+ * counters (which start again at every reload): a stored register keeps the date it was loaded, the
+ * bundled sample is the same for one build.
+ */
+function storedKeyOf(info: RegisterInfo, status: string, current: Plan): string {
+	const { source, loadedAt, names, kind, households, people, regency } = info;
+	return stableKey({
+		app: appVersion,
+		schema: registerSchemaFingerprint(),
+		register: { loaded: source === 'sample' ? 'sample' : loadedAt, names, kind, households, people, regency: regency ?? null },
+		status,
+		plan: allocationPart(current)
+	});
+}
+
+/** Where the last allocation's figures are kept between visits. */
+export interface LastAllocationStore {
+	read(key: string): Promise<Allocated | null>;
+	save(key: string, figures: Allocated): Promise<void>;
+}
+
+const browserStore: LastAllocationStore = { read: readLastAllocation<Allocated>, save: saveLastAllocation<Allocated> };
+
 export class AllocationModel {
+	constructor(private readonly store: LastAllocationStore = browserStore) {}
+
 	/** The allocation the `allocation` table holds right now (null while it is being rebuilt). */
 	#table: string | null = null;
 	/** Where that allocation read its statuses from: plan B is built from the same ones. */
@@ -76,7 +109,10 @@ export class AllocationModel {
 		priority: 'background',
 		inputs: (): AllocationInputs | null => {
 			const status = verval.status;
-			return register.info && status ? { version: register.version, plan: plan.current, status } : null;
+			const info = register.info;
+			if (!info || !status) return null;
+			const storedKey = storedKeyOf(info, verval.storedStatusKey, plan.current);
+			return { version: register.version, plan: plan.current, status, storedKey };
 		},
 		key: allocationKey,
 		load: async (engine, inputs): Promise<Allocated> => {
@@ -98,30 +134,68 @@ export class AllocationModel {
 				this.#checksum = { version: inputs.version, checksum: await registerChecksum(engine), fields: await registerFields(engine) };
 			}
 			const { checksum, fields } = this.#checksum;
-			return { lines, villages, villageLines, curve, ms, checksum, fields };
+			const figures: Allocated = { lines, villages, villageLines, curve, ms, checksum, fields };
+			// Kept for the next visit; a browser that cannot keep it only loses the head start.
+			this.store.save(inputs.storedKey, figures).catch(() => undefined);
+			return figures;
 		}
 	});
 
+	/** The last allocation's figures kept in the browser, read once per key, shown until the new ones land. */
+	#stored = $state.raw<{ key: string; figures: Allocated } | null>(null);
+	#storedAsked: string | null = null;
+
+	/** The figures on screen: the allocation's, or while it is first built, the stored ones of the same inputs. */
+	get #shown(): Allocated | null {
+		const value = this.#allocation.value;
+		if (value) return value;
+		const stored = this.#stored;
+		return stored && stored.key === this.#storedKey() ? stored.figures : null;
+	}
+
+	#storedKey(): string | null {
+		const info = register.info;
+		return info && verval.status ? storedKeyOf(info, verval.storedStatusKey, plan.current) : null;
+	}
+
+	/** Reads the stored figures of the current inputs, unless the allocation is there or they were asked for. */
+	#readStored(): void {
+		const key = this.#storedKey();
+		if (key === null || this.#allocation.value || this.#storedAsked === key) return;
+		this.#storedAsked = key;
+		this.store.read(key).then(
+			(figures) => {
+				if (figures) this.#stored = { key, figures };
+			},
+			() => undefined
+		);
+	}
+
+	/** True while the screen shows the figures kept from an earlier visit (the allocation is being built again). */
+	get fromStore(): boolean {
+		return !this.#allocation.value && this.#shown !== null;
+	}
+
 	get lines(): LineBudget[] {
-		return this.#allocation.value?.lines ?? [];
+		return this.#shown?.lines ?? [];
 	}
 
 	get villages(): VillageBudget[] {
-		return this.#allocation.value?.villages ?? [];
+		return this.#shown?.villages ?? [];
 	}
 
 	/** Funded units and Rupiah per programme, village and funding line. */
 	get villageLines(): VillageLineBudget[] {
-		return this.#allocation.value?.villageLines ?? [];
+		return this.#shown?.villageLines ?? [];
 	}
 
 	get curve(): CurvePoint[] {
-		return this.#allocation.value?.curve ?? [];
+		return this.#shown?.curve ?? [];
 	}
 
 	/** The register's checksum, printed on every export. */
 	get checksum(): string {
-		return this.#allocation.value?.checksum ?? '';
+		return this.#shown?.checksum ?? '';
 	}
 
 	get loading(): boolean {
@@ -135,7 +209,7 @@ export class AllocationModel {
 
 	/** Milliseconds the last allocation took in DuckDB. */
 	get lastAllocationMs(): number | null {
-		return this.#allocation.value?.ms ?? null;
+		return this.#shown?.ms ?? null;
 	}
 
 	/** Names the register and plan parts of the allocation held ('' before the first). */
@@ -146,6 +220,10 @@ export class AllocationModel {
 	/** Keeps the allocation current while the calling component lives. */
 	activate(): void {
 		this.#allocation.activate();
+		$effect(() => {
+			void this.#storedKey();
+			untrack(() => this.#readStored());
+		});
 	}
 
 	/** Re-allocates if the register or the allocation's part of the plan changed since the figures were made. */

@@ -33,6 +33,7 @@ import {
 import {
 	clearFieldwork,
 	emptyFieldworkMeta,
+	newRevision,
 	ensureFieldworkTables,
 	exportFieldworkTables,
 	readFieldwork,
@@ -144,6 +145,11 @@ export class VervalModel {
 	/** Part of the key of every figure that reads the population: which statuses, and which fieldwork. */
 	get statusKey(): string {
 		return this.hasResults ? `field:${this.version}` : 'register';
+	}
+
+	/** The statuses as a key that holds across reloads (what a figure kept from an earlier visit names). */
+	get storedStatusKey(): string {
+		return this.hasResults ? `field:${this.meta.revision ?? ''}` : 'register';
 	}
 
 	get nextRound(): number {
@@ -271,7 +277,7 @@ export class VervalModel {
 			}
 		} finally {
 			if (imported.length > 0) {
-				this.meta = { ...this.meta, rounds: withFiles(this.meta.rounds, round, imported) };
+				this.meta = { ...this.meta, rounds: withFiles(this.meta.rounds, round, imported), revision: newRevision() };
 				this.version += 1;
 			}
 			this.imported = imported;
@@ -296,6 +302,7 @@ export class VervalModel {
 					for (const statement of statements) await engine.exec(statement);
 				}
 			});
+			this.meta = { ...this.meta, revision: newRevision() };
 			this.version += 1;
 		} catch (error) {
 			this.error = error;

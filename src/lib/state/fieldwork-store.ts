@@ -37,6 +37,16 @@ export interface FieldworkMeta {
 	paper: string[];
 	/** ISO date by which every kecamatan should be done; null when none is set. */
 	deadline: string | null;
+	/**
+	 * Names the results and decisions as they stand: new with every import, decision or clearing, so
+	 * what was computed from them can be recognised after a reload (absent in copies stored before it).
+	 */
+	revision?: string;
+}
+
+/** A new fieldwork revision. */
+export function newRevision(): string {
+	return `${new Date().toISOString()}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export type FieldworkTables = Record<FieldworkTable, Uint8Array>;
