@@ -339,6 +339,23 @@ describe('the Plan screen in Chromium', () => {
 		await page.selectOption('[data-testid="plan-programme"]', 'water');
 		await page.waitForSelector('[data-testid="budget-kecamatan"][data-programme="water"]');
 		expect(await shownFigures(page)).toEqual(figuresBefore);
+		// The figures are kept in the browser, for the Plan screen to show at once on the next visit.
+		const keptWater = await page.evaluate(
+			() =>
+				new Promise<number>((resolve, reject) => {
+					const open = indexedDB.open('tepat-allocation');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const get = open.result.transaction('last').objectStore('last').get('last');
+						get.onerror = () => reject(get.error);
+						get.onsuccess = () => {
+							const lines = (get.result?.figures?.lines ?? []) as { programme: string; units: number }[];
+							resolve(lines.filter((l) => l.programme === 'water').reduce((sum, l) => sum + l.units, 0));
+						};
+					};
+				})
+		);
+		expect(keptWater).toBe(funded);
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 });
