@@ -26,7 +26,8 @@ import { defaultPlan, type Plan } from '../src/lib/core/plan';
 import type { Reference } from '../src/lib/core/reference';
 import { ALLOCATION_ORDER, allocationStatements } from '../src/lib/core/programs';
 import { updateAllocation } from '../src/lib/queries/allocation';
-import { villageIndicatorsSql } from '../src/lib/core/indicators';
+import { INDICATOR_PEOPLE_TABLE, villageIndicatorsSql } from '../src/lib/core/indicators';
+import { preparePeopleCounts } from '../src/lib/queries/indicators';
 import { sqlString } from '../src/lib/core/sql';
 import { writeSample } from '../src/lib/sample/write';
 import { WasmTestEngine } from '../tests/unit/wasm-engine';
@@ -270,6 +271,21 @@ async function timeIndicators(engine: Engine, host: string): Promise<void> {
 		`\n==== ${host}: indicators, first ${seconds(first)}; after a threshold change, median of 5: ${seconds(median(times))}, ${cpuMedian(`${host} indicators`)} (runs: ${times.map(seconds).join(', ')})`
 	);
 	await explain(engine, `${host} villageIndicatorsSql`, villageIndicatorsSql(benchPlan(8)));
+	// As the Map screen runs it: the population's people counted once, read by every threshold change.
+	const build = await timed(() => preparePeopleCounts(engine, benchPlan().population, 'register', 'bench', null));
+	const fromCounts: number[] = [];
+	for (const area of [9, 8, 7.2, 9, 8]) {
+		const sql = villageIndicatorsSql(benchPlan(area), 'register', INDICATOR_PEOPLE_TABLE);
+		fromCounts.push(await timed(() => engine.query(sql), `${host} indicators from counts`));
+	}
+	console.log(
+		`\n==== ${host}: people counted once ${seconds(build)}; indicators after a threshold change from the counts, median of 5: ${seconds(median(fromCounts))}, ${cpuMedian(`${host} indicators from counts`)} (runs: ${fromCounts.map(seconds).join(', ')})`
+	);
+	await explain(
+		engine,
+		`${host} villageIndicatorsSql from the people counts`,
+		villageIndicatorsSql(benchPlan(8), 'register', INDICATOR_PEOPLE_TABLE)
+	);
 	const digest = await engine.query(
 		`SELECT count(*)::INTEGER AS n, md5(string_agg(CAST(f AS VARCHAR), ',' ORDER BY f.kode)) AS digest FROM (${villageIndicatorsSql(benchPlan(8))}) f`
 	);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Table } from 'apache-arrow';
 import { createTableSql } from '../../src/lib/core/catalog';
 import { defaultPlan } from '../../src/lib/core/plan';
-import { villageIndicatorsSql } from '../../src/lib/core/indicators';
+import { INDICATOR_PEOPLE_TABLE, indicatorPeopleSql, villageIndicatorsSql } from '../../src/lib/core/indicators';
 import { NodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';
 import { funnelSql } from '../../src/lib/core/funnel';
@@ -69,6 +69,9 @@ const { allocation } = await import('../../src/lib/state/AllocationModel.svelte'
 const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelModel.svelte');
 const { verval } = await import('../../src/lib/state/VervalModel.svelte');
 const { queries } = await import('../../src/lib/state/query');
+
+/** The Map screen's figures statement for the current plan, over the people counted for its population. */
+const mapFigures = () => villageIndicatorsSql(plan.current, 'register', INDICATOR_PEOPLE_TABLE);
 
 /** A bound on waiting for answers on a busy machine, not a timing assertion. */
 const LOAD_TIMEOUT = 30_000;
@@ -129,14 +132,16 @@ describe('queries per plan edit', () => {
 		const stop = mapScreen();
 		try {
 			const first = await statementsFor(() => undefined, mapSettled);
-			expect(first).toContain(villageIndicatorsSql(plan.current));
+			expect(first).toContain(`INSERT INTO ${INDICATOR_PEOPLE_TABLE} ${indicatorPeopleSql(plan.current.population)}`);
+			expect(first).toContain(mapFigures());
 
 			const renamed = await statementsFor(() => plan.update((p) => (p.name = 'Rencana lain')), mapSettled);
 			expect(renamed).toEqual([]);
 			expect(indicators.loading).toBe(false);
 
 			const threshold = await statementsFor(() => plan.update((p) => (p.indicators.housing.minFloorAreaPerPerson = 9)), mapSettled);
-			expect(threshold).toEqual([villageIndicatorsSql(plan.current), funnelSql(plan.current)]);
+			// The people counted for this population are read as they are: one statement for the figures.
+			expect(threshold).toEqual([mapFigures(), funnelSql(plan.current)]);
 		} finally {
 			stop();
 		}
@@ -216,7 +221,7 @@ describe('queries per plan edit', () => {
 				() => void panel.show(V1, 'rtlh'),
 				() => indicators.current && !indicators.loading && panel.records !== null && !panel.loading && !panel.recordsLoading
 			);
-			expect(open.filter((sql) => sql === villageIndicatorsSql(plan.current))).toHaveLength(1);
+			expect(open.filter((sql) => sql === mapFigures())).toHaveLength(1);
 			expect(open.filter((sql) => sql.includes(`'${V1}'`)).length).toBeGreaterThan(0);
 			expect(panel.breakdown?.kode).toBe(V1);
 		} finally {

@@ -15,7 +15,14 @@ import { verifiedRegisterColumns } from '../../src/lib/queries/verified-register
 import { CATALOG, createTableSql, nextName, type DefinedTable } from '../../src/lib/core/catalog';
 import { CODE_TABLES, codeTableStatements } from '../../src/lib/core/codes';
 import { funnelSql } from '../../src/lib/core/funnel';
-import { INDICATORS, indicatorRecordCountSql, indicatorRecordsSql, villageIndicatorsSql } from '../../src/lib/core/indicators';
+import {
+	INDICATORS,
+	INDICATOR_PEOPLE_TABLE,
+	indicatorPeopleSql,
+	indicatorRecordCountSql,
+	indicatorRecordsSql,
+	villageIndicatorsSql
+} from '../../src/lib/core/indicators';
 import { PROGRAMME_IDS, defaultPlan, type Plan } from '../../src/lib/core/plan';
 import { ALLOCATION_ORDER, COMPARED_ALLOCATION_TABLE, allocationStatements } from '../../src/lib/core/programs';
 import { select, withCtes } from '../../src/lib/core/sql';
@@ -181,6 +188,8 @@ describe('the SQL builders', () => {
 	])('indicators, funnel, panel, budget and overview queries under %s', async (_, plan) => {
 		const queries: [string, string][] = [
 			['villageIndicators', villageIndicatorsSql(plan)],
+			['people counts', indicatorPeopleSql(plan.population)],
+			['villageIndicators from the people counts', villageIndicatorsSql(plan, 'register', INDICATOR_PEOPLE_TABLE)],
 			['funnel', funnelSql(plan)],
 			['villageSummary', villageSummarySql(plan, VILLAGE)],
 			['villageComponents', villageComponentsSql(plan, VILLAGE)],

@@ -4,9 +4,9 @@
  * then: renaming the plan or changing a budget recomputes nothing. Choosing another indicator, count
  * vs rate, or the kecamatan level is a pick from these 237 rows, not a query.
  */
-import { kecamatanFigures, type AreaFigures } from '$lib/core/indicators';
+import { INDICATOR_PEOPLE_TABLE, kecamatanFigures, type AreaFigures } from '$lib/core/indicators';
 import { figuresPart } from '$lib/core/plan-parts';
-import { villageIndicators } from '$lib/queries/indicators';
+import { preparePeopleCounts, villageIndicators } from '$lib/queries/indicators';
 import { plan } from './PlanModel.svelte';
 import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
@@ -20,6 +20,9 @@ interface Figures {
 }
 
 export class IndicatorModel {
+	/** What the people counts table holds (null: unknown): a threshold change reads it as it is. */
+	#peopleHeld: string | null = null;
+
 	readonly #figures = new Resource(queries, {
 		priority: 'interactive',
 		inputs: () => {
@@ -27,10 +30,14 @@ export class IndicatorModel {
 			return register.info && status ? { version: register.version, plan: plan.current, status } : null;
 		},
 		key: ({ version, plan, status }) => `${version}:${status.key}:${figuresPart(plan)}`,
-		load: async (engine, { plan, status }): Promise<Figures> => {
+		load: async (engine, { version, plan, status }): Promise<Figures> => {
 			const started = performance.now();
 			await verval.readyFor(engine, status.source);
-			const villages = await villageIndicators(engine, plan, status.source);
+			// Forgotten until rebuilt through: a build cut short leaves the table unknown.
+			const held = this.#peopleHeld;
+			this.#peopleHeld = null;
+			this.#peopleHeld = await preparePeopleCounts(engine, plan.population, status.source, `${version}:${status.key}`, held);
+			const villages = await villageIndicators(engine, plan, status.source, INDICATOR_PEOPLE_TABLE);
 			return { villages, kecamatan: kecamatanFigures(villages), ms: performance.now() - started };
 		}
 	});

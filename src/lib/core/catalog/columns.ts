@@ -181,6 +181,15 @@ export const PLAN_HOUSEHOLD_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'deprivations', type: 'INTEGER', doc: 'priority key: unfit house, unsafe water, out-of-school child, Paket candidate (0–4)' }
 ];
 
+/** The population's people counted by village and the columns the person indicators read. */
+export const INDICATOR_PEOPLE_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'village_kode', type: 'VARCHAR', doc: 'household.village_kode of the person' },
+	{ name: 'age', type: 'INTEGER', doc: 'person.age' },
+	{ name: 'school_participation', type: 'VARCHAR', doc: 'person.school_participation' },
+	{ name: 'certificate', type: 'VARCHAR', doc: 'person.certificate' },
+	{ name: 'people', type: 'BIGINT', doc: 'people of the population with these values' }
+];
+
 /** A source's code table as rows (core/codes): the canonical value of a field's source code or label. */
 export const CODE_LOOKUP_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'field', type: 'VARCHAR', doc: 'coded field', notNull: true },

@@ -20,6 +20,7 @@ import {
 	OVERRIDE_COLUMNS,
 	PERSON_COLUMNS,
 	PLAN_HOUSEHOLD_COLUMNS,
+	INDICATOR_PEOPLE_COLUMNS,
 	REGION_COLUMNS,
 	REGISTER_FIELD_COLUMNS,
 	REPORT_COLUMNS,
@@ -69,6 +70,11 @@ export const CATALOG = {
 		lifecycle: 'derived',
 		columns: PLAN_HOUSEHOLD_COLUMNS,
 		doc: "the plan's population households with zone and priority keys, read by the allocation"
+	},
+	indicator_people: {
+		lifecycle: 'derived',
+		columns: INDICATOR_PEOPLE_COLUMNS,
+		doc: "the population's people counted by village and person indicator columns, read by the indicators"
 	},
 	plan_household_compared: {
 		lifecycle: 'derived',

@@ -5,6 +5,7 @@
  * Browser, CLI and tests run exactly this text.
  */
 import type { Plan, Population } from '../plan';
+import type { CatalogTable } from '../catalog';
 import { passesSql } from '../register-fields';
 import { parens, select, sqlList, sqlString, withCtes, type SelectQuery } from '../sql';
 import { householdsFrom, peopleFrom, type StatusSource } from '../verval/relations';
@@ -71,7 +72,7 @@ function weightedAggregates(defs: readonly IndicatorDefinition[], plan: Plan): s
  * people), and the indicators' conditions are evaluated on those rows, not on every person: the same
  * counts, without testing each person's certificate against the long lists of levels many times over.
  */
-export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'register'): string {
+export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'register', peopleTable: string | null = null): string {
 	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
 	const personDefs = INDICATORS.filter((d) => d.unit === 'person');
 	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${c}, 0)::INTEGER AS ${c}`);
@@ -80,19 +81,19 @@ export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'registe
 		from: `${householdsFrom(source)} h`,
 		where: [householdInPopulation(plan.population)]
 	});
-	const people = select({
-		select: ['h.village_kode', ...PERSON_INDICATOR_COLUMNS.map((c) => `p.${c}`), 'count(*) AS people'],
-		from: `${peopleFrom(source)} p`,
-		joins: ['JOIN h ON h.household_id = p.household_id'],
-		where: [personInPopulation(plan.population)],
-		groupBy: ['ALL']
-	});
 	return withCtes(
 		[
 			['h', households],
 			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
-			['pg', people],
-			['pv', select({ select: ['p.village_kode', ...weightedAggregates(personDefs, plan)], from: 'pg p', groupBy: ['p.village_kode'] })]
+			...(peopleTable === null ? [['pg', peopleCountsSelect(plan.population, source, 'h')] as const] : []),
+			[
+				'pv',
+				select({
+					select: ['p.village_kode', ...weightedAggregates(personDefs, plan)],
+					from: `${peopleTable ?? 'pg'} p`,
+					groupBy: ['p.village_kode']
+				})
+			]
 		],
 		select({
 			select: ['v.kode', 'v.nama', 'v.kecamatan_kode', 'v.kecamatan_nama AS kecamatan', ...columns],
@@ -101,6 +102,33 @@ export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'registe
 			orderBy: ['v.kode']
 		})
 	);
+}
+
+/** The population's people counted per village and per combination of the person indicators' columns. */
+function peopleCountsSelect(population: Population, source: StatusSource, households: string): string {
+	return select({
+		select: ['h.village_kode', ...PERSON_INDICATOR_COLUMNS.map((c) => `p.${c}`), 'count(*) AS people'],
+		from: `${peopleFrom(source)} p`,
+		joins: [`JOIN ${households} h ON h.household_id = p.household_id`],
+		where: [personInPopulation(population)],
+		groupBy: ['ALL']
+	});
+}
+
+/** Where the Map screen keeps the people counts of its population: thresholds change, they stay. */
+export const INDICATOR_PEOPLE_TABLE = 'indicator_people' satisfies CatalogTable;
+
+/**
+ * The rows of INDICATOR_PEOPLE_TABLE for this population: they depend on who is counted, not on any
+ * threshold, so a threshold change reads them instead of every person again.
+ */
+export function indicatorPeopleSql(population: Population, source: StatusSource = 'register'): string {
+	const households = select({
+		select: ['h.household_id', 'h.village_kode'],
+		from: `${householdsFrom(source)} h`,
+		where: [householdInPopulation(population)]
+	});
+	return withCtes([['h', households]], peopleCountsSelect(population, source, 'h'));
 }
 
 export type SortDirection = 'asc' | 'desc';
