@@ -5,7 +5,7 @@ import { parsePlan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
-import { allocationUnit, bnba, bnbaPage, runAllocation } from '../../src/lib/queries/allocation';
+import { allocationUnit, bnba, bnbaPage, bnbaSql, runAllocation } from '../../src/lib/queries/allocation';
 import { fixture } from '../fixtures/ingest';
 
 const PAIR = [fixture('dtsen-keluarga.csv'), fixture('dtsen-anggota.csv')];
@@ -55,5 +55,37 @@ describe('paged BNBA', () => {
 		expect(await allocationUnit(engine, 'pip', "x' OR '1'='1")).toBeNull();
 		const water = await bnba(engine, 'water');
 		expect(water.every((r) => r.unit_id === r.household_id)).toBe(true);
+	});
+
+	it("names a person programme's unit by the person, a household programme's by its head", async () => {
+		const people = (await engine.query('SELECT person_id, household_id, nik, name, relation FROM person')).toArray() as {
+			person_id: string;
+			household_id: string;
+			nik: string | null;
+			name: string | null;
+			relation: string | null;
+		}[];
+		const pip = await bnba(engine, 'pip');
+		for (const row of pip) {
+			const person = people.find((p) => p.person_id === row.unit_id);
+			expect([row.nik, row.nama]).toEqual([person?.nik, person?.name]);
+		}
+		const water = await bnba(engine, 'water');
+		expect(water.length).toBeGreaterThan(0);
+		for (const row of water) {
+			const heads = people.filter((p) => p.household_id === row.household_id && p.relation === 'head' && p.nik !== null);
+			expect(row.nik).toBe(heads.map((p) => p.nik).sort()[0] ?? null);
+		}
+	});
+
+	it('joins the people on their keys: no nested loop over every person for every funded unit', async () => {
+		for (const programme of ['pip', 'water'] as const) {
+			const plan = (await engine.query(`EXPLAIN ${bnbaSql(programme)}`))
+				.toArray()
+				.map((r) => String(r.explain_value))
+				.join('\n');
+			expect(plan).toContain('HASH_JOIN');
+			expect(plan).not.toMatch(/NESTED_LOOP|BLOCKWISE_NL|CROSS_PRODUCT|PIECEWISE_MERGE/);
+		}
 	});
 });

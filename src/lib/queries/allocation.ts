@@ -191,9 +191,14 @@ const BNBA_ROW = {
 export type BnbaRow = RowOf<typeof BNBA_ROW>;
 export const BNBA_COLUMNS = Object.keys(BNBA_ROW) as (keyof BnbaRow)[];
 
-/** The BNBA's clauses, shared by the whole list and its pages. */
+/**
+ * The BNBA's clauses, shared by the whole list and its pages. The programme decides the unit, so the
+ * name comes from one plain equi-join (the person, or the household head); a join on a condition
+ * mixing both made DuckDB compare every funded unit with every person (a nested loop: 5.3 s of 6.1 s
+ * at 100,000 people).
+ */
 function bnbaQuery(programme: ProgrammeId, villageKode: string | undefined): SelectQuery {
-	const personUnit = `a.programme IN (${PERSON_PROGRAMMES.map(sqlString).join(', ')})`;
+	const personUnit = PERSON_PROGRAMMES.includes(programme);
 	const heads = "SELECT household_id, min(nik) AS nik FROM person WHERE relation = 'head' GROUP BY household_id";
 	return {
 		select: [
@@ -204,8 +209,8 @@ function bnbaQuery(programme: ProgrammeId, villageKode: string | undefined): Sel
 			'v.nama AS village_nama',
 			'a.household_id',
 			'h.kk',
-			'coalesce(p.nik, head.nik) AS nik',
-			'coalesce(p.name, h.head_name) AS nama',
+			personUnit ? 'p.nik' : 'head.nik',
+			personUnit ? 'coalesce(p.name, h.head_name) AS nama' : 'h.head_name AS nama',
 			'h.alamat',
 			'h.desil',
 			'a.rule',
@@ -218,8 +223,7 @@ function bnbaQuery(programme: ProgrammeId, villageKode: string | undefined): Sel
 		joins: [
 			'JOIN village v ON v.kode = a.village_kode',
 			'JOIN household h ON h.household_id = a.household_id',
-			`LEFT JOIN person p ON ${personUnit} AND p.person_id = a.unit_id`,
-			`LEFT JOIN (${heads}) head ON NOT ${personUnit} AND head.household_id = a.household_id`
+			personUnit ? 'LEFT JOIN person p ON p.person_id = a.unit_id' : `LEFT JOIN (${heads}) head ON head.household_id = a.household_id`
 		],
 		where: [
 			`a.programme = ${sqlString(programme)}`,
