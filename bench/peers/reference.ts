@@ -41,7 +41,8 @@ export async function tepatAnswer(engine: Engine, budget: number): Promise<Workl
 		const i = byKode.get(o.kode);
 		return { kode: o.kode, households: o.households, people: o.people, ats: i?.ats_count ?? 0, rtlh_roof: i?.rtlh_roof_count ?? 0 };
 	});
-	const allocation = rowsOf(await engine.query(fundedListSql(budget)), { unit_id: 'string', status: 'string' });
+	const ordered = `SELECT unit_id, status FROM (${fundedListSql(budget)}) ORDER BY rank NULLS LAST, unit_id`;
+	const allocation = rowsOf(await engine.query(ordered), { unit_id: 'string', status: 'string' });
 	return { villages, funded: allocation.filter((r) => r.status === 'funded').map((r) => r.unit_id) };
 }
 

@@ -124,6 +124,7 @@ function placedSelect(spec: AllocationSpec): string {
  */
 const RUNNING = 'ROWS UNBOUNDED PRECEDING';
 
+/** One programme's allocation: one row per candidate, in no particular order (readers sort by rank). */
 export function allocationSql(spec: AllocationSpec): string {
 	const programme = sqlString(spec.programme);
 	const ends = lineEndCtes(spec.lines);
@@ -220,6 +221,6 @@ export function allocationSql(spec: AllocationSpec): string {
 			...ends,
 			['funded', funded]
 		],
-		`${queued}\nUNION ALL\n${excluded}\nORDER BY rank NULLS LAST, unit_id`
+		`${queued}\nUNION ALL\n${excluded}`
 	);
 }
