@@ -155,7 +155,11 @@ export const ALLOCATION_TABLE_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'cost', type: 'BIGINT', doc: 'whole Rupiah' },
 	{ name: 'rule', type: 'VARCHAR', doc: 'why the unit is eligible' },
 	{ name: 'rank', type: 'INTEGER', doc: 'place in the priority queue; NULL when excluded' },
-	{ name: 'village_rank', type: 'INTEGER', doc: 'place among its village; NULL when excluded' },
+	{
+		name: 'village_rank',
+		type: 'INTEGER',
+		doc: 'place among its village under a village cap or quota; NULL without them and when excluded'
+	},
 	{ name: 'cumulative_cost', type: 'BIGINT', doc: 'running sum of cost in rank order; NULL when not queued' },
 	{ name: 'funding_line', type: 'VARCHAR', doc: 'funding line drawn; NULL when unfunded' },
 	{ name: 'status', type: 'VARCHAR', doc: "'funded', 'unfunded', 'over_cap' or 'excluded'" },

@@ -103,6 +103,8 @@ function quotaCtes(spec: AllocationSpec): Cte[] {
 }
 
 function placedSelect(spec: AllocationSpec): string {
+	// The place among its village is what a cap or a quota reads; without them no sort is spent on it.
+	if (withinLimits(spec) === null) return 'SELECT *, NULL::BIGINT AS village_rank FROM ranked';
 	if (!spec.villageQuota) {
 		return 'SELECT *, row_number() OVER (PARTITION BY village_kode, included ORDER BY rank) AS village_rank FROM ranked';
 	}
