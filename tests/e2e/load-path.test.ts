@@ -1,16 +1,17 @@
 /**
  * Issue 14, end to end in the built site: a user's UTF-8 CSV is read by DuckDB through a registered
  * File handle and a Parquet file in record batches (the Data screen says so: data-load-path="file"),
- * and both show the figures the Node ingest of the same file gives; a Windows-1252 CSV, which DuckDB
+ * (one row group at a time), and both show the figures the Node ingest of the same file gives; a Windows-1252 CSV, which DuckDB
  * cannot read as UTF-8, still loads through the slices (data-load-path="copy").
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
+import { sqlString } from '../../src/lib/core/sql';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { readReference } from '../../src/cli/reference';
@@ -77,8 +78,21 @@ async function load(page: Page, path: string, counts: { households: number; peop
 beforeAll(async () => {
 	assertPrerequisites();
 	work = await mkdtemp(join(tmpdir(), 'tepat-e2e-load-path-'));
-	// More rows than one Parquet record batch (65,536), so the batches are crossed.
 	await writeSample(work, { people: 70_000, seed: 20_261_203, formats: ['csv', 'parquet'], schemas: ['dtsen'] });
+	// Row groups of 10,000 rows: the browser decodes one at a time, so the file's 7 are crossed.
+	const engine = await NodeEngine.open();
+	try {
+		await engine.exec(
+			`COPY (SELECT * FROM read_parquet(${sqlString(join(work, 'dtsen.parquet'))})) TO ${sqlString(join(work, 'groups.parquet'))} (FORMAT parquet, ROW_GROUP_SIZE 10000)`
+		);
+		const groups = await engine.query(
+			`SELECT count(DISTINCT row_group_id)::INTEGER AS n FROM parquet_metadata(${sqlString(join(work, 'groups.parquet'))})`
+		);
+		expect(Number(groups.get(0)?.n)).toBe(7);
+	} finally {
+		await engine.close();
+	}
+	await rename(join(work, 'groups.parquet'), join(work, 'dtsen.parquet'));
 	for (const file of ['dtsen.csv', 'dtsen.parquet']) expected.set(file, await nodeFigures(join(work, file)));
 	site = await openSite();
 	await site.page.goto(site.url);
@@ -99,7 +113,17 @@ describe('the browser reads a user file itself', () => {
 			const figures = expected.get(file);
 			if (!figures) throw new Error(`no Node figures for ${file}`);
 			expect(figures.people).toBe(70_000);
+			// The one long statement of a CSV read by DuckDB has no rows to count: the screen names the step.
+			await site.page.evaluate(() => {
+				const w = window as unknown as { __sawDirect?: boolean };
+				w.__sawDirect = false;
+				new MutationObserver(() => {
+					if (document.querySelector('[data-testid="progress-direct"]')) w.__sawDirect = true;
+				}).observe(document.body, { subtree: true, childList: true });
+			});
 			expect(await load(site.page, join(work, file), figures)).toBe('file');
+			const sawDirect = await site.page.evaluate(() => (window as unknown as { __sawDirect?: boolean }).__sawDirect);
+			expect(sawDirect).toBe(file.endsWith('.csv'));
 			expect(await shownFigures(site.page)).toEqual(figures);
 		},
 		2 * LOAD_TIMEOUT

@@ -133,7 +133,7 @@ describe('a file read by DuckDB directly loads as the same file read in slices',
 
 /** The user's File in the browser: its bytes as a Blob, which the engine reads (test engine: copies) itself. */
 function blobSource(name: string, bytes: Uint8Array): ByteSource {
-	return { ...bytesByteSource(name, bytes), file: new Blob([bytes]) };
+	return { ...bytesByteSource(name, bytes), file: new Blob([bytes.slice()]) };
 }
 
 describe('on duckdb-wasm, a user File read by DuckDB loads as the same file read in slices', () => {

@@ -261,9 +261,12 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 	// and give the same errors as for any other source.
 	if (decoder.encoding === 'utf-8' && !/[\r\n]/.test(headerLine)) {
 		let rows: number | undefined;
+		const direct = () => ctx.onProgress?.({ phase: 'direct', file, rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
 		if (source.path !== undefined && ctx.engine.host === 'node') {
+			direct();
 			rows = await stageCsvFile(ctx, source.path, table, readOptions);
-		} else if (source.file !== undefined) {
+		} else if (source.file !== undefined && ctx.engine.registerFileHandle) {
+			direct();
 			rows = await stageCsvHandle(ctx, source.file, table, readOptions, index);
 		}
 		if (rows !== undefined) {

@@ -28,7 +28,8 @@ export interface ByteSource {
 export type SourceKind = 'dtsen' | 'bdt' | 'p3ke';
 
 export interface IngestProgress {
-	phase: 'read' | 'normalise' | 'done';
+	/** `direct`: DuckDB reads a whole file itself in one statement (no rows to count until it ends). */
+	phase: 'read' | 'direct' | 'normalise' | 'done';
 	file: string;
 	rowsRead: number;
 	bytesRead: number;
