@@ -49,8 +49,15 @@ async function nodeFigures(path: string): Promise<Figures> {
 	}
 }
 
-async function shownFigures(page: Page): Promise<Figures> {
-	await page.waitForSelector('[data-testid="validation-report"] [data-testid="report-rows-read"]', { timeout: LOAD_TIMEOUT });
+/** The report's figures once it shows this load (it is read after the register, so wait for its rows read). */
+async function shownFigures(page: Page, rowsRead: number): Promise<Figures> {
+	await page.waitForFunction(
+		(rows) =>
+			Number(document.querySelector('[data-testid="validation-report"] [data-testid="report-rows-read"]')?.getAttribute('data-value')) ===
+			rows,
+		rowsRead,
+		{ timeout: LOAD_TIMEOUT }
+	);
 	const figures = {} as Figures;
 	for (const figure of FIGURES) figures[figure] = await dataValue(page, `report-${figure}`);
 	return figures;
@@ -124,7 +131,7 @@ describe('the browser reads a user file itself', () => {
 			expect(await load(site.page, join(work, file), figures)).toBe('file');
 			const sawDirect = await site.page.evaluate(() => (window as unknown as { __sawDirect?: boolean }).__sawDirect);
 			expect(sawDirect).toBe(file.endsWith('.csv'));
-			expect(await shownFigures(site.page)).toEqual(figures);
+			expect(await shownFigures(site.page, figures['rows-read'])).toEqual(figures);
 		},
 		2 * LOAD_TIMEOUT
 	);
