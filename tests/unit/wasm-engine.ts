@@ -52,7 +52,7 @@ export class WasmTestEngine implements Engine {
 	async registerFileHandle(name: string, file: Blob): Promise<void> {
 		this.db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
 	}
-	/** As the browser's: one record batch at a time in `table`, from parquet-wasm. */
+	/** The browser's contract (one batch at a time in `table`), in record batches of `parquetBatchRows`. */
 	async readParquetBatches(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void> {
 		const decoded = readParquet(new Uint8Array(await file.arrayBuffer()), { batchSize: this.parquetBatchRows });
 		const fileRows = decoded.numBatches === 0 ? 0 : decoded.recordBatches().reduce((sum, b) => sum + b.numRows, 0);
