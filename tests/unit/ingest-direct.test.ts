@@ -1,26 +1,30 @@
 /**
- * In Node a file on disk is read by DuckDB directly (ByteSource.path); any other source in slices.
- * Both must load the same register and report the same findings and errors: every fixture and a few
- * awkward files are loaded both ways and every table the load builds is compared.
+ * In Node a file on disk is read by DuckDB directly (ByteSource.path); in the browser a user's File
+ * (ByteSource.file: a registered handle for CSV, record batches for Parquet); any other source in
+ * slices. All must load the same register and report the same findings and errors: every fixture and
+ * a few awkward files are loaded each way and every table the load builds is compared.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
+import type { Engine } from '../../src/lib/engine/types';
 import { IngestError, bytesByteSource, ingestRegister, loadReference, type ByteSource } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { SWAPPED_TABLES } from '../../src/lib/core/catalog';
 import { sqlString } from '../../src/lib/core/sql';
 import { TINY_REFERENCE, fixture } from '../fixtures/ingest';
+import { WasmTestEngine } from './wasm-engine';
 
 const FORMATS = fixture('../formats/');
 
 /** Everything a load leaves: its result, or its error, and every swapped table's rows in order. */
-async function loadAll(engine: NodeEngine, sources: ByteSource[]): Promise<string> {
+async function loadAll(engine: Engine, sources: ByteSource[], readBy?: ('file' | 'copy')[]): Promise<string> {
 	let outcome: unknown;
 	try {
-		const { reference: _reference, ...result } = await ingestRegister(engine, sources, TINY_REFERENCE, { asOf: '2025-06-30' });
+		const { reference: _reference, readBy: how, ...result } = await ingestRegister(engine, sources, TINY_REFERENCE, { asOf: '2025-06-30' });
+		readBy?.push(...(how ?? []));
 		outcome = result;
 	} catch (error) {
 		if (!(error instanceof IngestError)) throw error;
@@ -124,5 +128,108 @@ describe('a file read by DuckDB directly loads as the same file read in slices',
 		expect(direct.every((s) => s.path !== undefined)).toBe(true);
 		const sliced = await Promise.all(direct.map(async (s) => bytesByteSource(s.name, await s.read(0, s.size))));
 		expect(await loadAll(engine, direct)).toBe(await loadAll(engine, sliced));
+	});
+});
+
+/** The user's File in the browser: its bytes as a Blob, which the engine reads (test engine: copies) itself. */
+function blobSource(name: string, bytes: Uint8Array): ByteSource {
+	return { ...bytesByteSource(name, bytes), file: new Blob([bytes.slice()]) };
+}
+
+describe('on duckdb-wasm, a user File read by DuckDB loads as the same file read in slices', () => {
+	let node: NodeEngine;
+	let engine: WasmTestEngine;
+	let dir: string;
+	beforeAll(async () => {
+		node = await NodeEngine.open();
+		engine = await WasmTestEngine.open();
+		await loadReference(engine, TINY_REFERENCE);
+		dir = await mkdtemp(join(tmpdir(), 'tepat-direct-wasm-'));
+	});
+	afterAll(async () => {
+		await engine.close();
+		await node.close();
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	const utf8 = ['dtsen-flat.csv', 'dtsen-flat-quoted.csv', 'bdt-flat-semicolon.csv', 'crlf.csv', 'bom.csv', 'no-final-newline.csv'];
+	/** Windows-1252 bytes (after the header, or in it): DuckDB refuses them and the slices read the file. */
+	const fallback = ['windows-1252-late.csv', 'bdt 1252'];
+	it.each([
+		...utf8,
+		...fallback,
+		'open-quote.csv',
+		'long-row.csv',
+		'blank-lines.csv',
+		'short-row.csv',
+		'header-only.csv',
+		'garbage.csv',
+		'dtsen pair'
+	])('csv: %s', async (label) => {
+		const paths =
+			label === 'dtsen pair'
+				? [fixture('dtsen-keluarga.csv'), fixture('dtsen-anggota.csv')]
+				: label === 'bdt 1252'
+					? [`${FORMATS}bdt-1252-semicolon.csv`]
+					: [variants[label] === undefined ? fixture(label) : label];
+		const sources = await Promise.all(
+			paths.map(async (p) => {
+				const variant = variants[p];
+				const bytes =
+					variant === undefined
+						? new Uint8Array(await readFile(p))
+						: typeof variant === 'string'
+							? new TextEncoder().encode(variant)
+							: variant;
+				return { name: p.split('/').pop() ?? p, bytes };
+			})
+		);
+		const readBy: ('file' | 'copy')[] = [];
+		const direct = await loadAll(
+			engine,
+			sources.map((s) => blobSource(s.name, s.bytes)),
+			readBy
+		);
+		expect(direct).toBe(
+			await loadAll(
+				engine,
+				sources.map((s) => bytesByteSource(s.name, s.bytes))
+			)
+		);
+		if (utf8.includes(label) || label === 'dtsen pair') expect(readBy).toEqual(sources.map(() => 'file'));
+		if (fallback.includes(label)) expect(readBy).toEqual(['copy']);
+	});
+
+	it.each([
+		['flat as text', ['flat-text.parquet']],
+		['flat typed', ['flat-typed.parquet']],
+		['pair', ['keluarga.parquet', 'anggota.parquet']],
+		['broken', ['broken.parquet']]
+	])('parquet in record batches: %s', async (label, names) => {
+		const made: [string, string][] = [
+			['flat-text.parquet', `SELECT * FROM read_csv(${sqlString(fixture('dtsen-flat.csv'))}, all_varchar = true)`],
+			['flat-typed.parquet', `SELECT * FROM read_csv(${sqlString(fixture('dtsen-flat.csv'))})`],
+			['keluarga.parquet', `SELECT * FROM read_csv(${sqlString(fixture('dtsen-keluarga.csv'))})`],
+			['anggota.parquet', `SELECT * FROM read_csv(${sqlString(fixture('dtsen-anggota.csv'))})`]
+		];
+		for (const [name, sql] of made) await node.exec(`COPY (${sql}) TO ${sqlString(join(dir, name))} (FORMAT parquet)`);
+		const good = await readFile(join(dir, 'flat-typed.parquet'));
+		await writeFile(join(dir, 'broken.parquet'), new Uint8Array([...good.subarray(0, 64), ...new Uint8Array(200)]));
+		const files = await Promise.all(names.map(async (n) => ({ name: n, bytes: new Uint8Array(await readFile(join(dir, n))) })));
+		// Batches of 3 rows: the fixtures' 4 to 10 rows cross batches.
+		engine.parquetBatchRows = 3;
+		const readBy: ('file' | 'copy')[] = [];
+		const batched = await loadAll(
+			engine,
+			files.map((f) => blobSource(f.name, f.bytes)),
+			readBy
+		);
+		expect(batched).toBe(
+			await loadAll(
+				engine,
+				files.map((f) => bytesByteSource(f.name, f.bytes))
+			)
+		);
+		if (label !== 'broken') expect(readBy).toEqual(names.map(() => 'file'));
 	});
 });

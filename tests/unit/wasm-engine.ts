@@ -45,6 +45,32 @@ export class WasmTestEngine implements Engine {
 	async dropFile(name: string): Promise<void> {
 		this.db.dropFile(name);
 	}
+	/**
+	 * The browser registers the File itself (BROWSER_FILEREADER, which needs a browser); here its bytes,
+	 * so stage.ts takes the same path and DuckDB reads the whole file in one read_csv.
+	 */
+	async registerFileHandle(name: string, file: Blob): Promise<void> {
+		this.db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+	}
+	/** The browser's contract (one batch at a time in `table`), in record batches of `parquetBatchRows`. */
+	async readParquetBatches(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void> {
+		const decoded = readParquet(new Uint8Array(await file.arrayBuffer()), { batchSize: this.parquetBatchRows });
+		const fileRows = decoded.numBatches === 0 ? 0 : decoded.recordBatches().reduce((sum, b) => sum + b.numRows, 0);
+		try {
+			for (let i = 0; i < decoded.numBatches; i++) {
+				const ipc = decoded.recordBatch(i)?.intoIPCStream();
+				if (!ipc) break;
+				this.conn.query(`DROP TABLE IF EXISTS ${table}`);
+				this.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+				await batch(Number(this.conn.query(`SELECT count(*)::INTEGER AS n FROM ${table}`).get(0)?.n ?? 0), fileRows);
+			}
+		} finally {
+			decoded.free();
+			this.conn.query(`DROP TABLE IF EXISTS ${table}`);
+		}
+	}
+	/** Rows per record batch in readParquetBatches; tests make it tiny to cross batches. */
+	parquetBatchRows = 65_536;
 	/** DuckDB's Arrow IPC file for `sql`, as the browser engine gets it from its worker. */
 	runQueryIPC(sql: string): Uint8Array {
 		return this.conn.useUnsafe((db, connection) => db.runQuery(connection, sql));

@@ -6,8 +6,10 @@
  * scripts and the wasm come from our own origin through Vite `?url` imports: no CDN, and OFFLINE_SETTINGS
  * switch extension autoloading off at open, so a missing extension is an error and never a request.
  * DuckDB in the browser has no Parquet reader (an extension), so Parquet goes through parquet-wasm.
+ * A user's File is never copied whole: CSV is read by DuckDB through a registered File handle, and
+ * Parquet in record batches pulled one at a time from parquet-wasm's worker.
  */
-import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import duckdbCoiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
@@ -16,7 +18,7 @@ import duckdbCoiPthreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pth
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
 import { ipcFileToStream } from './arrow-ipc';
-import { ipcToParquet, parquetToIPC } from './parquet-browser';
+import { ipcToParquet, openParquetBatches, parquetToIPC } from './parquet-browser';
 import { sqlIdent } from '../core/sql';
 import { CodedError, coded } from '../core/messages';
 
@@ -68,6 +70,12 @@ function dateShims(now = new Date()): string[] {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 	return [`CREATE OR REPLACE MACRO current_date() AS DATE '${today}'`, `CREATE OR REPLACE MACRO today() AS DATE '${today}'`];
+}
+
+function checkFileName(name: string): void {
+	if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
+		throw new CodedError(coded('engine.bad_file_name', { name }));
+	}
 }
 
 function uniqueName(prefix: string): string {
@@ -138,10 +146,32 @@ export class BrowserEngine implements Engine {
 	}
 
 	async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-		if (name.includes('/') || name.includes('\\') || name.startsWith('.')) {
-			throw new CodedError(coded('engine.bad_file_name', { name }));
-		}
+		checkFileName(name);
 		await this.db.registerFileBuffer(name, ownedCopy(bytes));
+	}
+
+	/**
+	 * The worker reads the File with FileReaderSync, range by range as DuckDB scans it ("direct I/O":
+	 * no copy of the whole file into the wasm heap first).
+	 */
+	async registerFileHandle(name: string, file: Blob): Promise<void> {
+		checkFileName(name);
+		await this.db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+	}
+
+	async readParquetBatches(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void> {
+		const batches = await openParquetBatches(file);
+		try {
+			for (let ipc = await batches.next(); ipc !== null; ipc = await batches.next()) {
+				await this.exec(`DROP TABLE IF EXISTS ${table}`);
+				await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: true });
+				const count = await this.query(`SELECT count(*)::INTEGER AS n FROM ${table}`);
+				await batch(Number(count.get(0)?.n ?? 0), batches.rows);
+			}
+		} finally {
+			await batches.close();
+			await this.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+		}
 	}
 
 	async dropFile(name: string): Promise<void> {

@@ -2,12 +2,18 @@
  * Parquet in the browser without DuckDB's parquet extension (which duckdb-wasm would download at run
  * time): parquet-wasm decodes Parquet into an Arrow IPC stream and encodes Arrow IPC into Parquet. It
  * runs in its own worker (parquet.worker.ts, served from our origin with its wasm), started once, on
- * first use, so the page stays responsive while a large register is decoded or stored.
+ * first use, so the page stays responsive while a large register is decoded or stored. A user's File
+ * is read there in record batches (openParquetBatches), pulled one at a time.
  */
 import type { ParquetRequest, ParquetResponse } from './parquet-protocol';
 
+interface Answer {
+	bytes: Uint8Array | null;
+	rows?: number;
+}
+
 interface Pending {
-	resolve(bytes: Uint8Array): void;
+	resolve(answer: Answer): void;
 	reject(error: Error): void;
 }
 
@@ -30,7 +36,7 @@ function parquetWorker(): Worker {
 		const waiting = pending.get(answer.id);
 		if (!waiting) return;
 		pending.delete(answer.id);
-		if (answer.ok) waiting.resolve(answer.bytes);
+		if (answer.ok) waiting.resolve(answer);
 		else waiting.reject(new Error(answer.message));
 	};
 	// A worker that cannot start or crashes (e.g. out of memory) fails what it was doing; the next call starts a new one.
@@ -39,21 +45,61 @@ function parquetWorker(): Worker {
 	return started;
 }
 
-function run(op: ParquetRequest['op'], bytes: Uint8Array): Promise<Uint8Array> {
-	return new Promise((resolve, reject) => {
-		const id = nextId++;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Request = WithoutId<ParquetRequest>;
+
+function send(request: Request): { id: number; answer: Promise<Answer> } {
+	const id = nextId++;
+	const answer = new Promise<Answer>((resolve, reject) => {
 		pending.set(id, { resolve, reject });
 		// Copied, not transferred: callers may still hold the bytes (a stored copy, a fetched sample).
-		parquetWorker().postMessage({ id, op, bytes } satisfies ParquetRequest);
+		// A File is handed over as a handle: the worker reads it, the page never holds its bytes.
+		parquetWorker().postMessage({ ...request, id } as ParquetRequest);
 	});
+	return { id, answer };
+}
+
+async function convert(op: 'parquet-to-ipc' | 'ipc-to-parquet', bytes: Uint8Array): Promise<Uint8Array> {
+	const { bytes: out } = await send({ op, bytes }).answer;
+	if (!out) throw new Error('parquet worker answered without bytes');
+	return out;
 }
 
 /** Parquet bytes → Arrow IPC stream bytes (one schema, many record batches). */
 export function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
-	return run('parquet-to-ipc', bytes);
+	return convert('parquet-to-ipc', bytes);
 }
 
 /** Arrow IPC stream bytes → Parquet bytes (Zstd: the stored register copy stays small). */
 export function ipcToParquet(ipc: Uint8Array): Promise<Uint8Array> {
-	return run('ipc-to-parquet', ipc);
+	return convert('ipc-to-parquet', ipc);
+}
+
+/** A Parquet File read one record batch at a time; `close` it in every case (it is idempotent). */
+export interface ParquetBatches {
+	/** Rows in the file, from its footer. */
+	rows: number;
+	/** The next record batch as an Arrow IPC stream, or null after the last. */
+	next(): Promise<Uint8Array | null>;
+	close(): Promise<void>;
+}
+
+export async function openParquetBatches(file: Blob): Promise<ParquetBatches> {
+	const opened = send({ op: 'batches-open', file });
+	const { rows } = await opened.answer;
+	let open = true;
+	return {
+		rows: rows ?? 0,
+		async next() {
+			if (!open) return null;
+			const { bytes } = await send({ op: 'batches-next', stream: opened.id }).answer;
+			if (!bytes) open = false;
+			return bytes;
+		},
+		async close() {
+			if (!open) return;
+			open = false;
+			await send({ op: 'batches-close', stream: opened.id }).answer.catch(() => undefined);
+		}
+	};
 }

@@ -17,6 +17,18 @@ export interface Engine {
 	 */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
+	/**
+	 * Browser only: makes a user's File readable from SQL under `name` without copying its bytes;
+	 * DuckDB reads the ranges it needs from the worker as it scans. Drop it with `dropFile`.
+	 */
+	registerFileHandle?(name: string, file: Blob): Promise<void>;
+	/**
+	 * Browser only: reads a Parquet File in record batches of its own types, without the whole file or
+	 * its decoded table in memory at once. Before each `batch` call, `table` holds that batch's rows only
+	 * (and nothing else); after the last one it is dropped. A `batch` that throws stops the read.
+	 * `batch` gets the batch's rows and the file's (from its footer), for progress.
+	 */
+	readParquetBatches?(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void>;
 	/** Creates (or replaces) table `table` from a Parquet file's bytes. */
 	createTableFromParquet(table: string, bytes: Uint8Array): Promise<number>;
 	/** Writes the rows of `sql` as Parquet bytes (used to keep a copy of the register). */

@@ -329,7 +329,8 @@ export async function ingestRegister(
 			unknownValues,
 			mapping,
 			regency,
-			reference
+			reference,
+			readBy: staged.map((f) => f.readBy ?? 'copy')
 		};
 	} catch (error) {
 		if (error instanceof IngestError) throw error;

@@ -29,6 +29,11 @@ export interface StagedFile {
 	sheets?: string[];
 	headerRow?: number;
 	rows: number;
+	/**
+	 * How the bytes reached DuckDB: `file` read by DuckDB (or parquet-wasm) from the file itself, `copy`
+	 * copied through JavaScript (CSV slices, the whole Parquet file, XLSX cells).
+	 */
+	readBy?: 'file' | 'copy';
 }
 
 export interface StageContext {

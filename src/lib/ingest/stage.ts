@@ -1,6 +1,8 @@
 /**
  * File bytes → a staging table of VARCHAR columns c0 … cN in file order (its rowid + 1 is the data
- * row number). CSV goes through read_csv in slices; Parquet through engine.createTableFromParquet.
+ * row number). DuckDB reads a file itself where it can (a path in Node, a File handle or Parquet record
+ * batches in the browser); otherwise CSV goes through read_csv in slices and Parquet through
+ * engine.createTableFromParquet.
  */
 import { coded } from '../core/messages';
 import { sqlIdent, sqlString } from '../core/sql';
@@ -20,7 +22,7 @@ import {
 	type StagedFile
 } from './stage-table';
 import { isEncryptedPackage, isOldExcel, isZip, stageXlsx } from './xlsx';
-import { IngestError, type ByteSource } from './types';
+import { IngestCancelled, IngestError, type ByteSource } from './types';
 
 // The staging table's shape, for callers that stage through this module.
 export { stageColumn, type StageContext, type StagedFile } from './stage-table';
@@ -70,7 +72,7 @@ async function stageParquetFile(
 			return countRows(engine, table);
 		});
 		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
-		return { file, format: 'parquet', table, headers, rows };
+		return { file, format: 'parquet', table, headers, rows, readBy: 'file' };
 	} catch (error) {
 		if (isOutOfMemory(error)) throw error;
 		await engine.exec(`DROP TABLE IF EXISTS ${table}`);
@@ -79,11 +81,62 @@ async function stageParquetFile(
 	}
 }
 
+/**
+ * A user's Parquet File in the browser: record batches pulled one at a time from parquet-wasm, each cast
+ * to VARCHAR into the staging table as it comes, so neither the file's bytes nor a decoded table of the
+ * whole file is ever held (the whole-file path held both, and a typed copy in DuckDB: 3.7 GB at 1M).
+ * Undefined when it cannot be read so (or has no rows); the caller then reads it whole, which words the error.
+ */
+async function stageParquetBatches(ctx: StageContext, source: ByteSource, blob: Blob, index: number): Promise<StagedFile | undefined> {
+	const { engine } = ctx;
+	const readBatches = engine.readParquetBatches?.bind(engine);
+	if (!readBatches) return undefined;
+	const file = source.name;
+	const raw = scratchName('tepat_raw', ctx.loadId, index);
+	const table = scratchName('tepat_stage', ctx.loadId, index);
+	const headers: string[] = [];
+	let select = '';
+	let rows = 0;
+	try {
+		await timedStage(ctx, () =>
+			readBatches(blob, raw, async (batchRows, fileRows) => {
+				checkAbort(ctx, file);
+				if (headers.length === 0) {
+					const columns = await engine.query(
+						`SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlString(raw)} ORDER BY ordinal_position`
+					);
+					for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
+					select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+					ctx.tables.add(table);
+					await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
+				} else {
+					await engine.exec(`INSERT INTO ${table} SELECT ${select} FROM ${raw}`);
+				}
+				rows += batchRows;
+				const bytesRead = fileRows > 0 ? Math.min(source.size, Math.round((source.size * rows) / fileRows)) : 0;
+				ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead, bytesTotal: source.size });
+			})
+		);
+	} catch (error) {
+		if (isOutOfMemory(error) || error instanceof IngestCancelled) throw error;
+		await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+		ctx.tables.delete(table);
+		return undefined;
+	}
+	if (headers.length === 0) return undefined;
+	ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: source.size, bytesTotal: source.size });
+	return { file, format: 'parquet', table, headers, rows, readBy: 'file' };
+}
+
 async function stageParquet(ctx: StageContext, source: ByteSource, index: number): Promise<StagedFile> {
 	const { engine } = ctx;
 	const file = source.name;
 	if (source.path !== undefined && engine.host === 'node') {
 		const staged = await stageParquetFile(ctx, source.path, index, file, source.size);
+		if (staged) return staged;
+	}
+	if (source.file !== undefined) {
+		const staged = await stageParquetBatches(ctx, source, source.file, index);
 		if (staged) return staged;
 	}
 	const raw = scratchName('tepat_raw', ctx.loadId, index);
@@ -113,7 +166,7 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 		return countRows(engine, table);
 	});
 	ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: source.size, bytesTotal: source.size });
-	return { file, format: 'parquet', table, headers, rows };
+	return { file, format: 'parquet', table, headers, rows, readBy: 'copy' };
 }
 
 /**
@@ -131,6 +184,34 @@ async function stageCsvFile(ctx: StageContext, path: string, table: string, read
 		if (isOutOfMemory(error)) throw error;
 		await engine.exec(`DELETE FROM ${table}`);
 		return undefined;
+	}
+}
+
+/**
+ * The browser's stageCsvFile: the user's File registered as a handle DuckDB reads itself, dropped again
+ * whatever happens. Undefined when the engine cannot (or DuckDB could not read the file so).
+ */
+async function stageCsvHandle(
+	ctx: StageContext,
+	blob: Blob,
+	table: string,
+	readOptions: string,
+	index: number
+): Promise<number | undefined> {
+	const { engine } = ctx;
+	if (!engine.registerFileHandle) return undefined;
+	const name = `tepat-${ctx.loadId}-${index}-file.csv`;
+	try {
+		await engine.registerFileHandle(name, blob);
+	} catch {
+		return undefined;
+	}
+	ctx.registered.add(name);
+	try {
+		return await stageCsvFile(ctx, name, table, readOptions);
+	} finally {
+		await engine.dropFile(name).catch(() => undefined);
+		ctx.registered.delete(name);
 	}
 }
 
@@ -174,15 +255,25 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 	const table = await createStageTable(ctx, index, headers.length);
 	const readOptions = csvReadOptions(headers.length, delimiter, newLine);
 
-	// 2a. A file on disk that reads as UTF-8: DuckDB reads it whole, without the slices below. A file it
-	// cannot read so (bad quotes, Windows-1252 bytes …) is read again in slices, which find the
-	// same rows and give the same errors as for any other source.
-	if (source.path !== undefined && ctx.engine.host === 'node' && decoder.encoding === 'utf-8' && !/[\r\n]/.test(headerLine)) {
-		const rows = await stageCsvFile(ctx, source.path, table, readOptions);
+	// 2a. A file on disk (Node) or a user's File (browser) that reads as UTF-8: DuckDB reads it whole,
+	// without the slices below. DuckDB checks every byte is UTF-8, so a file it cannot read so (bad
+	// quotes, Windows-1252 bytes past the header …) is read again in slices, which find the same rows
+	// and give the same errors as for any other source.
+	if (decoder.encoding === 'utf-8' && !/[\r\n]/.test(headerLine)) {
+		let rows: number | undefined;
+		const direct = () => ctx.onProgress?.({ phase: 'direct', file, rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
+		if (source.path !== undefined && ctx.engine.host === 'node') {
+			direct();
+			rows = await stageCsvFile(ctx, source.path, table, readOptions);
+		} else if (source.file !== undefined && ctx.engine.registerFileHandle) {
+			direct();
+			rows = await stageCsvHandle(ctx, source.file, table, readOptions, index);
+		}
 		if (rows !== undefined) {
 			ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
-			return { file, format: 'csv', table, headers, delimiter, encoding: decoder.encoding, rows };
+			return { file, format: 'csv', table, headers, delimiter, encoding: decoder.encoding, rows, readBy: 'file' };
 		}
+		checkAbort(ctx, file);
 	}
 
 	// 2. The data: slices cut at the last newline outside quotes, each read by read_csv.
@@ -225,5 +316,5 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 		}
 		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: pos - carry.length, bytesTotal: size });
 	}
-	return { file, format: 'csv', table, headers, delimiter, encoding: decoder.encoding, rows };
+	return { file, format: 'csv', table, headers, delimiter, encoding: decoder.encoding, rows, readBy: 'copy' };
 }

@@ -18,12 +18,18 @@ export interface ByteSource {
 	 * through slices copied by JavaScript (stage.ts); `read` still serves the header and the fallbacks.
 	 */
 	readonly path?: string;
+	/**
+	 * Browser only: the user's File itself. An engine that can read a File handle (registerFileHandle,
+	 * readParquetBatches) then reads it without copies through JavaScript, as `path` does in Node.
+	 */
+	readonly file?: Blob;
 }
 
 export type SourceKind = 'dtsen' | 'bdt' | 'p3ke';
 
 export interface IngestProgress {
-	phase: 'read' | 'normalise' | 'done';
+	/** `direct`: DuckDB reads a whole file itself in one statement (no rows to count until it ends). */
+	phase: 'read' | 'direct' | 'normalise' | 'done';
 	file: string;
 	rowsRead: number;
 	bytesRead: number;
@@ -102,6 +108,8 @@ export interface IngestResult {
 	regency?: RegencyOutcome;
 	/** The village reference the register was loaded against (its regency's). */
 	reference?: Reference;
+	/** Per file, in order: read by DuckDB from the file itself (`file`) or copied through JavaScript (`copy`). */
+	readBy?: ('file' | 'copy')[];
 }
 
 /** A load stopped through `signal`. It is an IngestError, so the UI can show its message the same way. */

@@ -67,6 +67,8 @@ export interface RegisterTimings {
 	lastLoadMs?: number;
 	/** The last load of files, step by step (read, stage, normalise, report, total), as `tepat --timings` prints them. */
 	steps?: IngestTiming[];
+	/** The last load of files: per file, read by DuckDB from the file itself (`file`) or copied through JavaScript (`copy`). */
+	readBy?: ('file' | 'copy')[];
 }
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
@@ -405,6 +407,7 @@ export class RegisterModel {
 			});
 			this.timings.lastLoadMs = performance.now() - started;
 			this.timings.steps = steps;
+			this.timings.readBy = result.readBy;
 			return result;
 		} catch (error) {
 			if (isAbort(error, controller.signal)) {

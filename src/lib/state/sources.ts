@@ -1,4 +1,4 @@
-/** ByteSource for ingest from a user's File (read slice by slice), and the bundled sample's manifest. */
+/** ByteSource for ingest from a user's File (read by DuckDB itself, or slice by slice), and the bundled sample's manifest. */
 import type { ByteSource } from '$lib/ingest/types';
 
 /** A user's file; `sheet` picks an XLSX worksheet (default: the first holding a register). */
@@ -6,6 +6,7 @@ export function fileSource(file: File, sheet?: string): ByteSource {
 	return {
 		name: file.name,
 		size: file.size,
+		file,
 		read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
 		...(sheet ? { sheet } : {})
 	};
