@@ -44,13 +44,14 @@ export async function readPartitions(dir: string, lang: Locale, index?: WilayahI
 	const wilayah = index ?? (await diskWilayah.index());
 	const partitions: Partition[] = [];
 	for (const entry of await readdir(dir, { withFileTypes: true })) {
-		const match = entry.isDirectory() ? PARTITION.exec(entry.name) : null;
+		const folder = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(join(dir, entry.name))));
+		const match = folder ? PARTITION.exec(entry.name) : null;
 		if (!match?.[1]) continue;
 		const written = match[1];
 		const regency = normaliseRegencyCode(written) === null ? null : findRegency(wilayah, written);
 		if (!regency) throw new PartitionError(m.cli_partitions_unknown({ partition: entry.name, dir, kode: written }, { locale: lang }));
 		const files = (await readdir(join(dir, entry.name), { withFileTypes: true }))
-			.filter((f) => f.isFile() && f.name.toLowerCase().endsWith('.parquet'))
+			.filter((f) => (f.isFile() || f.isSymbolicLink()) && f.name.toLowerCase().endsWith('.parquet'))
 			.map((f) => join(dir, entry.name, f.name))
 			.sort();
 		if (files.length === 0 || files.length > 2) {
