@@ -27,6 +27,8 @@ const arg = (name: string): string | undefined => {
 const dir = resolve(arg('dir') ?? join(ROOT, 'bench/out/kaltim-10m'));
 const workers = Number(arg('workers') ?? '2');
 const only = arg('only')?.split(',');
+/** Where to keep each run's stderr (the `--timings` of every regency); default: not kept. */
+const logDir = arg('log');
 
 interface Measured {
 	wall: number;
@@ -85,7 +87,9 @@ try {
 	);
 
 	// 1. One engine at a time, in one process.
-	const single = await tepat(['summary', source]);
+	const single = await tepat(['summary', source, '--timings']);
+	if (logDir) await mkdir(logDir, { recursive: true });
+	if (logDir) await writeFile(join(logDir, 'single.stderr'), single.stderr);
 	console.log(`single: ${fmt(single)}; load ${load()}`);
 
 	// 2. Map: largest partition first, to the worker with the fewest bytes so far.
@@ -103,13 +107,14 @@ try {
 		shareDirs.push(shareDir);
 	}
 	const mapStarted = performance.now();
-	const mapped = await Promise.all(shareDirs.map((d) => tepat(['summary', d])));
+	const mapped = await Promise.all(shareDirs.map((d) => tepat(['summary', d, '--timings'])));
 	const mapWall = (performance.now() - mapStarted) / 1000;
 	const csvs: string[] = [];
 	for (const [i, m] of mapped.entries()) {
 		const csv = join(work, `worker-${i}.csv`);
 		await writeFile(csv, m.stdout);
 		csvs.push(csv);
+		if (logDir) await writeFile(join(logDir, `worker-${i}.stderr`), m.stderr);
 		console.log(`map worker ${i} (${shares[i]?.partitions.join(' ')}): ${fmt(m)}`);
 	}
 
