@@ -99,7 +99,7 @@ export const summaryCommand: Command = {
 		'kabupaten/kota dan total provinsi ke stderr.'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
-		const parsed = parseRegisterArgs(args, { files: [] });
+		const parsed = parseRegisterArgs<RegisterArgs>(args, { files: [] });
 		const lang = io.lang ?? 'id';
 		if (!parsed.kabupaten) {
 			let partitions: Partition[] | undefined;
