@@ -18,6 +18,8 @@ import {
 } from '../lib/ingest';
 import { MappingFileError, parseSavedMapping, type SavedMapping } from '../lib/ingest/mapping';
 import { fileByteSource } from '../lib/ingest/node-source';
+import { m } from '../lib/paraglide/messages.js';
+import { PartitionError, choosePartition, partitionFolder, readPartitions } from './partitions';
 import { readReference } from './reference';
 import { diskWilayah } from './wilayah';
 import { EXIT_FAILED, UsageError, errorIn, formatNumber, formatSeconds, type CliIO } from './io';
@@ -34,6 +36,8 @@ export interface RegisterArgs {
 	sheet?: string;
 	/** --timings: print the time of each step of the load to stderr. */
 	timings?: boolean;
+	/** Set when the files are one partition of a folder partitioned by regency ('kabupaten=64.02'): its name chose the regency. */
+	partition?: string;
 }
 
 /** Usage lines for the shared options, to put under a command's own. */
@@ -141,14 +145,39 @@ const BASIS: Record<RegencyBasis, string> = {
 	fixed: 'dari --reference'
 };
 
-/** The first line every register command prints: whose register this is, and how that was decided. */
-export function regencyLine(result: IngestResult): string {
+/**
+ * The first line every register command prints: whose register this is, and how that was decided
+ * (`partition`: by the name of the partition the files came from).
+ */
+export function regencyLine(result: IngestResult, partition?: string): string {
 	const r = result.regency;
 	if (!r) return '';
 	const share = r.basis === 'detected' ? ` (${formatNumber(r.households)} dari ${formatNumber(r.voting)} keluarga)` : '';
 	const others = r.others.reduce((sum, o) => sum + o.households, 0);
 	const outside = others > 0 ? `; ${formatNumber(others)} keluarga berkode kabupaten/kota lain (lihat tepat report)` : '';
-	return `${r.nama} (${r.kode}), ${BASIS[r.basis]}${share}${outside}.`;
+	const basis = partition && r.basis === 'chosen' ? `dari nama partisi ${partition}` : BASIS[r.basis];
+	return `${r.nama} (${r.kode}), ${basis}${share}${outside}.`;
+}
+
+/**
+ * The register files of `args`: the files as given, or, for a folder partitioned by regency, the
+ * files of the partition --kabupaten names (only that partition is read). Undefined, after saying
+ * why, when the folder cannot be read that way.
+ */
+async function registerFiles(args: RegisterArgs, io: CliIO): Promise<string[] | undefined> {
+	const lang = io.lang ?? 'id';
+	try {
+		const dir = await partitionFolder(args.files, lang);
+		if (!dir) return args.files;
+		const partitions = await readPartitions(dir, lang);
+		if (!args.kabupaten)
+			throw new PartitionError(m.cli_partitions_choose({ dir, example: partitions[0]?.kode ?? '64.02' }, { locale: lang }));
+		return choosePartition(partitions, args.kabupaten, dir, lang).files;
+	} catch (error) {
+		if (!(error instanceof PartitionError)) throw error;
+		io.stderr(`${error.message}\n`);
+		return undefined;
+	}
 }
 
 /** False, after saying which, when one of `files` is not there. */
@@ -187,6 +216,8 @@ export interface LoadedRegister {
 export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded: LoadedRegister) => Promise<number>): Promise<number> {
 	const started = performance.now();
 	if (!(await allFilesExist(args.files, io))) return EXIT_FAILED;
+	const files = await registerFiles(args, io);
+	if (!files) return EXIT_FAILED;
 	let current: Reference;
 	let mapping: SavedMapping | undefined;
 	try {
@@ -201,7 +232,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 	try {
 		await loadReference(engine, current);
 		const sources: ByteSource[] = await Promise.all(
-			args.files.map(async (f) => {
+			files.map(async (f) => {
 				const source = await fileByteSource(f);
 				return args.sheet ? { ...source, sheet: args.sheet } : source;
 			})
@@ -218,7 +249,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 		});
 		if (io.interactive) io.stderr('\n');
 		if (args.timings) io.stderr(`Waktu muat per langkah:\n${timings.map((t) => `${timingLine(t)}\n`).join('')}`);
-		io.stderr(`${regencyLine(result)}\n`);
+		io.stderr(`${regencyLine(result, args.partition)}\n`);
 		for (const ignored of result.mapping?.ignored ?? []) {
 			io.stderr(`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`);
 		}
