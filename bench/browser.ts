@@ -206,7 +206,7 @@ async function load(ctx: BrowserContext, page: Page, meter: Meter, sample: Brows
 	ctx.steps.record(
 		{
 			host: 'browser',
-			id: 'stored',
+			id: `stored-${format}`,
 			what: `stored copy saved after ${format} load`,
 			people,
 			note: 'from the figures shown to the save done'
