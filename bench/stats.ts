@@ -80,8 +80,8 @@ export class LoadSampler {
 
 	section(name: string): void {
 		this.#close();
-		this.#sample();
 		this.sections.push({ name, start: Date.now() });
+		this.#sample();
 	}
 
 	#close(): void {
