@@ -30,6 +30,8 @@ export interface BrowserContext {
 	runs: number;
 	/** Called when a part starts, for the load average per section. */
 	section(name: string): void;
+	/** The sizes whose BNBA is exported (--bnba-sizes, --skip-bnba); all when not given. */
+	bnbaSizes?: readonly number[];
 }
 
 /** Chromium's CPU and memory, measured over the whole process tree of the site's profile. */
@@ -311,6 +313,7 @@ async function plan(ctx: BrowserContext, page: Page, meter: Meter, people: numbe
 		change
 	);
 
+	if (ctx.bnbaSizes && !ctx.bnbaSizes.includes(people)) return;
 	// The biggest programme by funded units, as the cards show them.
 	const units = await page.$$eval('[data-testid^="funded-units-"]', (cards) =>
 		cards.map((c) => ({

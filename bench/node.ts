@@ -46,6 +46,8 @@ export interface NodeContext {
 	runs: number;
 	/** Where the BNBA files and the child processes' results are written. */
 	out: string;
+	/** The sizes whose BNBA is exported (--bnba-sizes, --skip-bnba); all when not given. */
+	bnbaSizes?: readonly number[];
 }
 
 /** The programme with the most funded units in the allocation table, as the Plan screen shows it. */
@@ -104,7 +106,7 @@ async function nodeQueries(ctx: NodeContext, engine: NodeEngine, people: number,
 		allocation
 	);
 
-	const programme = await biggestProgramme(engine);
+	const programme = ctx.bnbaSizes && !ctx.bnbaSizes.includes(people) ? undefined : await biggestProgramme(engine);
 	if (!programme) return;
 	const stamp = stampOf(plan, await registerChecksum(engine), ctx.reference.kabupaten, planNotes(await registerFields(engine), plan));
 	await mkdir(ctx.out, { recursive: true });
