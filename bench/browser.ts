@@ -56,11 +56,15 @@ class Meter {
 	}
 }
 
-/** Waits until the top bar shows the register loaded from `name` (the same people may be loaded twice). */
+/**
+ * Waits until the top bar shows the register loaded from `name` (the same people may be loaded twice);
+ * throws when the load ends in an error (e.g. out of memory) or the page crashes, instead of waiting on.
+ */
 async function registerShown(page: Page, households: number, people: number, name?: string): Promise<void> {
-	await page.waitForFunction(
+	const handle = await page.waitForFunction(
 		({ households, people, name }) => {
 			const badge = document.querySelector('[data-testid="register-badge"]');
+			if (badge?.getAttribute('data-status') === 'error') return 'error';
 			const h = document.querySelector('[data-testid="register-households"]')?.getAttribute('data-value');
 			const p = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
 			const shown = document.querySelector('[data-testid="register-name"]')?.textContent ?? '';
@@ -74,6 +78,10 @@ async function registerShown(page: Page, households: number, people: number, nam
 		{ households, people, name },
 		{ timeout: LONG, polling: 100 }
 	);
+	if ((await handle.jsonValue()) === 'error') {
+		const shown = await page.locator('[role="alert"]').allTextContents();
+		throw new Error(`the load ended in an error: ${shown.join(' ').trim() || 'no message shown'}`);
+	}
 }
 
 /** The stored copy's save after a load, either way; answers whether it was saved. */
@@ -366,34 +374,48 @@ export async function benchBrowserSizes(
 		for (const sample of samples) {
 			const { people } = sample;
 			ctx.section(`browser, ${people.toLocaleString('en')} people`);
-			for (let run = 0; run < ctx.runs; run++) {
-				const saved = await load(ctx, page, meter, sample, 'dtsen.parquet', people);
-				await overview(ctx, page, meter, people);
-				await map(ctx, page, meter, people);
-				await plan(ctx, page, meter, people);
-				if (saved) {
-					const reopen = await meter.time(async () => {
-						await page.reload();
-						await registerShown(page, sample.manifest.families, people);
-					}, true);
-					ctx.steps.record(
-						{
-							host: 'browser',
-							id: 'reopen',
-							what: 'reopen (stored register)',
-							people,
-							note: 'page reload; the register restored from the stored copy'
-						},
-						reopen
-					);
-				} else console.warn(`the ${people.toLocaleString('en')}-person register was not stored: no reopen`);
-				await page.click('[data-testid="nav-data"]');
+			try {
+				await benchSize(ctx, page, meter, sample);
+			} catch (error) {
+				// The page may be unusable after this (a crashed tab): the larger sizes are not tried.
+				const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+				ctx.steps.failures.push(`browser, ${people.toLocaleString('en')} people: ${reason}`);
+				console.warn(`browser, ${people.toLocaleString('en')} people failed: ${reason}`);
+				break;
 			}
-			if (sample.csv) for (let run = 0; run < ctx.runs; run++) await load(ctx, page, meter, sample, 'dtsen.csv', people);
 		}
 		const foreign = site.requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith('blob:') && !url.startsWith('data:'));
 		if (foreign.length) console.warn('requests outside the origin:', foreign);
 	} finally {
 		await site.close();
 	}
+}
+
+/** One size in the page: the Parquet load and every step after it, `runs` times, then the CSV loads. */
+async function benchSize(ctx: BrowserContext, page: Page, meter: Meter, sample: BrowserSample): Promise<void> {
+	const { people } = sample;
+	for (let run = 0; run < ctx.runs; run++) {
+		const saved = await load(ctx, page, meter, sample, 'dtsen.parquet', people);
+		await overview(ctx, page, meter, people);
+		await map(ctx, page, meter, people);
+		await plan(ctx, page, meter, people);
+		if (saved) {
+			const reopen = await meter.time(async () => {
+				await page.reload();
+				await registerShown(page, sample.manifest.families, people);
+			}, true);
+			ctx.steps.record(
+				{
+					host: 'browser',
+					id: 'reopen',
+					what: 'reopen (stored register)',
+					people,
+					note: 'page reload; the register restored from the stored copy'
+				},
+				reopen
+			);
+		} else console.warn(`the ${people.toLocaleString('en')}-person register was not stored: no reopen`);
+		await page.click('[data-testid="nav-data"]');
+	}
+	if (sample.csv) for (let run = 0; run < ctx.runs; run++) await load(ctx, page, meter, sample, 'dtsen.csv', people);
 }

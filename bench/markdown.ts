@@ -174,7 +174,9 @@ function loadTable(load: LoadSampler): string {
 /** The tables of a run: load average, one table per size, growth, targets. */
 export function resultsMarkdown(report: Report, bundledPeople: number | undefined): string {
 	const peopleSeen = [...new Set(report.steps.all.map((s) => s.people))].sort((a, b) => a - b);
+	const failures = report.steps.failures.map((f) => `- ${f}`).join('\n');
 	return [
+		failures ? `Not run to the end:\n\n${failures}` : '',
 		loadTable(report.load),
 		"Every step ran the number of times given above; time is wall time (median, min–max over the runs), CPU the median CPU time of a run (the Node process with all its DuckDB threads, or all Chromium processes), peak memory the highest over the runs. ÷ DuckDB native: for a load, DuckDB native's `CREATE TABLE AS SELECT * FROM read_parquet/read_csv` of the same file plus the overview's group-by (the \"native\" rows); for indicators and allocation, DuckDB native's time for the peers' workload (village totals + funded PIP list, only with `--peers`). ÷ fastest peer: the fastest agreeing peer's load (of the narrow canonical Parquet files, not the flat file) or workload.",
 		...peopleSeen.map((p) => sizeTable(report, p, p === bundledPeople && !report.sizes.includes(p))),

@@ -176,6 +176,7 @@ export async function benchCliSummary(ctx: NodeContext, people: number, path: st
 		const result = await runNode([join(ROOT, 'bin/tepat.js'), 'summary', path]);
 		if (result.failed) {
 			console.warn(`tepat summary ${path}: ${result.failed}`);
+			ctx.steps.failures.push(`node, \`tepat summary\` of the CSV, ${people.toLocaleString('en')} people: ${result.failed}`);
 			return;
 		}
 		ctx.steps.record(
@@ -210,6 +211,7 @@ export async function benchNativeLoad(ctx: NodeContext, people: number, path: st
 	]);
 	if (result.failed) {
 		console.warn(`DuckDB native load of ${path}: ${result.failed}`);
+		ctx.steps.failures.push(`node, DuckDB native load of ${format}, ${people.toLocaleString('en')} people: ${result.failed}`);
 		return;
 	}
 	const runs = JSON.parse(await readFile(out, 'utf8')) as NativeRuns;

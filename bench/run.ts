@@ -101,7 +101,13 @@ if (!peersOnly) {
 		load.section(`node, ${s.people.toLocaleString('en')} people`);
 		for (const file of loadFiles) {
 			const path = join(s.dir, file);
-			await benchNodeFile(ctx, s.people, path, file.endsWith('.parquet'));
+			try {
+				await benchNodeFile(ctx, s.people, path, file.endsWith('.parquet'));
+			} catch (error) {
+				const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+				steps.failures.push(`node, ${file}, ${s.people.toLocaleString('en')} people: ${reason}`);
+				console.warn(`node, ${file}, ${s.people.toLocaleString('en')} people failed: ${reason}`);
+			}
 			if (!skipNative) await benchNativeLoad(ctx, s.people, path, statSync(path).size);
 		}
 		const csv = join(s.dir, 'dtsen.csv');

@@ -58,6 +58,8 @@ export interface RunSample {
 
 export class Steps {
 	readonly all: StepRuns[] = [];
+	/** Parts of the run that did not finish, and why. */
+	readonly failures: string[] = [];
 
 	/** Adds one run of a step (created on its first run); logs it. */
 	record(step: Omit<StepRuns, 'ms' | 'cpuMs' | 'peakBytes'>, sample: RunSample): void {
