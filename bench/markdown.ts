@@ -32,16 +32,16 @@ function nativeOf(report: Report, step: StepRuns): number | undefined {
 	return undefined;
 }
 
-/** The fastest agreeing peer: its load for loads, its workload (village totals + funded list) for indicators and allocation. */
+/**
+ * The fastest agreeing peer's workload (village totals + funded list), for indicators and allocation.
+ * Not for loads: the peers load narrow canonical Parquet files, not the flat register file.
+ */
 function fastestPeerOf(report: Report, step: StepRuns): number | undefined {
-	const peers = peersAt(report, step.people);
-	const pick = (times: (p: (typeof peers)[number]) => number[]) => {
-		const values = peers.map((p) => median(times(p))).filter(Number.isFinite);
-		return values.length > 0 ? Math.min(...values) : undefined;
-	};
-	if (step.id === 'load-parquet' || step.id === 'load-csv' || step.id === 'cli-summary-csv') return pick((p) => p.loadMs);
-	if (step.id === 'indicators' || step.id === 'allocation') return pick((p) => p.computeMs);
-	return undefined;
+	if (step.id !== 'indicators' && step.id !== 'allocation') return undefined;
+	const values = peersAt(report, step.people)
+		.map((p) => median(p.computeMs))
+		.filter(Number.isFinite);
+	return values.length > 0 ? Math.min(...values) : undefined;
 }
 
 const sizeTitle = (people: number, bundled: boolean) =>
