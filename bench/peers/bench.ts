@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PEERS } from './index';
 import { RESULT_FILE, TEPAT_LABEL, type ToolRuns } from './types';
 import { budgetFor } from './workload';
-import { LoadSampler, median } from '../stats';
+import { LoadSampler, median, shortPeople } from '../stats';
 
 const PEER_LABELS = new Map<string, string>([['tepat', TEPAT_LABEL], ...PEERS.map((p): [string, string] => [p.id, p.label])]);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -111,7 +111,7 @@ function growthTable(sizes: readonly SizeResults[]): string {
 	const first = sizes[0] as SizeResults;
 	const last = sizes[sizes.length - 1] as SizeResults;
 	const people = last.people / first.people;
-	const header = sizes.map((s) => `${(s.people / 1e6).toLocaleString('en')}M`);
+	const header = sizes.map((s) => shortPeople(s.people));
 	const lines = [
 		`Growth from ${first.people.toLocaleString('en')} to ${last.people.toLocaleString('en')} people (×${people.toFixed(0)}): median seconds per size, and the factor over the smallest size.`,
 		'',
