@@ -42,7 +42,7 @@ export function ratio(a: number | undefined, b: number | undefined): string {
 	return a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}×` : '–';
 }
 
-/** "1 000 000" → 1,000,000 people as "1M", 20,000 as "20k". */
+/** A size as a column heading: 1,000,000 people as "1M", 20,000 as "20k". */
 export function shortPeople(people: number): string {
 	if (people >= 1e6) return `${(people / 1e6).toLocaleString('en')}M`;
 	if (people >= 1e3) return `${(people / 1e3).toLocaleString('en')}k`;
