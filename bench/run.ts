@@ -151,7 +151,7 @@ const browserNote = skipBrowser
 const bundled = skipBrowser ? undefined : (JSON.parse(readFileSync(join(BUILD_DIR, 'sample/manifest.json'), 'utf8')) as SampleManifest);
 const registers = [
 	`Registers: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person: ${sizeWords} people${xlsx ? `; the XLSX one ${xlsxPeople.toLocaleString('en')} rows` : ''}.`,
-	`${runs} runs of every step${peers ? `, ${peerRuns} of every peer` : ''}; the whole run took ${minutes} min.`,
+	`${runs} run${runs === 1 ? '' : 's'} of every step${peers ? `, ${peerRuns} of every peer` : ''}; the whole run took ${minutes} min.`,
 	browserNote,
 	bnbaSizes && leftOut(sizes, bnbaSizes).length
 		? `BNBA export not run at ${leftOut(sizes, bnbaSizes).join(', ')} people (--bnba-sizes / --skip-bnba).`
