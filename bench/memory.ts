@@ -65,6 +65,22 @@ export function browserRoot(profile: string): number | undefined {
 	return undefined;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) the process has used so far, in ms; 0 once it has ended. */
+function processCpuMs(pid: number): number {
+	const stat = readText(`/proc/${pid}/stat`);
+	const rest = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// utime and stime are fields 14 and 15, i.e. 11 and 12 after the command name.
+	return rest ? ((Number(rest[11]) + Number(rest[12])) * 1000) / TICKS_PER_SECOND : 0;
+}
+
+/** CPU time used so far by the process and its living descendants (ms); processes that ended are lost. */
+export function treeCpuMs(root: number): number {
+	return processTree(root).reduce((sum, pid) => sum + processCpuMs(pid), 0);
+}
+
 export function treeBytes(root: number): number {
 	return processTree(root).reduce((sum, pid) => sum + processBytes(pid), 0);
 }

@@ -5,12 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PEERS } from './index';
 import { RESULT_FILE, TEPAT_LABEL, type ToolRuns } from './types';
 import { budgetFor } from './workload';
+import { LoadSampler, median, shortPeople } from '../stats';
 
 const PEER_LABELS = new Map<string, string>([['tepat', TEPAT_LABEL], ...PEERS.map((p): [string, string] => [p.id, p.label])]);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,21 +41,8 @@ function runChild(args: string[]): Promise<string | undefined> {
 	});
 }
 
-/** The 1-minute load average, sampled every 5 s while the peers run. */
-function sampleLoad(): { stop(): number[] } {
-	const samples = [loadavg()[0] ?? NaN];
-	const timer = setInterval(() => samples.push(loadavg()[0] ?? NaN), 5000);
-	return {
-		stop() {
-			clearInterval(timer);
-			samples.push(loadavg()[0] ?? NaN);
-			return samples;
-		}
-	};
-}
-
 export async function benchPeers(samples: readonly PeerSample[], runs = 3): Promise<{ sizes: SizeResults[]; load: number[] }> {
-	const load = sampleLoad();
+	const load = new LoadSampler().start();
 	const sizes: SizeResults[] = [];
 	for (const { people, dir } of samples) {
 		const work = join(dir, 'peers');
@@ -84,13 +71,11 @@ export async function benchPeers(samples: readonly PeerSample[], runs = 3): Prom
 		}
 		sizes.push({ people, budget, tools });
 	}
-	return { sizes, load: load.stop() };
+	load.stop();
+	return { sizes, load: load.all() };
 }
 
-export function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
+export { median };
 
 const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 3 : 1);
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -126,7 +111,7 @@ function growthTable(sizes: readonly SizeResults[]): string {
 	const first = sizes[0] as SizeResults;
 	const last = sizes[sizes.length - 1] as SizeResults;
 	const people = last.people / first.people;
-	const header = sizes.map((s) => `${(s.people / 1e6).toLocaleString('en')}M`);
+	const header = sizes.map((s) => shortPeople(s.people));
 	const lines = [
 		`Growth from ${first.people.toLocaleString('en')} to ${last.people.toLocaleString('en')} people (×${people.toFixed(0)}): median seconds per size, and the factor over the smallest size.`,
 		'',

@@ -3,7 +3,7 @@
  * DuckDB-only syntax): what a data team would write by hand against the three tables. Tepat's own SQL
  * (src/lib/core) is the reference it is checked against, never this text.
  */
-import { sqlList } from '../../src/lib/core/sql';
+import { sqlList, sqlString } from '../../src/lib/core/sql';
 import type { Workload } from './workload';
 
 function inList(column: string, values: readonly string[]): string {
@@ -63,3 +63,22 @@ WHERE ${c.householdInPopulation} AND ${c.personValid} AND ${c.pip}
 ORDER BY h.desil ASC NULLS LAST, h.household_id ASC, p.person_id ASC
 LIMIT ${Math.floor(w.budget)}`;
 }
+
+/**
+ * DuckDB native's load of a flat register file, the reference of the load targets: the whole file into
+ * a table with DuckDB's own type detection, as a data team would write it.
+ */
+export function nativeLoadSql(path: string): string {
+	const reader = path.endsWith('.parquet') ? 'read_parquet' : 'read_csv';
+	return `CREATE TABLE register AS SELECT * FROM ${reader}(${sqlString(path)})`;
+}
+
+/** The overview's group-by on the flat table: families and people per kecamatan and per village. */
+export const NATIVE_OVERVIEW_SQL = [
+	`SELECT kode_kecamatan, COUNT(DISTINCT nomor_kartu_keluarga) AS households, COUNT(*) AS people
+FROM register GROUP BY kode_kecamatan ORDER BY kode_kecamatan`,
+	`SELECT kode_kelurahan_desa, COUNT(DISTINCT nomor_kartu_keluarga) AS households, COUNT(*) AS people
+FROM register GROUP BY kode_kelurahan_desa ORDER BY kode_kelurahan_desa`
+] as const;
+
+export const NATIVE_COUNT_SQL = 'SELECT COUNT(*) AS people FROM register';
