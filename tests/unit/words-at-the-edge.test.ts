@@ -54,6 +54,9 @@ const DEVELOPER_ASSERTIONS: Readonly<Record<string, number>> = {
 	'src/lib/core/verval/decisions.ts': 1,
 	'src/lib/core/wilayah.ts': 1,
 	'src/lib/engine/arrow-ipc.ts': 2,
+	// The Parquet worker's protocol: a reply without bytes, a row group asked of a closed stream.
+	'src/lib/engine/parquet-browser.ts': 1,
+	'src/lib/engine/parquet.worker.ts': 1,
 	'src/lib/ingest/duplicates.ts': 1,
 	'src/lib/ingest/normalise.ts': 3,
 	'src/lib/ingest/regency-change.ts': 1,
