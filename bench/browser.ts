@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SampleManifest } from '../src/lib/sample/write';
+import { waitForAllocation } from '../tests/e2e/screen';
 import { BUILD_DIR, openSite, type Site } from '../tests/e2e/site';
 import { browserRoot, samplePeak, treeBytes, treeCpuMs } from './memory';
 import type { Steps } from './steps';
@@ -106,18 +107,7 @@ async function colours(page: Page, previous: string | null): Promise<string> {
 }
 
 /** The allocation key once the Plan screen shows an allocation other than `previous`. */
-async function allocated(page: Page, previous: string): Promise<string> {
-	const handle = await page.waitForFunction(
-		(prev) => {
-			const figures = document.querySelector('[data-testid="plan-figures"]');
-			const key = figures?.getAttribute('data-key') ?? '';
-			return key !== '' && key !== prev && figures?.getAttribute('aria-busy') === 'false' ? key : null;
-		},
-		previous,
-		{ timeout: LONG, polling: 20 }
-	);
-	return String(await handle.jsonValue());
-}
+const allocated = (page: Page, previous: string) => waitForAllocation(page, previous, LONG);
 
 const attributeMs = (page: Page, testid: string) => page.getAttribute(`[data-testid="${testid}"]`, 'data-ms').then(Number);
 

@@ -19,7 +19,7 @@ import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { bnba, runAllocation, type BnbaRow } from '../../src/lib/queries/allocation';
 import { runCli } from '../unit/cli-run';
-import { LOAD_TIMEOUT, downloadOf, waitForColours, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, downloadOf, waitForAllocation, waitForColours, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 const FIGURES = '[data-testid="plan-figures"]';
@@ -30,20 +30,6 @@ let site: Site;
 let sample: Counts;
 let registerFiles: string[];
 let work: string;
-
-/** Waits until an allocation other than `previous` is shown and nothing is being computed. */
-async function waitForAllocation(page: Page, previous = ''): Promise<string> {
-	const handle = await page.waitForFunction(
-		(prev) => {
-			const figures = document.querySelector('[data-testid="plan-figures"]');
-			const key = figures?.getAttribute('data-key') ?? '';
-			return key !== '' && key !== prev && figures?.getAttribute('aria-busy') === 'false' ? key : null;
-		},
-		previous,
-		{ timeout: LOAD_TIMEOUT }
-	);
-	return String(await handle.jsonValue());
-}
 
 /** Waits until the unmet-need map is drawn with a colour key other than `previous`. */
 const unmetColours = (page: Page, previous: string | null = null) => waitForColours(page, previous, '[data-testid="unmet-map"]');

@@ -66,3 +66,17 @@ export async function downloadOf(page: Page, testid: string): Promise<Download> 
 	const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
 	return download;
 }
+
+/** Waits until the Plan screen shows an allocation other than `previous` and nothing is being computed; its key. */
+export async function waitForAllocation(page: Page, previous = '', timeout = LOAD_TIMEOUT): Promise<string> {
+	const handle = await page.waitForFunction(
+		(prev) => {
+			const figures = document.querySelector('[data-testid="plan-figures"]');
+			const key = figures?.getAttribute('data-key') ?? '';
+			return key !== '' && key !== prev && figures?.getAttribute('aria-busy') === 'false' ? key : null;
+		},
+		previous,
+		{ timeout, polling: 20 }
+	);
+	return String(await handle.jsonValue());
+}

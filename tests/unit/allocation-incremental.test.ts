@@ -5,22 +5,14 @@
  * housing programme also the housing programme after it, the population all five.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlan, type Plan } from '../../src/lib/core/plan';
+import type { Plan } from '../../src/lib/core/plan';
 import { allocationStatements, type AllocationState } from '../../src/lib/core/programs';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { runAllocation, updateAllocation } from '../../src/lib/queries/allocation';
 import { REFERENCE } from '../../src/lib/sample/region';
 import { csvSource, generatedDtsen } from '../fixtures/capabilities';
-
-function budgetedPlan(): Plan {
-	const plan = defaultPlan();
-	plan.fundingLines = [
-		{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { pip: 20e6, paket: 8e6, rtlh: 200e6, water: 80e6 } },
-		{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: { bsps: 160e6, pip: 20e6, rtlh: 50e6 } }
-	];
-	return plan;
-}
+import { budgetedPlan } from '../fixtures/plans';
 
 type Row = Record<string, unknown>;
 const DATA = 'register-1';

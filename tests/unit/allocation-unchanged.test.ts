@@ -13,16 +13,7 @@ import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { REFERENCE } from '../../src/lib/sample/region';
 import { allocationStatements as allocationStatementsBefore } from '../fixtures/allocation-before';
 import { csvSource, generatedDtsen } from '../fixtures/capabilities';
-
-/** Budgets that fund part of every queue, over two lines (the benchmark's, scaled to 4,000 people). */
-function budgetedPlan(): Plan {
-	const plan = defaultPlan();
-	plan.fundingLines = [
-		{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { pip: 20e6, paket: 8e6, rtlh: 200e6, water: 80e6 } },
-		{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: { bsps: 160e6, pip: 20e6, rtlh: 50e6 } }
-	];
-	return plan;
-}
+import { budgetedPlan } from '../fixtures/plans';
 
 type Row = Record<string, unknown>;
 
