@@ -7,6 +7,8 @@
 import { coded } from '../core/messages';
 import { sqlIdent, sqlString } from '../core/sql';
 import { scratchName } from '../core/catalog';
+import { rowsOf } from '../core/rows';
+import type { Engine } from '../engine/types';
 import { RecordScanner, bomLength, concatBytes, detectDelimiter, firstRecordEnd, isParquet, splitCsvLine, trimLineEnd } from './csv';
 import { SliceDecoder, decodeText, isValidUtf8, looksBinary } from './encoding';
 import { isOutOfMemory } from './memory';
@@ -45,6 +47,21 @@ export async function stageSource(ctx: StageContext, source: ByteSource, index: 
 	return stageCsv(ctx, source, index);
 }
 
+/** The column names a `SELECT column_name …` statement answers, in order. */
+async function columnNamesOf(engine: Engine, sql: string): Promise<string[]> {
+	return rowsOf(await engine.query(sql), { column_name: 'string' }).map((row) => row.column_name);
+}
+
+/** A table's columns in their order. */
+function tableColumnsSql(table: string): string {
+	return `SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlString(table)} ORDER BY ordinal_position`;
+}
+
+/** Every column, in order, cast to the staging table's VARCHAR c0 … cN. */
+function stageSelect(headers: readonly string[]): string {
+	return headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+}
+
 /**
  * A Parquet file on disk (Node): its columns cast to VARCHAR straight from read_parquet on its path,
  * without copying its bytes through JavaScript or a first table of its own types. Undefined when
@@ -61,11 +78,9 @@ async function stageParquetFile(
 	const table = scratchName('tepat_stage', ctx.loadId, index);
 	const from = `read_parquet(${sqlString(path)})`;
 	try {
-		const columns = await engine.query(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from})`);
-		const headers: string[] = [];
-		for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
+		const headers = await columnNamesOf(engine, `SELECT column_name FROM (DESCRIBE SELECT * FROM ${from})`);
 		if (headers.length === 0) return undefined;
-		const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+		const select = stageSelect(headers);
 		ctx.tables.add(table);
 		const rows = await timedStage(ctx, async () => {
 			await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${from}`);
@@ -102,11 +117,8 @@ async function stageParquetBatches(ctx: StageContext, source: ByteSource, blob: 
 			readBatches(blob, raw, async (batchRows, fileRows) => {
 				checkAbort(ctx, file);
 				if (headers.length === 0) {
-					const columns = await engine.query(
-						`SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlString(raw)} ORDER BY ordinal_position`
-					);
-					for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
-					select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+					headers.push(...(await columnNamesOf(engine, tableColumnsSql(raw))));
+					select = stageSelect(headers);
 					ctx.tables.add(table);
 					await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
 				} else {
@@ -152,13 +164,9 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 		const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
 		throw new IngestError(coded('ingest.parquet_unreadable', { file, detail }), file);
 	}
-	const columns = await engine.query(
-		`SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlString(raw)} ORDER BY ordinal_position`
-	);
-	const headers: string[] = [];
-	for (let i = 0; i < columns.numRows; i++) headers.push(String(columns.get(i)?.column_name ?? ''));
+	const headers = await columnNamesOf(engine, tableColumnsSql(raw));
 	if (headers.length === 0) throw new IngestError(coded('ingest.no_columns', { file }), file);
-	const select = headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+	const select = stageSelect(headers);
 	const rows = await timedStage(ctx, async () => {
 		await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
 		await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
