@@ -10,7 +10,7 @@ import { codeKeySql } from '../core/codes';
 import { UNKNOWN, type AnyCodedField } from '../core/schema';
 import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
 import { villageNameCtes, villageNameIssuesSql, villageNameJoinSql, type VillageNameInput } from './villages';
-import { familyHouseholdIdSql } from './duplicates';
+import { familyHouseholdIdSql, trimmedSql } from './duplicates';
 
 export interface StageRef {
 	file: string;
@@ -41,6 +41,12 @@ const DATE_FORMATS = ['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%Y/%m/%d', '%d.%m.%Y'
 
 const col = (field: string) => sqlIdent(`f_${field}`);
 
+/** The trimmed value of the stage column `field` is mapped to (of row alias `alias`); NULL when it is not mapped. */
+function stagedSql(stage: StageRef, field: string, alias?: string): string {
+	const mapped = stage.mapping[field];
+	return mapped ? trimmedSql(mapped.column, alias) : 'NULL::VARCHAR';
+}
+
 /** `SELECT rowid + 1 AS __row, trimmed fields … FROM stage`; unmapped fields are NULL. */
 export function sourceSelectSql(fields: readonly FieldSpec[], stage: StageRef): string {
 	const seen = new Set<string>();
@@ -48,9 +54,7 @@ export function sourceSelectSql(fields: readonly FieldSpec[], stage: StageRef): 
 	for (const spec of fields) {
 		if (seen.has(spec.field)) continue;
 		seen.add(spec.field);
-		const mapped = stage.mapping[spec.field];
-		const value = mapped ? `NULLIF(trim(${sqlIdent(mapped.column)}), '')` : 'NULL::VARCHAR';
-		parts.push(`${value} AS ${col(spec.field)}`);
+		parts.push(`${stagedSql(stage, spec.field)} AS ${col(spec.field)}`);
 	}
 	return select({ select: parts, from: stage.table });
 }
@@ -106,7 +110,7 @@ class CodeJoins {
 	/** Joins the code table for `field` under the alias it returns. */
 	private join(field: string, code: string, column: string): string {
 		const j = `m_${field}`;
-		const distinct = `SELECT DISTINCT NULLIF(trim(${sqlIdent(column)}), '') AS raw FROM ${this.stage.table}`;
+		const distinct = `SELECT DISTINCT ${trimmedSql(column)} AS raw FROM ${this.stage.table}`;
 		const values =
 			`SELECT d.raw, c.value FROM (${distinct}) AS d ` +
 			`JOIN ${this.codes} AS c ON c.field = ${sqlString(code)} AND c.key = ${codeKeySql('d.raw')}`;
@@ -137,8 +141,7 @@ export function householdCtes(input: NormaliseInput): Cte[] {
 	// A flat file repeats the family columns on every member row: the family's first row stands for it,
 	// found by a narrow GROUP BY (not a window over the wide rows, which sorts every column).
 	// Read from the staged table itself: a second reference to `src` could make DuckDB materialise it.
-	const keyColumn = household.mapping['key']?.column;
-	const stagedKey = keyColumn ? `NULLIF(trim(st.${sqlIdent(keyColumn)}), '')` : 'NULL::VARCHAR';
+	const stagedKey = stagedSql(household, 'key', 'st');
 	const firsts = select({
 		select: ['min(st.rowid + 1) AS __row'],
 		from: `${household.table} AS st`,
@@ -236,7 +239,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 	const pk = person.mapping['key'];
 	const pkk = person.mapping['kk'];
 	const prel = person.mapping['relation'];
-	const trimmed = (m: { column: string }) => `NULLIF(trim(${sqlIdent(m.column)}), '')`;
+	const trimmed = (m: { column: string }) => trimmedSql(m.column);
 	const headFilter = prel
 		? `TRY_CAST(trim(${sqlIdent(prel.column)}) AS DOUBLE) = 1 OR lower(trim(${sqlIdent(prel.column)})) LIKE 'kepala%'`
 		: 'false';
@@ -377,10 +380,7 @@ export function personSql(input: NormaliseInput, target: string, households: str
 	// A person key that more than one loaded row has (those rows get `<key>:<row>` ids instead): found by
 	// a narrow GROUP BY, not a window over the wide member rows (a sort of every column of every row).
 	// Read from the staged table itself: a second reference to `pp` makes DuckDB materialise the wide rows.
-	const staged = (field: string) => {
-		const mapped = input.person.mapping[field];
-		return mapped ? `NULLIF(trim(st.${sqlIdent(mapped.column)}), '')` : 'NULL::VARCHAR';
-	};
+	const staged = (field: string) => stagedSql(input.person, field, 'st');
 	const keyCounts = select({
 		select: [`${staged('person_key')} AS ${col('person_key')}`, 'count(*) AS n'],
 		from: `${input.person.table} AS st`,

@@ -86,7 +86,7 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 	for (const stage of stages) {
 		const key = stage.mapping['key'];
 		if (!key) continue;
-		const k = `NULLIF(trim(${sqlIdent(key.column)}), '')`;
+		const k = trimmedSql(key.column);
 		// A row with nothing in any column read is an empty row (e.g. a blank line in a sheet), not a family without a key.
 		const columns = [...new Set(Object.values(stage.mapping).map((m) => m.column))];
 		const blank = columns.map((c) => `coalesce(trim(${sqlIdent(c)}), '') = ''`).join(' AND ');
@@ -101,7 +101,7 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 	}
 	const pkey = input.person.mapping['key'];
 	if (!input.flat && pkey) {
-		const k = `NULLIF(trim(${sqlIdent(pkey.column)}), '')`;
+		const k = trimmedSql(pkey.column);
 		const params = jsonObjectSql({ ...sheetParam(t, input.person.file), householdFile: constant(input.household.file) });
 		out.push(
 			insert(
