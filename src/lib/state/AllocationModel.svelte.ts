@@ -70,6 +70,9 @@ export interface Allocated {
 
 const allocationKey = ({ version, plan, status }: AllocationInputs) => `${version}:${status.key}:${allocationPart(plan)}`;
 
+/** The register tables' definitions: figures kept under others are not shown. */
+const SCHEMA = registerSchemaFingerprint();
+
 /**
  * Names the app build, register, statuses and plan an allocation was made from without the page's
  * counters (which start again at every reload): a stored register keeps the date it was loaded, the
@@ -79,7 +82,7 @@ function storedKeyOf(info: RegisterInfo, status: string, current: Plan): string 
 	const { source, loadedAt, names, kind, households, people, regency } = info;
 	return stableKey({
 		app: appVersion,
-		schema: registerSchemaFingerprint(),
+		schema: SCHEMA,
 		register: { loaded: source === 'sample' ? 'sample' : loadedAt, names, kind, households, people, regency: regency ?? null },
 		status,
 		plan: allocationPart(current)
@@ -109,10 +112,8 @@ export class AllocationModel {
 		priority: 'background',
 		inputs: (): AllocationInputs | null => {
 			const status = verval.status;
-			const info = register.info;
-			if (!info || !status) return null;
-			const storedKey = storedKeyOf(info, verval.storedStatusKey, plan.current);
-			return { version: register.version, plan: plan.current, status, storedKey };
+			const storedKey = this.#storedKey();
+			return status && storedKey !== null ? { version: register.version, plan: plan.current, status, storedKey } : null;
 		},
 		key: allocationKey,
 		load: async (engine, inputs): Promise<Allocated> => {
