@@ -7,11 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/lib/core/plan';
 import { allocationStatements, type AllocationState } from '../../src/lib/core/programs';
-import { NodeEngine } from '../../src/lib/engine/node';
-import { ingestRegister, loadReference } from '../../src/lib/ingest';
+import type { NodeEngine } from '../../src/lib/engine/node';
 import { runAllocation, updateAllocation } from '../../src/lib/queries/allocation';
-import { REFERENCE } from '../../src/lib/sample/region';
-import { csvSource, generatedDtsen } from '../fixtures/capabilities';
+import { generatedRegisterEngine } from '../fixtures/capabilities';
 import { budgetedPlan } from '../fixtures/plans';
 
 type Row = Record<string, unknown>;
@@ -36,9 +34,7 @@ describe('an allocation updated programme by programme equals one built from not
 	}
 
 	beforeAll(async () => {
-		engine = await NodeEngine.open();
-		await loadReference(engine, REFERENCE);
-		await ingestRegister(engine, [csvSource('dtsen.csv', generatedDtsen(4000, 21).csv)], REFERENCE);
+		engine = await generatedRegisterEngine(4000, 21);
 	});
 	afterAll(async () => {
 		await engine.close();

@@ -8,11 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocationStatements } from '../../src/lib/core/programs';
 import { defaultPlan, type Plan } from '../../src/lib/core/plan';
-import { NodeEngine } from '../../src/lib/engine/node';
-import { ingestRegister, loadReference } from '../../src/lib/ingest';
-import { REFERENCE } from '../../src/lib/sample/region';
+import type { NodeEngine } from '../../src/lib/engine/node';
 import { allocationStatements as allocationStatementsBefore } from '../fixtures/allocation-before';
-import { csvSource, generatedDtsen } from '../fixtures/capabilities';
+import { generatedRegisterEngine } from '../fixtures/capabilities';
 import { budgetedPlan } from '../fixtures/plans';
 
 type Row = Record<string, unknown>;
@@ -39,9 +37,7 @@ describe('the allocation after issue 14 gives the rows it gave before', () => {
 	}
 
 	beforeAll(async () => {
-		engine = await NodeEngine.open();
-		await loadReference(engine, REFERENCE);
-		await ingestRegister(engine, [csvSource('dtsen.csv', generatedDtsen(4000, 14).csv)], REFERENCE);
+		engine = await generatedRegisterEngine(4000, 14);
 	});
 	afterAll(async () => {
 		await engine.close();

@@ -7,11 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_PEOPLE_TABLE } from '../../src/lib/core/indicators';
 import { defaultPlan, type Plan } from '../../src/lib/core/plan';
-import { NodeEngine } from '../../src/lib/engine/node';
-import { ingestRegister, loadReference } from '../../src/lib/ingest';
+import type { NodeEngine } from '../../src/lib/engine/node';
 import { preparePeopleCounts, villageIndicators } from '../../src/lib/queries/indicators';
-import { REFERENCE } from '../../src/lib/sample/region';
-import { csvSource, generatedDtsen } from '../fixtures/capabilities';
+import { generatedRegisterEngine } from '../fixtures/capabilities';
 
 describe('indicator figures from the counted people equal those counting every person', () => {
 	let engine: NodeEngine;
@@ -30,9 +28,7 @@ describe('indicator figures from the counted people equal those counting every p
 	}
 
 	beforeAll(async () => {
-		engine = await NodeEngine.open();
-		await loadReference(engine, REFERENCE);
-		await ingestRegister(engine, [csvSource('dtsen.csv', generatedDtsen(4000, 33).csv)], REFERENCE);
+		engine = await generatedRegisterEngine(4000, 33);
 	});
 	afterAll(async () => {
 		await engine.close();
