@@ -2,11 +2,12 @@
  * `tepat indicators --register FILE [FILE2] [--plan plan.json]`: every indicator's count and
  * denominator per reference village, as CSV on stdout, computed by the same SQL as the Map screen.
  */
-import { INDICATOR_IDS, countColumn, denominatorColumn } from '../lib/core/indicators';
+import { INDICATOR_IDS, countColumn, denominatorColumn, type AreaFigures } from '../lib/core/indicators';
 import { readPlanOrReport } from './plan-file';
 import { villageIndicators } from '../lib/queries/indicators';
 import { registerFields } from '../lib/queries/capabilities';
-import { planNotes } from '../lib/export/capability-notes';
+import { capabilitiesOf } from '../lib/core/capabilities';
+import { exportNotes, indicatorNotes } from '../lib/export/capability-notes';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
 
@@ -43,6 +44,7 @@ export const indicatorsCommand: Command = {
 		'',
 		'Mencetak CSV, satu baris per desa/kelurahan referensi: kode,nama,kecamatan lalu <indikator>_count dan',
 		`<indikator>_denominator untuk: ${INDICATOR_IDS.join(', ')}.`,
+		'Indikator yang tidak bisa dihitung karena kolomnya tidak ada di register dibiarkan kosong (bukan 0), dengan catatan di stderr.',
 		'Penyebut: keluarga (rtlh*, water*), anak seusia jenjang (ats*), penduduk di rentang umur Paket (paket*).'
 	].join('\n'),
 	async run(args: string[], io: CliIO): Promise<number> {
@@ -52,20 +54,22 @@ export const indicatorsCommand: Command = {
 		if (!plan) return EXIT_FAILED;
 		return withRegister(parsed, io, async ({ engine, result, started }) => {
 			const rows = await villageIndicators(engine, plan);
-			const lines = [csvLine(INDICATORS_HEADER)];
-			for (const r of rows) {
-				lines.push(
-					csvLine([r.kode, r.nama, r.kecamatan, ...INDICATOR_IDS.flatMap((id) => [r.figures[id].count, r.figures[id].denominator])])
+			const caps = capabilitiesOf(await registerFields(engine), plan);
+			// An indicator the register has no column for is left empty, never a count of 0.
+			const uncomputable = new Set(caps.indicators.filter((c) => c.status === 'none').map((c) => c.id));
+			const cells = (r: AreaFigures) =>
+				INDICATOR_IDS.flatMap((id): (string | number)[] =>
+					uncomputable.has(id) ? ['', ''] : [r.figures[id].count, r.figures[id].denominator]
 				);
-			}
+			const lines = [csvLine(INDICATORS_HEADER), ...rows.map((r) => csvLine([r.kode, r.nama, r.kecamatan, ...cells(r)]))];
 			io.stdout(`${lines.join('\n')}\n`);
 			io.stderr(
 				`${formatNumber(rows.length)} desa/kelurahan; rencana '${plan.name}' (desil ${plan.population.desil.min}–` +
 					`${plan.population.desil.max}, verval ${plan.population.verval.join('/')}). ` +
 					`${formatNumber(result.rowsRead)} baris dibaca, total ${formatSeconds(performance.now() - started)} detik.\n`
 			);
-			// A filter the register cannot apply, or records without a value, said beside the figures.
-			for (const note of planNotes(await registerFields(engine), plan)) io.stderr(`Catatan: ${note}\n`);
+			// An indicator not computed in full, a filter the register cannot apply, or records without a value, said beside the figures.
+			for (const note of [...indicatorNotes(caps), ...exportNotes(caps)]) io.stderr(`Catatan: ${note}\n`);
 			return EXIT_OK;
 		});
 	}

@@ -96,6 +96,27 @@ describe('tepat indicators', () => {
 		expect(stderr).toContain('Catatan: Filter verval: tidak berlaku (tidak ada kolom status verval)\n');
 	});
 
+	it('a register without floor area or certificate: those indicators are empty, never 0, and said on stderr', async () => {
+		const path = join(dir, 'dtsen-tanpa-luas-ijazah.csv');
+		await writeFile(path, editCsv(await fixtureText('dtsen-flat.csv'), { drop: ['luas_lantai', 'ijazah_tertinggi_yang_dimiliki'] }));
+		const { code, stdout, stderr } = await runCli(['indicators', '--register', path]);
+		expect(code).toBe(0);
+		const [head, ...rows] = stdout.trimEnd().split('\n');
+		const columns = head!.split(',');
+		const jahab = rows.find((r) => r.startsWith('64.02.06.1001,'))!.split(',');
+		const cell = (column: string) => jahab[columns.indexOf(column)];
+		for (const id of ['rtlh_crowding', 'paket_a', 'paket_b', 'paket_c']) {
+			expect([cell(`${id}_count`), cell(`${id}_denominator`)]).toEqual(['', '']);
+			// In every village, not only the one with records.
+			expect(rows.every((r) => r.split(',')[columns.indexOf(`${id}_count`)] === '')).toBe(true);
+		}
+		// What the register still feeds stays a figure (Jahab's family: earth floor).
+		expect([cell('rtlh_count'), cell('rtlh_denominator')]).toEqual(['1', '1']);
+		expect(stderr).toContain('Catatan: luas lantai per jiwa (RTLH): tidak bisa dihitung (tidak ada kolom luas lantai');
+		expect(stderr).toContain('Catatan: calon Paket A: tidak bisa dihitung (tidak ada kolom ijazah');
+		expect(stderr).toContain('Catatan: anak tidak sekolah (ATS): sebagian (tidak ada kolom ijazah');
+	});
+
 	it('needs --register', async () => {
 		const { code, stderr } = await runCli(['indicators', ...PAIR]);
 		expect(code).toBe(2);

@@ -150,6 +150,13 @@ export function exportNotes(caps: Capabilities): string[] {
 	return checks.filter(({ check }) => !check.applies || check.missing > 0).map(({ text }) => text);
 }
 
+/** Each indicator the register cannot feed in full: its name, how far it is computed, and why. */
+export function indicatorNotes(caps: Capabilities): string[] {
+	return caps.indicators
+		.filter((c) => c.status !== 'full')
+		.map((c) => `${INDICATOR_NAME[c.id]}: ${STATUS_TEXT[c.status]} (${c.reasons.map(reasonText).join('; ')})`);
+}
+
 /** The notes of an export made under `plan` from a register with these columns. */
 export function planNotes(fields: readonly RegisterField[], plan: Plan): string[] {
 	return exportNotes(capabilitiesOf(fields, plan));
