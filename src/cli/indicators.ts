@@ -6,7 +6,7 @@ import { INDICATOR_IDS, countColumn, denominatorColumn, type AreaFigures } from 
 import { readPlanOrReport } from './plan-file';
 import { villageIndicators } from '../lib/queries/indicators';
 import { registerFields } from '../lib/queries/capabilities';
-import { capabilitiesOf } from '../lib/core/capabilities';
+import { capabilitiesOf, uncomputedIndicators } from '../lib/core/capabilities';
 import { exportNotes, indicatorNotes } from '../lib/export/capability-notes';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
@@ -56,7 +56,7 @@ export const indicatorsCommand: Command = {
 			const rows = await villageIndicators(engine, plan);
 			const caps = capabilitiesOf(await registerFields(engine), plan);
 			// An indicator the register has no column for is left empty, never a count of 0.
-			const uncomputable = new Set(caps.indicators.filter((c) => c.status === 'none').map((c) => c.id));
+			const uncomputable = uncomputedIndicators(caps);
 			const cells = (r: AreaFigures) =>
 				INDICATOR_IDS.flatMap((id): (string | number)[] =>
 					uncomputable.has(id) ? ['', ''] : [r.figures[id].count, r.figures[id].denominator]

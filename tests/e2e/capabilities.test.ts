@@ -1,6 +1,6 @@
 /**
  * Issue 11 point 3 end to end: a generated DTSEN register without a verval column (and without land
- * ownership, every family renting, every family desil 2) loads with non-zero figures under the default
+ * ownership or certificates, every family renting, every family desil 2) loads with non-zero figures under the default
  * plan, the Data screen lists what it can feed, the population chips say the verval filter does not
  * apply, and when a setting leaves nobody the Map and Plan screens name it and undo it on the spot.
  */
@@ -56,7 +56,7 @@ beforeAll(async () => {
 	assertPrerequisites();
 	const generated = generatedDtsen();
 	csv = editCsv(generated.csv, {
-		drop: ['status_verval', 'bukti_kepemilikan_lahan'],
+		drop: ['status_verval', 'bukti_kepemilikan_lahan', 'ijazah_tertinggi_yang_dimiliki'],
 		set: { desil_nasional: '2', status_kepemilikan_rumah: '2' }
 	});
 	counts = { households: generated.sample.families.length, people: generated.sample.persons.length };
@@ -121,11 +121,29 @@ describe('a register without a verval column in Chromium', () => {
 		await page.waitForSelector('[data-testid="population-verval-off"]');
 
 		const shown = await rtlhCounts(page);
+		const rtlhRows = await page.locator('[data-testid="indicator-table-row"]').count();
 		expect(shown).toEqual(rtlhByVillage);
 		expect([...shown.values()].reduce((a, b) => a + b, 0)).toBe(unfitHouses);
 		expect(unfitHouses).toBeGreaterThan(0);
 		expect(await page.$('[data-testid="empty-notice"]')).toBeNull();
 		await site.screenshot('capabilities-02-map');
+
+		// No certificate column: Paket A is not computed. The map, its table twin and the tooltip say so;
+		// no village shows a count of 0 that was never counted.
+		await page.selectOption('[data-testid="map-indicator"]', 'paket_a');
+		await page.waitForSelector('[data-testid="map-capability"][data-status="none"]', { timeout: LOAD_TIMEOUT });
+		await page.waitForSelector('[data-testid="indicator-table"][data-indicator="paket_a"][data-computed="false"]');
+		expect(await page.textContent('[data-testid="indicator-table-not-computed"]')).toContain('tidak dihitung');
+		const cells = await page.$$eval('[data-testid="indicator-table-row"]', (rows) =>
+			rows.map((row) =>
+				['value', 'count', 'denominator'].map((col) => row.querySelector(`[data-col="${col}"]`)?.getAttribute('data-value') ?? 'absent')
+			)
+		);
+		expect(rtlhRows).toBeGreaterThan(0);
+		expect(cells.length).toBe(rtlhRows);
+		expect(new Set(cells.flat())).toEqual(new Set(['']));
+		await page.selectOption('[data-testid="map-indicator"]', 'rtlh');
+		await page.waitForSelector('[data-testid="indicator-table"][data-indicator="rtlh"][data-computed="true"]');
 
 		// Every family is desil 2: desil 5–10 leaves nobody, and the Map says so with the fix beside it.
 		await page.selectOption('[data-testid="plan-desil-max"]', '10');

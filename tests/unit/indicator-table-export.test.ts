@@ -56,6 +56,16 @@ describe('indicator table CSV', () => {
 		).toEqual(['64.02.02.2001', '64.02.01.2001']);
 	});
 
+	it('an indicator the register has no column for: every number cell empty, never 0', () => {
+		const csv = indicatorTableToCsv(tableRows(VILLAGES, 'rtlh_crowding', 'rate', false), 'rate', 'village', { bom: false });
+		expect(csv.split('\r\n').slice(1, -1)).toEqual([
+			'64.02.01.2001,Sungai Merdeka,Samboja,,,,',
+			`64.02.01.2002,"'=HYPERLINK(""http://x"")",Samboja,,,,`,
+			'64.02.02.2001,Tanpa Data,Muara Kaman,,,,',
+			`64.02.02.2002,"Sebulu, Ilir",'+Kecamatan,,,,`
+		]);
+	});
+
 	it('counts as integers; kecamatan level has no desa column', () => {
 		const counts = indicatorTableToCsv(tableRows(VILLAGES, 'rtlh_crowding', 'count'), 'count', 'village', { bom: false });
 		expect(counts.split('\r\n')[1]).toBe(`64.02.01.2002,"'=HYPERLINK(""http://x"")",Samboja,1234,1234,2000,1`);
@@ -132,6 +142,22 @@ describe('indicator table XLSX', () => {
 		expect(first.getCell(4).numFmt).toBe('#,##0.0');
 		expect(sheet.rowCount).toBe(XLSX_TITLE_ROWS + 4);
 		expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: XLSX_TITLE_ROWS });
+	});
+
+	it('an indicator not computed: the title block says why and the number cells are empty', async () => {
+		const rows = tableRows(VILLAGES, 'rtlh_crowding', 'rate', false);
+		const note = 'RTLH: luas lantai per jiwa kurang tidak dihitung dari register ini (kolomnya tidak ada)';
+		const bytes = await indicatorTableToXlsx(rows, 'rate', 'village', { ...TITLE, note });
+		const ExcelJS = await loadExcelJs();
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+		const sheet = workbook.getWorksheet('Tabel');
+		if (!sheet) throw new Error('no sheet Tabel');
+		expect([sheet.getCell(7, 1).value, sheet.getCell(7, 2).value]).toEqual(['Catatan', note]);
+		expect((sheet.getRow(XLSX_TITLE_ROWS).values as unknown[]).slice(1)[0]).toBe('Kode');
+		const data = [1, 2, 3, 4].map((i) => (sheet.getRow(XLSX_TITLE_ROWS + i).values as unknown[]).slice(1));
+		expect(data.map((cells) => cells.slice(3))).toEqual([[], [], [], []]);
+		expect(data.map((cells) => cells[0])).toEqual(VILLAGES.map((v) => v.kode));
 	});
 
 	it('kecamatan level and counts', async () => {

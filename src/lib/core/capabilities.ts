@@ -275,3 +275,8 @@ export function capabilitiesOf(fields: readonly RegisterField[], plan: Plan): Ca
 		absent: fields.filter((f) => !f.present).map((f) => fieldKey(f.table, f.field) as FieldKey)
 	};
 }
+
+/** The indicators the register has no column for (status 'none'): shown as not computed, never as 0. */
+export function uncomputedIndicators(caps: Capabilities): ReadonlySet<IndicatorId> {
+	return new Set(caps.indicators.filter((c) => c.status === 'none').map((c) => c.id));
+}

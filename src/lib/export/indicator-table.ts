@@ -9,6 +9,9 @@
  * × 100); a village without data has an empty nilai and peringkat. Text cells go through toCsv's
  * formula neutralising, so a village named "=…" cannot run in a spreadsheet.
  *
+ * An indicator the register cannot compute comes as rows whose numbers are all empty (never 0), and
+ * the XLSX title block says why (`note`).
+ *
  * XLSX: a title block (indicator and measure, plan and its date, population filter, download time, regency), then the table with a
  * frozen header. Codes and names are typed text cells (a code stays "64.02.06.1001", a name "=…" stays
  * text: XLSX stores the type, as in export/xlsx.ts); values, counts, denominators and ranks are number
@@ -37,6 +40,8 @@ export interface IndicatorTableTitle {
 	date: Date;
 	/** The register's regency, e.g. "Kabupaten Berau (64.03)". */
 	regency: string;
+	/** Why the table holds no figures (the indicator is not computed), or null. */
+	note?: string | null;
 }
 
 export function indicatorTableFileName(
@@ -111,13 +116,14 @@ function writeTitle(sheet: Worksheet, title: IndicatorTableTitle): void {
 		['Tanggal rencana', title.planDate ?? 'belum disimpan atau diubah'],
 		['Populasi', title.population],
 		['Diunduh', stamp(title.date)],
-		['Kabupaten/kota', title.regency]
+		['Kabupaten/kota', title.regency],
+		...(title.note ? [['Catatan', title.note] as [string, string]] : [])
 	];
 	pairs.forEach(([label, value], i) => {
 		sheet.getCell(i + 2, 1).value = label;
 		sheet.getCell(i + 2, 2).value = value;
 	});
-	// Row 7 is left empty between the title block and the table.
+	// Row 7 (when there is no note) is left empty between the title block and the table.
 }
 
 /** XLSX bytes of the table (sheet "Tabel"). */

@@ -4,9 +4,11 @@
  * then: renaming the plan or changing a budget recomputes nothing. Choosing another indicator, count
  * vs rate, or the kecamatan level is a pick from these 237 rows, not a query.
  */
-import { INDICATOR_PEOPLE_TABLE, kecamatanFigures, type AreaFigures } from '$lib/core/indicators';
+import { uncomputedIndicators } from '$lib/core/capabilities';
+import { INDICATOR_PEOPLE_TABLE, kecamatanFigures, type AreaFigures, type IndicatorId } from '$lib/core/indicators';
 import { figuresPart } from '$lib/core/plan-parts';
 import { preparePeopleCounts, villageIndicators } from '$lib/queries/indicators';
+import { capabilities } from './CapabilityModel.svelte';
 import { plan } from './PlanModel.svelte';
 import { queries, Resource } from './query';
 import { register } from './RegisterModel.svelte';
@@ -18,6 +20,8 @@ interface Figures {
 	/** Milliseconds the query took. */
 	ms: number;
 }
+
+const NONE: ReadonlySet<IndicatorId> = new Set();
 
 export class IndicatorModel {
 	/** What the people counts table holds (null: unknown): a threshold change reads it as it is. */
@@ -49,6 +53,12 @@ export class IndicatorModel {
 	get kecamatan(): AreaFigures[] {
 		return this.#figures.value?.kecamatan ?? [];
 	}
+
+	/**
+	 * Indicators the register cannot feed (no column for them): not computed, shown as such, never as 0.
+	 * From the register's columns (CapabilityModel), which a screen showing figures keeps current.
+	 */
+	readonly uncomputed: ReadonlySet<IndicatorId> = $derived(capabilities.known ? uncomputedIndicators(capabilities.capabilities) : NONE);
 
 	get loading(): boolean {
 		return this.#figures.loading;
@@ -87,6 +97,8 @@ export class IndicatorModel {
 	/** Keeps the figures current while the calling component lives. */
 	activate(): void {
 		this.#figures.activate();
+		// Which indicators are not computed comes from the register's columns: kept current alongside.
+		capabilities.activate();
 	}
 }
 

@@ -18,7 +18,7 @@ const villages = [
 	village('64.02.02.2003', 9, 10)
 ];
 
-const source: FigureSource = { villages, kecamatan: kecamatanFigures(villages), key: '1:0' };
+const source: FigureSource = { villages, kecamatan: kecamatanFigures(villages), key: '1:0', uncomputed: new Set() };
 
 class MemoryStorage {
 	items = new Map<string, string>();
@@ -47,7 +47,7 @@ describe('MapModel', () => {
 		const model = new MapModel(source);
 		expect(model.choices).toMatchObject({ indicator: 'rtlh', measure: 'rate', level: 'village', method: 'quantile', classes: 5 });
 		expect(model.paint?.colours).toHaveLength(5);
-		expect(new MapModel({ villages: [], kecamatan: [], key: '' }).paint).toBeNull();
+		expect(new MapModel({ villages: [], kecamatan: [], key: '', uncomputed: new Set() }).paint).toBeNull();
 	});
 
 	it('recolours from the figures it holds when a choice changes', () => {

@@ -17,6 +17,8 @@ export interface FigureSource {
 	readonly kecamatan: AreaFigures[];
 	/** Names the figures held (register and plan); empty while none are computed. */
 	readonly key: string;
+	/** Indicators the register has no column for: the map shows them as no data. */
+	readonly uncomputed: ReadonlySet<IndicatorId>;
 }
 
 /** What ChoroplethMap needs to colour one level: a class per area code and the class colours. */
@@ -124,7 +126,7 @@ export class MapModel {
 	readonly areas = $derived.by(() => (this.#choices.level === 'village' ? this.#source.villages : this.#source.kecamatan));
 
 	/** The view for the current choices, with `error` set when the manual breaks are refused. */
-	readonly view: MapView = $derived.by(() => mapView(this.areas, this.#choices, this.#source.key));
+	readonly view: MapView = $derived.by(() => mapView(this.areas, this.#choices, this.#source.key, this.#source.uncomputed));
 
 	#lastGood: MapView | null = null;
 

@@ -192,6 +192,11 @@ export class VillagePanelModel {
 		return indicators.villages.find((v) => v.kode === kode)?.figures ?? null;
 	}
 
+	/** False for an indicator the register has no column for: its figure is not shown (never as 0). */
+	computed(id: IndicatorId): boolean {
+		return !indicators.uncomputed.has(id);
+	}
+
 	/** True while the headline figures are for an older register or plan. */
 	get figuresStale(): boolean {
 		return !indicators.current;

@@ -174,6 +174,17 @@ describe('the classified view', () => {
 		expect(mapView(VILLAGES, choices(), 'k1').key).toBe(base.key);
 	});
 
+	it('an indicator the register has no column for colours nothing: every village is no data, not 0', () => {
+		const view = mapView(VILLAGES, choices({ method: 'equal', classes: 3 }), 'k1', new Set(['rtlh']));
+		expect(view.classification).toEqual({ method: 'equal', breaks: [], counts: [], missing: VILLAGES.length });
+		expect([...view.values.values()]).toEqual(VILLAGES.map(() => null));
+		expect([...view.classOf.values()]).toEqual(VILLAGES.map(() => -1));
+		expect(view.key).not.toBe(mapView(VILLAGES, choices({ method: 'equal', classes: 3 }), 'k1').key);
+		// Another indicator of the same register is classed as before.
+		const ats = mapView(VILLAGES, choices({ indicator: 'ats', method: 'equal', classes: 3 }), 'k1', new Set(['rtlh']));
+		expect(ats.classification?.missing).toBe(1);
+	});
+
 	it('no figures yet: nothing classified, everything no data', () => {
 		const view = mapView([], choices());
 		expect(view.classification).toEqual({ method: 'quantile', breaks: [], counts: [], missing: 0 });

@@ -211,12 +211,19 @@ function inKecamatan(area: AreaFigures, kode: string): boolean {
  * no classes) and the filter only marks the others as outside. `figuresKey` names the figures (register
  * and plan) so the colour key changes when they do.
  */
-export function mapView(levelAreas: readonly AreaFigures[], choices: MapChoices, figuresKey = ''): MapView {
+export function mapView(
+	levelAreas: readonly AreaFigures[],
+	choices: MapChoices,
+	figuresKey = '',
+	uncomputed: ReadonlySet<IndicatorId> = new Set()
+): MapView {
 	const { level, indicator, measure, method, kecamatan } = choices;
+	// An indicator the register has no column for colours nothing: every area is "no data", not 0.
+	const computed = !uncomputed.has(indicator);
 	const filter = kecamatan && levelAreas.some((a) => inKecamatan(a, kecamatan)) ? kecamatan : null;
 	const areas = filter && level === 'village' ? levelAreas.filter((a) => inKecamatan(a, filter)) : [...levelAreas];
 	const outside = new Set<string>(filter ? levelAreas.filter((a) => !inKecamatan(a, filter)).map((a) => a.kode) : []);
-	const values = new Map<string, number | null>(areas.map((a) => [a.kode, valueOf(a.figures[indicator], measure)]));
+	const values = new Map<string, number | null>(areas.map((a) => [a.kode, computed ? valueOf(a.figures[indicator], measure) : null]));
 
 	let classification: Classification | null = null;
 	let error: string | null = null;
@@ -232,7 +239,17 @@ export function mapView(levelAreas: readonly AreaFigures[], choices: MapChoices,
 	const breaks = classification?.breaks ?? [];
 	for (const [kode, value] of values) classOf.set(kode, classification ? classIndex(value, breaks) : -1);
 	const colours = rampColours(rampOf(indicator), Math.max(0, breaks.length - 1));
-	const key = [figuresKey, level, indicator, measure, method, breaks.join(','), filter ?? '*', colours.join(',')].join('|');
+	const key = [
+		figuresKey,
+		level,
+		indicator,
+		computed ? '' : 'uncomputed',
+		measure,
+		method,
+		breaks.join(','),
+		filter ?? '*',
+		colours.join(',')
+	].join('|');
 	return { level, indicator, measure, filter, areas, values, classification, error, classOf, outside, colours, key };
 }
 

@@ -23,6 +23,17 @@ const VILLAGES: AreaFigures[] = [
 const pick = (rows: TableRow[], key: keyof TableRow) => rows.map((r) => r[key]);
 
 describe('table twin rows', () => {
+	it('an indicator not computed (no column for it): every number is null, never 0, and rows sort by kode under any column', () => {
+		const rows = tableRows(VILLAGES, 'rtlh', 'rate', false);
+		expect(rows.map((r) => [r.value, r.count, r.denominator, r.rank])).toEqual(VILLAGES.map(() => [null, null, null, null]));
+		expect(pick(rows, 'kode')).toEqual(VILLAGES.map((v) => v.kode));
+		for (const column of ['count', 'denominator', 'value', 'rank'] as const) {
+			for (const direction of ['asc', 'desc'] as const) {
+				expect(pick(sortRows(rows, { column, direction }), 'kode')).toEqual(VILLAGES.map((v) => v.kode));
+			}
+		}
+	});
+
 	it('rates: value, count, denominator and competition ranks (ties share, next skips, no data unranked and last)', () => {
 		const rows = tableRows(VILLAGES, 'rtlh', 'rate');
 		expect(rows.map((r) => [r.nama, r.value === null ? null : Math.round(r.value * 100) / 100, r.rank])).toEqual([

@@ -8,7 +8,9 @@
  * (values 9, 7, 7, 5 → ranks 1, 2, 2, 4). Values compare exactly: a rate is (100 × count) /
  * denominator, a single correctly rounded division of integers, so two areas with the same ratio
  * (1/3 and 2/6) get the same number and tie. Areas without data (denominator 0, value null) get no
- * rank and come after every ranked area.
+ * rank and come after every ranked area. An indicator the register has no column for (capabilities:
+ * status 'none') is not computed at all: every row's value, count, denominator and rank is null, so no
+ * table or download shows a count of 0 that was never counted.
  */
 import type { IndicatorId } from './definitions';
 import { valueOf, type AreaFigures, type Measure } from './figures';
@@ -21,8 +23,9 @@ export interface TableRow {
 	kecamatan: string;
 	/** What the map shows: the count or the rate per 100; null = no data. */
 	value: number | null;
-	count: number;
-	denominator: number;
+	/** Null when the indicator is not computed (the register has no column for it). */
+	count: number | null;
+	denominator: number | null;
 	/** 1 = highest value; null for an area without data. */
 	rank: number | null;
 }
@@ -46,8 +49,11 @@ export function areaLevel(areas: readonly Pick<AreaFigures, 'kode' | 'kecamatan_
 
 const byKode = (a: { kode: string }, b: { kode: string }): number => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0);
 
-/** Table rows for one indicator and measure, in rank order (ties and no-data rows by kode). */
-export function tableRows(areas: readonly AreaFigures[], indicator: IndicatorId, measure: Measure): TableRow[] {
+/**
+ * Table rows for one indicator and measure, in rank order (ties and no-data rows by kode).
+ * `computed` false: the indicator could not be computed, every figure is null.
+ */
+export function tableRows(areas: readonly AreaFigures[], indicator: IndicatorId, measure: Measure, computed = true): TableRow[] {
 	const rows: TableRow[] = areas.map((a) => {
 		const figure = a.figures[indicator];
 		return {
@@ -55,9 +61,9 @@ export function tableRows(areas: readonly AreaFigures[], indicator: IndicatorId,
 			nama: a.nama,
 			kecamatan_kode: a.kecamatan_kode,
 			kecamatan: a.kecamatan,
-			value: valueOf(figure, measure),
-			count: figure.count,
-			denominator: figure.denominator,
+			value: computed ? valueOf(figure, measure) : null,
+			count: computed ? figure.count : null,
+			denominator: computed ? figure.denominator : null,
 			rank: null
 		};
 	});
@@ -85,14 +91,17 @@ function compare(a: TableRow, b: TableRow, column: TableColumn): number {
 	}
 }
 
+type NumericColumn = 'rank' | 'value' | 'count' | 'denominator';
+const NUMERIC: ReadonlySet<TableColumn> = new Set<NumericColumn>(['rank', 'value', 'count', 'denominator']);
+
 /**
  * The rows sorted by one column, either way, in a new array. Rows without a value in that column (no
- * data: value and rank null) come last in both directions; equal values fall back to kode, ascending
+ * data: value and rank null; nothing computed: every number null) come last in both directions; equal values fall back to kode, ascending
  * in both directions, so the order never depends on the order the rows arrived in.
  */
 export function sortRows(rows: readonly TableRow[], sort: TableSort): TableRow[] {
 	const sign = sort.direction === 'asc' ? 1 : -1;
-	const missing = (r: TableRow): boolean => (sort.column === 'value' || sort.column === 'rank') && r[sort.column] === null;
+	const missing = (r: TableRow): boolean => NUMERIC.has(sort.column) && r[sort.column as NumericColumn] === null;
 	return [...rows].sort((a, b) => {
 		const ma = missing(a);
 		const mb = missing(b);
