@@ -19,7 +19,7 @@ import {
 import { MappingFileError, parseSavedMapping, type SavedMapping } from '../lib/ingest/mapping';
 import { fileByteSource } from '../lib/ingest/node-source';
 import { m } from '../lib/paraglide/messages.js';
-import { PartitionError, choosePartition, partitionFolder, readPartitions } from './partitions';
+import { PARTITION_REFUSED, PartitionError, choosePartition, orPartitionRefused, partitionFolder, readPartitions } from './partitions';
 import { readReference } from './reference';
 import { diskWilayah } from './wilayah';
 import { EXIT_FAILED, UsageError, errorIn, formatNumber, formatSeconds, type CliIO } from './io';
@@ -166,18 +166,15 @@ export function regencyLine(result: IngestResult, partition?: string): string {
  */
 async function registerFiles(args: RegisterArgs, io: CliIO): Promise<string[] | undefined> {
 	const lang = io.lang ?? 'id';
-	try {
+	const files = await orPartitionRefused(io, async () => {
 		const dir = await partitionFolder(args.files, lang);
 		if (!dir) return args.files;
 		const partitions = await readPartitions(dir, lang);
 		if (!args.kabupaten)
 			throw new PartitionError(m.cli_partitions_choose({ dir, example: partitions[0]?.kode ?? '64.02' }, { locale: lang }));
 		return choosePartition(partitions, args.kabupaten, dir, lang).files;
-	} catch (error) {
-		if (!(error instanceof PartitionError)) throw error;
-		io.stderr(`${error.message}\n`);
-		return undefined;
-	}
+	});
+	return files === PARTITION_REFUSED ? undefined : files;
 }
 
 /** False, after saying which, when one of `files` is not there. */

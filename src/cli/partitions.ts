@@ -25,6 +25,23 @@ export interface Partition {
 /** A partition folder that cannot be read as it is; the message is already in the CLI's language. */
 export class PartitionError extends Error {}
 
+/** Stands for "a PartitionError was said on stderr": the command exits with a failure. */
+export const PARTITION_REFUSED = Symbol('partition refused');
+
+/** What `read` gives, or PARTITION_REFUSED after saying its PartitionError on stderr; other errors pass. */
+export async function orPartitionRefused<T>(
+	io: { stderr(text: string): void },
+	read: () => Promise<T>
+): Promise<T | typeof PARTITION_REFUSED> {
+	try {
+		return await read();
+	} catch (error) {
+		if (!(error instanceof PartitionError)) throw error;
+		io.stderr(`${error.message}\n`);
+		return PARTITION_REFUSED;
+	}
+}
+
 const PARTITION = /^kabupaten=(.+)$/i;
 
 export async function isDirectory(path: string): Promise<boolean> {

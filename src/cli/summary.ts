@@ -7,7 +7,7 @@ import { overviewByKecamatan, registerTotals } from '../lib/queries/overview';
 import type { IngestResult } from '../lib/ingest';
 import type { NodeEngine } from '../lib/engine/node';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
-import { PartitionError, partitionFolder, readPartitions, type Partition } from './partitions';
+import { PARTITION_REFUSED, PartitionError, orPartitionRefused, partitionFolder, readPartitions, type Partition } from './partitions';
 import { m } from '../lib/paraglide/messages.js';
 import { EXIT_FAILED, EXIT_OK, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
 
@@ -102,16 +102,12 @@ export const summaryCommand: Command = {
 		const parsed = parseRegisterArgs<RegisterArgs>(args, { files: [] });
 		const lang = io.lang ?? 'id';
 		if (!parsed.kabupaten) {
-			let partitions: Partition[] | undefined;
-			try {
+			const partitions = await orPartitionRefused(io, async (): Promise<Partition[] | null> => {
 				const dir = await partitionFolder(parsed.files, lang);
 				if (dir && parsed.reference) throw new PartitionError(m.cli_partitions_reference({ dir }, { locale: lang }));
-				if (dir) partitions = await readPartitions(dir, lang);
-			} catch (error) {
-				if (!(error instanceof PartitionError)) throw error;
-				io.stderr(`${error.message}\n`);
-				return EXIT_FAILED;
-			}
+				return dir ? readPartitions(dir, lang) : null;
+			});
+			if (partitions === PARTITION_REFUSED) return EXIT_FAILED;
 			if (partitions) return summariseProvince(parsed, partitions, io);
 		}
 		return withRegister(parsed, io, async ({ engine, result, started }) => {
