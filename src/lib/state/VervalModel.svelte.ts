@@ -181,6 +181,11 @@ export class VervalModel {
 		this.#checks.activate();
 	}
 
+	/** Keeps only the progress current (the landing page's verified share), not the quality checks. */
+	activateProgress(): void {
+		this.#view.activate();
+	}
+
 	refresh(): Promise<void> {
 		return this.#view.refresh();
 	}
