@@ -84,6 +84,13 @@ describe('the landing page on the bundled sample', () => {
 			]);
 		}
 		expect(PROGRAMME_IDS.some((id) => budgets[id].fundedUnits > 0)).toBe(true);
+
+		// The small map of the chosen indicator: every village drawn, classes and a legend in the drawing.
+		const map = page.locator('[data-testid="landing-map"]');
+		await map.waitFor({ timeout: LOAD_TIMEOUT });
+		expect(Number(await map.getAttribute('data-classes'))).toBeGreaterThan(1);
+		expect(await map.locator('path[data-kode]').count()).toBe(237);
+		expect(await map.textContent()).toContain('km');
 		await site.screenshot('landing-01');
 	});
 

@@ -14,6 +14,7 @@ import {
 import type { Figures, IndicatorId } from '$lib/core/indicators';
 import type { ProgrammeId } from '$lib/core/plan';
 import { allocation } from './AllocationModel.svelte';
+import { DEFAULT_CHOICES, mapView, type MapView } from './map-view';
 import { indicators } from './IndicatorModel.svelte';
 import { overview } from './OverviewModel.svelte';
 import { verval } from './VervalModel.svelte';
@@ -27,6 +28,11 @@ export interface VerifiedShare {
 export class LandingModel {
 	/** The chosen indicator of the top-villages list and the small map. */
 	indicator = $state<(typeof HEADLINE_INDICATORS)[number]>('rtlh');
+
+	/** The small map's view: the chosen indicator's rate per village, in the Map screen's default classes. */
+	readonly view: MapView = $derived(
+		mapView(indicators.villages, { ...DEFAULT_CHOICES, indicator: this.indicator }, indicators.key, indicators.uncomputed)
+	);
 
 	/** The regency's need figures; null until the indicators are computed. */
 	readonly figures: Figures | null = $derived(indicators.villages.length > 0 ? regencyFigures(indicators.villages) : null);
