@@ -4,7 +4,7 @@
  * programme as Node DuckDB computes them from the same prebuilt register and the default plan, lists
  * the villages most in need with links to the Map, and sorts its per-kecamatan table.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/lib/core/indicators';
@@ -15,7 +15,8 @@ import { runAllocation, villageBudget } from '../../src/lib/queries/allocation';
 import { villageIndicators } from '../../src/lib/queries/indicators';
 import { restorePrebuiltSample } from '../../src/lib/state/sample';
 import { LOAD_TIMEOUT, waitForRegister, type Counts } from './screen';
-import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
+import { pdfPageTexts } from './pdf';
+import { ARTIFACTS_DIR, BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 let site: Site;
 let sample: Counts;
@@ -130,6 +131,35 @@ describe('the landing page on the bundled sample', () => {
 		const top = page.locator('[data-testid="kecamatan-row"]').first();
 		await top.locator('[data-testid="kecamatan-select"]').click();
 		await page.waitForSelector('[data-testid="village-row"]', { timeout: LOAD_TIMEOUT });
+		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
+	});
+
+	it('prints the regency brief on one or two A4 pages: headline figures, map, top villages, budget, a running header on each', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-overview"]');
+		await page.click('[data-testid="landing-print"]');
+		await page.waitForSelector('[data-testid="print-brief"][data-ready="true"]', { timeout: LOAD_TIMEOUT });
+		const checksum = (await page.textContent('[data-testid="brief-checksum"]'))?.trim() ?? '';
+		expect(checksum).toMatch(/^[0-9a-f]{8,}$/);
+		const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+		await writeFile(join(ARTIFACTS_DIR, 'landing-brief.pdf'), pdf);
+		const pages = await pdfPageTexts(pdf);
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+		expect(pages.length).toBeLessThanOrEqual(2);
+		const id = (n: number) => n.toLocaleString('id-ID');
+		const text = pages.join(' ');
+		for (const n of [figures.ats.count, figures.rtlh.count, figures.water_unsafe.count]) expect(text).toContain(id(n));
+		const funded = PROGRAMME_IDS.reduce((s, p) => s + budgets[p].fundedRupiah, 0);
+		expect(text).toContain(`Rp ${id(funded)}`);
+		expect(text).toContain('Kutai Kartanegara');
+		for (const [i, pageText] of pages.entries()) {
+			// pdf.js may split a long word of the margin box into runs: compare without spaces.
+			expect(pageText.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`checksumregister${checksum}`);
+			expect(pageText, `page ${i + 1}`).toContain(`${i + 1} / ${pages.length}`);
+			// Nothing of the app's frame or controls on paper.
+			expect(pageText).not.toContain('Ringkasan Peta');
+			expect(pageText).not.toContain('Cetak');
+		}
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 });
