@@ -114,7 +114,8 @@ export function allocationRun(
 			lines: drawsFor(plan, programme),
 			villageCap: plan.villageCap,
 			villageQuota: plan.villageQuota,
-			overrides: OVERRIDE_TABLE
+			// A programme no override names is allocated without reading them (a shorter statement).
+			overrides: plan.overrides.some((o) => o.programme === programme) ? OVERRIDE_TABLE : null
 		});
 		const insert = `INSERT INTO ${target} ${select}`;
 		inserts[programme] = insert;
