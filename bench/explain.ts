@@ -209,7 +209,8 @@ async function timeAllocation(engine: Engine, host: string): Promise<void> {
 		console.log(`  ${seconds(median(times[i] ?? [])).padStart(9)}  ${cpuMedian(`${host} ${i}`).padStart(13)}  ${labelOf(statement, i)}`);
 	}
 	for (const [i, statement] of statements.entries()) {
-		if (/^INSERT INTO (allocation|plan_household) /.test(statement)) await explain(engine, `${host} ${labelOf(statement, i)}`, statement);
+		if (/^INSERT INTO (allocation|plan_household|plan_person) /.test(statement))
+			await explain(engine, `${host} ${labelOf(statement, i)}`, statement);
 		else await engine.exec(statement);
 	}
 	const totalsSql = `SELECT programme, funding_line, status, count(*)::INTEGER AS units, sum(cost)::DOUBLE AS rupiah

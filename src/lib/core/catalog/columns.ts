@@ -185,6 +185,25 @@ export const PLAN_HOUSEHOLD_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'deprivations', type: 'INTEGER', doc: 'priority key: unfit house, unsafe water, out-of-school child, Paket candidate (0–4)' }
 ];
 
+/**
+ * The plan's population people (of PLAN_HOUSEHOLD_TABLE's households) with what the plan households'
+ * keys and the PIP and Paket candidates read: each person's conditions are evaluated once, here.
+ */
+export const PLAN_PERSON_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'person_id', type: 'VARCHAR', doc: 'person.person_id' },
+	{ name: 'household_id', type: 'VARCHAR', doc: 'person.household_id' },
+	{ name: 'child', type: 'BOOLEAN', doc: 'under 18 (vulnerability)' },
+	{ name: 'elderly', type: 'BOOLEAN', doc: '60 or older (vulnerability)' },
+	{ name: 'disability', type: 'BOOLEAN', doc: 'person.disability, FALSE when unknown (vulnerability)' },
+	{ name: 'female_head', type: 'BOOLEAN', doc: 'a woman heading the household (vulnerability)' },
+	{ name: 'ats', type: 'BOOLEAN', doc: 'out of school at school age (indicator ats)' },
+	{ name: 'school_age', type: 'BOOLEAN', doc: "of school age (indicator ats's denominator)" },
+	{ name: 'school_participation', type: 'VARCHAR', doc: 'person.school_participation' },
+	{ name: 'class', type: 'INTEGER', doc: 'person.class' },
+	{ name: 'stage', type: 'VARCHAR', doc: "PIP stage: 'sd', 'smp' or 'sma' by the level attended, else by age" },
+	{ name: 'paket', type: 'VARCHAR', doc: "the Paket package the person is a candidate for: 'a', 'b', 'c' or NULL" }
+];
+
 /** The population's people counted by village and the columns the person indicators read. */
 export const INDICATOR_PEOPLE_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'village_kode', type: 'VARCHAR', doc: 'household.village_kode of the person' },

@@ -20,6 +20,7 @@ import {
 	OVERRIDE_COLUMNS,
 	PERSON_COLUMNS,
 	PLAN_HOUSEHOLD_COLUMNS,
+	PLAN_PERSON_COLUMNS,
 	INDICATOR_PEOPLE_COLUMNS,
 	REGION_COLUMNS,
 	REGISTER_FIELD_COLUMNS,
@@ -70,6 +71,16 @@ export const CATALOG = {
 		lifecycle: 'derived',
 		columns: PLAN_HOUSEHOLD_COLUMNS,
 		doc: "the plan's population households with zone and priority keys, read by the allocation"
+	},
+	plan_person: {
+		lifecycle: 'derived',
+		columns: PLAN_PERSON_COLUMNS,
+		doc: "the plan's population people with their conditions, read by the plan households and the person programmes"
+	},
+	plan_person_compared: {
+		lifecycle: 'derived',
+		columns: PLAN_PERSON_COLUMNS,
+		doc: "the second plan's people, beside the current plan's"
 	},
 	indicator_people: {
 		lifecycle: 'derived',

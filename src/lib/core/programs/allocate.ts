@@ -73,11 +73,8 @@ function lineEndCtes(lines: readonly FundingDraw[]): Cte[] {
 	});
 }
 
-function overridesSelect(spec: AllocationSpec): string {
-	if (!spec.overrides) {
-		return 'SELECT NULL::VARCHAR AS unit_id, NULL::VARCHAR AS action, NULL::VARCHAR AS reason WHERE FALSE';
-	}
-	return select({ select: ['unit_id', 'action', 'reason'], from: spec.overrides, where: [`programme = ${sqlString(spec.programme)}`] });
+function overridesSelect(programme: string, overrides: string): string {
+	return select({ select: ['unit_id', 'action', 'reason'], from: overrides, where: [`programme = ${sqlString(programme)}`] });
 }
 
 /** The condition a queued unit meets: included, or within its village's cap and quota; null when there are no limits. */
@@ -135,17 +132,23 @@ export function allocationSql(spec: AllocationSpec): string {
 		ends.length === 0
 			? 'NULL::VARCHAR'
 			: caseWhen(spec.lines.map((l, i) => [`q.cumulative_cost <= (SELECT e FROM end_${i})`, sqlString(l.line)]));
-	const marked = select({
-		select: [
-			'c.*',
-			"coalesce(o.action = 'include', FALSE) AS included",
-			"coalesce(o.action = 'exclude', FALSE) AS excluded",
-			'o.reason AS override_reason'
-		],
-		from: 'c',
-		joins: ['LEFT JOIN o ON o.unit_id = c.unit_id']
-	});
-	const priorityOrder = `ORDER BY included DESC, ${orderBy(spec.priority)}`;
+	// Without overrides nothing is included or excluded: the candidates go straight to the ranking, not
+	// through a join and a copy kept for the excluded rows, and `included` is no sort key.
+	const overrides = spec.overrides;
+	const overridden = overrides !== null;
+	const marked = overridden
+		? select({
+				select: [
+					'c.*',
+					"coalesce(o.action = 'include', FALSE) AS included",
+					"coalesce(o.action = 'exclude', FALSE) AS excluded",
+					'o.reason AS override_reason'
+				],
+				from: 'c',
+				joins: ['LEFT JOIN o ON o.unit_id = c.unit_id']
+			})
+		: 'SELECT *, FALSE AS included, NULL::VARCHAR AS override_reason FROM c';
+	const priorityOrder = `ORDER BY ${overridden ? 'included DESC, ' : ''}${orderBy(spec.priority)}`;
 	const ranked = select({
 		select: [
 			'*',
@@ -153,7 +156,7 @@ export function allocationSql(spec: AllocationSpec): string {
 			...(within === null ? [`sum(cost) OVER (${priorityOrder} ${RUNNING})::HUGEINT AS cumulative_cost`] : [])
 		],
 		from: 'marked',
-		where: ['NOT excluded']
+		where: [overridden && 'NOT excluded']
 	});
 	// Every placed unit, with its running sum when it is within the limits (NULL: over the cap).
 	const queue =
@@ -214,7 +217,7 @@ export function allocationSql(spec: AllocationSpec): string {
 	return withCtes(
 		[
 			['c', spec.candidates],
-			['o', overridesSelect(spec)],
+			...(overrides !== null ? [['o', overridesSelect(spec.programme, overrides)] as const] : []),
 			['marked', marked],
 			['ranked', ranked],
 			...quotaCtes(spec),
@@ -223,6 +226,6 @@ export function allocationSql(spec: AllocationSpec): string {
 			...ends,
 			['funded', funded]
 		],
-		`${queued}\nUNION ALL\n${excluded}`
+		overridden ? `${queued}\nUNION ALL\n${excluded}` : queued
 	);
 }

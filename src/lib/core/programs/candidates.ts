@@ -37,27 +37,76 @@ const keys = (alias: string) => PRIORITY_KEYS.map((k) => `${alias}.${k}`);
 const HOUSEHOLD_CONTEXT_COLUMNS = ['household_id', 'village_kode', 'desil', 'verval_status', ...HOUSEHOLD_INDICATOR_COLUMNS] as const;
 
 /**
- * Households of the population with their zone and priority keys:
- * vulnerability = children under 18 + elderly 60+ + disability + female head (each 0/1, so 0–4);
- * deprivations = unfit house + unsafe water + an out-of-school child + a Paket candidate (0–4).
+ * The population's households (`hp`: zone and the columns the keys read) from the register and the
+ * village reference.
  */
-function contextCtes(plan: Plan, source: StatusSource): Cte[] {
+function householdCtes(plan: Plan, source: StatusSource): Cte[] {
+	return [
+		[
+			'h',
+			select({
+				select: [...HOUSEHOLD_CONTEXT_COLUMNS.map((c) => `hr.${c}`), `${zoneSql(plan)} AS zona`],
+				from: `${householdsFrom(source)} hr`,
+				joins: ['JOIN village v ON v.kode = hr.village_kode']
+			})
+		],
+		['hp', `SELECT * FROM h WHERE ${householdInPopulation(plan.population)}`]
+	];
+}
+
+/**
+ * The population's people of households `hp` with every condition the keys and the person programmes
+ * read (the columns of PLAN_PERSON_TABLE): each person is tested once, not once per reader.
+ */
+function peopleSelect(plan: Plan, source: StatusSource): string {
 	const s = plan.indicators;
-	const anyAts = indicator('ats').count(s);
-	const anyPaket = ['paket_a', 'paket_b', 'paket_c'].map((id) => indicator(id as 'paket_a').count(s)).join(' OR ');
-	const members = select({
+	const packages = (['a', 'b', 'c'] as const).map((letter) => [indicator(`paket_${letter}`).count(s), `'${letter}'`] as const);
+	const schoolAge = indicator('ats').base(s);
+	// A condition under CASE WHEN is tested as a filter: the later terms of an AND only on the rows the
+	// earlier ones kept (an out-of-school child's certificate, not every adult's). Unknown reads as FALSE,
+	// which every reader (bool_or then coalesce, WHERE) already made of it.
+	const tested = (condition: string) => caseWhen([[condition, 'TRUE']], 'FALSE');
+	return select({
 		select: [
+			'p.person_id',
 			'p.household_id',
-			'count_if(p.age < 18) AS children',
-			'count_if(p.age >= 60) AS elderly',
-			'bool_or(coalesce(p.disability, FALSE)) AS disability',
-			"bool_or(p.relation = 'head' AND p.sex = 'F') AS female_head",
-			`bool_or(${anyAts}) AS any_ats`,
-			`bool_or(${anyPaket}) AS any_paket`
+			'p.age < 18 AS child',
+			'p.age >= 60 AS elderly',
+			'coalesce(p.disability, FALSE) AS disability',
+			"p.relation = 'head' AND p.sex = 'F' AS female_head",
+			`${tested(indicator('ats').count(s))} AS ats`,
+			`${schoolAge} AS school_age`,
+			'p.school_participation',
+			'p.class',
+			// Only a child of school age can be a PIP candidate (ATS or in school): no one else needs a stage.
+			`${caseWhen([[schoolAge, pipStage(plan)]])} AS stage`,
+			`${caseWhen(packages)} AS paket`
 		],
 		from: `${peopleFrom(source)} p`,
 		joins: ['JOIN hp ON hp.household_id = p.household_id'],
-		where: [personInPopulation(plan.population)],
+		where: [personInPopulation(plan.population)]
+	});
+}
+
+/**
+ * Households of the population (`hp`) with their zone and priority keys, from their people (`people`,
+ * peopleSelect's rows):
+ * vulnerability = children under 18 + elderly 60+ + disability + female head (each 0/1, so 0–4);
+ * deprivations = unfit house + unsafe water + an out-of-school child + a Paket candidate (0–4).
+ */
+function keysCtes(plan: Plan, people: string): Cte[] {
+	const s = plan.indicators;
+	const members = select({
+		select: [
+			'p.household_id',
+			'count_if(p.child) AS children',
+			'count_if(p.elderly) AS elderly',
+			'bool_or(p.disability) AS disability',
+			'bool_or(p.female_head) AS female_head',
+			'bool_or(p.ats) AS any_ats',
+			'bool_or(p.paket IS NOT NULL) AS any_paket'
+		],
+		from: `${people} p`,
 		groupBy: ['p.household_id']
 	});
 	const flag = (sql: string) => `(${sql})::INTEGER`;
@@ -87,15 +136,6 @@ function contextCtes(plan: Plan, source: StatusSource): Cte[] {
 		joins: ['LEFT JOIN m ON m.household_id = h.household_id']
 	});
 	return [
-		[
-			'h',
-			select({
-				select: [...HOUSEHOLD_CONTEXT_COLUMNS.map((c) => `hr.${c}`), `${zoneSql(plan)} AS zona`],
-				from: `${householdsFrom(source)} hr`,
-				joins: ['JOIN village v ON v.kode = hr.village_kode']
-			})
-		],
-		['hp', `SELECT * FROM h WHERE ${householdInPopulation(plan.population)}`],
 		['m', members],
 		['x', withKeys]
 	];
@@ -103,14 +143,28 @@ function contextCtes(plan: Plan, source: StatusSource): Cte[] {
 
 /** Where the allocation keeps planHouseholdsSql's rows, built once for all programmes. */
 export const PLAN_HOUSEHOLD_TABLE = 'plan_household' satisfies CatalogTable;
+/** Where the allocation keeps planPeopleSql's rows, built once before the plan households. */
+export const PLAN_PERSON_TABLE = 'plan_person' satisfies CatalogTable;
+
+/**
+ * The plan's population people with their conditions (one row each, the columns of PLAN_PERSON_TABLE):
+ * the plan households' keys and the PIP and Paket candidates read them.
+ */
+export function planPeopleSql(plan: Plan, source: StatusSource = 'register'): string {
+	return withCtes(householdCtes(plan, source), peopleSelect(plan, source));
+}
 
 /**
  * The plan's population households with zone and priority keys (one row each, the columns of
- * PLAN_HOUSEHOLD_TABLE). Every programme's candidates read them: the allocation builds them into that
- * table once rather than aggregating every person again for each programme.
+ * PLAN_HOUSEHOLD_TABLE), from `people`, a table holding planPeopleSql's rows for the same plan and
+ * source. Every programme's candidates read them: the allocation builds them into that table once
+ * rather than aggregating every person again for each programme.
  */
-export function planHouseholdsSql(plan: Plan, source: StatusSource = 'register'): string {
-	return withCtes(contextCtes(plan, source), select({ select: columnNames(PLAN_HOUSEHOLD_TABLE).map((c) => `x.${c}`), from: 'x' }));
+export function planHouseholdsSql(plan: Plan, source: StatusSource, people: string): string {
+	return withCtes(
+		[...householdCtes(plan, source), ...keysCtes(plan, people)],
+		select({ select: columnNames(PLAN_HOUSEHOLD_TABLE).map((c) => `x.${c}`), from: 'x' })
+	);
 }
 
 /** Cost of building work in a village's zone, in whole Rupiah (cash transfers are not multiplied). */
@@ -137,11 +191,13 @@ function zoneSql(plan: Plan): string {
 }
 
 /**
- * Where a programme's candidates come from: the statuses' source, and the relation holding the plan's
- * households (PLAN_HOUSEHOLD_TABLE in the allocation, else the context's CTE `x`).
+ * Where a programme's candidates come from: the statuses' source, and the relations holding the plan's
+ * people and households (PLAN_PERSON_TABLE and PLAN_HOUSEHOLD_TABLE in the allocation, else the
+ * context's CTEs `pp` and `x`).
  */
 interface From {
 	source: StatusSource;
+	people: string;
 	households: string;
 }
 
@@ -215,7 +271,8 @@ function pipStage(plan: Plan): string {
 	return `coalesce(${byLevel}, ${byAge})`;
 }
 
-function personSelect(plan: Plan, from: From, where: string, cost: string, rule: string, stage = 'NULL'): string {
+/** A person programme's candidates: the plan's people `p` (peopleSelect's rows) meeting `where`, with their plan household `x`. */
+function personSelect(from: From, where: string, cost: string, rule: string, stage: string): string {
 	const people = select({
 		select: [
 			'p.person_id AS unit_id',
@@ -226,9 +283,9 @@ function personSelect(plan: Plan, from: From, where: string, cost: string, rule:
 			`${stage} AS stage`,
 			...keys('x')
 		],
-		from: `${peopleFrom(from.source)} p`,
+		from: `${from.people} p`,
 		joins: [`JOIN ${from.households} x ON x.household_id = p.household_id`],
-		where: [personInPopulation(plan.population), where]
+		where: [where]
 	});
 	return select({
 		select: ['unit_id', 'household_id', 'village_kode', `${cost} AS cost`, `${rule} AS rule`, ...PRIORITY_KEYS],
@@ -237,12 +294,9 @@ function personSelect(plan: Plan, from: From, where: string, cost: string, rule:
 }
 
 function pip(plan: Plan, from: From): string {
-	const s = plan.indicators;
 	const settings = plan.programmes.pip;
-	const ats = indicator('ats').count(s);
-	const schoolAge = indicator('ats').base(s);
-	const inSchool = `(${schoolAge} AND p.school_participation = 'in_school')`;
-	const where = settings.includeInSchool ? or([ats, inSchool]) : ats;
+	const inSchool = `(p.school_age AND p.school_participation = 'in_school')`;
+	const where = settings.includeInSchool ? or(['p.ats', inSchool]) : 'p.ats';
 	// New pupils (class 1, or coming back to school) and final-year ones (SD 6, SMP/SMA 3) get half.
 	const half = settings.halfForNewAndFinal
 		? `(p.school_participation <> 'in_school' OR p.class = 1 OR (p.stage = 'sd' AND p.class = 6) OR (p.stage <> 'sd' AND p.class = 3))`
@@ -259,14 +313,11 @@ function pip(plan: Plan, from: From): string {
 	const cost = `(${caseWhen([[half, `${full} // 2`]], full)})::BIGINT`;
 	const schooling = caseWhen([[`p.school_participation = 'in_school'`, "' in school'"]], "' out of school'");
 	const rule = `'pip: ' || p.stage || ${schooling} || ${caseWhen([[half, "' (half)'"]], "''")}`;
-	return personSelect(plan, from, where, cost, rule, pipStage(plan));
+	return personSelect(from, where, cost, rule, 'p.stage');
 }
 
 function paket(plan: Plan, from: From): string {
-	const s = plan.indicators;
 	const c = plan.programmes.paket.unitCost;
-	const packages = (['a', 'b', 'c'] as const).map((letter) => [indicator(`paket_${letter}`).count(s), `'${letter}'`] as const);
-	const packageOf = caseWhen(packages);
 	const cost = `(${caseWhen(
 		[
 			["'a'", String(c.a)],
@@ -275,24 +326,25 @@ function paket(plan: Plan, from: From): string {
 		String(c.c),
 		'p.stage'
 	)})::BIGINT`;
-	return personSelect(plan, from, or(packages.map(([eligible]) => eligible)), cost, `'paket ' || p.stage`, packageOf);
+	return personSelect(from, 'p.paket IS NOT NULL', cost, `'paket ' || p.stage`, 'p.paket');
 }
 
 /**
  * The candidates SELECT of one programme; `housingFunded` names the earlier housing programmes whose
  * funded households a housing programme skips, and the table holding them;
  * `source`: the register's verval statuses or the verified set's (core/verval/relations.ts);
- * `planHouseholds`: a table holding planHouseholdsSql's rows for this plan and source (the allocation
- * builds PLAN_HOUSEHOLD_TABLE once for all programmes), or null to compute them here.
+ * `plan`: the tables holding planPeopleSql's and planHouseholdsSql's rows for this plan and source (the
+ * allocation builds PLAN_PERSON_TABLE and PLAN_HOUSEHOLD_TABLE once for all programmes), or null to
+ * compute them here.
  */
 export function candidatesSql(
 	plan: Plan,
 	programme: ProgrammeId,
 	housingFunded: HousingFunded | null = null,
 	source: StatusSource = 'register',
-	planHouseholds: string | null = null
+	planTables: { people: string; households: string } | null = null
 ): string {
-	const from: From = { source, households: planHouseholds ?? 'x' };
+	const from: From = { source, ...(planTables ?? { people: 'pp', households: 'x' }) };
 	const body =
 		programme === 'bsps' || programme === 'rtlh'
 			? housing(plan, from, programme, housingFunded)
@@ -301,5 +353,6 @@ export function candidatesSql(
 				: programme === 'pip'
 					? pip(plan, from)
 					: paket(plan, from);
-	return planHouseholds ? body : withCtes(contextCtes(plan, source), body);
+	if (planTables) return body;
+	return withCtes([...householdCtes(plan, source), ['pp', peopleSelect(plan, source)], ...keysCtes(plan, 'pp')], body);
 }

@@ -10,17 +10,26 @@ import { sqlString, wrapLines } from '../sql';
 import { stableKey } from '../plan-parts';
 import { createTableSql, type CatalogTable } from '../catalog';
 import { allocationSql, type FundingDraw } from './allocate';
-import { PLAN_HOUSEHOLD_TABLE, candidatesSql, planHouseholdsSql, priorityOf } from './candidates';
+import { PLAN_HOUSEHOLD_TABLE, PLAN_PERSON_TABLE, candidatesSql, planHouseholdsSql, planPeopleSql, priorityOf } from './candidates';
 import type { StatusSource } from '../verval/relations';
 
 export * from './allocate';
-export { PLAN_HOUSEHOLD_TABLE, PRIORITY_DIRECTION, candidatesSql, planHouseholdsSql, priorityOf } from './candidates';
+export {
+	PLAN_HOUSEHOLD_TABLE,
+	PLAN_PERSON_TABLE,
+	PRIORITY_DIRECTION,
+	candidatesSql,
+	planHouseholdsSql,
+	planPeopleSql,
+	priorityOf
+} from './candidates';
 
 export const ALLOCATION_TABLE = 'allocation' satisfies CatalogTable;
 /** Where a second plan's allocation is built to be compared with the current one. */
 export const COMPARED_ALLOCATION_TABLE = 'allocation_compared' satisfies CatalogTable;
 export type AllocationTable = typeof ALLOCATION_TABLE | typeof COMPARED_ALLOCATION_TABLE;
-/** Plan B's households beside plan A's, which an incremental run of plan A goes on reading. */
+/** Plan B's people and households beside plan A's, which an incremental run of plan A goes on reading. */
+const COMPARED_PLAN_PERSON_TABLE = 'plan_person_compared' satisfies CatalogTable;
 const COMPARED_PLAN_HOUSEHOLD_TABLE = 'plan_household_compared' satisfies CatalogTable;
 const OVERRIDE_TABLE = 'plan_override' satisfies CatalogTable;
 
@@ -81,8 +90,15 @@ export function allocationRun(
 	data = '',
 	previous: AllocationState | null = null
 ): AllocationRun {
-	const households = planHouseholdsSql(plan, source);
-	const householdTable = target === ALLOCATION_TABLE ? PLAN_HOUSEHOLD_TABLE : COMPARED_PLAN_HOUSEHOLD_TABLE;
+	const current = target === ALLOCATION_TABLE;
+	const planTables = {
+		people: current ? PLAN_PERSON_TABLE : COMPARED_PLAN_PERSON_TABLE,
+		households: current ? PLAN_HOUSEHOLD_TABLE : COMPARED_PLAN_HOUSEHOLD_TABLE
+	};
+	const people = planPeopleSql(plan, source);
+	const householdsOnly = planHouseholdsSql(plan, source, planTables.people);
+	// The key of both tables: each programme's candidates read the people and the households.
+	const households = `${people}\n${householdsOnly}`;
 	const known = previous !== null && previous.data === data ? previous : null;
 	const state: AllocationState = { data, households, programmes: {} };
 	const inserts: Partial<Record<ProgrammeId, string>> = {};
@@ -93,18 +109,13 @@ export function allocationRun(
 		const isHousing = (HOUSING_PROGRAMMES as readonly string[]).includes(programme);
 		const select = allocationSql({
 			programme,
-			candidates: candidatesSql(
-				plan,
-				programme,
-				isHousing ? { table: target, programmes: [...housingBefore] } : null,
-				source,
-				householdTable
-			),
+			candidates: candidatesSql(plan, programme, isHousing ? { table: target, programmes: [...housingBefore] } : null, source, planTables),
 			priority: priorityOf(plan),
 			lines: drawsFor(plan, programme),
 			villageCap: plan.villageCap,
 			villageQuota: plan.villageQuota,
-			overrides: OVERRIDE_TABLE
+			// A programme no override names is allocated without reading them (a shorter statement).
+			overrides: plan.overrides.some((o) => o.programme === programme) ? OVERRIDE_TABLE : null
 		});
 		const insert = `INSERT INTO ${target} ${select}`;
 		inserts[programme] = insert;
@@ -123,11 +134,14 @@ export function allocationRun(
 	if (!held) statements.push(createTableSql('allocation', target, 'replace'));
 	if (rebuilt.some((p) => inserts[p] !== undefined)) {
 		statements.push(...overrideStatements(plan));
-		// The population's households with their priority keys, aggregated from the people once for all
-		// programmes (each programme's candidates read them); kept while the plan households' SQL holds.
+		// The population's people with their conditions, tested once, and its households with their
+		// priority keys aggregated from those people, for all programmes (each programme's candidates read
+		// them); kept while their SQL holds.
 		if (!held || held.households !== households) {
-			statements.push(createTableSql(PLAN_HOUSEHOLD_TABLE, householdTable, 'replace'));
-			statements.push(`INSERT INTO ${householdTable} ${households}`);
+			statements.push(createTableSql(PLAN_PERSON_TABLE, planTables.people, 'replace'));
+			statements.push(`INSERT INTO ${planTables.people} ${people}`);
+			statements.push(createTableSql(PLAN_HOUSEHOLD_TABLE, planTables.households, 'replace'));
+			statements.push(`INSERT INTO ${planTables.households} ${householdsOnly}`);
 		}
 	}
 	for (const programme of rebuilt) {
