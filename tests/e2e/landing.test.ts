@@ -24,6 +24,8 @@ let figures: Figures;
 let budgets: Record<ProgrammeId, BudgetFigures>;
 let topRtlh: string[];
 let topAts: string[];
+/** The kecamatan of the village with the most unfit houses: its villages and their RTLH total. */
+let kecamatan: { kode: string; nama: string; villages: number; rtlh: number };
 
 beforeAll(async () => {
 	assertPrerequisites();
@@ -38,6 +40,15 @@ beforeAll(async () => {
 		figures = regencyFigures(villages);
 		topRtlh = topVillages(villages, 'rtlh').map((v) => v.kode);
 		topAts = topVillages(villages, 'ats').map((v) => v.kode);
+		const worst = topVillages(villages, 'rtlh')[0];
+		if (!worst) throw new Error('no village with unfit houses in the sample');
+		const own = villages.filter((v) => v.kecamatan_kode === worst.kecamatan_kode);
+		kecamatan = {
+			kode: worst.kecamatan_kode,
+			nama: worst.kecamatan,
+			villages: own.length,
+			rtlh: own.reduce((s, v) => s + v.figures.rtlh.count, 0)
+		};
 		await runAllocation(engine, plan);
 		budgets = programmeBudgets(await villageBudget(engine));
 	} finally {
@@ -160,6 +171,36 @@ describe('the landing page on the bundled sample', () => {
 			expect(pageText).not.toContain('Ringkasan Peta');
 			expect(pageText).not.toContain('Cetak');
 		}
+		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
+	});
+
+	it('prints a kecamatan’s report: its villages’ map and figures, the kecamatan total, the running header on each page', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-overview"]');
+		await page.click(`[data-testid="kecamatan-row"][data-kode="${kecamatan.kode}"] [data-testid="kecamatan-print"]`);
+		await page.waitForSelector(`[data-testid="print-kecamatan"][data-kode="${kecamatan.kode}"][data-ready="true"]`, {
+			timeout: LOAD_TIMEOUT
+		});
+		expect(await page.locator('[data-testid="brief-village"]').count()).toBe(kecamatan.villages);
+		expect(Number(await page.getAttribute('[data-testid="brief-village-total"] [data-col="rtlh"]', 'data-value'))).toBe(kecamatan.rtlh);
+		expect(await page.locator('[data-testid="brief-map"] path[data-kode]').count()).toBe(kecamatan.villages);
+		const checksum = (await page.textContent('[data-testid="brief-checksum"]'))?.trim() ?? '';
+		const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+		await writeFile(join(ARTIFACTS_DIR, 'landing-kecamatan.pdf'), pdf);
+		const pages = await pdfPageTexts(pdf);
+		expect(pages.length).toBeGreaterThanOrEqual(1);
+		expect(pages.length).toBeLessThanOrEqual(3);
+		const text = pages.join(' ');
+		expect(text).toContain(`Kecamatan ${kecamatan.nama}`);
+		expect(text).toContain(kecamatan.rtlh.toLocaleString('id-ID'));
+		for (const [i, pageText] of pages.entries()) {
+			expect(pageText.replace(/\s+/g, ''), `page ${i + 1}`).toContain(`checksumregister${checksum}`);
+			expect(pageText, `page ${i + 1}`).toContain(`${i + 1} / ${pages.length}`);
+		}
+
+		await page.goto(`${site.url}cetak/kecamatan/?kode=64.02.99`);
+		await page.waitForSelector('[data-testid="print-no-kecamatan"]', { timeout: LOAD_TIMEOUT });
+		expect(await page.locator('[data-testid="print-kecamatan-list"] a').count()).toBe(20);
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 });

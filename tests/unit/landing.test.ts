@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATOR_IDS, emptyFigures, type AreaFigures } from '../../src/lib/core/indicators';
 import {
 	HEADLINE_INDICATORS,
+	areaBriefs,
+	budgetsBy,
+	sortAreaBriefs,
 	kecamatanBudgets,
 	programmeBudgets,
 	regencyFigures,
@@ -109,5 +112,28 @@ describe('the landing page figures', () => {
 		expect(top.length).toBe(10);
 		const most = Math.max(...villages.map((v) => v.figures.rtlh.count));
 		expect(top[0]?.figures.rtlh.count).toBe(most);
+	});
+
+	it('per-area rows: sizes, need counts (empty when not computed or not yet there), Rupiah by area; sorted with empties last', () => {
+		const byVillage = budgetsBy(budget, 'village_kode');
+		const sizes = villages.slice(0, 5).map((v) => ({ kode: v.kode, nama: v.nama, villages: 1, households: 10n, people: 40 }));
+		const rows = areaBriefs(sizes, villages, byVillage, new Set(['paket_b']));
+		const first = villages[0];
+		if (!first) throw new Error('no villages');
+		expect(rows[0]).toMatchObject({
+			kode: first.kode,
+			households: 10,
+			ats: first.figures.ats.count,
+			rtlh: first.figures.rtlh.count,
+			paket: null,
+			funded: byVillage.get(first.kode)?.fundedRupiah ?? 0
+		});
+		const before = areaBriefs(sizes, [], null, new Set());
+		expect(before.map((r) => [r.rtlh, r.funded])).toEqual(sizes.map(() => [null, null]));
+		const mixed = [...before.slice(0, 2), ...rows.slice(2)];
+		const sorted = sortAreaBriefs(mixed, { column: 'rtlh', direction: 'asc' });
+		expect(sorted.slice(-2).map((r) => r.rtlh)).toEqual([null, null]);
+		const counts = sorted.slice(0, 3).map((r) => r.rtlh ?? -1);
+		expect(counts).toEqual([...counts].sort((a, b) => a - b));
 	});
 });

@@ -76,18 +76,23 @@ export function programmeBudgets(rows: readonly VillageBudgetRow[]): Record<Prog
 	return out;
 }
 
-/** All programmes together, per kecamatan code. */
-export function kecamatanBudgets(rows: readonly VillageBudgetRow[]): Map<string, BudgetFigures> {
+/** All programmes together, per kecamatan or per village code. */
+export function budgetsBy(rows: readonly VillageBudgetRow[], key: 'kecamatan_kode' | 'village_kode'): Map<string, BudgetFigures> {
 	const out = new Map<string, BudgetFigures>();
 	for (const row of rows) {
-		let budget = out.get(row.kecamatan_kode);
+		let budget = out.get(row[key]);
 		if (!budget) {
 			budget = emptyBudget();
-			out.set(row.kecamatan_kode, budget);
+			out.set(row[key], budget);
 		}
 		addBudget(budget, row);
 	}
 	return out;
+}
+
+/** All programmes together, per kecamatan code. */
+export function kecamatanBudgets(rows: readonly VillageBudgetRow[]): Map<string, BudgetFigures> {
+	return budgetsBy(rows, 'kecamatan_kode');
 }
 
 /** All programmes together. */
@@ -124,8 +129,8 @@ export function topVillages(villages: readonly AreaFigures[], indicator: Indicat
 
 // ---- The per-kecamatan table ---------------------------------------------------------------------
 
-/** One kecamatan's row on the landing page: register size, need counts and the budget. */
-export interface KecamatanBrief {
+/** One area's row (a kecamatan on the landing page, a village on the kecamatan report): size, need counts, budget. */
+export interface AreaBrief {
 	kode: string;
 	nama: string;
 	villages: number;
@@ -142,7 +147,7 @@ export interface KecamatanBrief {
 	unmet: number | null;
 }
 
-export const KECAMATAN_BRIEF_COLUMNS = [
+export const AREA_BRIEF_COLUMNS = [
 	'kode',
 	'nama',
 	'villages',
@@ -155,11 +160,12 @@ export const KECAMATAN_BRIEF_COLUMNS = [
 	'funded',
 	'unmet'
 ] as const;
-export type KecamatanBriefColumn = (typeof KECAMATAN_BRIEF_COLUMNS)[number];
+export type AreaBriefColumn = (typeof AREA_BRIEF_COLUMNS)[number];
 
-export interface KecamatanSize {
-	kecamatan_kode: string;
-	kecamatan_nama: string;
+/** An area's size in the register: a kecamatan (with its villages) or a village (villages 1). */
+export interface AreaSize {
+	kode: string;
+	nama: string;
 	villages: number | bigint;
 	households: number | bigint;
 	people: number | bigint;
@@ -168,22 +174,23 @@ export interface KecamatanSize {
 /**
  * The rows of the per-kecamatan table, in the overview's order: its sizes, the need counts of the
  * kecamatan figures (null for `uncomputed` indicators or before the figures), the allocation's Rupiah.
+ * The same rows serve a kecamatan's villages (sizes and figures of villages, budgets by village).
  */
-export function kecamatanBriefs(
-	sizes: readonly KecamatanSize[],
+export function areaBriefs(
+	sizes: readonly AreaSize[],
 	figures: readonly AreaFigures[],
 	budgets: ReadonlyMap<string, BudgetFigures> | null,
 	uncomputed: ReadonlySet<IndicatorId>
-): KecamatanBrief[] {
+): AreaBrief[] {
 	const byKode = new Map(figures.map((f) => [f.kode, f.figures]));
 	return sizes.map((s) => {
-		const f = byKode.get(s.kecamatan_kode);
+		const f = byKode.get(s.kode);
 		const count = (ids: readonly IndicatorId[]): number | null =>
 			f && ids.every((id) => !uncomputed.has(id)) ? ids.reduce((sum, id) => sum + f[id].count, 0) : null;
-		const budget = budgets ? (budgets.get(s.kecamatan_kode) ?? emptyBudget()) : null;
+		const budget = budgets ? (budgets.get(s.kode) ?? emptyBudget()) : null;
 		return {
-			kode: s.kecamatan_kode,
-			nama: s.kecamatan_nama,
+			kode: s.kode,
+			nama: s.nama,
 			villages: Number(s.villages),
 			households: Number(s.households),
 			people: Number(s.people),
@@ -200,12 +207,9 @@ export function kecamatanBriefs(
 const briefCollator = new Intl.Collator('id-ID', { sensitivity: 'base', numeric: true });
 
 /** Sorted by one column either way; empty figures last both ways, ties by code. */
-export function sortKecamatanBriefs(
-	rows: readonly KecamatanBrief[],
-	sort: { column: KecamatanBriefColumn; direction: 'asc' | 'desc' }
-): KecamatanBrief[] {
+export function sortAreaBriefs(rows: readonly AreaBrief[], sort: { column: AreaBriefColumn; direction: 'asc' | 'desc' }): AreaBrief[] {
 	const sign = sort.direction === 'asc' ? 1 : -1;
-	const byKode = (a: KecamatanBrief, b: KecamatanBrief) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0);
+	const byKode = (a: AreaBrief, b: AreaBrief) => (a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0);
 	return [...rows].sort((a, b) => {
 		if (sort.column === 'nama') return sign * briefCollator.compare(a.nama, b.nama) || byKode(a, b);
 		if (sort.column === 'kode') return sign * byKode(a, b);
