@@ -13,7 +13,7 @@ import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger, type AsyncDuckDBConnection
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import duckdbCoiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
-import duckdbCoiWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import duckdbCoiWorkerUrl from './duckdb-coi.worker?worker&url';
 import duckdbCoiPthreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
