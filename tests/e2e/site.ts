@@ -70,7 +70,12 @@ export interface SiteOptions {
 
 export async function openSite(options: SiteOptions = {}): Promise<Site> {
 	assertPrerequisites();
-	const server = await serve({ root: BUILD_DIR, port: 0, quiet: true, ...(options.isolated === undefined ? {} : { isolated: options.isolated }) });
+	const server = await serve({
+		root: BUILD_DIR,
+		port: 0,
+		quiet: true,
+		...(options.isolated === undefined ? {} : { isolated: options.isolated })
+	});
 	const profile = await mkdtemp(join(tmpdir(), 'tepat-e2e-profile-'));
 	let context: BrowserContext;
 	try {
