@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ fallback: '200.html', strict: true }),
+		// src/service-worker.ts is registered by the page (src/lib/isolation/page.ts), which knows when it is needed.
+		serviceWorker: { register: false },
 		// The app handles people's data: nothing may load from or talk to another origin.
 		csp: {
 			mode: 'hash',

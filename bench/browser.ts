@@ -14,7 +14,7 @@ import type { SampleManifest } from '../src/lib/sample/write';
 import { waitForAllocation } from '../tests/e2e/screen';
 import { BUILD_DIR, openSite, type Site } from '../tests/e2e/site';
 import { browserRoot, samplePeak, treeBytes, treeCpuMs } from './memory';
-import type { Steps } from './steps';
+import { hostOf, type EngineBuild, type Steps } from './steps';
 
 const LONG = 30 * 60_000;
 
@@ -27,12 +27,30 @@ export interface BrowserSample {
 }
 
 export interface BrowserContext {
+	/** duckdb-wasm's build the browser steps run on: 'coi' (threads, an isolated page) or 'eh' (a plain page). */
+	build: EngineBuild;
 	steps: Steps;
 	runs: number;
 	/** Called when a part starts, for the load average per section. */
 	section(name: string): void;
 	/** The sizes whose BNBA is exported (--bnba-sizes, --skip-bnba); all when not given. */
 	bnbaSizes?: readonly number[];
+}
+
+/**
+ * The threaded build on a page isolated by the server's headers (`npm start`); the single-threaded one on
+ * a plain page, with the `?threads=0` kill switch so the service worker does not isolate it.
+ */
+const openSiteFor = (build: EngineBuild) => openSite({ isolated: build === 'coi' });
+const queryFor = (build: EngineBuild) => (build === 'eh' ? '?threads=0' : '');
+
+/** Fails the run when the page runs another build than the one being measured (e.g. coi fell back to eh). */
+async function checkBuild(page: Page, build: EngineBuild): Promise<void> {
+	const threads = page.locator('[data-testid="summary-threads"]');
+	await threads.waitFor({ timeout: LONG });
+	const running = await threads.getAttribute('data-build');
+	if (running !== build) throw new Error(`the page runs duckdb-wasm's ${running ?? 'unknown'} build, not ${build}`);
+	console.log(`browser on the ${build} build, ${await threads.getAttribute('data-value')} thread(s)`);
 }
 
 /** Chromium's CPU and memory, measured over the whole process tree of the site's profile. */
@@ -117,17 +135,17 @@ export async function benchFirstOpen(ctx: BrowserContext): Promise<void> {
 	const bundled = JSON.parse(readFileSync(join(BUILD_DIR, 'sample/manifest.json'), 'utf8')) as SampleManifest;
 	const people = bundled.people;
 	for (let run = 0; run < ctx.runs; run++) {
-		const site = await openSite();
+		const site = await openSiteFor(ctx.build);
 		try {
 			const { page } = site;
 			const meter = new Meter(site);
 			const open = await meter.time(async () => {
-				await page.goto(site.url);
+				await page.goto(`${site.url}${queryFor(ctx.build)}`);
 				await registerShown(page, bundled.families, people);
 			}, true);
 			steps.record(
 				{
-					host: 'browser',
+					host: hostOf(ctx.build),
 					id: 'first-open',
 					what: 'first open, new user (bundled sample)',
 					people,
@@ -141,7 +159,7 @@ export async function benchFirstOpen(ctx: BrowserContext): Promise<void> {
 			});
 			steps.record(
 				{
-					host: 'browser',
+					host: hostOf(ctx.build),
 					id: 'first-plan',
 					what: 'first visit of Rencana (bundled sample)',
 					people,
@@ -150,16 +168,17 @@ export async function benchFirstOpen(ctx: BrowserContext): Promise<void> {
 				plan
 			);
 			await page.click('[data-testid="nav-data"]');
+			await checkBuild(page, ctx.build);
 			const instantiate = Number(await page.getAttribute('[data-testid="load-summary"]', 'data-instantiate-ms'));
 			if (Number.isFinite(instantiate) && instantiate > 0) {
-				steps.record({ host: 'browser', id: 'instantiate', what: 'duckdb-wasm instantiate', people: 0 }, { ms: instantiate });
+				steps.record({ host: hostOf(ctx.build), id: 'instantiate', what: 'duckdb-wasm instantiate', people: 0 }, { ms: instantiate });
 			}
 			const reopen = await meter.time(async () => {
 				await page.reload();
 				await registerShown(page, bundled.families, people);
 			}, true);
 			steps.record(
-				{ host: 'browser', id: 'reopen-sample', what: 'reopen (bundled sample, same profile)', people, note: 'page reload' },
+				{ host: hostOf(ctx.build), id: 'reopen-sample', what: 'reopen (bundled sample, same profile)', people, note: 'page reload' },
 				reopen
 			);
 		} finally {
@@ -189,7 +208,7 @@ async function load(ctx: BrowserContext, page: Page, meter: Meter, sample: Brows
 	const longest = await page.evaluate(() => (window as unknown as { __longestTask: number }).__longestTask);
 	ctx.steps.record(
 		{
-			host: 'browser',
+			host: hostOf(ctx.build),
 			id: `load-${format}`,
 			what: `load ${file} (flat)`,
 			people,
@@ -205,7 +224,7 @@ async function load(ctx: BrowserContext, page: Page, meter: Meter, sample: Brows
 	});
 	ctx.steps.record(
 		{
-			host: 'browser',
+			host: hostOf(ctx.build),
 			id: `stored-${format}`,
 			what: `stored copy saved after ${format} load`,
 			people,
@@ -228,7 +247,7 @@ async function overview(ctx: BrowserContext, page: Page, meter: Meter, people: n
 			{ timeout: LONG, polling: 50 }
 		);
 	});
-	ctx.steps.record({ host: 'browser', id: 'overview', what: 'Ringkasan after load (kecamatan query)', people }, shown);
+	ctx.steps.record({ host: hostOf(ctx.build), id: 'overview', what: 'Ringkasan after load (kecamatan query)', people }, shown);
 	for (const [i, id, what] of [
 		[0, 'villages-first', 'kecamatan → villages, first click'],
 		[1, 'villages-next', 'kecamatan → villages, next click']
@@ -237,7 +256,7 @@ async function overview(ctx: BrowserContext, page: Page, meter: Meter, people: n
 			await page.locator('[data-testid="kecamatan-select"]').nth(i).click();
 			await page.waitForSelector('[data-testid="village-row"]');
 		});
-		ctx.steps.record({ host: 'browser', id, what, people, note: i === 0 ? 'reads every village once' : undefined }, t);
+		ctx.steps.record({ host: hostOf(ctx.build), id, what, people, note: i === 0 ? 'reads every village once' : undefined }, t);
 		await page.click('[data-testid="village-close"]');
 		await page.waitForSelector('[data-testid="village-row"]', { state: 'detached' });
 	}
@@ -251,7 +270,13 @@ async function map(ctx: BrowserContext, page: Page, meter: Meter, people: number
 		key = await colours(page, null);
 	});
 	ctx.steps.record(
-		{ host: 'browser', id: 'map-first', what: 'Peta: figures and colours', people, note: 'all indicators × 237 villages, then the map' },
+		{
+			host: hostOf(ctx.build),
+			id: 'map-first',
+			what: 'Peta: figures and colours',
+			people,
+			note: 'all indicators × 237 villages, then the map'
+		},
 		first
 	);
 	if ((await page.inputValue('[data-testid="map-indicator"]')) !== 'rtlh_crowding') {
@@ -266,7 +291,7 @@ async function map(ctx: BrowserContext, page: Page, meter: Meter, people: number
 	});
 	ctx.steps.record(
 		{
-			host: 'browser',
+			host: hostOf(ctx.build),
 			id: 'indicators',
 			what: 'threshold change: indicators recomputed',
 			people,
@@ -275,7 +300,7 @@ async function map(ctx: BrowserContext, page: Page, meter: Meter, people: number
 		{ ms: await attributeMs(page, 'map-compute-time') }
 	);
 	ctx.steps.record(
-		{ host: 'browser', id: 'recolour', what: 'threshold change → recoloured map', people, note: 'from the select to the idle map' },
+		{ host: hostOf(ctx.build), id: 'recolour', what: 'threshold change → recoloured map', people, note: 'from the select to the idle map' },
 		change
 	);
 }
@@ -287,9 +312,18 @@ async function plan(ctx: BrowserContext, page: Page, meter: Meter, people: numbe
 		await page.click('[data-testid="nav-plan"]');
 		key = await allocated(page, '');
 	});
-	ctx.steps.record({ host: 'browser', id: 'plan-first', what: 'Rencana after load: figures shown', people, note: 'from the click' }, first);
 	ctx.steps.record(
-		{ host: 'browser', id: 'allocation', what: 'allocation, all 5 programmes', people, note: 'as the app times it (plan-allocation-time)' },
+		{ host: hostOf(ctx.build), id: 'plan-first', what: 'Rencana after load: figures shown', people, note: 'from the click' },
+		first
+	);
+	ctx.steps.record(
+		{
+			host: hostOf(ctx.build),
+			id: 'allocation',
+			what: 'allocation, all 5 programmes',
+			people,
+			note: 'as the app times it (plan-allocation-time)'
+		},
 		{ ms: await attributeMs(page, 'plan-allocation-time') }
 	);
 	const input = '[data-testid="plan-budget-apbd-water"]';
@@ -302,7 +336,7 @@ async function plan(ctx: BrowserContext, page: Page, meter: Meter, people: numbe
 	});
 	ctx.steps.record(
 		{
-			host: 'browser',
+			host: hostOf(ctx.build),
 			id: 'allocation-budget',
 			what: 'allocation after a budget change',
 			people,
@@ -332,7 +366,7 @@ async function plan(ctx: BrowserContext, page: Page, meter: Meter, people: numbe
 		});
 		ctx.steps.record(
 			{
-				host: 'browser',
+				host: hostOf(ctx.build),
 				id: `bnba-${kind}`,
 				what: `BNBA export, ${kind.toUpperCase()}`,
 				people,
@@ -349,14 +383,15 @@ export async function benchBrowserSizes(
 	samples: readonly BrowserSample[],
 	xlsx: BrowserSample | undefined
 ): Promise<void> {
-	const site = await openSite();
+	const site = await openSiteFor(ctx.build);
 	try {
 		const { page } = site;
 		const meter = new Meter(site);
-		await page.goto(site.url);
+		await page.goto(`${site.url}${queryFor(ctx.build)}`);
 		const bundled = JSON.parse(readFileSync(join(BUILD_DIR, 'sample/manifest.json'), 'utf8')) as SampleManifest;
 		await registerShown(page, bundled.families, bundled.people);
 		await page.click('[data-testid="nav-data"]');
+		await checkBuild(page, ctx.build);
 		if (xlsx) {
 			ctx.section(`browser, XLSX ${xlsx.people.toLocaleString('en')}`);
 			for (let run = 0; run < ctx.runs; run++) await load(ctx, page, meter, xlsx, 'dtsen.xlsx', xlsx.people);
@@ -396,7 +431,7 @@ async function benchSize(ctx: BrowserContext, page: Page, meter: Meter, sample: 
 			}, true);
 			ctx.steps.record(
 				{
-					host: 'browser',
+					host: hostOf(ctx.build),
 					id: 'reopen',
 					what: 'reopen (stored register)',
 					people,

@@ -4,7 +4,10 @@
  * (PSS of all its processes), its CPU time, the load average and the Data screen's steps. bench/run.ts
  * times the whole workload; this one is quick enough to alternate two builds in one load window.
  *
- *   npx tsx bench/load-browser.ts --dir bench/out/p1000000 [--files dtsen.parquet,dtsen.csv] [--runs 1]
+ *   npx tsx bench/load-browser.ts --dir bench/out/p1000000 [--files dtsen.parquet,dtsen.csv] [--runs 1] [--build eh|coi]
+ *
+ * `--build coi` (the default, as `npm start` serves) runs duckdb-wasm's threaded build on a page isolated
+ * by the server's headers; `--build eh` the single-threaded one on a plain page (`?threads=0`).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,6 +24,8 @@ function arg(name: string): string | undefined {
 const dir = arg('dir') ?? 'bench/out/p1000000';
 const files = (arg('files') ?? 'dtsen.parquet,dtsen.csv').split(',');
 const runs = Number(arg('runs') ?? '1');
+const build = arg('build') ?? 'coi';
+if (build !== 'eh' && build !== 'coi') throw new Error('--build takes eh or coi');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { people: number; families: number };
 
 /** User + system CPU seconds of a process tree so far (from /proc/<pid>/stat, clock ticks of 1/100 s). */
@@ -38,14 +43,14 @@ function cpuSeconds(root: number): number {
 	return ticks / 100;
 }
 
-const site = await openSite();
+const site = await openSite({ isolated: build === 'coi' });
 try {
 	const { page } = site;
 	const root = browserRoot(site.profile);
 	if (root === undefined) throw new Error('Chromium process not found');
-	await page.goto(site.url);
+	await page.goto(`${site.url}${build === 'eh' ? '?threads=0' : ''}`);
 	await page.click('[data-testid="nav-data"]');
-	await page.waitForSelector('[data-testid="load-summary"]', { timeout: 120_000 });
+	await page.waitForSelector(`[data-testid="summary-threads"][data-build="${build}"]`, { timeout: 120_000 });
 	for (let run = 0; run < runs; run++) {
 		for (const file of files) {
 			const path = join(dir, file);
@@ -77,7 +82,8 @@ try {
 			const error = await page.textContent('[data-testid="load-error"]').catch(() => null);
 			console.log(
 				JSON.stringify({
-					build: BUILD_DIR,
+					site: BUILD_DIR,
+					build,
 					file,
 					mib: +(statSync(path).size / 1048576).toFixed(1),
 					people: manifest.people,

@@ -7,7 +7,8 @@
  *
  *   npm run bench [-- --sizes 100000,1000000,3000000] [--runs 3] [--xlsx-people 100000]
  *                 [--browser-sizes 100000,1000000] [--browser-csv-sizes 100000,1000000]
- *                 [--skip-browser] [--skip-native] [--skip-cli] [--skip-bnba | --bnba-sizes 100000] [--indicators-only]
+ *                 [--skip-browser] [--skip-node] [--skip-native] [--skip-cli] [--skip-bnba | --bnba-sizes 100000] [--indicators-only]
+ *                 [--builds eh,coi]
  *                 [--peers | --peers-only] [--peer-runs N] [--note TEXT] [--out FILE] [--work DIR]
  *
  * Needs `npm run build` first (the browser part serves build/). Peak memory is sampled from /proc
@@ -16,7 +17,10 @@
  * `--browser-csv-sizes` the browser's CSV load (default: the browser sizes), for sizes whose load the
  * machine cannot hold; the output says which were left out. `--out` writes the section to that file
  * instead of bench/RESULTS.md and `--work DIR` puts the generated registers there instead of bench/out
- * (the smoke test). `--people` is the older name of `--sizes`.
+ * (the smoke test). `--people` is the older name of `--sizes`. `--builds` runs the browser steps on each of
+ * duckdb-wasm's builds in turn (default both): `eh`, single-threaded, on a plain page; `coi`, threaded,
+ * on a page isolated by the server's headers. `--skip-node` leaves out the Node loads (and so the native
+ * and CLI ones), for a browser-only run.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -31,7 +35,7 @@ import { resultsMarkdown } from './markdown';
 import { benchCliSummary, benchNativeLoad, benchNodeFile, type NodeContext } from './node';
 import { benchPeers, peersMarkdown, type SizeResults } from './peers/bench';
 import { LoadSampler } from './stats';
-import { Steps } from './steps';
+import { Steps, type EngineBuild } from './steps';
 
 const runStarted = new Date();
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +57,7 @@ const peers = peersOnly || flag('peers');
 const peerRuns = count(arg('peer-runs') ?? String(runs));
 const xlsxPeople = count(arg('xlsx-people') ?? '100000');
 const skipBrowser = flag('skip-browser');
+const skipNode = flag('skip-node');
 const skipNative = flag('skip-native');
 const skipCli = flag('skip-cli');
 /** The BNBA export's query joins people in a nested loop today (quadratic in the people): at 1M and more it can take hours. */
@@ -60,6 +65,8 @@ const bnbaSizes = flag('skip-bnba') ? [] : list(arg('bnba-sizes'));
 /** Only the Parquet load and what follows it (indicators, map, plan): the CSV and XLSX loads take minutes. */
 const indicatorsOnly = flag('indicators-only');
 const browserSizes = list(arg('browser-sizes')) ?? sizes;
+const builds = (arg('builds') ?? 'eh,coi').split(',').filter(Boolean);
+if (!builds.every((b): b is EngineBuild => b === 'eh' || b === 'coi')) throw new Error('--builds takes eh, coi or both (eh,coi)');
 const browserCsvSizes = list(arg('browser-csv-sizes')) ?? browserSizes;
 const runNote = arg('note');
 const resultsPath = arg('out') ?? join(ROOT, 'bench/RESULTS.md');
@@ -93,11 +100,11 @@ const xlsx = xlsxPeople > 0 && !indicatorsOnly && !peersOnly ? await sampleOf(xl
 
 if (!peersOnly) {
 	const ctx: NodeContext = { steps, reference, runs, out: join(OUT, 'node-results'), bnbaSizes };
-	if (xlsx) {
+	if (xlsx && !skipNode) {
 		load.section(`node, XLSX ${xlsx.people.toLocaleString('en')}`);
 		await benchNodeFile(ctx, xlsx.people, join(xlsx.dir, 'dtsen.xlsx'), false);
 	}
-	for (const s of samples) {
+	for (const s of skipNode ? [] : samples) {
 		load.section(`node, ${s.people.toLocaleString('en')} people`);
 		for (const file of loadFiles) {
 			const path = join(s.dir, file);
@@ -114,13 +121,15 @@ if (!peersOnly) {
 		if (!skipCli && !indicatorsOnly) await benchCliSummary(ctx, s.people, csv, statSync(csv).size);
 	}
 	if (!skipBrowser) {
-		const browserCtx = { steps, runs, bnbaSizes, section: (name: string) => load.section(name) };
-		load.section('browser, first open');
-		await benchFirstOpen(browserCtx);
 		const inBrowser: BrowserSample[] = samples
 			.filter((s) => browserSizes.includes(s.people))
 			.map((s) => ({ ...s, csv: !indicatorsOnly && browserCsvSizes.includes(s.people) }));
-		await benchBrowserSizes(browserCtx, inBrowser, xlsx ? { ...xlsx, csv: false } : undefined);
+		for (const build of builds) {
+			const browserCtx = { build, steps, runs, bnbaSizes, section: (name: string) => load.section(`${name} (${build})`) };
+			load.section(`browser, first open (${build})`);
+			await benchFirstOpen(browserCtx);
+			await benchBrowserSizes(browserCtx, inBrowser, xlsx ? { ...xlsx, csv: false } : undefined);
+		}
 	}
 }
 let peerResults: { sizes: SizeResults[]; load: number[] } | undefined;
@@ -151,6 +160,10 @@ const browserNote = skipBrowser
 const bundled = skipBrowser ? undefined : (JSON.parse(readFileSync(join(BUILD_DIR, 'sample/manifest.json'), 'utf8')) as SampleManifest);
 const registers = [
 	`Registers: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person: ${sizeWords} people${xlsx ? `; the XLSX one ${xlsxPeople.toLocaleString('en')} rows` : ''}.`,
+	skipBrowser
+		? ''
+		: `Browser steps on duckdb-wasm's ${builds.map((b) => (b === 'coi' ? 'threaded build (coi: host browser-coi)' : 'single-threaded build (eh: host browser)')).join(' and ')}.`,
+	skipNode ? 'Node steps not run (--skip-node).' : '',
 	`${runs} run${runs === 1 ? '' : 's'} of every step${peers ? `, ${peerRuns} of every peer` : ''}; the whole run took ${minutes} min.`,
 	browserNote,
 	bnbaSizes && leftOut(sizes, bnbaSizes).length

@@ -5,7 +5,12 @@
  */
 import { seconds, mib } from './stats';
 
-export type Host = 'browser' | 'node';
+/** 'browser' is duckdb-wasm's single-threaded build (eh), 'browser-coi' its threaded one. */
+export type Host = 'browser' | 'browser-coi' | 'node';
+
+export type EngineBuild = 'eh' | 'coi';
+
+export const hostOf = (build: EngineBuild): Host => (build === 'coi' ? 'browser-coi' : 'browser');
 
 export type StepId =
 	| 'first-open'

@@ -118,7 +118,7 @@ async function fileAt(path) {
 	return null;
 }
 
-/** Cross-origin isolation: SharedArrayBuffer, hence threads in duckdb-wasm. */
+/** Cross-origin isolation: SharedArrayBuffer, hence threads in duckdb-wasm (the service worker adds the same: src/lib/isolation/headers.ts). */
 const ISOLATION_HEADERS = {
 	'Cross-Origin-Opener-Policy': 'same-origin',
 	'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -153,18 +153,18 @@ async function resolveFile(root, urlPath) {
 /**
  * Starts serving `root`. Resolves to { server, url, close() } once listening.
  *
- * With `isolated: true` (or TEPAT_ISOLATED=1 in the environment) every response carries the
- * cross-origin isolation headers (COOP same-origin, COEP require-corp): the browser then allows
- * SharedArrayBuffer and the app runs duckdb-wasm's multithreaded "coi" build. Off by default: on this
- * machine that build fails to restore Parquet into a grown shared heap (RangeError in
- * insertArrowFromIPCStream; bench/RESULTS.md), so it is for measuring, not for Dinsos yet.
+ * Every response carries the cross-origin isolation headers (COOP same-origin, COEP require-corp, CORP
+ * same-origin): the browser then allows SharedArrayBuffer and the app runs duckdb-wasm's multithreaded
+ * "coi" build, falling back to the single-threaded one by itself if that build cannot start. `isolated:
+ * false` (or TEPAT_ISOLATED=0) leaves them out, as a static host that cannot send headers would; the
+ * app's service worker then isolates the page after one reload (src/lib/isolation/).
  * @param {{ root?: string, port?: number, ports?: readonly number[], host?: string, quiet?: boolean, isolated?: boolean }} [options]
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
 export async function serve(options = {}) {
 	const root = resolve(options.root ?? 'build');
 	const host = options.host ?? HOST;
-	const isolation = (options.isolated ?? process.env.TEPAT_ISOLATED === '1') ? ISOLATION_HEADERS : {};
+	const isolation = (options.isolated ?? process.env.TEPAT_ISOLATED !== '0') ? ISOLATION_HEADERS : {};
 	const fallback = join(root, '200.html');
 	if (!(await fileAt(fallback)) && !(await fileAt(join(root, 'index.html')))) {
 		throw new Error(`Tidak ada situs di ${root}: jalankan \`npm run build\` dulu.`);

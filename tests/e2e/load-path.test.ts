@@ -2,7 +2,9 @@
  * Issue 14, end to end in the built site: a user's UTF-8 CSV is read by DuckDB through a registered
  * File handle and a Parquet file in record batches (the Data screen says so: data-load-path="file"),
  * (one row group at a time), and both show the figures the Node ingest of the same file gives; a Windows-1252 CSV, which DuckDB
- * cannot read as UTF-8, still loads through the slices (data-load-path="copy").
+ * cannot read as UTF-8, still loads through the slices (data-load-path="copy"). Reading a File itself is
+ * the single-threaded build's (`?threads=0`): the threaded one reads a CSV through the slices, with the
+ * same figures.
  */
 import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -102,10 +104,12 @@ beforeAll(async () => {
 	await rename(join(work, 'groups.parquet'), join(work, 'dtsen.parquet'));
 	for (const file of ['dtsen.csv', 'dtsen.parquet']) expected.set(file, await nodeFigures(join(work, file)));
 	site = await openSite();
-	await site.page.goto(site.url);
+	// The single-threaded build: the threaded one does not read a File itself (BrowserEngine.registerFileHandle).
+	await site.page.goto(`${site.url}?threads=0`);
 	// The bundled sample first: a file chosen while it still loads would wait behind it.
 	await site.page.click('[data-testid="nav-data"]');
 	await site.page.waitForSelector('[data-testid="load-summary"][data-source="sample"]', { timeout: LOAD_TIMEOUT });
+	expect(await site.page.getAttribute('[data-testid="summary-threads"]', 'data-build')).toBe('eh');
 }, 4 * LOAD_TIMEOUT);
 
 afterAll(async () => {
@@ -132,6 +136,25 @@ describe('the browser reads a user file itself', () => {
 			const sawDirect = await site.page.evaluate(() => (window as unknown as { __sawDirect?: boolean }).__sawDirect);
 			expect(sawDirect).toBe(file.endsWith('.csv'));
 			expect(await shownFigures(site.page, figures['rows-read'])).toEqual(figures);
+		},
+		2 * LOAD_TIMEOUT
+	);
+
+	it(
+		'on the threaded build a CSV is read through the slices, with the same figures',
+		async () => {
+			const figures = expected.get('dtsen.csv');
+			if (!figures) throw new Error('no Node figures for dtsen.csv');
+			const threaded = await openSite();
+			try {
+				await threaded.page.goto(`${threaded.url}data/`);
+				await threaded.page.waitForSelector('[data-testid="load-summary"][data-source="sample"]', { timeout: LOAD_TIMEOUT });
+				expect(await threaded.page.getAttribute('[data-testid="summary-threads"]', 'data-build')).toBe('coi');
+				expect(await load(threaded.page, join(work, 'dtsen.csv'), figures)).toBe('copy');
+				expect(await shownFigures(threaded.page, figures['rows-read'])).toEqual(figures);
+			} finally {
+				await threaded.close();
+			}
 		},
 		2 * LOAD_TIMEOUT
 	);

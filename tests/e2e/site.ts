@@ -60,9 +60,22 @@ export function assertPrerequisites(): void {
 	if (!findChromium(machineProbe())) throw new Error(adviceLine(machineProbe()));
 }
 
-export async function openSite(): Promise<Site> {
+export interface SiteOptions {
+	/**
+	 * Whether the server sends the cross-origin isolation headers (scripts/serve.js's default, as `npm
+	 * start` does); false serves the site as a static host that cannot send headers would.
+	 */
+	isolated?: boolean;
+}
+
+export async function openSite(options: SiteOptions = {}): Promise<Site> {
 	assertPrerequisites();
-	const server = await serve({ root: BUILD_DIR, port: 0, quiet: true });
+	const server = await serve({
+		root: BUILD_DIR,
+		port: 0,
+		quiet: true,
+		...(options.isolated === undefined ? {} : { isolated: options.isolated })
+	});
 	const profile = await mkdtemp(join(tmpdir(), 'tepat-e2e-profile-'));
 	let context: BrowserContext;
 	try {

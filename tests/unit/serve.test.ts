@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PORT, PORT_TRIES, portChoice, portTakenMessage, serve } from '../../scripts/serve.js';
 
 const SERVE = resolve(import.meta.dirname, '../../scripts/serve.js');
@@ -147,12 +147,22 @@ describe('cross-origin isolation', () => {
 		}
 	}
 
-	it('sends COOP/COEP only when asked (the threaded duckdb-wasm build needs them)', async () => {
-		const isolated = await headersOf(true);
-		expect(isolated.get('cross-origin-opener-policy')).toBe('same-origin');
-		expect(isolated.get('cross-origin-embedder-policy')).toBe('require-corp');
-		const plain = await headersOf(false);
-		expect(plain.get('cross-origin-opener-policy')).toBeNull();
-		expect(plain.get('cross-origin-embedder-policy')).toBeNull();
+	it('sends COOP/COEP/CORP by default (the threaded duckdb-wasm build needs them); not with isolated: false or TEPAT_ISOLATED=0', async () => {
+		vi.stubEnv('TEPAT_ISOLATED', undefined);
+		try {
+			for (const headers of [await headersOf(undefined), await headersOf(true)]) {
+				expect(headers.get('cross-origin-opener-policy')).toBe('same-origin');
+				expect(headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+				expect(headers.get('cross-origin-resource-policy')).toBe('same-origin');
+			}
+			vi.stubEnv('TEPAT_ISOLATED', '0');
+			for (const plain of [await headersOf(undefined), await headersOf(false)]) {
+				expect(plain.get('cross-origin-opener-policy')).toBeNull();
+				expect(plain.get('cross-origin-embedder-policy')).toBeNull();
+				expect(plain.get('cross-origin-resource-policy')).toBeNull();
+			}
+		} finally {
+			vi.unstubAllEnvs();
+		}
 	});
 });

@@ -1,8 +1,9 @@
 /**
  * The browser driver: DuckDB (duckdb-wasm) in its own Web Worker. Where the page is cross-origin isolated
- * (scripts/serve.js with TEPAT_ISOLATED=1 sends COOP/COEP) it runs the multithreaded "coi" build with one
- * thread per core (up to MAX_THREADS); elsewhere, or if that build fails to start, the single-threaded
- * "eh" build, which is what every user gets today (the coi build's known failure is in serve.js). The worker
+ * (scripts/serve.js sends COOP/COEP; on a host that cannot, the service worker adds them: src/lib/isolation/)
+ * it runs the multithreaded "coi" build with one thread per core (up to MAX_THREADS), through our wrapper
+ * of its worker (duckdb-coi.worker.ts); elsewhere, with the `?threads=0` kill switch, or if that build
+ * fails to start, the single-threaded "eh" build. The worker
  * scripts and the wasm come from our own origin through Vite `?url` imports: no CDN, and OFFLINE_SETTINGS
  * switch extension autoloading off at open, so a missing extension is an error and never a request.
  * DuckDB in the browser has no Parquet reader (an extension), so Parquet goes through parquet-wasm.
@@ -13,7 +14,7 @@ import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger, type AsyncDuckDBConnection
 import duckdbWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import duckdbCoiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
-import duckdbCoiWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import duckdbCoiWorkerUrl from './duckdb-coi.worker?worker&url';
 import duckdbCoiPthreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
@@ -47,17 +48,40 @@ function threadsAllowed(): boolean {
 	return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer !== 'undefined';
 }
 
+/**
+ * Rejects when `worker` reports an error (its script failed to load, or threw at the top level).
+ * AsyncDuckDB only logs that and drops its pending requests, so `instantiate` would wait forever and
+ * the single-threaded fallback would never be tried.
+ */
+function workerFailure(worker: Worker, build: Bundle['build']): { failed: Promise<never>; stop(): void } {
+	let onError: () => void = () => undefined;
+	const failed = new Promise<never>((_, reject) => {
+		onError = () => reject(new CodedError(coded('engine.worker_failed', { build })));
+		worker.addEventListener('error', onError);
+	});
+	return { failed, stop: () => worker.removeEventListener('error', onError) };
+}
+
 async function instantiate(bundle: Bundle, threads: number): Promise<{ db: AsyncDuckDB; worker: Worker }> {
 	const worker = new Worker(bundle.worker);
 	const db = new AsyncDuckDB(new VoidLogger(), worker);
-	try {
+	const failure = workerFailure(worker, bundle.build);
+	const starting = (async () => {
 		await db.instantiate(bundle.wasm, bundle.pthread);
 		// The thread pool is sized when the database opens; `SET threads` afterwards blocks in the coi build.
 		await db.open({ path: ':memory:', maximumThreads: threads, query: { castBigIntToDouble: false } });
+	})();
+	// Whichever loses the race below may still settle later; that is no unhandled rejection.
+	starting.catch(() => undefined);
+	try {
+		await Promise.race([failure.failed, starting]);
 		return { db, worker };
 	} catch (error) {
 		await db.terminate();
+		worker.terminate();
 		throw error;
+	} finally {
+		failure.stop();
 	}
 }
 
@@ -98,15 +122,25 @@ export class BrowserEngine implements Engine {
 		private readonly worker: Worker,
 		private readonly connection: AsyncDuckDBConnection,
 		readonly timings: BrowserEngineTimings
-	) {}
+	) {
+		if (timings.build === 'eh') {
+			this.registerFileHandle = async (name, file) => {
+				checkFileName(name);
+				await this.db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			};
+		}
+	}
 
-	/** Opens the multithreaded build where the page allows it, else (or when it fails) the single-threaded one. */
-	static async open(): Promise<BrowserEngine> {
+	/**
+	 * Opens the multithreaded build where the page allows it and `threads` is not false (the kill
+	 * switch), else (or when it fails to start) the single-threaded one.
+	 */
+	static async open(options: { threads?: boolean } = {}): Promise<BrowserEngine> {
 		const started = performance.now();
 		let opened: { db: AsyncDuckDB; worker: Worker } | null = null;
 		let bundle = EH;
 		const wanted = Math.max(1, Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1));
-		if (threadsAllowed()) {
+		if (options.threads !== false && threadsAllowed()) {
 			try {
 				opened = await instantiate(COI, wanted);
 				bundle = COI;
@@ -152,12 +186,13 @@ export class BrowserEngine implements Engine {
 
 	/**
 	 * The worker reads the File with FileReaderSync, range by range as DuckDB scans it ("direct I/O":
-	 * no copy of the whole file into the wasm heap first).
+	 * no copy of the whole file into the wasm heap first). Single-threaded build only (undefined on the
+	 * threaded one, so ingest copies the file in slices instead): there a scan may run on a pthread,
+	 * whose worker holds no File handles and calls back into DuckDB for the file's details while the
+	 * query's thread waits for it; CSV loads then hung now and then (2 of 12 e2e register tests in one
+	 * run) and never finished.
 	 */
-	async registerFileHandle(name: string, file: Blob): Promise<void> {
-		checkFileName(name);
-		await this.db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-	}
+	readonly registerFileHandle?: (name: string, file: Blob) => Promise<void>;
 
 	async readParquetBatches(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void> {
 		const batches = await openParquetBatches(file);

@@ -6,6 +6,7 @@
 import type { Reference } from '$lib/core/reference';
 import { loadReference } from '$lib/ingest';
 import { BrowserEngine } from '$lib/engine/browser';
+import { prepareThreads } from '$lib/isolation/start';
 import type { Engine } from '$lib/engine/types';
 import referenceJson from '../../../data/reference.json';
 
@@ -27,7 +28,7 @@ let starting: Promise<EngineStart> | null = null;
 
 async function start(): Promise<EngineStart> {
 	const started = performance.now();
-	const engine = await BrowserEngine.open();
+	const engine = await BrowserEngine.open({ threads: await prepareThreads() });
 	try {
 		await loadReference(engine, reference);
 	} catch (error) {

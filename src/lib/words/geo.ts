@@ -54,5 +54,6 @@ export const CLASS_BREAK_WORDS: WordTable<keyof ClassBreakMessages> = {
 };
 
 export const ENGINE_WORDS: WordTable<keyof EngineMessages> = {
-	'engine.bad_file_name': message(m.said_engine_bad_file_name)
+	'engine.bad_file_name': message(m.said_engine_bad_file_name),
+	'engine.worker_failed': message(m.said_engine_worker_failed)
 };

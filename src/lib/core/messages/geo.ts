@@ -41,6 +41,8 @@ export interface ClassBreakMessages {
 
 export interface EngineMessages {
 	'engine.bad_file_name': { name: string };
+	/** The duckdb-wasm worker script failed to load or run (BrowserEngine.open). */
+	'engine.worker_failed': { build: 'coi' | 'eh' };
 }
 
 export type { NoParams };
