@@ -39,10 +39,10 @@ export interface BrowserContext {
 
 /**
  * The threaded build on a page isolated by the server's headers (`npm start`); the single-threaded one on
- * a plain page, with the `?threads=0` kill switch so the service worker does not isolate it.
+ * a plain page (`?threads=0`); threads are opt-in, so the threaded run asks for them (`?threads=1`).
  */
 const openSiteFor = (build: EngineBuild) => openSite({ isolated: build === 'coi' });
-const queryFor = (build: EngineBuild) => (build === 'eh' ? '?threads=0' : '');
+const queryFor = (build: EngineBuild) => (build === 'eh' ? '?threads=0' : '?threads=1');
 
 /** Fails the run when the page runs another build than the one being measured (e.g. coi fell back to eh). */
 async function checkBuild(page: Page, build: EngineBuild): Promise<void> {

@@ -6,8 +6,8 @@
  *
  *   npx tsx bench/load-browser.ts --dir bench/out/p1000000 [--files dtsen.parquet,dtsen.csv] [--runs 1] [--build eh|coi]
  *
- * `--build coi` (the default, as `npm start` serves) runs duckdb-wasm's threaded build on a page isolated
- * by the server's headers; `--build eh` the single-threaded one on a plain page (`?threads=0`).
+ * `--build eh` (the default, what users get) runs duckdb-wasm's single-threaded build on a plain page
+ * (`?threads=0`); `--build coi` the threaded one on a page isolated by the server's headers (`?threads=1`).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -24,7 +24,7 @@ function arg(name: string): string | undefined {
 const dir = arg('dir') ?? 'bench/out/p1000000';
 const files = (arg('files') ?? 'dtsen.parquet,dtsen.csv').split(',');
 const runs = Number(arg('runs') ?? '1');
-const build = arg('build') ?? 'coi';
+const build = arg('build') ?? 'eh';
 if (build !== 'eh' && build !== 'coi') throw new Error('--build takes eh or coi');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { people: number; families: number };
 
@@ -48,7 +48,7 @@ try {
 	const { page } = site;
 	const root = browserRoot(site.profile);
 	if (root === undefined) throw new Error('Chromium process not found');
-	await page.goto(`${site.url}${build === 'eh' ? '?threads=0' : ''}`);
+	await page.goto(`${site.url}${build === 'eh' ? '?threads=0' : '?threads=1'}`);
 	await page.click('[data-testid="nav-data"]');
 	await page.waitForSelector(`[data-testid="summary-threads"][data-build="${build}"]`, { timeout: 120_000 });
 	for (let run = 0; run < runs; run++) {

@@ -147,7 +147,7 @@ describe('the browser reads a user file itself', () => {
 			if (!figures) throw new Error('no Node figures for dtsen.csv');
 			const threaded = await openSite();
 			try {
-				await threaded.page.goto(`${threaded.url}data/`);
+				await threaded.page.goto(`${threaded.url}data/?threads=1`);
 				await threaded.page.waitForSelector('[data-testid="load-summary"][data-source="sample"]', { timeout: LOAD_TIMEOUT });
 				expect(await threaded.page.getAttribute('[data-testid="summary-threads"]', 'data-build')).toBe('coi');
 				expect(await load(threaded.page, join(work, 'dtsen.csv'), figures)).toBe('copy');

@@ -1,11 +1,12 @@
 /**
  * Issue 14 point 2, threads where the browser allows, in real Chromium:
- * - on a host that sends no COOP/COEP (scripts/serve.js with isolated: false), the service worker makes
- *   the page cross-origin isolated after one reload, and the engine runs duckdb-wasm's threaded build
- *   with more than one thread, with the same overview and indicator figures as the single-threaded
- *   build, which the `?threads=0` kill switch brings back on a plain page (and `?threads=1` undoes);
- * - with the headers (`npm start`), a Parquet file loads on the threaded build and is restored after a
- *   reload;
+ * - threads are opt-in: by default the single-threaded build on a plain page, no service worker;
+ * - on a host that sends no COOP/COEP (scripts/serve.js with isolated: false), `?threads=1` has the
+ *   service worker make the page cross-origin isolated after one reload, and the engine runs
+ *   duckdb-wasm's threaded build with more than one thread, with the same overview and indicator
+ *   figures as the single-threaded build, which `?threads=0` brings back on a plain page;
+ * - with the headers (`npm start`) and `?threads=1`, a Parquet file loads on the threaded build and is
+ *   restored after a reload;
  * - the single-threaded build is the fallback there too: with the kill switch, and when the threaded
  *   build's worker cannot be loaded at all.
  * No request leaves the served origin on any of these paths.
@@ -124,11 +125,14 @@ afterAll(async () => {
 });
 
 describe('threads in Chromium', () => {
-	it('without headers, the service worker isolates the page after one reload: the threaded build, same figures as the single-threaded one', async () => {
+	it('without headers: single-threaded by default; ?threads=1 has the service worker isolate the page after one reload: the threaded build, same figures', async () => {
 		site = await openSite({ isolated: false });
 		const { page } = site;
 
-		const threaded = await openData(page, site.url, '', 'coi');
+		expect(await openData(page, site.url, '', 'eh')).toEqual({ build: 'eh', threads: 1, isolated: false });
+		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+
+		const threaded = await openData(page, site.url, '?threads=1', 'coi');
 		expect(threaded.isolated).toBe(true);
 		expect(threaded.threads).toBeGreaterThan(1);
 		expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}service-worker.js`);
@@ -146,16 +150,16 @@ describe('threads in Chromium', () => {
 		// Remembered: a later visit without the switch stays single-threaded.
 		expect(await openData(page, site.url, '', 'eh')).toEqual({ build: 'eh', threads: 1, isolated: false });
 
-		// And undone.
+		// And on again.
 		const again = await openData(page, site.url, '?threads=1', 'coi');
 		expect(again.isolated).toBe(true);
 		expect(again.threads).toBeGreaterThan(1);
 	});
 
-	it('with the headers, a Parquet file loads on the threaded build and is restored after a reload', async () => {
+	it('with the headers and ?threads=1, a Parquet file loads on the threaded build and is restored after a reload', async () => {
 		site = await openSite({ isolated: true });
 		const { page } = site;
-		const engine = await openData(page, site.url, '', 'coi');
+		const engine = await openData(page, site.url, '?threads=1', 'coi');
 		expect(engine.isolated).toBe(true);
 		expect(engine.threads).toBeGreaterThan(1);
 		// Isolated by the host: the service worker is not needed, and not registered.
@@ -182,6 +186,6 @@ describe('threads in Chromium', () => {
 		site = await openSite({ isolated: true });
 		// The threaded build's worker script cannot be had: the engine starts on the single-threaded one.
 		await site.context.route('**/duckdb-coi.worker-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-		expect(await openData(site.page, site.url, '', 'eh')).toEqual({ build: 'eh', threads: 1, isolated: true });
+		expect(await openData(site.page, site.url, '?threads=1', 'eh')).toEqual({ build: 'eh', threads: 1, isolated: true });
 	});
 });

@@ -25,17 +25,19 @@ class MemoryStorage {
 describe('the threads kill switch', () => {
 	it('is on by default, ?threads=0 turns it off for later visits too, ?threads=1 on again', () => {
 		const storage = new MemoryStorage();
-		expect(threadsWanted('', storage)).toBe(true);
-		expect(threadsWanted('?threads=0', storage)).toBe(false);
-		expect(storage.getItem(THREADS_STORAGE_KEY)).toBe('off');
-		expect(threadsWanted('?lang=en', storage)).toBe(false);
+		expect(threadsWanted('', storage)).toBe(false);
 		expect(threadsWanted('?threads=1', storage)).toBe(true);
-		expect(threadsWanted('', storage)).toBe(true);
+		expect(storage.getItem(THREADS_STORAGE_KEY)).toBe('on');
+		expect(threadsWanted('?lang=en', storage)).toBe(true);
+		expect(threadsWanted('?threads=0', storage)).toBe(false);
+		expect(storage.getItem(THREADS_STORAGE_KEY)).toBeNull();
+		expect(threadsWanted('', storage)).toBe(false);
 	});
 
 	it('without storage, or with one that refuses, the address alone decides', () => {
 		expect(threadsWanted('?threads=0', null)).toBe(false);
-		expect(threadsWanted('', null)).toBe(true);
+		expect(threadsWanted('?threads=1', null)).toBe(true);
+		expect(threadsWanted('', null)).toBe(false);
 		const refusing = {
 			getItem: () => {
 				throw new Error('SecurityError');
@@ -45,8 +47,8 @@ describe('the threads kill switch', () => {
 			},
 			removeItem: () => undefined
 		};
-		expect(threadsWanted('?threads=0', refusing)).toBe(false);
-		expect(threadsWanted('', refusing)).toBe(true);
+		expect(threadsWanted('?threads=1', refusing)).toBe(true);
+		expect(threadsWanted('', refusing)).toBe(false);
 	});
 });
 
