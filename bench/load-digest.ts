@@ -18,7 +18,7 @@ await loadReference(engine, current);
 const sources = await Promise.all(files.map((f) => fileByteSource(f)));
 const result = await ingestRegister(engine, sources, current, { region: { wilayah: diskWilayah }, asOf: '2026-07-01' });
 const { mapping: _mapping, ...summary } = result;
-console.log(JSON.stringify({ ...summary, reference: summary.reference.kabupaten }));
+console.log(JSON.stringify({ ...summary, reference: summary.reference?.kabupaten }));
 for (const table of SWAPPED_TABLES) {
 	// Row order is part of the answer: each row's hash is folded with its position (rowid).
 	const digest = await engine.query(

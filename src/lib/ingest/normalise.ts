@@ -1,5 +1,5 @@
 /**
- * SQL builders: staging tables (VARCHAR c0 … cN) → canonical `household` / `person` rows and the
+ * SQL builders: staging tables (trimmed-stage.ts: VARCHAR c0 … cN, trimmed, NULL when empty) → canonical `household` / `person` rows and the
  * unknown-code counts. Every per-row step is SQL; these functions only assemble text from the
  * source spec and the resolved column mapping. The tables themselves are created from the catalog
  * (core/catalog) and filled with `INSERT INTO … SELECT`, so their columns are described once.
@@ -240,9 +240,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 	const pkk = person.mapping['kk'];
 	const prel = person.mapping['relation'];
 	const trimmed = (m: { column: string }) => trimmedSql(m.column);
-	const headFilter = prel
-		? `TRY_CAST(trim(${sqlIdent(prel.column)}) AS DOUBLE) = 1 OR lower(trim(${sqlIdent(prel.column)})) LIKE 'kepala%'`
-		: 'false';
+	const headFilter = prel ? `TRY_CAST(${trimmed(prel)} AS DOUBLE) = 1 OR lower(${trimmed(prel)}) LIKE 'kepala%'` : 'false';
 	const kkAgg = pkk ? `coalesce(min(${trimmed(pkk)}) FILTER (WHERE ${headFilter}), min(${trimmed(pkk)}))` : 'NULL::VARCHAR';
 	// Only the member rows that will be loaded count (duplicates.ts: not a repeat, household placed).
 	const members = pk
