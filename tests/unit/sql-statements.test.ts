@@ -30,6 +30,7 @@ import type { Engine } from '../../src/lib/engine/types';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { familiesSql, peopleSql } from '../../src/lib/ingest/duplicates';
 import {
+	householdRowsSql,
 	householdStatements,
 	personStatements,
 	unknownCodesSql,
@@ -292,10 +293,12 @@ describe('the SQL builders', () => {
 			villages: 'village',
 			asOf: '2026-07-01',
 			families: `families_${source}`,
-			people: `people_${source}`
+			people: `people_${source}`,
+			households: `households_${source}`
 		};
 		await engine.exec(familiesSql(input, input.families));
 		await engine.exec(peopleSql(input, input.people));
+		await engine.exec(householdRowsSql(input, input.households));
 
 		expect((await regencyVotes(engine, input)).length).toBe(0);
 		const households = nextName('household');

@@ -22,7 +22,14 @@ import { regionStatements, resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
 import { SOURCES, recognise, type ColumnMapping, type FileRole, type RegisterSource, type SourceSpec } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
-import { householdStatements, personStatements, unknownCodesSql, villageNameIssuesInsertSql, type NormaliseInput } from './normalise';
+import {
+	householdRowsSql,
+	householdStatements,
+	personStatements,
+	unknownCodesSql,
+	villageNameIssuesInsertSql,
+	type NormaliseInput
+} from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { registerFieldInsertSql, registerFieldSources } from './fields';
@@ -243,12 +250,14 @@ export async function ingestRegister(
 			villages: next('village'),
 			asOf: opts.asOf ?? localDate(new Date()),
 			families: scratchName('tepat_families', loadId),
-			people: scratchName('tepat_people', loadId)
+			people: scratchName('tepat_people', loadId),
+			households: scratchName('tepat_households', loadId)
 		};
 		// Duplicate families and people are placed or left out by rule and reported, never refused (duplicates.ts).
-		ctx.tables.add(staged0.families).add(staged0.people);
+		ctx.tables.add(staged0.families).add(staged0.people).add(staged0.households);
 		await engine.exec(familiesSql(staged0, staged0.families));
 		await engine.exec(peopleSql(staged0, staged0.people));
+		await engine.exec(householdRowsSql(staged0, staged0.households));
 		// The regency is read off the families as placed (householdCtes reads the families table).
 		const { reference, regency } = await resolveRegency(engine, staged0, current, opts.region ?? {}, household.file);
 		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode };
