@@ -290,10 +290,7 @@ export async function ingestRegister(
 			stepDone('normalise', built);
 		}
 		// The validation report (report-sql.ts), swapped in with the tables it describes.
-		const idValues = scratchName('tepat_id_values', loadId);
-		ctx.tables.add(idValues);
 		const reportTables = {
-			idValues,
 			households: next('household'),
 			people: next('person'),
 			villages: next('village'),

@@ -62,8 +62,6 @@ export interface ReportTables {
 	regency?: RegencyOutcome;
 	/** XLSX files: the sheet and its header row, so findings also give the row as Excel shows it. */
 	sheets?: Readonly<Record<string, { sheet: string; headerRow: number }>>;
-	/** A scratch table for one NIK/KK column's values at a time (idValuesSql), replaced per column. */
-	idValues: string;
 }
 
 const lit = (v: string | undefined | null) => (v === undefined || v === null ? 'NULL' : sqlString(v));
@@ -266,29 +264,17 @@ function idColumns(input: NormaliseInput, t: ReportTables): IdColumn[] {
 	return out;
 }
 
-/**
- * `CREATE OR REPLACE TABLE t.idValues AS …`: the loaded rows' values of one NIK/KK column as written,
- * with their format issue and usable digits, computed once (a join of the stage with the loaded rows
- * and the format's regular expressions) for the three checks that follow, which read only this table.
- */
-function idValuesSql(c: IdColumn, t: ReportTables): string {
-	return (
-		`CREATE OR REPLACE TABLE ${t.idValues} AS ` +
-		`WITH a AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, l.household_id, ` +
-		`${c.person ? 'l.person_id' : 'NULL::VARCHAR'} AS person_id, ${c.person ? 'l.sex' : 'NULL::VARCHAR'} AS sex ` +
-		`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
-		`b AS (SELECT *, ${idFormatSql('value')} AS fmt FROM a) ` +
-		`SELECT *, ${idDigitsSql('value', 'fmt')} AS digits FROM b`
-	);
-}
-
-/** Every NIK/KK issue of the loaded rows of one column (idValuesSql): one report row per issue. */
+/** Every NIK/KK issue of the loaded rows of one column: one report row per issue. */
 function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: string): string {
 	const sex = c.kind === 'nik' && c.person ? 'sex' : null;
-	// The structure over the digits column (not re-deriving them).
+	// Format once, digits from it, then the structure over the digits column (not re-deriving them).
 	return insert(
 		target,
-		`WITH d AS (SELECT * FROM ${t.idValues}), ` +
+		`WITH a AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, l.household_id, ` +
+			`${c.person ? 'l.person_id' : 'NULL::VARCHAR'} AS person_id, ${c.person ? 'l.sex' : 'NULL::VARCHAR'} AS sex ` +
+			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
+			`b AS (SELECT *, ${idFormatSql('value')} AS fmt FROM a), ` +
+			`d AS (SELECT *, ${idDigitsSql('value', 'fmt')} AS digits FROM b), ` +
 			`found AS (SELECT row, value, household_id, person_id, ` +
 			`unnest(list_filter([fmt, ${idStructureSql(c.kind, 'digits', sex, kabupaten)}], x -> x IS NOT NULL)) AS issue FROM d) ` +
 			`SELECT meta.severity, ${sqlString(`${c.kind}_`)} || found.issue, ${sqlString(c.file)}, found.row, ${sqlString(c.header)}, found.value, 1, found.household_id, found.person_id, ` +
@@ -302,10 +288,11 @@ function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: st
  * through Excel as numbers and the 16th digit became 0 (core/nik.ts `lost_digits`). At least 20 usable
  * values and more than half ending in 0.
  */
-function trailingZeroColumnSql(c: IdColumn, t: ReportTables, target: string): string {
+function trailingZeroColumnSql(c: IdColumn, target: string): string {
+	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
 	return insert(
 		target,
-		`WITH v AS (SELECT row, digits FROM ${t.idValues}), ` +
+		`WITH v AS (SELECT s.rowid + 1 AS row, ${d} AS digits FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
 			`z AS (SELECT count(digits) AS n, count(*) FILTER (WHERE suffix(digits, '0')) AS zeros, min(row) FILTER (WHERE suffix(digits, '0')) AS first_row FROM v) ` +
 			`SELECT 'warning', ${sqlString(`${c.kind}_column_trailing_zeros`)}, ${sqlString(c.file)}, first_row, ${sqlString(c.header)}, NULL, zeros, NULL, NULL, ` +
 			`${jsonObjectSql({ values: num('n') })} ` +
@@ -318,6 +305,7 @@ function trailingZeroColumnSql(c: IdColumn, t: ReportTables, target: string): st
  * person (same NIK and name) are not loaded (`droppedPeopleSql`), so these are two names for one NIK.
  */
 function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
+	const d = idDigitsSql(`s.${sqlIdent(c.column)}`);
 	const params = jsonObjectSql({
 		...sheetParam(t, c.file),
 		nik: text('digits'),
@@ -326,7 +314,8 @@ function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 	});
 	return insert(
 		target,
-		`WITH v AS (SELECT row, value, digits, household_id, person_id FROM ${t.idValues}), ` +
+		`WITH v AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, ${d} AS digits, l.household_id, l.person_id ` +
+			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
 			`w AS (SELECT *, first_value(row) OVER g AS first_row, first_value(household_id) OVER g AS first_household, row_number() OVER g AS n ` +
 			`FROM v WHERE digits IS NOT NULL AND NOT suffix(digits, '0000') WINDOW g AS (PARTITION BY digits ORDER BY row)) ` +
 			`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_nik)}, CASE WHEN household_id = first_household THEN 'duplicate_nik' ELSE 'nik_in_two_families' END, ` +
@@ -419,12 +408,10 @@ export function reportStatements(input: NormaliseInput, t: ReportTables, target:
 	statements.push(...regencySql(input, t, target), villagesNotInReferenceSql(input, t, target));
 	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));
 	statements.push(unknownCodesSql(input, t, target));
-	const ids = idColumns(input, t);
-	for (const c of ids) {
-		statements.push(idValuesSql(c, t), idIssuesSql(c, t, input.kabupatenKode, target), trailingZeroColumnSql(c, t, target));
+	for (const c of idColumns(input, t)) {
+		statements.push(idIssuesSql(c, t, input.kabupatenKode, target), trailingZeroColumnSql(c, target));
 		if (c.kind === 'nik') statements.push(duplicateNikSql(c, t, target));
 	}
-	if (ids.length > 0) statements.push(`DROP TABLE ${t.idValues}`);
 	return statements;
 }
 

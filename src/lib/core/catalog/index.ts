@@ -90,8 +90,7 @@ export const CATALOG = {
 	tepat_raw: { lifecycle: 'scratch', columns: null, doc: 'a Parquet file as read, before staging' },
 	tepat_families: { lifecycle: 'scratch', columns: null, doc: 'the staged families placed by the duplicate rules' },
 	tepat_people: { lifecycle: 'scratch', columns: null, doc: 'the staged people placed by the duplicate rules' },
-	tepat_households: { lifecycle: 'scratch', columns: null, doc: "the staged households' rows, one per family as placed" },
-	tepat_id_values: { lifecycle: 'scratch', columns: null, doc: "one NIK/KK column's loaded values, checked by the report" }
+	tepat_households: { lifecycle: 'scratch', columns: null, doc: "the staged households' rows, one per family as placed" }
 } as const satisfies Record<string, TableDef>;
 
 export type CatalogTable = keyof typeof CATALOG;
