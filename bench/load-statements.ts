@@ -79,7 +79,9 @@ for (const { sql, ms, cpuMs } of log) {
 	groups.set(sql, g);
 }
 for (const [sql, g] of [...groups].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
-	console.log(`${(g.ms / 1000).toFixed(2).padStart(7)} s cpu ${(g.cpuMs / 1000).toFixed(2).padStart(6)} s ×${String(g.n).padStart(4)}  ${sql}`);
+	console.log(
+		`${(g.ms / 1000).toFixed(2).padStart(7)} s cpu ${(g.cpuMs / 1000).toFixed(2).padStart(6)} s ×${String(g.n).padStart(4)}  ${sql}`
+	);
 }
 if (explain) (await import('node:fs')).writeFileSync(process.env.PLANS ?? '/tmp/load-plans.txt', plans.join('\n\n'));
 await engine.close();

@@ -18,7 +18,6 @@ import {
 	countRows,
 	createStageTable,
 	csvReadOptions,
-	stageColumn,
 	stageTableFor,
 	timedStage,
 	type CsvStage,
