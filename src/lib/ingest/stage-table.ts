@@ -129,13 +129,16 @@ export interface CsvStage {
 	select: string;
 }
 
-/** read_csv options for a slice: no header, fixed VARCHAR columns c0 … c(n-1), no sniffing. */
-export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n'): string {
+/**
+ * read_csv options for a slice: no header, fixed VARCHAR columns c0 … c(n-1), no sniffing; `parallel`
+ * for a whole file DuckDB reads itself (rows keep their order either way).
+ */
+export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n', parallel = false): string {
 	const columnsStruct = Array.from({ length: columns }, (_, i) => `'${stageColumn(i)}': 'VARCHAR'`).join(', ');
 	return (
 		`header = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
 		`new_line = ${sqlString(newLine)}, all_varchar = true, auto_detect = false, ` +
-		`null_padding = true, parallel = false, ` +
+		`null_padding = true, parallel = ${parallel}, ` +
 		`columns = {${columnsStruct}}`
 	);
 }
