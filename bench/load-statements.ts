@@ -12,7 +12,8 @@ import type { Engine } from '../src/lib/engine/types';
 
 const files = process.argv.slice(2);
 const engine = await NodeEngine.open();
-const log: { sql: string; ms: number }[] = [];
+// CPU (user+sys of the whole process, DuckDB's threads included) beside wall time: the machine is shared.
+const log: { sql: string; ms: number; cpuMs: number }[] = [];
 const label = (sql: string) => {
 	const flat = sql
 		.replace(/\s+/g, ' ')
@@ -24,10 +25,12 @@ const wrap =
 	<A extends unknown[], R>(f: (...a: A) => Promise<R>) =>
 	async (...a: A): Promise<R> => {
 		const t = performance.now();
+		const cpu = process.cpuUsage();
 		try {
 			return await f(...a);
 		} finally {
-			log.push({ sql: label(String(a[0])), ms: performance.now() - t });
+			const used = process.cpuUsage(cpu);
+			log.push({ sql: label(String(a[0])), ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
 		}
 	};
 const explain = process.env.EXPLAIN === '1';
@@ -59,21 +62,26 @@ const result = await ingestRegister(traced, sources, current, {
 console.log(
 	'total',
 	((performance.now() - t0) / 1000).toFixed(2),
-	's',
+	's cpu',
+	((process.cpuUsage().user + process.cpuUsage().system) / 1e6).toFixed(2),
+	's (process)',
 	result.households,
 	result.people,
 	'load',
 	((await import('node:os')).loadavg()[0] ?? 0).toFixed(1)
 );
-const groups = new Map<string, { ms: number; n: number }>();
-for (const { sql, ms } of log) {
-	const g = groups.get(sql) ?? { ms: 0, n: 0 };
+const groups = new Map<string, { ms: number; cpuMs: number; n: number }>();
+for (const { sql, ms, cpuMs } of log) {
+	const g = groups.get(sql) ?? { ms: 0, cpuMs: 0, n: 0 };
 	g.ms += ms;
+	g.cpuMs += cpuMs;
 	g.n++;
 	groups.set(sql, g);
 }
 for (const [sql, g] of [...groups].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
-	console.log(`${(g.ms / 1000).toFixed(2).padStart(7)} s ×${String(g.n).padStart(4)}  ${sql}`);
+	console.log(
+		`${(g.ms / 1000).toFixed(2).padStart(7)} s cpu ${(g.cpuMs / 1000).toFixed(2).padStart(6)} s ×${String(g.n).padStart(4)}  ${sql}`
+	);
 }
 if (explain) (await import('node:fs')).writeFileSync(process.env.PLANS ?? '/tmp/load-plans.txt', plans.join('\n\n'));
 await engine.close();

@@ -30,6 +30,7 @@ import type { Engine } from '../../src/lib/engine/types';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { familiesSql, peopleSql } from '../../src/lib/ingest/duplicates';
 import {
+	householdRowsSql,
 	householdStatements,
 	personStatements,
 	unknownCodesSql,
@@ -40,6 +41,7 @@ import { regencyVotes, regionStatements } from '../../src/lib/ingest/regency';
 import { referenceStatements } from '../../src/lib/ingest/reference';
 import { SOURCES, resolveColumns, type RegisterSource } from '../../src/lib/ingest/sources';
 import { stageColumn } from '../../src/lib/ingest/stage-table';
+import { shapeColumnsSql, trimmedShape } from '../../src/lib/ingest/trimmed-stage';
 import {
 	bnbaCountSql,
 	bnbaPageSql,
@@ -275,23 +277,28 @@ describe('the SQL builders', () => {
 	] as const)('normalising a %s register (flat: %s) with every field mapped', async (source, flat) => {
 		const headers = allHeaders(source);
 		const stage = `stage_${source}`;
-		await engine.exec(`CREATE OR REPLACE TABLE ${stage} (${headers.map((_, i) => `${stageColumn(i)} VARCHAR`).join(', ')})`);
+		const household = stagedSide(source, 'household', headers);
+		const person = stagedSide(source, 'person', headers);
+		// The statements read the trimmed stage (trimmed-stage.ts): the mapped columns, and the identifiers as written.
+		await engine.exec(`CREATE OR REPLACE TABLE ${stage} (${shapeColumnsSql(trimmedShape([household, person]))})`);
 		const codes = `codes_${source}`;
 		for (const statement of codeTableStatements(codes, CODE_TABLES[SOURCES[source].codeTable])) await engine.exec(statement);
 		const input: NormaliseInput = {
 			spec: SOURCES[source],
-			household: { file: "keluarga'.csv", table: stage, mapping: stagedSide(source, 'household', headers) },
-			person: { file: 'anggota.csv', table: stage, mapping: stagedSide(source, 'person', headers) },
+			household: { file: "keluarga'.csv", table: stage, mapping: household },
+			person: { file: 'anggota.csv', table: stage, mapping: person },
 			flat,
 			codes,
 			kabupatenKode: '64.02',
 			villages: 'village',
 			asOf: '2026-07-01',
 			families: `families_${source}`,
-			people: `people_${source}`
+			people: `people_${source}`,
+			households: `households_${source}`
 		};
 		await engine.exec(familiesSql(input, input.families));
 		await engine.exec(peopleSql(input, input.people));
+		await engine.exec(householdRowsSql(input, input.households));
 
 		expect((await regencyVotes(engine, input)).length).toBe(0);
 		const households = nextName('household');

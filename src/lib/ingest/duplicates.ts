@@ -41,6 +41,7 @@
 import { sqlIdent, sqlString } from '../core/sql';
 import { idDigitsSql } from '../core/nik';
 import type { NormaliseInput, StageRef } from './normalise';
+import { writtenColumn } from './trimmed-stage';
 
 /**
  * The columns that identify a family among rows sharing a key: where it lives, its address and its
@@ -67,14 +68,14 @@ export function familyHouseholdIdSql(key: string, familyNo: string): string {
 	return `CASE WHEN ${familyNo} = 1 THEN ${key} ELSE ${key} || ${sqlString(DERIVED_ID_SEPARATOR)} || ${familyNo} END`;
 }
 
-/** Trimmed value of a stage column, NULL when empty. */
+/** Trimmed value of a stage column, NULL when empty: the column of the trimmed stage (trimmed-stage.ts) as it is. */
 export function trimmedSql(column: string, alias?: string): string {
-	return `NULLIF(trim(${alias ? `${alias}.` : ''}${sqlIdent(column)}), '')`;
+	return `${alias ? `${alias}.` : ''}${sqlIdent(column)}`;
 }
 
 /** Text compared case-, space- and punctuation-blind ('Jl. Mawar  No.3' = 'jl mawar no 3'); NULL as ''. */
 function comparableSql(column: string, alias?: string): string {
-	return `regexp_replace(lower(coalesce(trim(${alias ? `${alias}.` : ''}${sqlIdent(column)}), '')), '[^a-z0-9]+', '', 'g')`;
+	return `regexp_replace(lower(coalesce(${trimmedSql(column, alias)}, '')), '[^a-z0-9]+', '', 'g')`;
 }
 
 function keyColumn(stage: StageRef): string {
@@ -113,7 +114,11 @@ function signatureHashSql(stage: StageRef): string {
 	return parts.length > 0 ? `hash(concat_ws('|', ${parts.join(', ')}))` : '0::UBIGINT';
 }
 
-/** Hash of the signature columns as written (no trimming or folding): rows equal here are one family. */
+/**
+ * Hash of the signature columns as trimmed (no folding): rows equal here are one family. (Trimmed, not
+ * as written: rows that differ only in surrounding spaces were found one family by the folded signature
+ * before, and are now without computing it.)
+ */
 function rawSignatureHashSql(stage: StageRef): string {
 	const columns = SIGNATURE_FIELDS.flatMap((field) => {
 		const mapped = stage.mapping[field];
@@ -155,7 +160,7 @@ export function peopleSql(input: NormaliseInput, target: string): string {
 	const key = trimmedSql(keyColumn(stage));
 	const nik = stage.mapping['nik'];
 	const name = stage.mapping['name'];
-	const digits = nik ? idDigitsSql(sqlIdent(nik.column)) : 'NULL::VARCHAR';
+	const digits = nik ? idDigitsSql(sqlIdent(writtenColumn(nik.column))) : 'NULL::VARCHAR';
 	// A usable NIK as a number (16 digits fit in a BIGINT) and the name as a hash: the window sorts 16 bytes a row.
 	const staged =
 		`r AS (SELECT rowid + 1 AS __row, ${key} AS key, ${digits} AS digits, ` +

@@ -1,7 +1,7 @@
 /**
  * Register files → canonical `household` / `person` tables (../shared/DESIGN.md "Canonical data").
  *
- * Flow: each file is staged as VARCHAR columns (CSV in slices through read_csv, Windows-1252 slices
+ * Flow: each file is staged as VARCHAR columns, only those its mapping uses, trimmed (trimmed-stage.ts; CSV in slices through read_csv, Windows-1252 slices
  * re-encoded to UTF-8 first; XLSX through exceljs as CSV chunks; Parquet through
  * engine.createTableFromParquet; in Node a CSV or Parquet file on disk, `ByteSource.path`, is read by
  * DuckDB directly, and again in slices if DuckDB cannot read it so); headers say which source (DTSEN, DTKS/BDT or P3KE) and which role (flat,
@@ -22,11 +22,19 @@ import { regionStatements, resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
 import { SOURCES, recognise, type ColumnMapping, type FileRole, type RegisterSource, type SourceSpec } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
-import { householdStatements, personStatements, unknownCodesSql, villageNameIssuesInsertSql, type NormaliseInput } from './normalise';
+import {
+	householdRowsSql,
+	householdStatements,
+	personStatements,
+	unknownCodesSql,
+	villageNameIssuesInsertSql,
+	type NormaliseInput
+} from './normalise';
 import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { registerFieldInsertSql, registerFieldSources } from './fields';
 import { familiesSql, peopleSql } from './duplicates';
+import { trimmedShape, type StageColumn } from './trimmed-stage';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
 import { IngestCancelled, IngestError, type ByteSource, type IngestOptions, type IngestResult, type IngestTiming } from './types';
@@ -100,6 +108,21 @@ function arrange(files: RecognisedFile[]): { household: RecognisedFile; person: 
 	return { household, person, flat: false };
 }
 
+/** The mappings a file of these headers gets (both sides of a flat file), as the load applies them below. */
+function mappingsOf(headers: readonly string[], choices: IngestOptions['mappings']): ColumnMapping[] | undefined {
+	const found = recognise(headers);
+	if ('reason' in found) return undefined;
+	const sides = found.role === 'flat' ? (['household', 'person'] as const) : [found.role];
+	const file = { file: '', role: found.role, headers };
+	return sides.map((side) => applyChoices(found.source, side, file, stageColumn, choices?.[found.source]?.[side]).mapping);
+}
+
+/** The trimmed stage's columns of a file of these headers (trimmed-stage.ts), when they are recognised. */
+function shapeOf(headers: readonly string[], choices: IngestOptions['mappings']): StageColumn[] | undefined {
+	const mappings = mappingsOf(headers, choices);
+	return mappings ? trimmedShape(mappings) : undefined;
+}
+
 function requireColumns(
 	file: RecognisedFile,
 	spec: SourceSpec,
@@ -154,7 +177,9 @@ export async function ingestRegister(
 		onProgress: opts.onProgress,
 		registered: new Set(),
 		tables: new Set(),
-		stageMs: 0
+		stageMs: 0,
+		// Readers that start from the headers stage only the mapped columns, trimmed (trimmed-stage.ts).
+		shapeOf: (headers) => shapeOf(headers, opts.mappings)
 	};
 	const bytesTotal = sources.reduce((sum, s) => sum + s.size, 0);
 	const loadStarted = performance.now();
@@ -225,12 +250,14 @@ export async function ingestRegister(
 			villages: next('village'),
 			asOf: opts.asOf ?? localDate(new Date()),
 			families: scratchName('tepat_families', loadId),
-			people: scratchName('tepat_people', loadId)
+			people: scratchName('tepat_people', loadId),
+			households: scratchName('tepat_households', loadId)
 		};
 		// Duplicate families and people are placed or left out by rule and reported, never refused (duplicates.ts).
-		ctx.tables.add(staged0.families).add(staged0.people);
+		ctx.tables.add(staged0.families).add(staged0.people).add(staged0.households);
 		await engine.exec(familiesSql(staged0, staged0.families));
 		await engine.exec(peopleSql(staged0, staged0.people));
+		await engine.exec(householdRowsSql(staged0, staged0.households));
 		// The regency is read off the families as placed (householdCtes reads the families table).
 		const { reference, regency } = await resolveRegency(engine, staged0, current, opts.region ?? {}, household.file);
 		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode };

@@ -1,5 +1,5 @@
 /**
- * SQL builders: staging tables (VARCHAR c0 … cN) → canonical `household` / `person` rows and the
+ * SQL builders: staging tables (trimmed-stage.ts: VARCHAR c0 … cN, trimmed, NULL when empty) → canonical `household` / `person` rows and the
  * unknown-code counts. Every per-row step is SQL; these functions only assemble text from the
  * source spec and the resolved column mapping. The tables themselves are created from the catalog
  * (core/catalog) and filled with `INSERT INTO … SELECT`, so their columns are described once.
@@ -35,6 +35,11 @@ export interface NormaliseInput {
 	/** Helper tables of duplicates.ts, built before the households: the families and the people. */
 	families: string;
 	people: string;
+	/**
+	 * The households' rows (householdRowsSql), built once after the families table: the regency vote,
+	 * the households, their unknown codes and their village names all read it.
+	 */
+	households: string;
 }
 
 const DATE_FORMATS = ['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%Y/%m/%d', '%d.%m.%Y', '%Y-%m-%d %H:%M:%S'];
@@ -77,14 +82,17 @@ function valueSql(spec: FieldSpec, s: string): string {
 /**
  * Collects LEFT JOINs onto the code table, one per mapped code field. Each joins the field's few
  * distinct values, looked up once each, on the value as trimmed: the code key (regular expressions)
- * is computed per distinct value, not per row.
+ * is computed per distinct value, not per row. The distinct values are taken from `values`, a table
+ * holding every value the joined rows have (the stage, or the households' rows, a third of a flat
+ * file's), as `f_<field>` or, without `fieldColumns`, as the stage's mapped column.
  */
 class CodeJoins {
 	readonly joins: string[] = [];
 	constructor(
 		private readonly codes: string,
 		private readonly alias: string,
-		private readonly stage: StageRef
+		private readonly stage: StageRef,
+		private readonly values: { table: string; fieldColumns: boolean }
 	) {}
 
 	private get mapping(): ColumnMapping {
@@ -110,7 +118,8 @@ class CodeJoins {
 	/** Joins the code table for `field` under the alias it returns. */
 	private join(field: string, code: string, column: string): string {
 		const j = `m_${field}`;
-		const distinct = `SELECT DISTINCT ${trimmedSql(column)} AS raw FROM ${this.stage.table}`;
+		const value = this.values.fieldColumns ? col(field) : trimmedSql(column);
+		const distinct = `SELECT DISTINCT ${value} AS raw FROM ${this.values.table}`;
 		const values =
 			`SELECT d.raw, c.value FROM (${distinct}) AS d ` +
 			`JOIN ${this.codes} AS c ON c.field = ${sqlString(code)} AND c.key = ${codeKeySql('d.raw')}`;
@@ -130,10 +139,10 @@ function hasField(fields: readonly FieldSpec[], name: string): boolean {
 }
 
 /**
- * CTEs `src` (trimmed household rows) and `hh` (the first row of each family, duplicates.ts: one per
- * non-empty key, or more when families share a key) with its family number `__family`.
+ * CTEs `src` (household rows) and `hh` (the first row of each family, duplicates.ts: one per non-empty
+ * key, or more when families share a key) with its family number `__family`.
  */
-export function householdCtes(input: NormaliseInput): Cte[] {
+function householdRowsCtes(input: NormaliseInput): Cte[] {
 	const { spec, household, flat } = input;
 	const family = 'coalesce(fam.family_no, 1)';
 	const placed = [`src.${col('key')} IS NOT NULL`, '(fam.__row IS NULL OR fam.__row = fam.family_row)'];
@@ -156,6 +165,16 @@ export function householdCtes(input: NormaliseInput): Cte[] {
 		where: [...placed, flat && 'src.__row IN (SELECT __row FROM firsts)']
 	});
 	return [['src', sourceSelectSql(spec.household, household)], ...(flat ? [['firsts', firsts] as Cte] : []), ['hh', families]];
+}
+
+/** `CREATE TABLE target AS …`: the households' rows (`hh` of householdRowsCtes), read by householdCtes. */
+export function householdRowsSql(input: NormaliseInput, target: string): string {
+	return `CREATE TABLE ${target} AS ${withCtes(householdRowsCtes(input), 'SELECT * FROM hh')}`;
+}
+
+/** CTE `hh`: the households' rows (`input.households`, householdRowsSql), by __row. */
+export function householdCtes(input: NormaliseInput): Cte[] {
+	return [['hh', `SELECT * FROM ${input.households}`]];
 }
 
 /** CTE `src` of person rows with a non-empty household key. */
@@ -231,7 +250,7 @@ export function villageNameIssuesInsertSql(input: NormaliseInput, target: string
 export function householdSql(input: NormaliseInput, target: string): string {
 	const { spec, person } = input;
 	const fields = spec.household;
-	const codes = new CodeJoins(input.codes, 's', input.household);
+	const codes = new CodeJoins(input.codes, 's', input.household, { table: input.households, fieldColumns: true });
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`);
 
@@ -240,9 +259,7 @@ export function householdSql(input: NormaliseInput, target: string): string {
 	const pkk = person.mapping['kk'];
 	const prel = person.mapping['relation'];
 	const trimmed = (m: { column: string }) => trimmedSql(m.column);
-	const headFilter = prel
-		? `TRY_CAST(trim(${sqlIdent(prel.column)}) AS DOUBLE) = 1 OR lower(trim(${sqlIdent(prel.column)})) LIKE 'kepala%'`
-		: 'false';
+	const headFilter = prel ? `TRY_CAST(${trimmed(prel)} AS DOUBLE) = 1 OR lower(${trimmed(prel)}) LIKE 'kepala%'` : 'false';
 	const kkAgg = pkk ? `coalesce(min(${trimmed(pkk)}) FILTER (WHERE ${headFilter}), min(${trimmed(pkk)}))` : 'NULL::VARCHAR';
 	// Only the member rows that will be loaded count (duplicates.ts: not a repeat, household placed).
 	const members = pk
@@ -326,7 +343,7 @@ export function householdStatements(input: NormaliseInput, target: string): stri
 export function personSql(input: NormaliseInput, target: string, households: string): string {
 	const { spec } = input;
 	const fields = spec.person;
-	const codes = new CodeJoins(input.codes, 'p', input.person);
+	const codes = new CodeJoins(input.codes, 'p', input.person, { table: input.person.table, fieldColumns: false });
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`);
 

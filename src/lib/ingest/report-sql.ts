@@ -27,6 +27,7 @@ import { createTableSql, type CatalogTable } from '../core/catalog';
 import { ID_ISSUES, ID_ISSUE_SEVERITY, idDigitsSql, idFormatSql, idStructureSql, type IdKind } from '../core/nik';
 import type { NormaliseInput, StageRef } from './normalise';
 import type { RegencyOutcome } from './regency';
+import { writtenColumn } from './trimmed-stage';
 import { DUPLICATE_SEVERITY, differingHeadersSql, familyHouseholdIdSql, signatureHeaders, trimmedSql } from './duplicates';
 
 export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
@@ -89,7 +90,7 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 		const k = trimmedSql(key.column);
 		// A row with nothing in any column read is an empty row (e.g. a blank line in a sheet), not a family without a key.
 		const columns = [...new Set(Object.values(stage.mapping).map((m) => m.column))];
-		const blank = columns.map((c) => `coalesce(trim(${sqlIdent(c)}), '') = ''`).join(' AND ');
+		const blank = columns.map((c) => `${trimmedSql(c)} IS NULL`).join(' AND ');
 		out.push(
 			insert(
 				target,
@@ -215,8 +216,9 @@ interface IdColumn {
 	kind: IdKind;
 	file: string;
 	stage: string;
-	column: string;
 	header: string;
+	/** The column as written (trimmed-stage.ts): the checks judge spaces and Excel's apostrophe too. */
+	column: string;
 	/** The loaded table the rows are joined with (by source_row) and whether it has person columns. */
 	loaded: string;
 	person: boolean;
@@ -226,16 +228,34 @@ function idColumns(input: NormaliseInput, t: ReportTables): IdColumn[] {
 	const out: IdColumn[] = [];
 	const p = input.person;
 	const nik = p.mapping['nik'];
-	if (nik) out.push({ kind: 'nik', file: p.file, stage: p.table, column: nik.column, header: nik.header, loaded: t.people, person: true });
+	if (nik)
+		out.push({
+			kind: 'nik',
+			file: p.file,
+			stage: p.table,
+			column: writtenColumn(nik.column),
+			header: nik.header,
+			loaded: t.people,
+			person: true
+		});
 	const kk = input.spec.id === 'dtsen' ? p.mapping['key'] : p.mapping['kk'];
-	if (kk) out.push({ kind: 'kk', file: p.file, stage: p.table, column: kk.column, header: kk.header, loaded: t.people, person: true });
+	if (kk)
+		out.push({
+			kind: 'kk',
+			file: p.file,
+			stage: p.table,
+			column: writtenColumn(kk.column),
+			header: kk.header,
+			loaded: t.people,
+			person: true
+		});
 	const hkey = input.household.mapping['key'];
 	if (input.spec.id === 'dtsen' && !input.flat && hkey) {
 		out.push({
 			kind: 'kk',
 			file: input.household.file,
 			stage: input.household.table,
-			column: hkey.column,
+			column: writtenColumn(hkey.column),
 			header: hkey.header,
 			loaded: t.households,
 			person: false
@@ -363,7 +383,7 @@ function droppedPeopleSql(input: NormaliseInput, t: ReportTables, target: string
 	const v = trimmedSql(nik.column, 'st');
 	const params = jsonObjectSql({
 		...sheetParam(t, stage.file),
-		nik: text(idDigitsSql(`st.${sqlIdent(nik.column)}`)),
+		nik: text(idDigitsSql(`st.${sqlIdent(writtenColumn(nik.column))}`)),
 		name: text(mappedValue(stage, 'name', 'st').value),
 		firstRow: num('d.duplicate_of'),
 		firstHousehold: text('d.first_household')

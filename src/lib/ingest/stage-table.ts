@@ -12,11 +12,14 @@ import type { Delimiter } from './csv';
 import type { TextEncodingName } from './encoding';
 import { isOutOfMemory } from './memory';
 import { IngestCancelled, IngestError, type IngestProgress } from './types';
+import { shapeColumnsSql, shapeSelectSql, stageColumn, wideShape, type StageColumn } from './trimmed-stage';
+
+export { stageColumn } from './trimmed-stage';
 
 export interface StagedFile {
 	file: string;
 	format: 'csv' | 'parquet' | 'xlsx';
-	/** Staging table: columns c0 … cN, all VARCHAR. */
+	/** Staging table: all VARCHAR; columns c0 … cN, or the trimmed stage's (trimmed-stage.ts) when `StageContext.shapeOf` knew them. */
 	table: string;
 	/** Column headers as written in the file, by position (c0 = headers[0]). */
 	headers: string[];
@@ -49,6 +52,30 @@ export interface StageContext {
 	tables: Set<string>;
 	/** Milliseconds DuckDB spent filling staging tables (the rest of staging is reading the bytes). */
 	stageMs?: number;
+	/**
+	 * The trimmed stage's columns for a file of these headers, when its mapping is known from them
+	 * (trimmed-stage.ts); undefined (not recognised) stages every column as written.
+	 */
+	shapeOf?: (headers: readonly string[]) => StageColumn[] | undefined;
+}
+
+/** What a reader fills: the table, its columns, and the SELECT list from its source's columns. */
+export interface PlannedStage {
+	table: string;
+	/** `c0 VARCHAR, …` for CREATE TABLE. */
+	columns: string;
+	/** The SELECT list from a source whose columns are given by `source(index)`. */
+	select: (source: (index: number) => string) => string;
+}
+
+/** The stage of file `index` with these headers (its table not yet created): the trimmed stage when the mapping is known. */
+export function stageTableFor(ctx: StageContext, index: number, headers: readonly string[]): PlannedStage {
+	const shape = ctx.shapeOf?.(headers) ?? wideShape(headers.length);
+	return {
+		table: scratchName('tepat_stage', ctx.loadId, index),
+		columns: shapeColumnsSql(shape),
+		select: (source) => shapeSelectSql(shape, source)
+	};
 }
 
 /** Runs `work` (DuckDB filling a staging table) and adds its time to `ctx.stageMs`. */
@@ -59,10 +86,6 @@ export async function timedStage<T>(ctx: StageContext, work: () => Promise<T>): 
 	} finally {
 		ctx.stageMs = (ctx.stageMs ?? 0) + performance.now() - started;
 	}
-}
-
-export function stageColumn(index: number): string {
-	return `c${index}`;
 }
 
 export function checkAbort(ctx: StageContext, file: string): void {
@@ -91,22 +114,31 @@ function readError(file: string, error: unknown, rowsBefore: number): IngestErro
 	return new IngestError(coded('ingest.csv_unreadable', { file, row: row ?? 0, reason: csvReason(text) }), file, row);
 }
 
-/** Creates the empty staging table c0 … c(n-1) VARCHAR for file `index` of this load. */
-export async function createStageTable(ctx: StageContext, index: number, columns: number): Promise<string> {
-	const table = scratchName('tepat_stage', ctx.loadId, index);
+/** Creates the empty staging table of file `index` of this load (stageTableFor), filled from read_csv's c0 … c(n-1). */
+export async function createStageTable(ctx: StageContext, index: number, headers: readonly string[]): Promise<CsvStage> {
+	const { table, select, columns } = stageTableFor(ctx, index, headers);
 	ctx.tables.add(table);
-	const columnsSql = Array.from({ length: columns }, (_, i) => `${stageColumn(i)} VARCHAR`).join(', ');
-	await ctx.engine.exec(`CREATE TABLE ${table} (${columnsSql})`);
-	return table;
+	await ctx.engine.exec(`CREATE TABLE ${table} (${columns})`);
+	// read_csv's columns are named as the wide stage's (csvReadOptions).
+	return { table, select: select(stageColumn) };
 }
 
-/** read_csv options for a slice: no header, fixed VARCHAR columns c0 … c(n-1), no sniffing. */
-export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n'): string {
+/** A staging table filled from read_csv: its name and the SELECT list from read_csv's columns. */
+export interface CsvStage {
+	table: string;
+	select: string;
+}
+
+/**
+ * read_csv options for a slice: no header, fixed VARCHAR columns c0 … c(n-1), no sniffing; `parallel`
+ * for a whole file DuckDB reads itself (rows keep their order either way).
+ */
+export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n', parallel = false): string {
 	const columnsStruct = Array.from({ length: columns }, (_, i) => `'${stageColumn(i)}': 'VARCHAR'`).join(', ');
 	return (
 		`header = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
 		`new_line = ${sqlString(newLine)}, all_varchar = true, auto_detect = false, ` +
-		`null_padding = true, parallel = false, ` +
+		`null_padding = true, parallel = ${parallel}, ` +
 		`columns = {${columnsStruct}}`
 	);
 }
@@ -118,7 +150,7 @@ export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n
 export async function appendCsv(
 	ctx: StageContext,
 	file: string,
-	table: string,
+	stage: CsvStage,
 	bytes: Uint8Array,
 	readOptions: string,
 	rowsBefore: number,
@@ -130,7 +162,7 @@ export async function appendCsv(
 		await engine.registerFile(name, bytes);
 		ctx.registered.add(name);
 		try {
-			await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(name)}, ${readOptions})`);
+			await engine.exec(`INSERT INTO ${stage.table} SELECT ${stage.select} FROM read_csv(${sqlString(name)}, ${readOptions})`);
 		} catch (error) {
 			// Not the file's fault: ingest turns it into the "too large" message.
 			if (isOutOfMemory(error)) throw error;
@@ -139,6 +171,6 @@ export async function appendCsv(
 			await engine.dropFile(name);
 			ctx.registered.delete(name);
 		}
-		return countRows(engine, table);
+		return countRows(engine, stage.table);
 	});
 }

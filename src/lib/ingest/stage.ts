@@ -1,6 +1,6 @@
 /**
- * File bytes → a staging table of VARCHAR columns c0 … cN in file order (its rowid + 1 is the data
- * row number). DuckDB reads a file itself where it can (a path in Node, a File handle or Parquet record
+ * File bytes → a staging table of VARCHAR columns in file order (its rowid + 1 is the data row number):
+ * for a register, only the mapped columns, trimmed (trimmed-stage.ts); otherwise every column c0 … cN. DuckDB reads a file itself where it can (a path in Node, a File handle or Parquet record
  * batches in the browser); otherwise CSV goes through read_csv in slices and Parquet through
  * engine.createTableFromParquet.
  */
@@ -18,8 +18,9 @@ import {
 	countRows,
 	createStageTable,
 	csvReadOptions,
-	stageColumn,
+	stageTableFor,
 	timedStage,
+	type CsvStage,
 	type StageContext,
 	type StagedFile
 } from './stage-table';
@@ -57,9 +58,9 @@ function tableColumnsSql(table: string): string {
 	return `SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlString(table)} ORDER BY ordinal_position`;
 }
 
-/** Every column, in order, cast to the staging table's VARCHAR c0 … cN. */
-function stageSelect(headers: readonly string[]): string {
-	return headers.map((h, i) => `CAST(${sqlIdent(h)} AS VARCHAR) AS ${stageColumn(i)}`).join(', ');
+/** The SELECT list of the stage (`stageTableFor`) from a Parquet file's columns, each cast to VARCHAR. */
+function parquetSelect(ctx: StageContext, index: number, headers: readonly string[]): string {
+	return stageTableFor(ctx, index, headers).select((i) => `CAST(${sqlIdent(headers[i] ?? '')} AS VARCHAR)`);
 }
 
 /**
@@ -80,7 +81,7 @@ async function stageParquetFile(
 	try {
 		const headers = await columnNamesOf(engine, `SELECT column_name FROM (DESCRIBE SELECT * FROM ${from})`);
 		if (headers.length === 0) return undefined;
-		const select = stageSelect(headers);
+		const select = parquetSelect(ctx, index, headers);
 		ctx.tables.add(table);
 		const rows = await timedStage(ctx, async () => {
 			await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${from}`);
@@ -118,7 +119,7 @@ async function stageParquetBatches(ctx: StageContext, source: ByteSource, blob: 
 				checkAbort(ctx, file);
 				if (headers.length === 0) {
 					headers.push(...(await columnNamesOf(engine, tableColumnsSql(raw))));
-					select = stageSelect(headers);
+					select = parquetSelect(ctx, index, headers);
 					ctx.tables.add(table);
 					await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
 				} else {
@@ -166,7 +167,7 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
 	}
 	const headers = await columnNamesOf(engine, tableColumnsSql(raw));
 	if (headers.length === 0) throw new IngestError(coded('ingest.no_columns', { file }), file);
-	const select = stageSelect(headers);
+	const select = parquetSelect(ctx, index, headers);
 	const rows = await timedStage(ctx, async () => {
 		await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
 		await engine.exec(`DROP TABLE IF EXISTS ${raw}`);
@@ -181,16 +182,16 @@ async function stageParquet(ctx: StageContext, source: ByteSource, index: number
  * Reads the data rows of the CSV file at `path` (after its header line) into `table` in one read_csv;
  * the staged row count, or undefined (and an empty table) when DuckDB could not read the file so.
  */
-async function stageCsvFile(ctx: StageContext, path: string, table: string, readOptions: string): Promise<number | undefined> {
+async function stageCsvFile(ctx: StageContext, path: string, stage: CsvStage, readOptions: string): Promise<number | undefined> {
 	const { engine } = ctx;
 	try {
 		return await timedStage(ctx, async () => {
-			await engine.exec(`INSERT INTO ${table} SELECT * FROM read_csv(${sqlString(path)}, skip = 1, ${readOptions})`);
-			return countRows(engine, table);
+			await engine.exec(`INSERT INTO ${stage.table} SELECT ${stage.select} FROM read_csv(${sqlString(path)}, skip = 1, ${readOptions})`);
+			return countRows(engine, stage.table);
 		});
 	} catch (error) {
 		if (isOutOfMemory(error)) throw error;
-		await engine.exec(`DELETE FROM ${table}`);
+		await engine.exec(`DELETE FROM ${stage.table}`);
 		return undefined;
 	}
 }
@@ -202,7 +203,7 @@ async function stageCsvFile(ctx: StageContext, path: string, table: string, read
 async function stageCsvHandle(
 	ctx: StageContext,
 	blob: Blob,
-	table: string,
+	stage: CsvStage,
 	readOptions: string,
 	index: number
 ): Promise<number | undefined> {
@@ -216,7 +217,7 @@ async function stageCsvHandle(
 	}
 	ctx.registered.add(name);
 	try {
-		return await stageCsvFile(ctx, name, table, readOptions);
+		return await stageCsvFile(ctx, name, stage, readOptions);
 	} finally {
 		await engine.dropFile(name).catch(() => undefined);
 		ctx.registered.delete(name);
@@ -260,7 +261,8 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 		throw new IngestError(coded('ingest.no_header', { file }), file);
 	}
 
-	const table = await createStageTable(ctx, index, headers.length);
+	const stage = await createStageTable(ctx, index, headers);
+	const { table } = stage;
 	const readOptions = csvReadOptions(headers.length, delimiter, newLine);
 
 	// 2a. A file on disk (Node) or a user's File (browser) that reads as UTF-8: DuckDB reads it whole,
@@ -272,10 +274,11 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 		const direct = () => ctx.onProgress?.({ phase: 'direct', file, rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
 		if (source.path !== undefined && ctx.engine.host === 'node') {
 			direct();
-			rows = await stageCsvFile(ctx, source.path, table, readOptions);
+			// In parallel: the trimming of the mapped columns then runs on every core (at 1M rows, 3.5 → 2.4 s).
+			rows = await stageCsvFile(ctx, source.path, stage, csvReadOptions(headers.length, delimiter, newLine, true));
 		} else if (source.file !== undefined && ctx.engine.registerFileHandle) {
 			direct();
-			rows = await stageCsvHandle(ctx, source.file, table, readOptions, index);
+			rows = await stageCsvHandle(ctx, source.file, stage, readOptions, index);
 		}
 		if (rows !== undefined) {
 			ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
@@ -320,7 +323,7 @@ async function stageCsv(ctx: StageContext, source: ByteSource, index: number): P
 		// bytes after it were scanned from a quote-free start and the state still holds.
 		scanned = carry.length;
 		if (slice.some((b) => b !== 0x0a && b !== 0x0d)) {
-			rows = await appendCsv(ctx, file, table, decoder.toUtf8(slice), readOptions, rows, `${index}-${sliceIndex++}`);
+			rows = await appendCsv(ctx, file, stage, decoder.toUtf8(slice), readOptions, rows, `${index}-${sliceIndex++}`);
 		}
 		ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: pos - carry.length, bytesTotal: size });
 	}

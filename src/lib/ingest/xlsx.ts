@@ -24,7 +24,7 @@
 import { coded } from '../core/messages';
 import type { CellValue } from 'exceljs';
 import { normaliseHeader, knownHeaderNames } from './sources';
-import { appendCsv, checkAbort, createStageTable, csvReadOptions, type StageContext, type StagedFile } from './stage-table';
+import { appendCsv, checkAbort, createStageTable, csvReadOptions, type CsvStage, type StageContext, type StagedFile } from './stage-table';
 import { IngestError, type ByteSource } from './types';
 import { isoDate, numberText } from './xlsx/cells';
 import { XlsxFormatError, XlsxTooLargeError } from './xlsx/errors';
@@ -168,7 +168,7 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 	/** Rows 1 … HEADER_SEARCH_ROWS as read, until the header row is known (index = row − 1). */
 	const top: (string[] | undefined)[] = [];
 	let anyText = false;
-	let staging: { headerRow: number; headers: string[]; table: string; readOptions: string; emptyLine: string } | undefined;
+	let staging: { headerRow: number; headers: string[]; stage: CsvStage; readOptions: string; emptyLine: string } | undefined;
 	let lastRow = 0;
 	let pendingEmpty = 0;
 	let lines: string[] = [];
@@ -194,11 +194,11 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 			if (atEnd && !anyText) throw new IngestError(coded('ingest.empty_sheet', { file, sheet: sheet.name }), file);
 			throw new IngestError(coded('ingest.sheet_without_header', { file, sheet: sheet.name }), file);
 		}
-		const table = await createStageTable(ctx, index, headers.length);
+		const stage = await createStageTable(ctx, index, headers);
 		staging = {
 			headerRow,
 			headers,
-			table,
+			stage,
 			readOptions: csvReadOptions(headers.length, ',', '\\n'),
 			emptyLine: headers.map(() => '""').join(',')
 		};
@@ -233,8 +233,8 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 		lines = [];
 		await appended();
 		checkAbort(ctx, file);
-		const { table, readOptions } = staging;
-		appending = appendCsv(ctx, file, table, bytes, readOptions, rowsBefore, `${index}-x${chunk++}`).then(
+		const { stage, readOptions } = staging;
+		appending = appendCsv(ctx, file, stage, bytes, readOptions, rowsBefore, `${index}-x${chunk++}`).then(
 			(count) => void (rows = count),
 			(error: unknown) => void (appendError = { error })
 		);
@@ -268,7 +268,7 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 	await appended();
 	if (!staging) throw new IngestError(coded('ingest.empty_sheet', { file, sheet: sheet.name }), file);
 	progress(rows, bytesTotal);
-	const { headerRow, headers, table } = staging;
+	const { headerRow, headers, stage } = staging;
 	const sheets = reader.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
-	return { file, format: 'xlsx', table, headers, sheet: sheet.name, sheets, headerRow, rows };
+	return { file, format: 'xlsx', table: stage.table, headers, sheet: sheet.name, sheets, headerRow, rows };
 }

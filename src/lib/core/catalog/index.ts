@@ -97,10 +97,11 @@ export const CATALOG = {
 	verval_person: { lifecycle: 'derived', columns: VERVAL_PERSON_COLUMNS, doc: "each person's resolved verval status" },
 	verval_household: { lifecycle: 'derived', columns: VERVAL_HOUSEHOLD_COLUMNS, doc: "each household's resolved verval status" },
 	tepat_codes: { lifecycle: 'scratch', columns: CODE_LOOKUP_COLUMNS, doc: "the source's code table (temporary)" },
-	tepat_stage: { lifecycle: 'scratch', columns: null, doc: "a file's rows as VARCHAR columns" },
+	tepat_stage: { lifecycle: 'scratch', columns: null, doc: "a file's rows as VARCHAR columns (a register's: its mapped columns, trimmed)" },
 	tepat_raw: { lifecycle: 'scratch', columns: null, doc: 'a Parquet file as read, before staging' },
 	tepat_families: { lifecycle: 'scratch', columns: null, doc: 'the staged families placed by the duplicate rules' },
-	tepat_people: { lifecycle: 'scratch', columns: null, doc: 'the staged people placed by the duplicate rules' }
+	tepat_people: { lifecycle: 'scratch', columns: null, doc: 'the staged people placed by the duplicate rules' },
+	tepat_households: { lifecycle: 'scratch', columns: null, doc: "the staged households' rows, one per family as placed" }
 } as const satisfies Record<string, TableDef>;
 
 export type CatalogTable = keyof typeof CATALOG;
