@@ -45,13 +45,24 @@ export function emptyBudget(): BudgetFigures {
 	return { needUnits: 0, needRupiah: 0, fundedUnits: 0, fundedRupiah: 0, unmetUnits: 0, unmetRupiah: 0 };
 }
 
+function plus(into: BudgetFigures, b: BudgetFigures): void {
+	into.needUnits += b.needUnits;
+	into.needRupiah += b.needRupiah;
+	into.fundedUnits += b.fundedUnits;
+	into.fundedRupiah += b.fundedRupiah;
+	into.unmetUnits += b.unmetUnits;
+	into.unmetRupiah += b.unmetRupiah;
+}
+
 function addBudget(into: BudgetFigures, row: VillageBudgetRow): void {
-	into.needUnits += row.need_units;
-	into.needRupiah += row.need_rupiah;
-	into.fundedUnits += row.funded_units;
-	into.fundedRupiah += row.funded_rupiah;
-	into.unmetUnits += row.unmet_units;
-	into.unmetRupiah += row.unmet_rupiah;
+	plus(into, {
+		needUnits: row.need_units,
+		needRupiah: row.need_rupiah,
+		fundedUnits: row.funded_units,
+		fundedRupiah: row.funded_rupiah,
+		unmetUnits: row.unmet_units,
+		unmetRupiah: row.unmet_rupiah
+	});
 }
 
 /** The regency's figures: every village's counts and denominators summed (rates from the sums). */
@@ -98,15 +109,7 @@ export function kecamatanBudgets(rows: readonly VillageBudgetRow[]): Map<string,
 /** All programmes together. */
 export function totalBudget(budgets: Readonly<Record<ProgrammeId, BudgetFigures>>): BudgetFigures {
 	const total = emptyBudget();
-	for (const id of PROGRAMME_IDS) {
-		const b = budgets[id];
-		total.needUnits += b.needUnits;
-		total.needRupiah += b.needRupiah;
-		total.fundedUnits += b.fundedUnits;
-		total.fundedRupiah += b.fundedRupiah;
-		total.unmetUnits += b.unmetUnits;
-		total.unmetRupiah += b.unmetRupiah;
-	}
+	for (const id of PROGRAMME_IDS) plus(total, budgets[id]);
 	return total;
 }
 
