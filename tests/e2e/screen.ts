@@ -14,18 +14,39 @@ export async function dataValue(page: Page, testid: string): Promise<number> {
 	return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
 }
 
-/** Waits until the top bar shows a register with these counts and nothing is loading. */
+/**
+ * Waits until the top bar shows a register with these counts and nothing is loading. When it does not
+ * come, the error says what the page showed instead (badge, activity, error, notice), so an intermittent
+ * failure can be read from the log.
+ */
 export async function waitForRegister(page: Page, counts: Counts): Promise<void> {
-	await page.waitForFunction(
-		({ households, people }) => {
-			const badge = document.querySelector('[data-testid="register-badge"]');
-			const h = document.querySelector('[data-testid="register-households"]')?.getAttribute('data-value');
-			const p = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
-			return badge?.getAttribute('data-status') !== 'loading' && Number(h) === households && Number(p) === people;
-		},
-		counts,
-		{ timeout: LOAD_TIMEOUT }
-	);
+	try {
+		await page.waitForFunction(
+			({ households, people }) => {
+				const badge = document.querySelector('[data-testid="register-badge"]');
+				const h = document.querySelector('[data-testid="register-households"]')?.getAttribute('data-value');
+				const p = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
+				return badge?.getAttribute('data-status') !== 'loading' && Number(h) === households && Number(p) === people;
+			},
+			counts,
+			{ timeout: LOAD_TIMEOUT }
+		);
+	} catch (error) {
+		const shown = await page
+			.evaluate(() =>
+				['register-badge', 'activity', 'load-error', 'notice', 'persist-status']
+					.map((id) => {
+						const el = document.querySelector(`[data-testid="${id}"]`);
+						return el ? `${id}[${el.getAttribute('data-status') ?? el.getAttribute('data-state') ?? ''}]: ${el.textContent?.trim()}` : null;
+					})
+					.filter(Boolean)
+					.join(' | ')
+			)
+			.catch(() => 'page not readable');
+		throw new Error(`register with ${counts.households} households, ${counts.people} people not shown; the page showed: ${shown}`, {
+			cause: error
+		});
+	}
 }
 
 /** Waits for the stored copy's save to end either way, so a failure shows its reason, not a timeout. */
@@ -36,12 +57,14 @@ export async function saveOutcome(page: Page): Promise<{ state: string | null; t
 }
 
 /**
- * "Hapus data tersimpan" by keyboard: the panels above it (report, column mapping) can still grow after
- * a load or reload and move the button from under a pointer click.
+ * "Hapus data tersimpan", pressed on the button itself (a click event, no coordinates). Not a pointer
+ * click: the panels above it (report, column mapping) can still grow after a load or reload and move the
+ * button from under the pointer. Not focus + Enter either: SvelteKit resets the focus to the page once a
+ * client-side navigation settles, and when that came between the two the Enter went nowhere (seen after
+ * opening the Data screen from Ringkasan, 1 run in 3).
  */
 export async function pressClearStored(page: Page): Promise<void> {
-	await page.focus('[data-testid="clear-stored"]:not([disabled])');
-	await page.keyboard.press('Enter');
+	await page.locator('[data-testid="clear-stored"]:not([disabled])').dispatchEvent('click');
 }
 
 /**
