@@ -38,7 +38,9 @@ export interface Regency {
 	provinsi: string;
 }
 
-export const WILAYAH_ATTRIBUTION = 'Kode dan nama wilayah: idn-area-data (MIT; data ODbL)';
+/** Where the area codes and names come from and their licence; the credits word it in the UI's language. */
+export const WILAYAH_SOURCE = 'idn-area-data (MIT; data ODbL)';
+export const WILAYAH_ATTRIBUTION = `Kode dan nama wilayah: ${WILAYAH_SOURCE}`;
 
 const REGENCY_CODE = /^\d{2}\.\d{2}$/;
 

@@ -36,8 +36,8 @@ import {
 
 export const BOUNDARY_LEVELS: readonly BoundaryLevel[] = ['village', 'kecamatan'];
 
-/** The licence notice of the bundled shapes, shown in the credits while they are drawn. */
-export const BOUNDARY_ATTRIBUTION = 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT)';
+/** Where the bundled shapes come from and their licence, credited while they are drawn. */
+export const BOUNDARY_SOURCE = 'cahyadsn/wilayah_boundaries (MIT)';
 
 const DEFAULT_URLS: Record<BoundaryLevel, string> = { village: villageUrl, kecamatan: kecamatanUrl };
 
