@@ -307,6 +307,19 @@ describe('a map people can read (Peta) in Chromium', () => {
 		await expectLegendInPng(page, unmet, await legendOf(page, '[data-testid="unmet-map"]'));
 	});
 
+	it('says it all in English too', async () => {
+		const { page } = site;
+		await page.click('[data-testid="lang-en"]');
+		expect(await page.textContent('[data-testid="unmet-map-png"]')).toBe('Download map (PNG)');
+		await page.click('[data-testid="nav-map"]');
+		await waitForColours(page);
+		expect(await page.textContent('[data-testid="map-png"]')).toBe('Download map (PNG)');
+		const north = page.locator(`${MAP} [data-testid="map-north"]`);
+		expect(await north.getAttribute('aria-label')).toBe('North arrow: north is up');
+		expect(await north.textContent()).toBe('N');
+		await page.click('[data-testid="lang-id"]');
+	});
+
 	it('never requested anything outside the served origin', () => {
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 		expect(site.failures).toEqual([]);

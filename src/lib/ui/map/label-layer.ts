@@ -6,7 +6,7 @@
  * none overlapping (core/geo/label-placement). The layer takes no pointer or keyboard input and is
  * hidden from screen readers (the table twin names every area).
  */
-import { areaLabels } from '$lib/core/geo/label-point';
+import { areaLabels, type AreaLabel } from '$lib/core/geo/label-point';
 import { placeLabels, type LabelBox } from '$lib/core/geo/label-placement';
 import type { BoundaryCollection } from '$lib/core/geo/types';
 import type { MapLevel } from '$lib/state/map-view';
@@ -17,6 +17,18 @@ export const VILLAGE_LABEL_ZOOM = 8.5;
 /** Whose names the map shows at `zoom`. */
 export function labelLevel(level: MapLevel, zoom: number): MapLevel {
 	return level === 'village' && zoom >= VILLAGE_LABEL_ZOOM ? 'village' : 'kecamatan';
+}
+
+/** Label points per shapes, kept while the shapes live: a map opened again (another screen) reuses them. */
+const computed = new WeakMap<BoundaryCollection, AreaLabel[]>();
+
+function labelsOf(shapes: BoundaryCollection): AreaLabel[] {
+	let labels = computed.get(shapes);
+	if (!labels) {
+		labels = areaLabels(shapes);
+		computed.set(shapes, labels);
+	}
+	return labels;
 }
 
 interface Label {
@@ -50,7 +62,7 @@ export class LabelLayer {
 		this.#root.replaceChildren();
 		const labels: Omit<Label, 'width' | 'height'>[] = [];
 		for (const level of ['kecamatan', 'village'] as const) {
-			for (const label of areaLabels(shapes[level])) {
+			for (const label of labelsOf(shapes[level])) {
 				const element = document.createElement('span');
 				element.className = `map-label map-label-${level}`;
 				element.dataset.testid = 'map-label';
