@@ -1,9 +1,9 @@
 /**
  * The choropleth's MapLibre side, apart from Svelte: one map over our own GeoJSON and nothing else (no
  * tiles, glyphs, sprites or fonts; the worker is served from our origin), so area names are an HTML
- * layer over it (label-layer.ts), and the map never rotates (north stays up for the fixed arrow). Geometry is handed over once
- * per boundaries version; colours are feature state (class index per area code) read by a `match`
- * expression, so recolouring only calls setFeatureState. MapLibre is imported by `createChoropleth`,
+ * layer over it (label-layer.ts), and the map never rotates (north stays up for the fixed arrow).
+ * Geometry is handed over once per boundaries version; colours are feature state (class index per
+ * area code) read by a `match` expression, so recolouring only calls setFeatureState. MapLibre is imported by `createChoropleth`,
  * so only the screens that draw a map load it.
  */
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, PointLike } from 'maplibre-gl';
