@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaleBar, svgMap } from './svg';
+import { fittingLabels, scaleBar, svgMap } from './svg';
 import type { BoundaryCollection } from './types';
 
 // Two 0.1° squares side by side on the equator, the second a MultiPolygon with a repeated point.
@@ -55,6 +55,23 @@ describe('boundaries as SVG paths', () => {
 		expect(map.shapes[0]?.label).toEqual({ x: 54, y: 54 });
 		// 0.2° of longitude over 200 units at the equator.
 		expect(map.kmPerUnit).toBeCloseTo((0.2 * 111.32) / 200, 6);
+	});
+
+	it('labels at the pole of inaccessibility, keeping only the names that do not overlap', () => {
+		const map = svgMap(COLLECTION, 208, 4);
+		// Each square is 0.1° (11.132 km) wide: 5.566 km from its centre to a side.
+		expect(map.shapes.map((s) => s.room)).toEqual([expect.closeTo(5.566, 3), expect.closeTo(5.566, 3)]);
+		expect(map.shapes[1]?.label).toEqual({ x: 154, y: 54 });
+	});
+
+	it('keeps the roomiest names that fit, none overlapping', () => {
+		const shape = (kode: string, nama: string, x: number, room: number) => ({ kode, nama, d: '', label: { x, y: 50 }, room });
+		// At 10 units a name is 6 a character + 4: "Hulu" 28 wide, "Tengah" 40, "Hilir" 34.
+		const shapes = [shape('a', 'Hulu', 30, 1), shape('b', 'Tengah', 60, 3), shape('c', 'Hilir', 110, 2)];
+		// b spans 40–80 and comes first; c (93–127) is clear of it; a (16–44) overlaps b.
+		expect(fittingLabels(shapes, 10, 200, 100).map((s) => s.kode)).toEqual(['b', 'c']);
+		// A drawing 120 wide cuts c off (127 > 120), and a still overlaps b.
+		expect(fittingLabels(shapes, 10, 120, 100).map((s) => s.kode)).toEqual(['b']);
 	});
 
 	it('no shapes: an empty drawing', () => {

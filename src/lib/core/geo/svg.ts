@@ -5,14 +5,18 @@
  * north up. Coordinates are rounded to a tenth of a unit and repeated points dropped, which keeps a
  * regency's ~240 villages a few hundred kilobytes of path text.
  */
+import { placeLabels } from './label-placement';
+import { labelPoint } from './label-point';
 import type { BoundaryCollection, BoundaryGeometry, Position } from './types';
 
 export interface SvgShape {
 	kode: string;
 	nama: string;
 	d: string;
-	/** Where a label goes: the centre of the largest ring's bounding box. */
+	/** Where a label goes: the pole of inaccessibility of the largest part (label-point.ts). */
 	label: { x: number; y: number };
+	/** Kilometres from the label point to the nearest edge: roomier shapes are labelled first. */
+	room: number;
 }
 
 export interface SvgMap {
@@ -71,33 +75,21 @@ function shapesOf(collection: BoundaryCollection, p: Projection): SvgShape[] {
 	const round = (v: number) => Math.round(v * 10) / 10;
 	return collection.features.map((f): SvgShape => {
 		const parts: string[] = [];
-		let best = { area: -1, x: 0, y: 0 };
 		for (const ring of rings(f.geometry)) {
 			let path = '';
 			let last = '';
-			let minX = Infinity;
-			let maxX = -Infinity;
-			let minY = Infinity;
-			let maxY = -Infinity;
 			for (const [lon = 0, lat = 0] of ring) {
-				const x = round(p.x(lon));
-				const y = round(p.y(lat));
-				const point = `${x} ${y}`;
+				const point = `${round(p.x(lon))} ${round(p.y(lat))}`;
 				if (point === last) continue;
 				path += `${path === '' ? 'M' : 'L'}${point}`;
 				last = point;
-				minX = Math.min(minX, x);
-				maxX = Math.max(maxX, x);
-				minY = Math.min(minY, y);
-				maxY = Math.max(maxY, y);
 			}
-			if (path === '') continue;
-			parts.push(`${path}Z`);
-			const area = (maxX - minX) * (maxY - minY);
-			if (area > best.area) best = { area, x: round((minX + maxX) / 2), y: round((minY + maxY) / 2) };
+			if (path !== '') parts.push(`${path}Z`);
 		}
+		const pole = labelPoint(f.geometry);
+		const label = pole ? { x: round(p.x(pole.lon)), y: round(p.y(pole.lat)) } : { x: 0, y: 0 };
 		const nama = typeof f.properties.nama === 'string' ? f.properties.nama : f.properties.kode;
-		return { kode: f.properties.kode, nama, d: parts.join(''), label: { x: best.x, y: best.y } };
+		return { kode: f.properties.kode, nama, d: parts.join(''), label, room: pole?.radiusKm ?? 0 };
 	});
 }
 
@@ -121,4 +113,23 @@ export function scaleBar(kmPerUnit: number, maxUnits: number): { km: number; uni
 	const power = 10 ** Math.floor(Math.log10(most));
 	const km = [5, 2, 1].map((s) => s * power).find((k) => k <= most) ?? power;
 	return { km, units: km / kmPerUnit };
+}
+
+/**
+ * The shapes whose names fit in a `width` × `height` drawing at `fontSize`, roomiest first, none
+ * overlapping another. Text is not measured here (no DOM): a name is taken as 0.6 em a character,
+ * about the average advance of a bold sans-serif.
+ */
+export function fittingLabels(shapes: readonly SvgShape[], fontSize: number, width: number, height: number): SvgShape[] {
+	const byRoom = [...shapes].sort((a, b) => b.room - a.room || a.kode.localeCompare(b.kode));
+	const boxes = byRoom.map((s) => ({
+		id: s.kode,
+		x: s.label.x,
+		// SVG text sits on its baseline: the box is centred a third of the size above it.
+		y: s.label.y - fontSize / 3,
+		width: s.nama.length * fontSize * 0.6 + 4,
+		height: fontSize + 2
+	}));
+	const kept = new Set(placeLabels(boxes, { width, height }).map((p) => p.id));
+	return byRoom.filter((s) => kept.has(s.kode));
 }

@@ -1,8 +1,9 @@
 /**
  * The choropleth's MapLibre side, apart from Svelte: one map over our own GeoJSON and nothing else (no
- * tiles, glyphs, sprites or fonts; the worker is served from our origin). Geometry is handed over once
- * per boundaries version; colours are feature state (class index per area code) read by a `match`
- * expression, so recolouring only calls setFeatureState. MapLibre is imported by `createChoropleth`,
+ * tiles, glyphs, sprites or fonts; the worker is served from our origin), so area names are an HTML
+ * layer over it (label-layer.ts), and the map never rotates (north stays up for the fixed arrow).
+ * Geometry is handed over once per boundaries version; colours are feature state (class index per
+ * area code) read by a `match` expression, so recolouring only calls setFeatureState. MapLibre is imported by `createChoropleth`,
  * so only the screens that draw a map load it.
  */
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, PointLike } from 'maplibre-gl';
@@ -11,6 +12,7 @@ import type { BoundaryCollection } from '$lib/core/geo/types';
 import type { MapPaint } from '$lib/state/MapModel.svelte';
 import { NO_DATA_COLOUR, OUTSIDE_COLOUR, SELECTION_COLOUR, type MapLevel } from '$lib/state/map-view';
 import type { Bbox } from './bounds';
+import { LabelLayer } from './label-layer';
 
 export interface Shapes {
 	village: BoundaryCollection;
@@ -78,6 +80,7 @@ export function areaStates(shapes: BoundaryCollection, paint: MapPaint): AreaSta
 /** A MapLibre map drawing the village and kecamatan shapes, one level at a time. */
 export class Choropleth {
 	readonly #map: MapLibreMap;
+	readonly #labels: LabelLayer;
 	/** The colours the fill layers were last given, so an unchanged palette is not set again. */
 	#colours = '';
 	#level: MapLevel = 'village';
@@ -114,12 +117,26 @@ export class Choropleth {
 			});
 		}
 		map.on('click', (e) => events.select(this.#areaAt(e.point)));
+		this.#labels = new LabelLayer(map.getContainer());
+		this.#labels.setShapes(shapes);
+		map.on('move', () => this.#placeLabels());
+		map.on('resize', () => this.#placeLabels());
+		map.once('remove', () => this.#labels.remove());
+		this.#placeLabels();
+	}
+
+	#placeLabels(): void {
+		const canvas = this.#map.getCanvas();
+		const view = { width: canvas.clientWidth, height: canvas.clientHeight };
+		this.#labels.update((lon, lat) => this.#map.project([lon, lat]), view, this.#level, this.#map.getZoom());
 	}
 
 	/** Hands MapLibre new shapes (a boundary import, or shapes that arrived after the map). */
 	setShapes(shapes: Shapes): void {
 		(this.#map.getSource(SOURCES.village) as GeoJSONSource | undefined)?.setData(geojson(shapes.village));
 		(this.#map.getSource(SOURCES.kecamatan) as GeoJSONSource | undefined)?.setData(geojson(shapes.kecamatan));
+		this.#labels.setShapes(shapes);
+		this.#placeLabels();
 	}
 
 	/** Colours the areas of `paint.level` (feature state only); returns how many carry a class colour. */
@@ -152,6 +169,7 @@ export class Choropleth {
 			'line-opacity',
 			level === 'village' ? ['interpolate', ['linear'], ['zoom'], 8, 0.8, 10, 0] : 1
 		);
+		this.#placeLabels();
 	}
 
 	/** Outlines the selected area ('' for none), at both levels. */
@@ -237,6 +255,7 @@ export async function createChoropleth(
 	map.keyboard.disableRotation();
 	map.touchZoomRotate.disableRotation();
 	map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+	map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 	map.on('error', (e) => events.error(e.error instanceof Error ? e.error.message : String(e.error)));
 	const loaded = await new Promise<boolean>((resolve) => {
 		map.once('load', () => resolve(true));
