@@ -72,7 +72,8 @@ export const planCommand: Command = {
 		}
 		return withRegister(parsed, io, async ({ engine, reference, started }) => {
 			const allocationMs = await runAllocation(engine, plan);
-			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, planNotes(await registerFields(engine), plan));
+			const notes = planNotes(await registerFields(engine), plan);
+			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, notes, io.lang ?? 'id');
 
 			const all = await engine.query(
 				`SELECT ${ALLOCATION_COLUMNS.join(', ')} FROM ${ALLOCATION_TABLE} ORDER BY programme, rank NULLS LAST, unit_id`

@@ -14,7 +14,7 @@ import { defaultPlan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { villageIndicators } from '../../src/lib/queries/indicators';
 import { restorePrebuiltSample } from '../../src/lib/state/sample';
-import { LOAD_TIMEOUT, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, downloadOf, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, ROOT, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 import { indonesianPhrases, phrasesIn } from './words';
 
@@ -221,6 +221,17 @@ describe('every screen, on the bundled sample, in English', () => {
 			expect(await sidewaysProblems(page, `${name} (en)`)).toEqual([]);
 		});
 	}
+
+	it("the Plan screen's BNBA download has English column names and names its funding line", async () => {
+		const { page } = site;
+		await open(page, SCREENS.rencana);
+		const csv = await downloadOf(page, 'export-bnba-csv');
+		const [header, first] = (await readFile((await csv.path()) ?? '', 'utf8')).split('\r\n');
+		expect(header).toMatch(/^\uFEFFno,programme,district,village_code,village,/);
+		// The sample's default plan funds RTLH from its regency's APBD line, written by name.
+		const line = defaultPlan().fundingLines[0]?.name ?? '';
+		expect(first).toContain(`,${line},`);
+	});
 
 	it('the validation report of a file with findings and the refusal of a bad file are English', async () => {
 		const { page } = site;

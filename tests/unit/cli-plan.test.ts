@@ -21,7 +21,12 @@ const PLAN = {
 	date: '2026-11-23',
 	population: { desil: { min: 1, max: 10 }, verval: ['found', 'unverified'] },
 	fundingLines: [
-		{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { pip: 10_000_000, water: 10_000_000, rtlh: 100_000_000, paket: 10_000_000 } }
+		{
+			id: 'apbd',
+			name: 'APBD Kab. Uji',
+			kind: 'APBD',
+			budgets: { pip: 10_000_000, water: 10_000_000, rtlh: 100_000_000, paket: 10_000_000 }
+		}
 	]
 };
 
@@ -102,6 +107,41 @@ describe('tepat plan', () => {
 		expect(csv.split('\r\n')[0]).toMatch(/,rencana,tanggal_rencana,checksum_register,kode_kabupaten,kabupaten_kota,catatan_data$/);
 		expect(csv.split('\r\n')[1]).toContain(",'=1+1 Uji,2026-11-23,");
 		expect(csv.split('\r\n')[1]).toMatch(/,64\.02,Kabupaten Kutai Kartanegara,[^,]+$/);
+		// The funding line by its name, not its id.
+		expect(csv.split('\r\n')[1]).toMatch(/,APBD Kab\. Uji,\d+,/);
+	});
+
+	it('with --lang en writes the BNBA and the budget summary with English headers, titles and sheets', async () => {
+		const out = join(dir, 'english');
+		const { code } = await runCli(['--lang', 'en', 'plan', '--register', ...PAIR, '--plan', planPath, '--out', out]);
+		expect(code).toBe(0);
+		const csv = (await readFile(join(out, 'bnba-water.csv'), 'utf8')).split('\r\n');
+		expect(csv[0]).toBe(
+			'\uFEFFno,programme,district,village_code,village,household_id,kk_number,nik,name,address,decile,eligibility_reason,rank,' +
+				'funding_line,cost_rupiah,manual_change_reason,plan,plan_date,register_checksum,regency_code,regency,data_notes'
+		);
+		expect(csv[1]).toMatch(/,APBD Kab\. Uji,\d+,/);
+
+		const list = new ExcelJS.Workbook();
+		await list.xlsx.readFile(join(out, 'bnba-water.xlsx'));
+		const sheet = list.getWorksheet('BNBA')!;
+		expect(sheet.getCell('A1').value).toBe('BNBA Clean-water connection — Kabupaten Kutai Kartanegara (64.02)');
+		expect([sheet.getCell('A2').value, sheet.getCell('A3').value, sheet.getCell('A4').value, sheet.getCell('A5').value]).toEqual([
+			'Plan',
+			'Plan date',
+			'Register checksum',
+			'Data notes'
+		]);
+		expect((sheet.getRow(7).values as unknown[]).slice(1, 4)).toEqual(['No', 'district', 'village_code']);
+
+		const budget = new ExcelJS.Workbook();
+		await budget.xlsx.readFile(join(out, 'ringkasan-anggaran.xlsx'));
+		expect(budget.worksheets.map((w) => w.name)).toEqual(['Funding lines', 'Per village', 'Per village × funding line']);
+		const lines = budget.getWorksheet('Funding lines')!;
+		expect(lines.getCell('A1').value).toBe('Budget summary per programme and funding line — Kabupaten Kutai Kartanegara (64.02)');
+		expect((lines.getRow(7).values as unknown[]).slice(1)).toEqual(['Programme', 'Funding line', 'Units', 'Rupiah']);
+		const water = lines.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'Clean-water connection') as unknown[] | undefined;
+		expect(water?.[2]).toBe('APBD Kab. Uji');
 	});
 
 	it('refuses a wrong plan (exit 1, the file named) and asks for what is missing (exit 2)', async () => {

@@ -10,6 +10,8 @@ import type { Worksheet } from 'exceljs';
 import type { Plan, ProgrammeId } from '../core/plan';
 import type { BnbaRow, LineBudget, VillageBudget, VillageLineBudget } from '../queries/allocation';
 import { toCsv, type CsvCell } from './csv';
+import { columnWord, programmeTitle, sheetWord, type ExportColumn, type SheetWord } from '../words/export-labels';
+import type { Locale } from '../words/render';
 import { loadExcelJs } from './exceljs';
 
 export interface ExportStamp {
@@ -22,13 +24,18 @@ export interface ExportStamp {
 	regencyNama: string;
 	/** Filters and requirements that did not apply, or met records without a value (capability-notes.ts). */
 	notes: readonly string[];
+	/** The plan's funding lines by id, so a list names the line ("APBD Kutai Kartanegara"), not its code. */
+	lineNames: Readonly<Record<string, string>>;
+	/** The language of the headers and titles: Indonesian unless the user works in English. */
+	locale: Locale;
 }
 
 export function stampOf(
 	plan: Plan,
 	registerChecksum: string,
 	regency: { kode: string; nama: string },
-	notes: readonly string[] = []
+	notes: readonly string[] = [],
+	locale: Locale = 'id'
 ): ExportStamp {
 	return {
 		planName: plan.name,
@@ -36,37 +43,39 @@ export function stampOf(
 		registerChecksum,
 		regencyKode: regency.kode,
 		regencyNama: regency.nama,
-		notes
+		notes,
+		lineNames: Object.fromEntries(plan.fundingLines.map((line) => [line.id, line.name])),
+		locale
 	};
 }
 
 /** The notes as one cell: '-' when every filter and requirement applied to every record. */
 const notesCell = (stamp: ExportStamp): string => (stamp.notes.length > 0 ? stamp.notes.join('; ') : '-');
 
-export const PROGRAMME_TITLE: Readonly<Record<ProgrammeId, string>> = {
-	pip: 'PIP (beasiswa)',
-	paket: 'Kejar Paket A/B/C',
-	bsps: 'BSPS (bedah rumah APBN)',
-	rtlh: 'RTLH (bedah rumah daerah)',
-	water: 'Sambungan air bersih'
-};
+/** A funding line by its name in the plan; a line the plan no longer has keeps its id. */
+const lineName = (stamp: ExportStamp, id: string): string => stamp.lineNames[id] ?? id;
 
-const BNBA_HEADERS: readonly [keyof BnbaRow, string][] = [
+const BNBA_HEADERS: readonly [keyof BnbaRow, ExportColumn][] = [
 	['kecamatan_nama', 'kecamatan'],
-	['village_kode', 'kode_desa'],
-	['village_nama', 'desa_kelurahan'],
-	['household_id', 'id_keluarga'],
-	['kk', 'no_kk'],
+	['village_kode', 'village_code'],
+	['village_nama', 'village'],
+	['household_id', 'household_id'],
+	['kk', 'kk'],
 	['nik', 'nik'],
-	['nama', 'nama'],
-	['alamat', 'alamat'],
+	['nama', 'name'],
+	['alamat', 'address'],
 	['desil', 'desil'],
-	['rule', 'alasan_kelayakan'],
-	['rank', 'peringkat'],
-	['funding_line', 'sumber_dana'],
-	['cost', 'biaya_rupiah'],
-	['override_reason', 'alasan_perubahan_manual']
+	['rule', 'rule'],
+	['rank', 'rank'],
+	['funding_line', 'funding_line'],
+	['cost', 'cost'],
+	['override_reason', 'override']
 ];
+
+/** A BNBA row's cell, with the funding line by name. */
+function bnbaCell(row: BnbaRow, column: keyof BnbaRow, stamp: ExportStamp): CsvCell {
+	return column === 'funding_line' ? lineName(stamp, row.funding_line) : row[column];
+}
 
 const TEXT: ReadonlySet<keyof BnbaRow> = new Set([
 	'village_kode',
@@ -85,23 +94,19 @@ const TEXT: ReadonlySet<keyof BnbaRow> = new Set([
 export const bnbaFileStem = (programme: ProgrammeId): string => `bnba-${programme}`;
 
 export function bnbaCsv(rows: readonly BnbaRow[], stamp: ExportStamp): string {
+	const word = (column: ExportColumn) => columnWord(column, stamp.locale);
 	const header = [
-		'no',
-		'program',
-		...BNBA_HEADERS.map(([, h]) => h),
-		'rencana',
-		'tanggal_rencana',
-		'checksum_register',
-		'kode_kabupaten',
-		'kabupaten_kota',
-		'catatan_data'
+		word('no'),
+		word('programme'),
+		...BNBA_HEADERS.map(([, h]) => word(h)),
+		...(['plan', 'plan_date', 'checksum', 'regency_code', 'regency', 'notes'] as const).map(word)
 	];
 	return toCsv(
 		header,
 		rows.map((row, i): CsvCell[] => [
 			i + 1,
 			row.programme,
-			...BNBA_HEADERS.map(([column]) => row[column]),
+			...BNBA_HEADERS.map(([column]) => bnbaCell(row, column, stamp)),
 			stamp.planName,
 			stamp.planDate,
 			stamp.registerChecksum,
@@ -114,11 +119,12 @@ export function bnbaCsv(rows: readonly BnbaRow[], stamp: ExportStamp): string {
 
 function titleBlock(sheet: Worksheet, title: string, stamp: ExportStamp): void {
 	sheet.addRow([`${title} — ${stamp.regencyNama} (${stamp.regencyKode})`]).font = { bold: true, size: 13 };
+	const word = (w: SheetWord) => sheetWord(w, stamp.locale);
 	for (const [label, value] of [
-		['Rencana', stamp.planName],
-		['Tanggal rencana', stamp.planDate || '-'],
-		['Checksum register', stamp.registerChecksum],
-		['Catatan data', notesCell(stamp)]
+		[word('stamp_plan'), stamp.planName],
+		[word('stamp_plan_date'), stamp.planDate || '-'],
+		[word('stamp_checksum'), stamp.registerChecksum],
+		[word('stamp_notes'), notesCell(stamp)]
 	]) {
 		const row = sheet.addRow([label, '']);
 		row.getCell(2).value = value; // a string cell, whatever it holds
@@ -138,13 +144,13 @@ export async function bnbaXlsx(programme: ProgrammeId, rows: readonly BnbaRow[],
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Tepat';
 	const sheet = workbook.addWorksheet('BNBA');
-	titleBlock(sheet, `BNBA ${PROGRAMME_TITLE[programme]}`, stamp);
-	const headerRow = sheet.addRow(['No', ...BNBA_HEADERS.map(([, h]) => h)]);
+	titleBlock(sheet, `BNBA ${programmeTitle(programme, stamp.locale)}`, stamp);
+	const headerRow = sheet.addRow(['No', ...BNBA_HEADERS.map(([, h]) => columnWord(h, stamp.locale))]);
 	headerRow.font = { bold: true };
 	rows.forEach((row, i) => {
 		const added = sheet.addRow([i + 1, ...BNBA_HEADERS.map(([column]) => (TEXT.has(column) ? null : row[column]))]);
 		BNBA_HEADERS.forEach(([column], c) => {
-			const value = row[column];
+			const value = bnbaCell(row, column, stamp);
 			if (TEXT.has(column) && value !== null) textCell(sheet, added.number, c + 2, String(value));
 		});
 	});
@@ -162,29 +168,35 @@ export async function budgetXlsx(
 	const ExcelJS = await loadExcelJs();
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Tepat';
-	const totals = workbook.addWorksheet('Sumber dana');
-	titleBlock(totals, 'Ringkasan anggaran per program dan sumber dana', stamp);
-	totals.addRow(['Program', 'Sumber dana', 'Unit', 'Rupiah']).font = { bold: true };
-	for (const l of lines) totals.addRow([PROGRAMME_TITLE[l.programme as ProgrammeId] ?? l.programme, l.funding_line, l.units, l.rupiah]);
+	const word = (w: SheetWord) => sheetWord(w, stamp.locale);
+	const title = (programme: string) => programmeTitle(programme, stamp.locale);
+	const totals = workbook.addWorksheet(word('sheet_lines'));
+	titleBlock(totals, word('title_lines'), stamp);
+	totals.addRow([word('programme'), word('funding_line'), word('units'), word('rupiah')]).font = { bold: true };
+	for (const l of lines) {
+		const added = totals.addRow([title(l.programme), null, l.units, l.rupiah]);
+		textCell(totals, added.number, 2, lineName(stamp, l.funding_line));
+	}
 	totals.getColumn(4).numFmt = '#,##0';
 
-	const perVillage = workbook.addWorksheet('Per desa');
-	titleBlock(perVillage, 'Kebutuhan, terdanai dan belum terdanai per desa/kelurahan', stamp);
-	perVillage.addRow([
-		'Program',
-		'Kecamatan',
-		'Kode desa',
-		'Desa/kelurahan',
-		'Kebutuhan (unit)',
-		'Kebutuhan (Rp)',
-		'Terdanai (unit)',
-		'Terdanai (Rp)',
-		'Belum terdanai (unit)',
-		'Belum terdanai (Rp)'
-	]).font = { bold: true };
+	const perVillage = workbook.addWorksheet(word('sheet_villages'));
+	titleBlock(perVillage, word('title_villages'), stamp);
+	const villageColumns = [
+		'programme',
+		'kecamatan',
+		'village_code',
+		'village',
+		'need_units',
+		'need_rupiah',
+		'funded_units',
+		'funded_rupiah',
+		'unmet_units',
+		'unmet_rupiah'
+	] as const;
+	perVillage.addRow(villageColumns.map(word)).font = { bold: true };
 	for (const v of villages) {
 		const added = perVillage.addRow([
-			PROGRAMME_TITLE[v.programme as ProgrammeId] ?? v.programme,
+			title(v.programme),
 			null,
 			null,
 			null,
@@ -202,15 +214,16 @@ export async function budgetXlsx(
 	for (const c of [6, 8, 10]) perVillage.getColumn(c).numFmt = '#,##0';
 
 	const names = new Map(villages.map((v) => [v.village_kode, v]));
-	const split = workbook.addWorksheet('Per desa × sumber dana');
-	titleBlock(split, 'Terdanai per desa/kelurahan dan sumber dana', stamp);
-	split.addRow(['Program', 'Kecamatan', 'Kode desa', 'Desa/kelurahan', 'Sumber dana', 'Unit', 'Rupiah']).font = { bold: true };
+	const split = workbook.addWorksheet(word('sheet_split'));
+	titleBlock(split, word('title_split'), stamp);
+	const splitColumns = ['programme', 'kecamatan', 'village_code', 'village', 'funding_line', 'units', 'rupiah'] as const;
+	split.addRow(splitColumns.map(word)).font = { bold: true };
 	for (const v of villageLines) {
-		const added = split.addRow([PROGRAMME_TITLE[v.programme as ProgrammeId] ?? v.programme, null, null, null, null, v.units, v.rupiah]);
+		const added = split.addRow([title(v.programme), null, null, null, null, v.units, v.rupiah]);
 		textCell(split, added.number, 2, names.get(v.village_kode)?.kecamatan_nama ?? v.kecamatan_kode);
 		textCell(split, added.number, 3, v.village_kode);
 		textCell(split, added.number, 4, names.get(v.village_kode)?.village_nama ?? '');
-		textCell(split, added.number, 5, v.funding_line);
+		textCell(split, added.number, 5, lineName(stamp, v.funding_line));
 	}
 	split.getColumn(7).numFmt = '#,##0';
 	return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);

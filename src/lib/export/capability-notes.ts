@@ -16,7 +16,7 @@ import {
 import type { IndicatorId } from '../core/indicators/definitions';
 import type { MissingRule, Plan, ProgrammeId } from '../core/plan';
 import type { FieldKey, RegisterField } from '../core/register-fields';
-import { PROGRAMME_TITLE } from './bnba';
+import { programmeTitle } from '../words/export-labels';
 
 const FIELD_NAME: Record<string, string> = {
 	village_kode: 'kode desa',
@@ -177,7 +177,7 @@ export function capabilityLines(fields: readonly RegisterField[], caps: Capabili
 	lines.push('Indikator:');
 	for (const c of caps.indicators) item(INDICATOR_NAME[c.id], c.status, c.reasons);
 	lines.push('Program:');
-	for (const c of caps.programmes) item(PROGRAMME_TITLE[c.id], c.status, c.reasons);
+	for (const c of caps.programmes) item(programmeTitle(c.id, 'id'), c.status, c.reasons);
 	lines.push(`Populasi dan syarat (${planLabel}):`);
 	for (const f of caps.filters) lines.push(`  ${filterText(f)}`);
 	for (const r of caps.requirements.filter((x) => x.enabled)) lines.push(`  ${requirementText(r)}`);

@@ -11,6 +11,7 @@ import { allocationPart, stableKey } from '$lib/core/plan-parts';
 import type { RegisterField } from '$lib/core/register-fields';
 import { stampOf, type ExportStamp } from '$lib/export/bnba';
 import { planNotes } from '$lib/export/capability-notes';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { registerFields } from '$lib/queries/capabilities';
 import type { Engine } from '$lib/engine/types';
 import {
@@ -283,7 +284,9 @@ export class AllocationModel {
 						const held = this.#allocation.value;
 						// Another allocation was built meanwhile: it is brought up to date again.
 						if (this.#table !== key || !held) throw new QueryDropped();
-						return work(engine, stampOf(current, held.checksum, region.kabupaten, planNotes(held.fields, current)));
+						// The files speak the language the user works in (Indonesian column names by default).
+						const stamp = stampOf(current, held.checksum, region.kabupaten, planNotes(held.fields, current), getLocale());
+						return work(engine, stamp);
 					}
 				});
 			} catch (error) {
