@@ -162,6 +162,87 @@ async function sidewaysProblems(page: Page, label: string): Promise<string[]> {
 	return problems;
 }
 
+/**
+ * Text whose contrast with what is behind it is below WCAG AA (4.5:1, or 3:1 for large text): each
+ * element with its own text, its colour blended over the first opaque background among its ancestors,
+ * faded by the opacity of the element and its ancestors. Disabled controls are exempt, as in WCAG.
+ */
+async function lowContrast(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const parse = (css: string): [number, number, number, number] => {
+			const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+			return [r, g, b, css.startsWith('rgba') ? a : 1];
+		};
+		const luminance = ([r, g, b]: readonly number[]): number => {
+			const channel = (v: number) => {
+				const c = v / 255;
+				return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+			};
+			return 0.2126 * channel(r ?? 0) + 0.7152 * channel(g ?? 0) + 0.0722 * channel(b ?? 0);
+		};
+		const background = (el: Element): [number, number, number] => {
+			for (let e: Element | null = el; e; e = e.parentElement) {
+				const [r, g, b, a] = parse(getComputedStyle(e).backgroundColor);
+				if (a >= 0.99) return [r, g, b];
+			}
+			return [255, 255, 255];
+		};
+		const opacity = (el: Element): number => {
+			let o = 1;
+			for (let e: Element | null = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+			return o;
+		};
+		const problems: string[] = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+			if (!own || !(el instanceof HTMLElement) || el.closest('svg, [disabled], [aria-disabled="true"]')) continue;
+			const rect = el.getBoundingClientRect();
+			const style = getComputedStyle(el);
+			if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') continue;
+			const bg = background(el);
+			const [r, g, b, a] = parse(style.color);
+			const alpha = a * opacity(el);
+			const fg = [r * alpha + bg[0] * (1 - alpha), g * alpha + bg[1] * (1 - alpha), b * alpha + bg[2] * (1 - alpha)];
+			const [light, dark] = [luminance(fg), luminance(bg)].sort((x, y) => y - x) as [number, number];
+			const ratio = (light + 0.05) / (dark + 0.05);
+			const size = parseFloat(style.fontSize);
+			const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+			if (ratio < (large ? 3 : 4.5)) {
+				const id = el.getAttribute('data-testid');
+				const text = (el.textContent ?? '').trim().slice(0, 40);
+				problems.push(`${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${text}" ${ratio.toFixed(2)}:1`);
+			}
+		}
+		return [...new Set(problems)].slice(0, 12);
+	});
+}
+
+/**
+ * The first controls reached with Tab that show no focus indicator (no outline, no box shadow) while
+ * focused from the keyboard.
+ */
+async function focusWithoutRing(page: Page, presses = 25): Promise<string[]> {
+	await page.evaluate(() => {
+		(document.activeElement as HTMLElement | null)?.blur();
+		window.scrollTo(0, 0);
+	});
+	const problems: string[] = [];
+	for (let i = 0; i < presses; i++) {
+		await page.keyboard.press('Tab');
+		const shown = await page.evaluate(() => {
+			const el = document.activeElement;
+			if (!el || el === document.body) return null;
+			const style = getComputedStyle(el);
+			const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+			const id = el.getAttribute('data-testid');
+			const what = `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+			return { ring, name: `${what} (outline ${style.outlineStyle} ${style.outlineWidth})` };
+		});
+		if (shown && !shown.ring) problems.push(shown.name);
+	}
+	return [...new Set(problems)];
+}
+
 /** Everything a person reads or hears on the page, with the data's own names taken out. */
 async function wordsOnPage(page: Page): Promise<string> {
 	const words = await page.evaluate(() => {
@@ -194,7 +275,30 @@ describe('every screen, on the bundled sample, in Indonesian', () => {
 			await open(site.page, screen);
 			expect(await sidewaysProblems(site.page, name)).toEqual([]);
 		});
+
+		it(`${name}: text meets WCAG AA contrast and keyboard focus is visible`, async () => {
+			await open(site.page, screen);
+			expect(await lowContrast(site.page)).toEqual([]);
+			expect(await focusWithoutRing(site.page)).toEqual([]);
+		});
 	}
+
+	it('the contrast check finds pale text, so a pass means something', async () => {
+		const { page } = site;
+		await page.evaluate(() => {
+			const pale = document.createElement('p');
+			pale.textContent = 'pucat';
+			pale.dataset.testid = 'pale-probe';
+			pale.style.color = '#bbbbbb';
+			pale.style.background = '#ffffff';
+			document.body.append(pale);
+		});
+		try {
+			expect((await lowContrast(page)).some((p) => p.includes('pale-probe'))).toBe(true);
+		} finally {
+			await page.evaluate(() => document.querySelector('[data-testid="pale-probe"]')?.remove());
+		}
+	});
 });
 
 describe('every screen, on the bundled sample, in English', () => {
