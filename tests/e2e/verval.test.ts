@@ -206,6 +206,17 @@ describe('verval on the Verval screen', () => {
 		await page.waitForSelector('[data-testid="verval-conflicts-none"]');
 		await site.screenshot('verval-01-two-rounds');
 
+		// The landing page's headline: the verified share is the households the rounds checked, of all.
+		const progress = rowsOf(await engine.query(kecamatanProgressSql()), { households: 'number', households_checked: 'number' });
+		const checked = progress.reduce((n, r) => n + r.households_checked, 0);
+		const households = progress.reduce((n, r) => n + r.households, 0);
+		expect(checked).toBeGreaterThan(0);
+		await page.click('[data-testid="nav-overview"]');
+		const verified = page.locator('[data-testid="landing-verified"][data-verified="true"]');
+		await verified.waitFor({ timeout: LOAD_TIMEOUT });
+		expect(Number(await verified.locator('.value').getAttribute('data-value'))).toBe(checked);
+		expect(await verified.textContent()).toContain(`${formatId(checked)} dari ${formatId(households)}`);
+
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 });
