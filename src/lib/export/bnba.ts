@@ -11,6 +11,7 @@ import type { Plan, ProgrammeId } from '../core/plan';
 import type { BnbaRow, LineBudget, VillageBudget, VillageLineBudget } from '../queries/allocation';
 import { toCsv, type CsvCell } from './csv';
 import { columnWord, programmeTitle, sheetWord, type ExportColumn, type SheetWord } from '../words/export-labels';
+import { eligibilityWords } from '../words/eligibility';
 import type { Locale } from '../words/render';
 import { loadExcelJs } from './exceljs';
 
@@ -72,9 +73,11 @@ const BNBA_HEADERS: readonly [keyof BnbaRow, ExportColumn][] = [
 	['override_reason', 'override']
 ];
 
-/** A BNBA row's cell, with the funding line by name. */
+/** A BNBA row's cell, with the funding line by name and the reason for eligibility in words. */
 function bnbaCell(row: BnbaRow, column: keyof BnbaRow, stamp: ExportStamp): CsvCell {
-	return column === 'funding_line' ? lineName(stamp, row.funding_line) : row[column];
+	if (column === 'funding_line') return lineName(stamp, row.funding_line);
+	if (column === 'rule') return eligibilityWords(row.rule, stamp.locale);
+	return row[column];
 }
 
 const TEXT: ReadonlySet<keyof BnbaRow> = new Set([
