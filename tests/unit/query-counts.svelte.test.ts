@@ -174,7 +174,7 @@ describe('queries per plan edit', () => {
 				villageBudgetSql(),
 				villageLineBudgetSql(),
 				coverageCurveSql(plan.current, 200),
-				marginalReturnSql(plan.current, 12)
+				marginalReturnSql(plan.current, 20)
 			]);
 		} finally {
 			stop();
@@ -200,7 +200,7 @@ describe('queries per plan edit', () => {
 				villageBudgetSql(),
 				villageLineBudgetSql(),
 				coverageCurveSql(plan.current, 200),
-				marginalReturnSql(plan.current, 12)
+				marginalReturnSql(plan.current, 20)
 			]);
 		} finally {
 			stop();

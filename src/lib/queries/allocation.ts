@@ -265,7 +265,6 @@ function queueCtes(plan: Plan): Cte[] {
 			'0',
 			'a.programme'
 		);
-	const persons = PERSON_PROGRAMMES.map(sqlString).join(', ');
 	const units = select({
 		select: [
 			'a.programme',
@@ -276,10 +275,9 @@ function queueCtes(plan: Plan): Cte[] {
 			`${byProgramme((p) => removedSql(plan, p))} AS unit_removed`
 		],
 		from: `${ALLOCATION_TABLE} a`,
-		joins: [
-			'JOIN household h ON h.household_id = a.household_id',
-			`LEFT JOIN person p ON a.programme IN (${persons}) AND p.person_id = a.unit_id`
-		],
+		// A plain equi-join (a condition on the programme beside it made DuckDB loop over every pair): a
+		// household programme's unit matches no person, or one whose columns its expressions never read.
+		joins: ['JOIN household h ON h.household_id = a.household_id', 'LEFT JOIN person p ON p.person_id = a.unit_id'],
 		where: ['a.cumulative_cost IS NOT NULL']
 	});
 	const down = 'OVER (PARTITION BY programme ORDER BY rank ROWS UNBOUNDED PRECEDING)';

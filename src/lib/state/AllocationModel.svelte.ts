@@ -49,7 +49,7 @@ import type { RegisterInfo } from './persistence';
 /** Points per programme on the coverage curve. */
 const CURVE_POINTS = 200;
 /** At most this many budget slices per programme for the marginal return. */
-const RETURN_SLICES = 12;
+const RETURN_SLICES = 20;
 
 interface AllocationInputs {
 	version: number;
