@@ -1,6 +1,6 @@
-/** Hands bytes or text to the browser as a file download (no request leaves the page). */
-export function download(bytes: Uint8Array | string, name: string, type: string): void {
-	const blob = new Blob([bytes as BlobPart], { type });
+/** Hands bytes, text or a Blob to the browser as a file download (no request leaves the page). */
+export function download(bytes: Uint8Array | string | Blob, name: string, type: string): void {
+	const blob = bytes instanceof Blob ? bytes : new Blob([bytes as BlobPart], { type });
 	const url = URL.createObjectURL(blob);
 	const link = document.createElement('a');
 	link.href = url;
