@@ -154,8 +154,9 @@ describe('the programmes on the hand-computed register', () => {
 	});
 
 	it('coverage against budget follows the priority queue; budgets per village add up', async () => {
-		await allocate(planWith());
-		const pip = (await coverageCurve(engine)).filter((p) => p.programme === 'pip');
+		const plan = planWith();
+		await allocate(plan);
+		const pip = (await coverageCurve(engine, plan)).filter((p) => p.programme === 'pip');
 		expect(pip.map((p) => [p.units, p.rupiah])).toEqual([
 			[1, 225_000],
 			[2, 675_000],
@@ -163,7 +164,7 @@ describe('the programmes on the hand-computed register', () => {
 			[4, 1_950_000],
 			[5, 2_175_000]
 		]);
-		const thinned = (await coverageCurve(engine, 2)).filter((p) => p.programme === 'pip');
+		const thinned = (await coverageCurve(engine, plan, 2)).filter((p) => p.programme === 'pip');
 		expect(thinned.map((p) => p.units)).toEqual([2, 4, 5]);
 		// Funded per village and line: PIP in V1 drew on APBD (P2, P3) and APBN (P5).
 		const split = await villageLineBudget(engine);

@@ -15,7 +15,13 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';
 import { funnelSql } from '../../src/lib/core/funnel';
 import { allocationStatements } from '../../src/lib/core/programs';
-import { coverageCurveSql, lineBudgetSql, villageBudgetSql, villageLineBudgetSql } from '../../src/lib/queries/allocation';
+import {
+	coverageCurveSql,
+	lineBudgetSql,
+	marginalReturnSql,
+	villageBudgetSql,
+	villageLineBudgetSql
+} from '../../src/lib/queries/allocation';
 import { V1, loadIndicatorFixture } from '../fixtures/indicators';
 
 /** Records every statement it runs. */
@@ -167,7 +173,8 @@ describe('queries per plan edit', () => {
 				lineBudgetSql(),
 				villageBudgetSql(),
 				villageLineBudgetSql(),
-				coverageCurveSql(200)
+				coverageCurveSql(plan.current, 200),
+				marginalReturnSql(plan.current, 20)
 			]);
 		} finally {
 			stop();
@@ -188,7 +195,13 @@ describe('queries per plan edit', () => {
 			expect(inserts[0]).toContain("'water' AS programme");
 			expect(budget).toContain("DELETE FROM allocation WHERE programme = 'water'");
 			expect(budget.filter((sql) => sql.includes('plan_household ('))).toEqual([]);
-			expect(budget.slice(-4)).toEqual([lineBudgetSql(), villageBudgetSql(), villageLineBudgetSql(), coverageCurveSql(200)]);
+			expect(budget.slice(-5)).toEqual([
+				lineBudgetSql(),
+				villageBudgetSql(),
+				villageLineBudgetSql(),
+				coverageCurveSql(plan.current, 200),
+				marginalReturnSql(plan.current, 20)
+			]);
 		} finally {
 			stop();
 		}

@@ -5,11 +5,12 @@
  */
 import type { StatusSource } from '../core/verval/relations';
 import type { Engine } from '../engine/types';
-import type { Plan, ProgrammeId } from '../core/plan';
+import { PROGRAMME_IDS, type Plan, type ProgrammeId } from '../core/plan';
 import { PERSON_PROGRAMMES } from '../core/programs/candidates';
 import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationRun, type AllocationState, type AllocationTable } from '../core/programs';
 import { rowsOf, type RowOf } from '../core/rows';
-import { or, select, sqlString, withCtes, type SelectQuery } from '../core/sql';
+import { peopleReachedSql, removedSql } from '../core/programs/removed';
+import { caseWhen, or, select, sqlString, withCtes, type Cte, type SelectQuery } from '../core/sql';
 
 /** Builds the allocation of this plan into `target` (`allocation` by default); returns the milliseconds it took. */
 export async function runAllocation(
@@ -248,33 +249,153 @@ export async function bnba(engine: Engine, programme: ProgrammeId, villageKode?:
 
 // ---- Coverage against budget, and two plans compared -------------------------------------------
 
-const CURVE_ROW = { programme: 'string', units: 'number', rupiah: 'number' } as const;
+const CURVE_ROW = { programme: 'string', units: 'number', rupiah: 'number', people: 'number', removed: 'number' } as const;
+/** A point of a programme's coverage curve: what the queue's first `units` units cost, reach and remove. */
 export type CurvePoint = RowOf<typeof CURVE_ROW>;
 
 /**
- * Units reached against money spent, in priority order, for each programme: the queue's running sum
- * thinned to about `points` points per programme (always keeping the last), so "what would Rp X more
- * reach?" is read off the curve past the funded part.
+ * Every queued unit of every programme (in the order of its queue) with its cost, the people it reaches
+ * and the deprivations it removes (core/programs/removed.ts), and the running sums down its queue:
+ * `units`, `cumulative_cost`, `people`, `removed`. Over-cap units are not queued.
  */
-export function coverageCurveSql(points = 200): string {
-	const queued = select({
-		select: ['programme', 'rank', 'cumulative_cost', 'count(*) OVER (PARTITION BY programme) AS n'],
-		from: ALLOCATION_TABLE,
-		where: ['cumulative_cost IS NOT NULL']
+function queueCtes(plan: Plan): Cte[] {
+	const byProgramme = (sql: (p: ProgrammeId) => string) =>
+		caseWhen(
+			PROGRAMME_IDS.map((p) => [sqlString(p), sql(p)]),
+			'0',
+			'a.programme'
+		);
+	const units = select({
+		select: [
+			'a.programme',
+			'a.rank',
+			'a.cost',
+			'a.cumulative_cost',
+			`${byProgramme(peopleReachedSql)} AS unit_people`,
+			`${byProgramme((p) => removedSql(plan, p))} AS unit_removed`
+		],
+		from: `${ALLOCATION_TABLE} a`,
+		// A plain equi-join (a condition on the programme beside it made DuckDB loop over every pair): a
+		// household programme's unit matches no person, or one whose columns its expressions never read.
+		joins: ['JOIN household h ON h.household_id = a.household_id', 'LEFT JOIN person p ON p.person_id = a.unit_id'],
+		where: ['a.cumulative_cost IS NOT NULL']
 	});
+	const down = 'OVER (PARTITION BY programme ORDER BY rank ROWS UNBOUNDED PRECEDING)';
+	const running = select({
+		select: [
+			'programme',
+			'cost',
+			'unit_removed',
+			'cumulative_cost',
+			`count(*) ${down} AS units`,
+			`sum(unit_people) ${down} AS people`,
+			`sum(unit_removed) ${down} AS removed`,
+			'count(*) OVER (PARTITION BY programme) AS n'
+		],
+		from: 'u'
+	});
+	return [
+		['u', units],
+		['running', running]
+	];
+}
+
+/**
+ * Units reached, people reached and deprivations removed against money spent, in priority order, for
+ * each programme: the queue's running sums thinned to about `points` points per programme (always
+ * keeping the last), so "what would Rp X more reach?" is read off the curve past the funded part.
+ */
+export function coverageCurveSql(plan: Plan, points = 200): string {
 	return withCtes(
-		[['q', queued]],
+		queueCtes(plan),
 		select({
-			select: ['programme', 'rank::INTEGER AS units', 'cumulative_cost::DOUBLE AS rupiah'],
-			from: 'q',
-			where: [or(['rank = n', `rank % greatest(1, n // ${Math.max(1, Math.floor(points))}) = 0`])],
-			orderBy: ['programme', 'rank']
+			select: [
+				'programme',
+				'units::INTEGER AS units',
+				'cumulative_cost::DOUBLE AS rupiah',
+				'people::DOUBLE AS people',
+				'removed::DOUBLE AS removed'
+			],
+			from: 'running',
+			where: [or(['units = n', `units % greatest(1, n // ${Math.max(1, Math.floor(points))}) = 0`])],
+			orderBy: ['programme', 'units']
 		})
 	);
 }
 
-export async function coverageCurve(engine: Engine, points = 200): Promise<CurvePoint[]> {
-	return rowsOf(await engine.query(coverageCurveSql(points)), CURVE_ROW);
+export async function coverageCurve(engine: Engine, plan: Plan, points = 200): Promise<CurvePoint[]> {
+	return rowsOf(await engine.query(coverageCurveSql(plan, points)), CURVE_ROW);
+}
+
+/** The marginal return is given per this many Rupiah. */
+export const RETURN_PER = 1_000_000_000;
+
+const RETURN_ROW = {
+	programme: 'string',
+	slice: 'number',
+	from_rupiah: 'number',
+	to_rupiah: 'number',
+	units: 'number',
+	rupiah: 'number',
+	removed: 'number',
+	cumulative_units: 'number',
+	cumulative_rupiah: 'number',
+	cumulative_removed: 'number',
+	per_billion: 'number'
+} as const;
+/** One budget slice of a programme's queue: what it funds and removes, and deprivations removed per Rp 1 billion. */
+export type ReturnSlice = RowOf<typeof RETURN_ROW>;
+
+/**
+ * The marginal return: each programme's queue cut into successive budget slices of one round width
+ * (1, 2 or 5 × 10^k Rupiah, the smallest giving at most `slices` slices), a unit falling in the slice
+ * where its running cost ends. Per slice: units, Rupiah and deprivations removed, the running totals
+ * at its end, and deprivations removed per Rp 1 billion spent in it; empty slices (a unit dearer than
+ * a slice) are left out.
+ */
+export function marginalReturnSql(plan: Plan, slices = 12): string {
+	const n = Math.max(1, Math.floor(slices));
+	const x = `greatest(max(cumulative_cost), 1)::DOUBLE / ${n}`;
+	const e = `pow(10, floor(log10(${x})))`;
+	const step = caseWhen(
+		[
+			[`${x} <= ${e}`, '1'],
+			[`${x} <= 2 * ${e}`, '2'],
+			[`${x} <= 5 * ${e}`, '5']
+		],
+		'10'
+	);
+	const widths = select({
+		select: ['programme', `greatest(1, ceil(${step} * ${e}))::BIGINT AS width`],
+		from: 'running',
+		groupBy: ['programme']
+	});
+	return withCtes(
+		[...queueCtes(plan), ['widths', widths]],
+		select({
+			select: [
+				'r.programme',
+				'((r.cumulative_cost - 1) // w.width)::INTEGER AS slice',
+				'(slice * w.width)::DOUBLE AS from_rupiah',
+				'((slice + 1) * w.width)::DOUBLE AS to_rupiah',
+				'count(*)::INTEGER AS units',
+				'sum(r.cost)::DOUBLE AS rupiah',
+				'sum(r.unit_removed)::DOUBLE AS removed',
+				'max(r.units)::INTEGER AS cumulative_units',
+				'max(r.cumulative_cost)::DOUBLE AS cumulative_rupiah',
+				'max(r.removed)::DOUBLE AS cumulative_removed',
+				`(sum(r.unit_removed) * ${RETURN_PER} / sum(r.cost))::DOUBLE AS per_billion`
+			],
+			from: 'running r',
+			joins: ['JOIN widths w USING (programme)'],
+			groupBy: ['r.programme', 'slice', 'w.width'],
+			orderBy: ['r.programme', 'slice']
+		})
+	);
+}
+
+export async function marginalReturn(engine: Engine, plan: Plan, slices = 12): Promise<ReturnSlice[]> {
+	return rowsOf(await engine.query(marginalReturnSql(plan, slices)), RETURN_ROW);
 }
 
 const DIFF_ROW = {

@@ -20,6 +20,7 @@ import {
 	comparePlan,
 	coverageCurve,
 	lineBudget,
+	marginalReturn,
 	registerChecksum,
 	updateAllocation,
 	villageBudget,
@@ -29,6 +30,7 @@ import {
 	type CurvePoint,
 	type LineBudget,
 	type PlanDifference,
+	type ReturnSlice,
 	type VillageBudget,
 	type VillageLineBudget
 } from '$lib/queries/allocation';
@@ -47,6 +49,8 @@ import type { RegisterInfo } from './persistence';
 
 /** Points per programme on the coverage curve. */
 const CURVE_POINTS = 200;
+/** At most this many budget slices per programme for the marginal return. */
+const RETURN_SLICES = 20;
 
 interface AllocationInputs {
 	version: number;
@@ -62,6 +66,8 @@ export interface Allocated {
 	villages: VillageBudget[];
 	villageLines: VillageLineBudget[];
 	curve: CurvePoint[];
+	/** Deprivations removed per Rp 1 billion in successive budget slices of each queue. */
+	returns: ReturnSlice[];
 	/** Milliseconds the allocation took in DuckDB. */
 	ms: number;
 	checksum: string;
@@ -131,12 +137,13 @@ export class AllocationModel {
 			const lines = await lineBudget(engine);
 			const villages = await villageBudget(engine);
 			const villageLines = await villageLineBudget(engine);
-			const curve = await coverageCurve(engine, CURVE_POINTS);
+			const curve = await coverageCurve(engine, inputs.plan, CURVE_POINTS);
+			const returns = await marginalReturn(engine, inputs.plan, RETURN_SLICES);
 			if (this.#checksum?.version !== inputs.version) {
 				this.#checksum = { version: inputs.version, checksum: await registerChecksum(engine), fields: await registerFields(engine) };
 			}
 			const { checksum, fields } = this.#checksum;
-			const figures: Allocated = { lines, villages, villageLines, curve, ms, checksum, fields };
+			const figures: Allocated = { lines, villages, villageLines, curve, returns, ms, checksum, fields };
 			// Kept for the next visit; a browser that cannot keep it only loses the head start.
 			this.store.save(inputs.storedKey, figures).catch(() => undefined);
 			return figures;
@@ -193,6 +200,11 @@ export class AllocationModel {
 
 	get curve(): CurvePoint[] {
 		return this.#shown?.curve ?? [];
+	}
+
+	/** The marginal return per budget slice of every programme's queue. */
+	get returns(): ReturnSlice[] {
+		return this.#shown?.returns ?? [];
 	}
 
 	/** The register's checksum, printed on every export. */

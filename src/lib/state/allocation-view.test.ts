@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { CurvePoint, VillageBudget } from '$lib/queries/allocation';
 import { formatRupiah, formatRupiahShort, parseRupiah } from '$lib/ui/format';
-import { curveOf, kecamatanBudget, lineCell, moreUnits, programmeTotal, unmetView, unitsAt } from './allocation-view';
+import {
+	budgetSplit,
+	curveOf,
+	kecamatanBudget,
+	lineCell,
+	moreUnits,
+	programmeTotal,
+	returnsOf,
+	unmetView,
+	unitsAt
+} from './allocation-view';
 
 function village(programme: string, kec: string, kode: string, need: number, funded: number, cost: number): VillageBudget {
 	return {
@@ -43,8 +53,14 @@ describe('kecamatan totals from village rows', () => {
 
 describe('what more money reaches, off the coverage curve', () => {
 	// Ten units at 100 each, thinned to every other point plus the last.
-	const points: CurvePoint[] = [2, 4, 6, 8, 10].map((u) => ({ programme: 'water', units: u, rupiah: u * 100 }));
-	const curve = curveOf([...points].reverse().concat([{ programme: 'pip', units: 1, rupiah: 5 }]), 'water');
+	const points: CurvePoint[] = [2, 4, 6, 8, 10].map((u) => ({
+		programme: 'water',
+		units: u,
+		rupiah: u * 100,
+		people: 3 * u,
+		removed: 3 * u
+	}));
+	const curve = curveOf([...points].reverse().concat([{ programme: 'pip', units: 1, rupiah: 5, people: 1, removed: 1 }]), 'water');
 	it('keeps one programme in unit order', () => {
 		expect(curve.map((p) => p.units)).toEqual([2, 4, 6, 8, 10]);
 	});
@@ -58,14 +74,48 @@ describe('what more money reaches, off the coverage curve', () => {
 		expect(unitsAt([], 5000)).toBe(0);
 	});
 	it('reads a thinned straight line exactly (no float lost to rounding down)', () => {
-		const line: CurvePoint[] = [44, 88, 132].map((u) => ({ programme: 'water', units: u, rupiah: u * 2_500_000 }));
+		const line: CurvePoint[] = [44, 88, 132].map((u) => ({ programme: 'water', units: u, rupiah: u * 2_500_000, people: u, removed: u }));
 		expect(unitsAt(line, 100_000_000)).toBe(40);
 		expect(moreUnits(line, 100_000_000, 100_000_000).units).toBe(40);
 	});
 	it('answers "Rp X more" from the funded amount, saying when the queue runs out', () => {
-		expect(moreUnits(curve, 400, 300)).toEqual({ units: 3, exhausted: false });
-		expect(moreUnits(curve, 400, 50)).toEqual({ units: 0, exhausted: false });
-		expect(moreUnits(curve, 400, 10_000)).toEqual({ units: 6, exhausted: true });
+		// Three people a unit, each removing one deprivation: read between points, not rounded down.
+		expect(moreUnits(curve, 400, 300)).toEqual({ units: 3, removed: 9, exhausted: false });
+		expect(moreUnits(curve, 400, 50)).toEqual({ units: 0, removed: 1.5, exhausted: false });
+		expect(moreUnits(curve, 400, 10_000)).toEqual({ units: 6, removed: 18, exhausted: true });
+	});
+});
+
+describe('the budget split and the marginal return', () => {
+	it('splits funded Rupiah per programme and funding line, with the unmet gap and a total row', () => {
+		const villages = [village('rtlh', '64.02.01', '64.02.01.2001', 4, 3, 50), village('water', '64.02.01', '64.02.01.2001', 10, 5, 2)];
+		const lines = [
+			{ programme: 'rtlh', funding_line: 'apbd', units: 2, rupiah: 100 },
+			{ programme: 'rtlh', funding_line: 'csr', units: 1, rupiah: 50 },
+			{ programme: 'water', funding_line: 'apbd', units: 5, rupiah: 10 }
+		];
+		expect(budgetSplit(lines, villages, ['rtlh', 'water', 'pip'], ['apbd', 'apbn', 'csr'])).toEqual([
+			{ programme: 'rtlh', byLine: [100, 0, 50], funded: 150, unmet: 50, need: 200 },
+			{ programme: 'water', byLine: [10, 0, 0], funded: 10, unmet: 10, need: 20 },
+			{ programme: 'pip', byLine: [0, 0, 0], funded: 0, unmet: 0, need: 0 },
+			{ programme: null, byLine: [110, 0, 50], funded: 160, unmet: 60, need: 220 }
+		]);
+	});
+	it("keeps one programme's slices in queue order", () => {
+		const slice = (programme: string, n: number) => ({
+			programme,
+			slice: n,
+			from_rupiah: n,
+			to_rupiah: n + 1,
+			units: 1,
+			rupiah: 1,
+			removed: 1,
+			cumulative_units: n,
+			cumulative_rupiah: n,
+			cumulative_removed: n,
+			per_billion: 1
+		});
+		expect(returnsOf([slice('pip', 2), slice('rtlh', 0), slice('pip', 0)], 'pip').map((s) => s.slice)).toEqual([0, 2]);
 	});
 });
 

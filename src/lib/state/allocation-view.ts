@@ -5,7 +5,7 @@
  */
 import { classify, classIndex, type Classification } from '$lib/core/geo/classify';
 import type { ProgrammeId } from '$lib/core/plan';
-import type { CurvePoint, LineBudget, VillageBudget, VillageLineBudget } from '$lib/queries/allocation';
+import type { CurvePoint, LineBudget, ReturnSlice, VillageBudget, VillageLineBudget } from '$lib/queries/allocation';
 import type { MapPaint } from './MapModel.svelte';
 import { rampColours } from './map-view';
 
@@ -82,33 +82,92 @@ export function curveOf(curve: readonly CurvePoint[], programme: string): CurveP
 	return curve.filter((p) => p.programme === programme).sort((a, b) => a.units - b.units);
 }
 
+/** What a curve point counts down the queue. */
+export type CurveMeasure = 'units' | 'people' | 'removed';
+
 /**
- * Units reached with `rupiah` spent from the top of the queue, read off the (thinned) curve: the
- * largest point at or below the amount, then linear between it and the next point, rounded down (a
- * unit is reached only when paid in full). Never more than the whole queue.
+ * A measure reached with `rupiah` spent from the top of the queue, read off the (thinned) curve: the
+ * largest point at or below the amount, then linear between it and the next point. Never more than
+ * the whole queue.
  */
-export function unitsAt(points: readonly CurvePoint[], rupiah: number): number {
+export function measureAt(points: readonly CurvePoint[], rupiah: number, measure: CurveMeasure): number {
 	if (points.length === 0 || !(rupiah > 0)) return 0;
-	let previous = { units: 0, rupiah: 0 };
+	let previous = { rupiah: 0, value: 0 };
 	for (const p of points) {
-		if (p.rupiah === rupiah) return p.units;
+		if (p.rupiah === rupiah) return p[measure];
 		if (p.rupiah > rupiah) {
 			const span = p.rupiah - previous.rupiah;
 			const share = span > 0 ? (rupiah - previous.rupiah) / span : 0;
-			// The epsilon keeps 39,999999 (a float of 40) at 40.
-			return Math.floor(previous.units + share * (p.units - previous.units) + 1e-9);
+			return previous.value + share * (p[measure] - previous.value);
 		}
-		previous = p;
+		previous = { rupiah: p.rupiah, value: p[measure] };
 	}
-	return previous.units;
+	return previous.value;
 }
 
-/** What `extra` Rupiah more than `funded` would reach: the additional units, and whether the queue runs out. */
-export function moreUnits(points: readonly CurvePoint[], funded: number, extra: number): { units: number; exhausted: boolean } {
+/** Units reached with `rupiah` spent, rounded down (a unit is reached only when paid in full). */
+export function unitsAt(points: readonly CurvePoint[], rupiah: number): number {
+	// The epsilon keeps 39,999999 (a float of 40) at 40.
+	return Math.floor(measureAt(points, rupiah, 'units') + 1e-9);
+}
+
+/**
+ * What `extra` Rupiah more than `funded` would reach: the additional units and deprivations removed
+ * (core/programs/removed.ts), and whether the queue runs out.
+ */
+export function moreUnits(
+	points: readonly CurvePoint[],
+	funded: number,
+	extra: number
+): { units: number; removed: number; exhausted: boolean } {
 	const last = points[points.length - 1];
-	const before = unitsAt(points, funded);
-	const after = unitsAt(points, funded + Math.max(0, extra));
-	return { units: Math.max(0, after - before), exhausted: last !== undefined && funded + extra >= last.rupiah };
+	const after = funded + Math.max(0, extra);
+	return {
+		units: Math.max(0, unitsAt(points, after) - unitsAt(points, funded)),
+		removed: Math.max(0, measureAt(points, after, 'removed') - measureAt(points, funded, 'removed')),
+		exhausted: last !== undefined && funded + extra >= last.rupiah
+	};
+}
+
+/** A programme's budget slices, in queue order. */
+export function returnsOf(returns: readonly ReturnSlice[], programme: string): ReturnSlice[] {
+	return returns.filter((r) => r.programme === programme).sort((a, b) => a.slice - b.slice);
+}
+
+/** One row of the budget split: funded Rupiah per funding line (in the plan's order), funded, unmet and need. */
+export interface SplitRow {
+	programme: ProgrammeId | null;
+	byLine: number[];
+	funded: number;
+	unmet: number;
+	need: number;
+}
+
+/** Funded Rupiah of each programme per funding line, and its unmet gap; the last row (programme null) is the total. */
+export function budgetSplit(
+	lines: readonly LineBudget[],
+	villages: readonly VillageBudget[],
+	programmes: readonly ProgrammeId[],
+	lineIds: readonly string[]
+): SplitRow[] {
+	const rows = programmes.map((programme): SplitRow => {
+		const total = programmeTotal(villages, programme);
+		return {
+			programme,
+			byLine: lineIds.map((line) => lineCell(lines, programme, line).rupiah),
+			funded: total.funded_rupiah,
+			unmet: total.unmet_rupiah,
+			need: total.need_rupiah
+		};
+	});
+	const total: SplitRow = {
+		programme: null,
+		byLine: lineIds.map((_, i) => rows.reduce((sum, r) => sum + (r.byLine[i] ?? 0), 0)),
+		funded: rows.reduce((sum, r) => sum + r.funded, 0),
+		unmet: rows.reduce((sum, r) => sum + r.unmet, 0),
+		need: rows.reduce((sum, r) => sum + r.need, 0)
+	};
+	return [...rows, total];
 }
 
 export interface UnmetView {
