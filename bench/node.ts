@@ -12,7 +12,7 @@ import type { Plan, ProgrammeId } from '../src/lib/core/plan';
 import { defaultPlan } from '../src/lib/core/plan';
 import type { Reference } from '../src/lib/core/reference';
 import { NodeEngine } from '../src/lib/engine/node';
-import { planNotes } from '../src/lib/export/capability-notes';
+import { planNotes } from '../src/lib/words/capability-notes';
 import { bnbaCsv, bnbaFileStem, bnbaXlsx, stampOf } from '../src/lib/export/bnba';
 import { ingestRegister, loadReference } from '../src/lib/ingest';
 import { fileByteSource } from '../src/lib/ingest/node-source';

@@ -7,7 +7,7 @@ import { readPlanOrReport } from './plan-file';
 import { villageIndicators } from '../lib/queries/indicators';
 import { registerFields } from '../lib/queries/capabilities';
 import { capabilitiesOf, uncomputedIndicators } from '../lib/core/capabilities';
-import { exportNotes, indicatorNotes } from '../lib/export/capability-notes';
+import { exportNotes, indicatorNotes } from '../lib/words/capability-notes';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
 import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
 
@@ -69,7 +69,7 @@ export const indicatorsCommand: Command = {
 					`${formatNumber(result.rowsRead)} baris dibaca, total ${formatSeconds(performance.now() - started)} detik.\n`
 			);
 			// An indicator not computed in full, a filter the register cannot apply, or records without a value, said beside the figures.
-			for (const note of [...indicatorNotes(caps), ...exportNotes(caps)]) io.stderr(`Catatan: ${note}\n`);
+			for (const note of [...indicatorNotes(caps, io.lang ?? 'id'), ...exportNotes(caps, io.lang ?? 'id')]) io.stderr(`Catatan: ${note}\n`);
 			return EXIT_OK;
 		});
 	}

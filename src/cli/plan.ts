@@ -14,7 +14,7 @@ import { ALLOCATION_COLUMNS, ALLOCATION_ORDER, ALLOCATION_TABLE } from '../lib/c
 import { serialisePlan } from '../lib/core/plan';
 import { toCsv, type CsvCell } from '../lib/export/csv';
 import { bnbaCsv, bnbaFileStem, bnbaXlsx, budgetXlsx, stampOf } from '../lib/export/bnba';
-import { planNotes } from '../lib/export/capability-notes';
+import { planNotes } from '../lib/words/capability-notes';
 import { registerFields } from '../lib/queries/capabilities';
 import { bnba, lineBudget, registerChecksum, runAllocation, villageBudget, villageLineBudget } from '../lib/queries/allocation';
 import { readPlanOrReport } from './plan-file';
@@ -72,7 +72,7 @@ export const planCommand: Command = {
 		}
 		return withRegister(parsed, io, async ({ engine, reference, started }) => {
 			const allocationMs = await runAllocation(engine, plan);
-			const notes = planNotes(await registerFields(engine), plan);
+			const notes = planNotes(await registerFields(engine), plan, io.lang ?? 'id');
 			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, notes, io.lang ?? 'id');
 
 			const all = await engine.query(

@@ -27,7 +27,7 @@ import { reportToCsv } from '../lib/export/csv';
 import { reportToXlsx } from '../lib/export/xlsx';
 import { capabilitiesOf } from '../lib/core/capabilities';
 import { defaultPlan } from '../lib/core/plan';
-import { capabilityLines } from '../lib/export/capability-notes';
+import { capabilityLines } from '../lib/words/capability-notes';
 import { registerFields } from '../lib/queries/capabilities';
 import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
 import { wordedFindings, wordsOf, type Locale } from '../lib/words';
@@ -133,7 +133,7 @@ export const reportCommand: Command = {
 			if (!report) throw new Error('laporan tidak terbentuk');
 			io.stdout(formatReportSummary(report, io.lang ?? 'id'));
 			const fields = await registerFields(engine);
-			const capabilities = capabilityLines(fields, capabilitiesOf(fields, defaultPlan()), 'rencana bawaan');
+			const capabilities = capabilityLines(fields, capabilitiesOf(fields, defaultPlan()), null, io.lang ?? 'id');
 			io.stdout(`\n${capabilities.join('\n')}\n`);
 			if (out) {
 				const rows = wordedFindings(await loadReportFindings(engine), io.lang ?? 'id');

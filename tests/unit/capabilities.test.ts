@@ -12,7 +12,7 @@ import type { Reference } from '../../src/lib/core/reference';
 import { rowsOf } from '../../src/lib/core/rows';
 import { NodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';
-import { exportNotes, reasonText } from '../../src/lib/export/capability-notes';
+import { exportNotes, reasonText } from '../../src/lib/words/capability-notes';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { populationFunnel, registerFields } from '../../src/lib/queries/capabilities';
 import { villageIndicators } from '../../src/lib/queries/indicators';
@@ -82,7 +82,7 @@ describe.each(ENGINES)('on %s', (_name, open) => {
 		expect(caps.filters.find((f) => f.id === 'desil')).toMatchObject({ applies: true, missing: 0 });
 		const bsps = caps.programmes.find((p) => p.id === 'bsps');
 		expect(bsps?.status).toBe('partial');
-		expect(bsps?.reasons.map(reasonText)).toEqual([
+		expect(bsps?.reasons.map((r) => reasonText(r))).toEqual([
 			// DTSEN never records condition: a note, BSPS stays partial for the requirements alone.
 			'tidak ada kolom kondisi atap: atap berkondisi buruk tidak terhitung',
 			'tidak ada kolom kondisi dinding: dinding berkondisi buruk tidak terhitung',

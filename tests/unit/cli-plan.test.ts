@@ -7,7 +7,7 @@ import { readReference } from '../../src/cli/reference';
 import { defaultPlan, parsePlan, serialisePlan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { bnbaCsv, stampOf } from '../../src/lib/export/bnba';
-import { planNotes } from '../../src/lib/export/capability-notes';
+import { planNotes } from '../../src/lib/words/capability-notes';
 import { ingestRegister, loadReference } from '../../src/lib/ingest';
 import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { bnba, registerChecksum, runAllocation } from '../../src/lib/queries/allocation';
@@ -121,6 +121,8 @@ describe('tepat plan', () => {
 				'funding_line,cost_rupiah,manual_change_reason,plan,plan_date,register_checksum,regency_code,regency,data_notes'
 		);
 		expect(csv[1]).toMatch(/,APBD Kab\. Uji,\d+,/);
+		// The data notes in English too: Rapak Lambur's family has no verval status and is counted.
+		expect(csv[1]).toMatch(/,Population filter by verification: applies; verification status empty for 1 household\(s\): counted$/);
 
 		const list = new ExcelJS.Workbook();
 		await list.xlsx.readFile(join(out, 'bnba-water.xlsx'));

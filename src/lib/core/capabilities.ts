@@ -2,7 +2,7 @@
  * What a register can feed: from the columns it really has (`register_field`) and the plan, whether
  * each indicator and programme can be computed fully, partly or not at all, whether each population
  * filter and programme requirement applies, and why. Reasons are codes with parameters; the words
- * are the caller's (paraglide messages on screen, export/capability-notes.ts in files and the CLI).
+ * are the caller's (paraglide messages on screen, words/capability-notes.ts in files and the CLI).
  */
 import { INDICATOR_IDS, type IndicatorId } from './indicators/definitions';
 import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type IndicatorSettings, type MissingRule, type Plan, type ProgrammeId } from './plan';

@@ -10,7 +10,7 @@ import type { Plan, ProgrammeId } from '$lib/core/plan';
 import { allocationPart, stableKey } from '$lib/core/plan-parts';
 import type { RegisterField } from '$lib/core/register-fields';
 import { stampOf, type ExportStamp } from '$lib/export/bnba';
-import { planNotes } from '$lib/export/capability-notes';
+import { planNotes } from '$lib/words/capability-notes';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { registerFields } from '$lib/queries/capabilities';
 import type { Engine } from '$lib/engine/types';
@@ -297,7 +297,8 @@ export class AllocationModel {
 						// Another allocation was built meanwhile: it is brought up to date again.
 						if (this.#table !== key || !held) throw new QueryDropped();
 						// The files speak the language the user works in (Indonesian column names by default).
-						const stamp = stampOf(current, held.checksum, region.kabupaten, planNotes(held.fields, current), getLocale());
+						const locale = getLocale();
+						const stamp = stampOf(current, held.checksum, region.kabupaten, planNotes(held.fields, current, locale), locale);
 						return work(engine, stamp);
 					}
 				});

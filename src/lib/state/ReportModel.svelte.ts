@@ -4,7 +4,7 @@ import { reportToCsv } from '$lib/export/csv';
 import { findingsInWords } from '$lib/words/error-text';
 import { reportHeaders } from '$lib/words/report-labels';
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { capabilityLines } from '$lib/export/capability-notes';
+import { capabilityLines } from '$lib/words/capability-notes';
 import { capabilities } from './CapabilityModel.svelte';
 import { download, safeFileStem } from './download';
 import { plan } from './PlanModel.svelte';
@@ -113,7 +113,7 @@ export class ReportModel {
 			import('$lib/export/xlsx')
 		]);
 		const fields = capabilities.known ? capabilities.fields : [];
-		const lines = fields.length > 0 ? capabilityLines(fields, capabilities.capabilities, `rencana '${plan.current.name}'`) : [];
+		const lines = fields.length > 0 ? capabilityLines(fields, capabilities.capabilities, plan.current.name, getLocale()) : [];
 		download(
 			await reportToXlsx(findingsInWords(findings), this.report, lines, getLocale()),
 			reportFileName('xlsx'),
