@@ -53,6 +53,7 @@ import {
 	villageBudgetSql,
 	villageLineBudgetSql
 } from '../../src/lib/queries/allocation';
+import { bnbaPrintCountSql, bnbaPrintSql } from '../../src/lib/queries/bnba-print';
 import { overviewByKecamatanSql, overviewByVillageSql, registerTotalsSql } from '../../src/lib/queries/overview';
 import {
 	villageAtsByAgeSql,
@@ -206,6 +207,10 @@ describe('the SQL builders', () => {
 			['bnba of a village', bnbaSql('bsps', VILLAGE)],
 			['bnba page', bnbaPageSql('water', VILLAGE, 50, 100)],
 			['bnba count', bnbaCountSql('paket')],
+			['printed bnba of the regency', bnbaPrintSql('pip', { level: 'regency' })],
+			['printed bnba of a kecamatan', bnbaPrintSql('rtlh', { level: 'kecamatan', kode: '64.02.06' })],
+			['printed bnba of a village', bnbaPrintSql('paket', { level: 'village', kode: VILLAGE })],
+			['printed bnba count', bnbaPrintCountSql('water', { level: 'kecamatan', kode: '64.02.06' })],
 			['coverage', coverageCurveSql(50)],
 			['plan difference', planDifferenceSql('allocation', COMPARED_ALLOCATION_TABLE)],
 			['overview by kecamatan', overviewByKecamatanSql()],
