@@ -181,6 +181,31 @@ describe('queries per plan edit', () => {
 		}
 	});
 
+	it("Plan screen: the printed BNBA's letterhead and signatories (a print setting) run nothing", async () => {
+		const stop = planScreen();
+		try {
+			await statementsFor(() => undefined, planSettled);
+			const key = allocation.key;
+			const printed = await statementsFor(
+				() =>
+					plan.update(
+						(p) =>
+							(p.print = {
+								letterhead: ['PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'DINAS SOSIAL'],
+								place: 'Tenggarong',
+								signatories: [{ position: 'Kepala Dinas Sosial', name: 'Budi', nip: null }],
+								year: 2027
+							})
+					),
+				planSettled
+			);
+			expect(printed).toEqual([]);
+			expect(allocation.key).toBe(key);
+		} finally {
+			stop();
+		}
+	});
+
 	it("Plan screen: one programme's budget re-runs that programme only, on the households already built", async () => {
 		const stop = planScreen();
 		try {

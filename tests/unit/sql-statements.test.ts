@@ -54,6 +54,7 @@ import {
 	villageBudgetSql,
 	villageLineBudgetSql
 } from '../../src/lib/queries/allocation';
+import { bnbaPrintCountSql, bnbaPrintSql } from '../../src/lib/queries/bnba-print';
 import { overviewByKecamatanSql, overviewByVillageSql, registerTotalsSql } from '../../src/lib/queries/overview';
 import {
 	villageAtsByAgeSql,
@@ -209,6 +210,10 @@ describe('the SQL builders', () => {
 			['bnba count', bnbaCountSql('paket')],
 			['coverage', coverageCurveSql(plan, 50)],
 			['marginal return', marginalReturnSql(plan, 12)],
+			['printed bnba of the regency', bnbaPrintSql('pip', { level: 'regency' })],
+			['printed bnba of a kecamatan', bnbaPrintSql('rtlh', { level: 'kecamatan', kode: '64.02.06' })],
+			['printed bnba of a village', bnbaPrintSql('paket', { level: 'village', kode: VILLAGE })],
+			['printed bnba count', bnbaPrintCountSql('water', { level: 'kecamatan', kode: '64.02.06' })],
 			['plan difference', planDifferenceSql('allocation', COMPARED_ALLOCATION_TABLE)],
 			['overview by kecamatan', overviewByKecamatanSql()],
 			['overview by village', overviewByVillageSql()],

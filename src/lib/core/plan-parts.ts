@@ -1,7 +1,7 @@
 /**
  * The parts of a plan each kind of query reads, as stable keys: a query re-runs when the key of the
- * parts it depends on changes, and only then. Renaming or re-dating a plan changes none of them (the
- * name and date are printed on exports, never read by SQL).
+ * parts it depends on changes, and only then. Renaming or re-dating a plan, or editing its print
+ * setting, changes none of them (the name, date and print setting are printed, never read by SQL).
  */
 import type { Plan } from './plan';
 
@@ -24,8 +24,11 @@ export function funnelPart(plan: Plan): string {
 	return stableKey({ population: plan.population, indicators: plan.indicators, programmes: plan.programmes });
 }
 
-/** The allocation reads everything a plan decides: all of it but the name and the date. */
+/**
+ * The allocation reads everything a plan decides: all of it but the name, the date and what the
+ * printed BNBA carries besides its list (letterhead, place, signatories, year).
+ */
 export function allocationPart(plan: Plan): string {
-	const { name: _name, date: _date, ...decisions } = plan;
+	const { name: _name, date: _date, print: _print, ...decisions } = plan;
 	return stableKey(decisions);
 }

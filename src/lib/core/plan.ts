@@ -15,9 +15,10 @@ import { FLOOR, ROOF, VERVAL, WALL, WATER, type Floor, type Roof, type Verval, t
 export const PLAN_FORMAT = 'tepat-plan';
 /**
  * 2 added programmes, unit costs, zone multipliers, funding lines, the village cap and overrides;
- * 3 the rules for records lacking a value (population.missing, programmes.*.missingOwnership).
+ * 3 the rules for records lacking a value (population.missing, programmes.*.missingOwnership);
+ * 4 the printed BNBA's letterhead, place, signatories and year (`print`, optional).
  */
-export const PLAN_VERSION = 3;
+export const PLAN_VERSION = 4;
 
 export interface AgeRange {
 	min: number;
@@ -172,7 +173,43 @@ export interface Plan {
 	 */
 	villageQuota: boolean;
 	overrides: Override[];
+	/**
+	 * What the printed BNBA carries besides the list (issue 15 point 2): letterhead, place, signatories.
+	 * Absent until the user sets it: the print then builds a default from the register's regency. Never
+	 * read by SQL, so editing it changes no allocation (plan-parts.ts leaves it out).
+	 */
+	print?: PrintSettings;
 }
+
+/** One signature on the printed BNBA, left to right. */
+export interface Signatory {
+	/** 'Kepala Dinas Sosial Kabupaten …'; required. */
+	position: string;
+	/** The official's name; '' leaves a line to write it on. */
+	name: string;
+	/** Nomor Induk Pegawai: 18 digits (spaces kept as typed), or null for none. */
+	nip: string | null;
+}
+
+export interface PrintSettings {
+	/** Letterhead lines, top to bottom ('PEMERINTAH KABUPATEN …', 'DINAS SOSIAL', the address); [] for none (pre-printed paper). */
+	letterhead: string[];
+	/** Where the list is signed; '' leaves a blank to fill in by hand. */
+	place: string;
+	signatories: Signatory[];
+	/** The budget year in the title; null: the year after the plan's date (a plan is made for next year). */
+	year: number | null;
+}
+
+/** Limits of the print settings: a letterhead and a signature block fit the top and bottom of an A4 page. */
+export const PRINT_LIMITS = {
+	letterheadLines: 6,
+	letterheadLine: 120,
+	place: 60,
+	signatories: 4,
+	position: 120,
+	name: 80
+} as const;
 
 /**
  * The defaults whose source the plan forms show beside the value: a code per source, worded at the edge
@@ -559,11 +596,68 @@ function readOverrides(r: PlanReader, value: Json): Override[] {
 	});
 }
 
+/** Digits of a NIP as typed ('19700101 199003 1 002'): 18, spaces allowed between them. */
+const NIP = /^\d[\d ]*\d$/;
+const NIP_DIGITS = 18;
+
+/** One line of print text, trimmed: a string of at most `max` characters without line breaks or control characters. */
+function printText(r: PlanReader, value: Json, field: string, max: number, required: boolean): string {
+	if (value === undefined || value === null) {
+		if (required) r.fail(field, coded('plan.empty', noParams));
+		return '';
+	}
+	if (typeof value !== 'string') r.fail(field, coded('plan.not_text', noParams));
+	const text = value.trim();
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(text)) r.fail(field, coded('plan.one_line', noParams));
+	const length = [...text].length;
+	if (length > max) r.fail(field, coded('plan.text_too_long', { max: String(max), length: String(length) }));
+	if (required && text === '') r.fail(field, coded('plan.empty', noParams));
+	return text;
+}
+
+function printList(r: PlanReader, value: Json, field: string, max: number): Json[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) r.fail(field, coded('plan.not_list', noParams));
+	if (value.length > max) r.fail(field, coded('plan.too_many', { max: String(max), count: String(value.length) }));
+	return value;
+}
+
+function readSignatory(r: PlanReader, value: Json, field: string): Signatory {
+	const o = r.object(value, field);
+	r.known(o, field, ['position', 'name', 'nip']);
+	const nipText = printText(r, o.nip, `${field}.nip`, 40, false);
+	if (nipText !== '' && (!NIP.test(nipText) || nipText.replace(/ /g, '').length !== NIP_DIGITS)) {
+		r.fail(`${field}.nip`, coded('plan.nip', { digits: String(NIP_DIGITS) }));
+	}
+	return {
+		position: printText(r, o.position, `${field}.position`, PRINT_LIMITS.position, true),
+		name: printText(r, o.name, `${field}.name`, PRINT_LIMITS.name, false),
+		nip: nipText === '' ? null : nipText
+	};
+}
+
+function readPrint(r: PlanReader, value: Json): PrintSettings {
+	const o = r.object(value, 'print');
+	r.known(o, 'print', ['letterhead', 'place', 'signatories', 'year']);
+	return {
+		letterhead: printList(r, o.letterhead, 'print.letterhead', PRINT_LIMITS.letterheadLines).map((line, i) =>
+			printText(r, line, `print.letterhead[${i}]`, PRINT_LIMITS.letterheadLine, true)
+		),
+		place: printText(r, o.place, 'print.place', PRINT_LIMITS.place, false),
+		signatories: printList(r, o.signatories, 'print.signatories', PRINT_LIMITS.signatories).map((s, i) =>
+			readSignatory(r, s, `print.signatories[${i}]`)
+		),
+		year: o.year === undefined || o.year === null ? null : r.integer(o.year, 'print.year', 0, 2000, 2100)
+	};
+}
+
 /**
  * Older plan versions brought up to PLAN_VERSION. Version 1 had no programmes: they take the defaults.
  * Version 2 left a household without an ownership value out of BSPS and RTLH, so its ownership rule is
  * 'excluded' (the same list as before); its population already meant to keep records without desil or
- * status, which is the default.
+ * status, which is the default. Version 3 had no print settings: it prints the defaults, and a `print`
+ * key in a version 3 file is not one of its keys.
  */
 function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	const version = o.version ?? PLAN_VERSION;
@@ -573,6 +667,7 @@ function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	if (version > PLAN_VERSION) {
 		r.fail('version', coded('plan.version_newer', { version: String(version), known: String(PLAN_VERSION) }));
 	}
+	if (version < 4 && o.print !== undefined) r.fail('print', coded('plan.unknown_key', noParams));
 	if (version !== 2) return o;
 	const programmes = o.programmes === undefined ? {} : o.programmes;
 	if (!isObject(programmes)) return o;
@@ -608,7 +703,8 @@ export function planOf(value: Json, file: string): Plan {
 		'priority',
 		'villageCap',
 		'villageQuota',
-		'overrides'
+		'overrides',
+		'print'
 	]);
 	const d = defaultPlan();
 	const population = o.population === undefined ? {} : r.object(o.population, 'population');
@@ -648,7 +744,8 @@ export function planOf(value: Json, file: string): Plan {
 		priority: r.values(o.priority, 'priority', d.priority, PRIORITY_KEYS),
 		villageCap: o.villageCap === undefined || o.villageCap === null ? null : r.integer(o.villageCap, 'villageCap', 0, 1, 1_000_000),
 		villageQuota: r.boolean(o.villageQuota, 'villageQuota', d.villageQuota),
-		overrides: readOverrides(r, o.overrides)
+		overrides: readOverrides(r, o.overrides),
+		...(o.print === undefined || o.print === null ? {} : { print: readPrint(r, o.print) })
 	};
 }
 

@@ -261,6 +261,15 @@ export class AllocationModel {
 		return bnbaPage(engine, programme, village ?? undefined, limit, offset);
 	}
 
+	/**
+	 * Any read of the allocation named `key` (the printed BNBA's, queries/bnba-print.ts). Run inside a
+	 * query job; another allocation in the table drops it.
+	 */
+	async readOf<T>(engine: Engine, key: string, read: (engine: Engine) => Promise<T>): Promise<T> {
+		if (this.#table !== key) throw new QueryDropped();
+		return read(engine);
+	}
+
 	/** Plan B's differences from the allocation named `key` (plan A), built beside it. Run inside a query job. */
 	async differenceOf(engine: Engine, key: string, other: Plan): Promise<PlanDifference[]> {
 		if (this.#table !== key) throw new QueryDropped();

@@ -45,8 +45,10 @@ export class PlanModel {
 		this.#set(plan, true);
 	}
 
+	/** Back to the default settings; the plan keeps its name and what its BNBA prints (letterhead, signatories). */
 	reset(): void {
-		this.#set({ ...defaultPlan(), name: this.current.name, date: today() }, true);
+		const { print } = this.current;
+		this.#set({ ...defaultPlan(), name: this.current.name, date: today(), ...(print ? { print } : {}) }, true);
 	}
 
 	/** Opens a plan file; false (with `error` set) when it is refused, the current plan untouched. */

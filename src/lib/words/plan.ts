@@ -31,7 +31,11 @@ export const PLAN_REASON_WORDS: WordTable<keyof PlanReasons> = {
 	'plan.not_plan_format': message(m.said_plan_not_plan_format),
 	'plan.empty': message(m.said_plan_empty),
 	'plan.not_date': message(m.said_plan_not_date),
-	'plan.desil_range': message(m.said_plan_desil_range)
+	'plan.desil_range': message(m.said_plan_desil_range),
+	'plan.text_too_long': message(m.said_plan_text_too_long),
+	'plan.too_many': message(m.said_plan_too_many),
+	'plan.one_line': message(m.said_plan_one_line),
+	'plan.nip': message(m.said_plan_nip)
 };
 
 function reasonWords(reason: CodedMessage<keyof PlanReasons>, locale: Locale): string {

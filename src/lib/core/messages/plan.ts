@@ -32,6 +32,10 @@ export interface PlanReasons {
 	'plan.empty': NoParams;
 	'plan.not_date': NoParams;
 	'plan.desil_range': NoParams;
+	'plan.text_too_long': { max: string; length: string };
+	'plan.too_many': { max: string; count: string };
+	'plan.one_line': NoParams;
+	'plan.nip': { digits: string };
 }
 
 /** A plan file as a whole: a wrong field (with one of the reasons above), not JSON, or not there. */

@@ -24,11 +24,34 @@ export function pageHeaderCss(text: string): string {
 	return `@page { @top-left { content: ${cssString(text)}; font: 8pt system-ui, sans-serif; color: #56646e; } }`;
 }
 
-/** Adds the rule to the document while the calling page lives; returns the removal. */
-export function setPageHeader(doc: Document, text: string): () => void {
+/**
+ * The @page rule that numbers every page bottom right in words: `template` holds `{page}` and
+ * `{pages}` ("Halaman {page} dari {pages}"), which Chromium fills in per page (CSS page counters). It
+ * replaces app.css's bare "1 / 2" for the report that sets it.
+ */
+export function pageNumberCss(template: string): string {
+	const content = template
+		.split(/(\{pages?\})/)
+		.filter((part) => part !== '')
+		.map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+		.join(' ');
+	return `@page { @bottom-right { content: ${content}; font-size: 8pt; color: #56646e; } }`;
+}
+
+function addRule(doc: Document, css: string, marker: string): () => void {
 	const style = doc.createElement('style');
-	style.dataset.pageHeader = '';
-	style.textContent = pageHeaderCss(text);
+	style.dataset[marker] = '';
+	style.textContent = css;
 	doc.head.append(style);
 	return () => style.remove();
+}
+
+/** Adds the rule to the document while the calling page lives; returns the removal. */
+export function setPageHeader(doc: Document, text: string): () => void {
+	return addRule(doc, pageHeaderCss(text), 'pageHeader');
+}
+
+/** Numbers the pages in words (pageNumberCss) while the calling page lives; returns the removal. */
+export function setPageNumbers(doc: Document, template: string): () => void {
+	return addRule(doc, pageNumberCss(template), 'pageNumbers');
 }
