@@ -41,6 +41,10 @@ const SCREENS = {
 	'cetak ringkasan': { path: () => 'cetak/ringkasan/', ready: '[data-testid="print-brief"][data-ready="true"]' },
 	'cetak kecamatan': { path: (c) => `cetak/kecamatan/?kode=${c.kecamatan}`, ready: '[data-testid="print-kecamatan"][data-ready="true"]' },
 	'verval cetak': { path: (c) => `verval/cetak/?kecamatan=${c.kecamatan}`, ready: '[data-testid="print-camat"][data-ready="true"]' },
+	'cetak bnba': {
+		path: (c) => `cetak/bnba/?program=rtlh&kecamatan=${c.kecamatan}`,
+		ready: '[data-testid="print-bnba"][data-ready="true"]'
+	},
 	'verval formulir': { path: (c) => `verval/formulir/?desa=${c.desa}`, ready: '[data-testid="print-form"][data-ready="true"]' }
 } satisfies Record<string, Screen>;
 
