@@ -181,3 +181,40 @@ describe('indicator table XLSX', () => {
 		expect(sheet.getRow(XLSX_TITLE_ROWS + 1).getCell(3).numFmt).toBe('#,##0');
 	});
 });
+
+describe('indicator table downloads in English', () => {
+	const rows = tableRows(VILLAGES, 'rtlh_crowding', 'rate');
+
+	it('the CSV has English column names, the same cells', () => {
+		const csv = indicatorTableToCsv(rows, 'rate', 'village', { bom: false }, 'en').split('\r\n');
+		expect(csv[0]).toBe('code,village,district,value,count,denominator,rank');
+		expect(csv[2]).toBe('64.02.01.2001,Sungai Merdeka,Samboja,33.3333,1,3,2');
+		expect(
+			indicatorTableToCsv(tableRows(kecamatanFigures(VILLAGES), 'rtlh_crowding', 'rate'), 'rate', 'kecamatan', { bom: false }, 'en')
+		).toMatch(/^code,district,value,/);
+	});
+
+	it('the XLSX has an English sheet, title block and headers', async () => {
+		const bytes = await indicatorTableToXlsx(rows, 'rate', 'village', { ...TITLE, planDate: null, note: 'none computed' }, 'en');
+		const ExcelJS = await loadExcelJs();
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+		const sheet = workbook.getWorksheet('Table');
+		expect(sheet).toBeDefined();
+		const labels = [2, 3, 4, 5, 6, 7].map((r) => [sheet?.getCell(r, 1).value, sheet?.getCell(r, 2).value]);
+		expect(labels.slice(0, 2)).toEqual([
+			['Plan', 'RKA 2027'],
+			['Plan date', 'not yet saved or edited']
+		]);
+		expect(labels.slice(2).map(([label]) => label)).toEqual(['Population', 'Downloaded', 'Regency/city', 'Note']);
+		expect((sheet?.getRow(XLSX_TITLE_ROWS).values as unknown[]).slice(1)).toEqual([
+			'Code',
+			'Village',
+			'District',
+			'Value',
+			'Count',
+			'Denominator',
+			'Rank'
+		]);
+	});
+});

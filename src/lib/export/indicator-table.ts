@@ -22,6 +22,8 @@ import type { IndicatorId } from '../core/indicators/definitions';
 import type { Measure } from '../core/indicators/figures';
 import type { AreaLevel, TableRow } from '../core/indicators/table';
 import { toCsv, type CsvCell, type CsvOptions } from './csv';
+import { columnWord, tableWord, type TableWord } from '../words/export-labels';
+import type { Locale } from '../words/render';
 import { loadExcelJs } from './exceljs';
 
 /** What the title block of the workbook says; the caller gives the words (Indonesian by default). */
@@ -53,28 +55,40 @@ export function indicatorTableFileName(
 	return `peta-${indicator}-${measure}${level === 'kecamatan' ? '-kecamatan' : ''}.${ext}`;
 }
 
+type ColumnId = 'kode' | 'desa' | 'kecamatan' | 'nilai' | 'jumlah' | 'penyebut' | 'peringkat';
+
 interface Column {
-	csv: string;
-	xlsx: string;
+	id: ColumnId;
 	text: boolean;
 	cell: (row: TableRow) => string | number | null;
 }
 
+/** The CSV name and the XLSX header of each column, in the file's language. */
+const COLUMN_WORDS: Record<ColumnId, { csv: (locale: Locale) => string; xlsx: TableWord }> = {
+	kode: { csv: (l) => tableWord('col_code', l), xlsx: 'head_code' },
+	desa: { csv: (l) => columnWord('village', l), xlsx: 'head_village' },
+	kecamatan: { csv: (l) => columnWord('kecamatan', l), xlsx: 'head_kecamatan' },
+	nilai: { csv: (l) => tableWord('col_value', l), xlsx: 'head_value' },
+	jumlah: { csv: (l) => tableWord('col_count', l), xlsx: 'head_count' },
+	penyebut: { csv: (l) => tableWord('col_denominator', l), xlsx: 'head_denominator' },
+	peringkat: { csv: (l) => columnWord('rank', l), xlsx: 'head_rank' }
+};
+
 function columns(level: AreaLevel): Column[] {
 	const area: Column[] =
 		level === 'kecamatan'
-			? [{ csv: 'kecamatan', xlsx: 'Kecamatan', text: true, cell: (r) => r.nama }]
+			? [{ id: 'kecamatan', text: true, cell: (r) => r.nama }]
 			: [
-					{ csv: 'desa_kelurahan', xlsx: 'Desa/Kelurahan', text: true, cell: (r) => r.nama },
-					{ csv: 'kecamatan', xlsx: 'Kecamatan', text: true, cell: (r) => r.kecamatan }
+					{ id: 'desa', text: true, cell: (r) => r.nama },
+					{ id: 'kecamatan', text: true, cell: (r) => r.kecamatan }
 				];
 	return [
-		{ csv: 'kode', xlsx: 'Kode', text: true, cell: (r) => r.kode },
+		{ id: 'kode', text: true, cell: (r) => r.kode },
 		...area,
-		{ csv: 'nilai', xlsx: 'Nilai', text: false, cell: (r) => r.value },
-		{ csv: 'jumlah', xlsx: 'Jumlah', text: false, cell: (r) => r.count },
-		{ csv: 'penyebut', xlsx: 'Penyebut', text: false, cell: (r) => r.denominator },
-		{ csv: 'peringkat', xlsx: 'Peringkat', text: false, cell: (r) => r.rank }
+		{ id: 'nilai', text: false, cell: (r) => r.value },
+		{ id: 'jumlah', text: false, cell: (r) => r.count },
+		{ id: 'penyebut', text: false, cell: (r) => r.denominator },
+		{ id: 'peringkat', text: false, cell: (r) => r.rank }
 	];
 }
 
@@ -84,16 +98,25 @@ function csvNumber(value: number | null, measure: Measure): number | null {
 	return measure === 'rate' ? Math.round(value * 10_000) / 10_000 : value;
 }
 
-/** CSV of the table: kode, desa_kelurahan, kecamatan, nilai, jumlah, penyebut, peringkat (kecamatan level: no desa column). */
-export function indicatorTableToCsv(rows: Iterable<TableRow>, measure: Measure, level: AreaLevel, opts: CsvOptions = {}): string {
+/**
+ * CSV of the table: kode, desa_kelurahan, kecamatan, nilai, jumlah, penyebut, peringkat (kecamatan
+ * level: no desa column); English names (code, village, district, …) when `locale` is 'en'.
+ */
+export function indicatorTableToCsv(
+	rows: Iterable<TableRow>,
+	measure: Measure,
+	level: AreaLevel,
+	opts: CsvOptions = {},
+	locale: Locale = 'id'
+): string {
 	const cols = columns(level);
 	function* cells(): Iterable<CsvCell[]> {
 		for (const row of rows) {
-			yield cols.map((c) => (c.csv === 'nilai' ? csvNumber(row.value, measure) : c.cell(row)));
+			yield cols.map((c) => (c.id === 'nilai' ? csvNumber(row.value, measure) : c.cell(row)));
 		}
 	}
 	return toCsv(
-		cols.map((c) => c.csv),
+		cols.map((c) => COLUMN_WORDS[c.id].csv(locale)),
 		cells(),
 		opts
 	);
@@ -108,16 +131,17 @@ function stamp(date: Date): string {
 /** Rows of the title block before the table (the header row is the next one). */
 export const XLSX_TITLE_ROWS = 8;
 
-function writeTitle(sheet: Worksheet, title: IndicatorTableTitle): void {
+function writeTitle(sheet: Worksheet, title: IndicatorTableTitle, locale: Locale): void {
 	sheet.getCell('A1').value = `${title.indicator} — ${title.measure}`;
 	sheet.getCell('A1').font = { bold: true, size: 13 };
+	const word = (w: TableWord) => tableWord(w, locale);
 	const pairs: [string, string][] = [
-		['Rencana', title.plan],
-		['Tanggal rencana', title.planDate ?? 'belum disimpan atau diubah'],
-		['Populasi', title.population],
-		['Diunduh', stamp(title.date)],
-		['Kabupaten/kota', title.regency],
-		...(title.note ? [['Catatan', title.note] as [string, string]] : [])
+		[word('plan'), title.plan],
+		[word('plan_date'), title.planDate ?? word('plan_unsaved')],
+		[word('population'), title.population],
+		[word('downloaded'), stamp(title.date)],
+		[word('regency'), title.regency],
+		...(title.note ? [[word('note'), title.note] as [string, string]] : [])
 	];
 	pairs.forEach(([label, value], i) => {
 		sheet.getCell(i + 2, 1).value = label;
@@ -131,19 +155,20 @@ export async function indicatorTableToXlsx(
 	rows: Iterable<TableRow>,
 	measure: Measure,
 	level: AreaLevel,
-	title: IndicatorTableTitle
+	title: IndicatorTableTitle,
+	locale: Locale = 'id'
 ): Promise<Uint8Array> {
 	const ExcelJS = await loadExcelJs();
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Tepat';
 	workbook.created = title.date;
-	const sheet = workbook.addWorksheet('Tabel');
+	const sheet = workbook.addWorksheet(tableWord('sheet', locale));
 	const cols = columns(level);
-	writeTitle(sheet, title);
+	writeTitle(sheet, title, locale);
 
 	const headerRow = sheet.getRow(XLSX_TITLE_ROWS);
 	cols.forEach((c, i) => {
-		headerRow.getCell(i + 1).value = c.xlsx;
+		headerRow.getCell(i + 1).value = tableWord(COLUMN_WORDS[c.id].xlsx, locale);
 	});
 	headerRow.font = { bold: true };
 
@@ -160,13 +185,13 @@ export async function indicatorTableToXlsx(
 				cell.numFmt = '@';
 			} else {
 				cell.value = value;
-				cell.numFmt = c.csv === 'nilai' ? valueFormat : c.csv === 'peringkat' ? '0' : '#,##0';
+				cell.numFmt = c.id === 'nilai' ? valueFormat : c.id === 'peringkat' ? '0' : '#,##0';
 			}
 		});
 	}
 
 	cols.forEach((c, i) => {
-		sheet.getColumn(i + 1).width = c.text ? (c.csv === 'kode' ? 16 : 26) : 12;
+		sheet.getColumn(i + 1).width = c.text ? (c.id === 'kode' ? 16 : 26) : 12;
 	});
 	sheet.views = [{ state: 'frozen', ySplit: XLSX_TITLE_ROWS }];
 	const buffer = await workbook.xlsx.writeBuffer();

@@ -70,6 +70,33 @@ export type SheetWord = keyof typeof SHEET;
 /** A word of a spreadsheet's title block, sheet names and headers ('Sumber dana', 'Funding lines'). */
 export const sheetWord = (word: SheetWord, locale: Locale): string => SHEET[word]({}, { locale });
 
+const TABLE = {
+	col_code: m.export_table_col_code,
+	col_value: m.export_table_col_value,
+	col_count: m.export_table_col_count,
+	col_denominator: m.export_table_col_denominator,
+	head_code: m.export_table_head_code,
+	head_village: m.export_table_head_village,
+	head_kecamatan: m.export_table_head_kecamatan,
+	head_value: m.export_table_head_value,
+	head_count: m.export_table_head_count,
+	head_denominator: m.export_table_head_denominator,
+	head_rank: m.export_table_head_rank,
+	sheet: m.export_table_sheet,
+	plan: m.export_stamp_plan,
+	plan_date: m.export_stamp_plan_date,
+	plan_unsaved: m.export_table_plan_unsaved,
+	population: m.export_table_population,
+	downloaded: m.export_table_downloaded,
+	regency: m.export_table_regency,
+	note: m.export_table_note
+} satisfies Record<string, Words>;
+
+export type TableWord = keyof typeof TABLE;
+
+/** A word of the indicator table's download (CSV column names, XLSX headers and title block). */
+export const tableWord = (word: TableWord, locale: Locale): string => TABLE[word]({}, { locale });
+
 const PROGRAMME = {
 	pip: m.rencana_prog_pip,
 	paket: m.rencana_prog_paket,
