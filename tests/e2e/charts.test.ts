@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOAD_TIMEOUT, downloadOf, waitForAllocation, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, downloadOf, openKecamatan, waitForAllocation, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -171,7 +171,7 @@ describe('charts that say something, on the Plan screen in Chromium', () => {
 		expect(Number(splitTotal)).toBeGreaterThan(0);
 		expect(Number(splitTotal)).toBe(Number(landingTotal));
 
-		await page.locator('[data-testid="kecamatan-select"]').first().click();
+		await openKecamatan(page, '[data-testid="kecamatan-select"] >> nth=0');
 		await page.locator('[data-testid="village-open"]').first().click();
 		await page.waitForFunction(
 			() => {

@@ -14,7 +14,7 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import { runAllocation, villageBudget } from '../../src/lib/queries/allocation';
 import { villageIndicators } from '../../src/lib/queries/indicators';
 import { restorePrebuiltSample } from '../../src/lib/state/sample';
-import { LOAD_TIMEOUT, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, openKecamatan, waitForLandingSettled, waitForRegister, type Counts } from './screen';
 import { pdfPageTexts } from './pdf';
 import { ARTIFACTS_DIR, BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
@@ -131,6 +131,7 @@ describe('the landing page on the bundled sample', () => {
 		await page.waitForSelector('[data-testid="kecamatan-row"] [data-col="rtlh"][data-value]:not([data-value=""])', {
 			timeout: LOAD_TIMEOUT
 		});
+		await waitForLandingSettled(page);
 		await page.click('[data-testid="kecamatan-sort-rtlh"]');
 		const values = await page.$$eval('[data-testid="kecamatan-row"] [data-col="rtlh"]', (cells) =>
 			cells.map((c) => Number(c.getAttribute('data-value')))
@@ -139,9 +140,7 @@ describe('the landing page on the bundled sample', () => {
 		expect(values).toEqual([...values].sort((a, b) => b - a));
 		expect(values.reduce((a, b) => a + b, 0)).toBe(figures.rtlh.count);
 
-		const top = page.locator('[data-testid="kecamatan-row"]').first();
-		await top.locator('[data-testid="kecamatan-select"]').click();
-		await page.waitForSelector('[data-testid="village-row"]', { timeout: LOAD_TIMEOUT });
+		await openKecamatan(page, '[data-testid="kecamatan-select"] >> nth=0');
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 

@@ -103,3 +103,34 @@ export async function waitForAllocation(page: Page, previous = '', timeout = LOA
 	);
 	return String(await handle.jsonValue());
 }
+
+/**
+ * Waits until Ringkasan stops growing: the need cards computed, the top villages listed and the small map
+ * drawn (when boundaries exist). Each of these arrives on its own and pushes the kecamatan table down, so
+ * a click aimed at the table before they land can hit whatever slid under the pointer.
+ */
+export async function waitForLandingSettled(page: Page): Promise<void> {
+	await page.waitForSelector('[data-testid="landing-cards"][aria-busy="false"]', { timeout: LOAD_TIMEOUT });
+	await page.waitForSelector(
+		'[data-testid="landing-top-village"], [data-testid="landing-top-none"], [data-testid="landing-top-not-computed"]',
+		{
+			timeout: LOAD_TIMEOUT
+		}
+	);
+	await page.waitForFunction(
+		() => {
+			const map = document.querySelector('[data-testid="landing-map"]');
+			return map !== null && (map.getAttribute('data-classes') ?? '0') !== '0';
+		},
+		undefined,
+		{ timeout: LOAD_TIMEOUT }
+	);
+}
+
+/** Chooses a kecamatan on Ringkasan and waits until its villages are listed. */
+export async function openKecamatan(page: Page, selector: string): Promise<void> {
+	await waitForLandingSettled(page);
+	await page.click(selector);
+	await page.waitForSelector('[data-testid="kecamatan-select"][aria-expanded="true"]', { timeout: LOAD_TIMEOUT });
+	await page.waitForSelector('[data-testid="village-row"]', { timeout: LOAD_TIMEOUT });
+}

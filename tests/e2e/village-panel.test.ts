@@ -14,7 +14,7 @@ import type { Reference } from '../../src/lib/core/reference';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { loadReference } from '../../src/lib/ingest';
 import { villageRecordCount, villageRecords } from '../../src/lib/queries/village-panel';
-import { LOAD_TIMEOUT, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, openKecamatan, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, ROOT, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 const PAGE_SIZE = 25;
@@ -117,7 +117,7 @@ describe('village panel in Chromium', () => {
 		const { page } = site;
 		await page.goto(site.url);
 		await waitForRegister(page, sample);
-		await page.click(`[data-kode="${expected.kecamatan}"] [data-testid="kecamatan-select"]`);
+		await openKecamatan(page, `[data-kode="${expected.kecamatan}"] [data-testid="kecamatan-select"]`);
 		const open = page.locator(`[data-testid="village-row"][data-kode="${expected.village.kode}"] [data-testid="village-open"]`);
 		await open.click();
 
