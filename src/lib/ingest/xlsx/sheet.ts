@@ -71,9 +71,10 @@ export function sheetRowStream(part: string, context: CellContext, emit: (row: S
 					return;
 				case 'row': {
 					if (!inSheetData) return;
-					const r = attributes.r === undefined ? rowNumber + 1 : Number(attributes.r);
+					const given = attributes.get('r');
+					const r = given === undefined ? rowNumber + 1 : Number(given);
 					if (!Number.isInteger(r) || r < 1 || r > MAX_ROWS)
-						throw new XlsxFormatError(coded('xlsx.bad_row_number', { value: String(attributes.r) }));
+						throw new XlsxFormatError(coded('xlsx.bad_row_number', { value: String(given) }));
 					rowNumber = r;
 					inRow = true;
 					cells = [];
@@ -82,13 +83,14 @@ export function sheetRowStream(part: string, context: CellContext, emit: (row: S
 				}
 				case 'c': {
 					if (!inRow) return;
-					const ref = attributes.r;
+					const ref = attributes.get('r');
 					const at = ref === undefined ? -1 : columnOf(ref);
 					column = at >= 0 ? at : column + 1;
 					if (column >= MAX_COLUMNS) throw new XlsxFormatError(coded('xlsx.bad_cell', { ref: ref ?? '' }));
 					inCell = true;
-					type = attributes.t ?? 'n';
-					style = attributes.s === undefined ? 0 : Number(attributes.s);
+					type = attributes.get('t') ?? 'n';
+					const s = attributes.get('s');
+					style = s === undefined ? 0 : Number(s);
 					value = '';
 					inline = '';
 					hasInline = false;

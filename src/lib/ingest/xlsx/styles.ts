@@ -31,10 +31,10 @@ export async function readDateStyles(source: ByteSource, entry: ZipEntry | undef
 		{
 			open(name, attributes) {
 				if (name === 'numFmt') {
-					const id = Number(attributes.numFmtId);
-					if (Number.isInteger(id)) customDate.set(id, isDateFormatCode(attributes.formatCode ?? ''));
+					const id = Number(attributes.get('numFmtId'));
+					if (Number.isInteger(id)) customDate.set(id, isDateFormatCode(attributes.get('formatCode') ?? ''));
 				} else if (name === 'cellXfs') inCellXfs = true;
-				else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attributes.numFmtId ?? 0));
+				else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attributes.get('numFmtId') ?? 0));
 			},
 			close(name) {
 				if (name === 'cellXfs') inCellXfs = false;

@@ -6,7 +6,7 @@
 import type { ByteSource } from '../types';
 import { coded } from '../../core/messages';
 import { XlsxFormatError } from './errors';
-import { attribute, parseEntry } from './xml';
+import { parseEntry } from './xml';
 import { partKey, type ZipEntry } from './zip';
 
 export interface SheetInfo {
@@ -71,8 +71,10 @@ async function readRels(
 		entry,
 		{
 			open(name, attributes) {
-				if (name !== 'Relationship' || attributes.TargetMode === 'External') return;
-				const { Id: id, Type: type, Target: target } = attributes;
+				if (name !== 'Relationship' || attributes.get('TargetMode') === 'External') return;
+				const id = attributes.get('Id');
+				const type = attributes.get('Type');
+				const target = attributes.get('Target');
 				if (id && type && target) rels.set(id, { type, target: resolveTarget(part, target) });
 			},
 			close() {},
@@ -103,14 +105,14 @@ export async function readWorkbookInfo(
 		{
 			open(name, attributes) {
 				if (name === 'sheet') {
-					const state = attributes.state;
+					const state = attributes.get('state');
 					declared.push({
-						name: attributes.name ?? '',
+						name: attributes.get('name') ?? '',
 						hidden: state === 'hidden' || state === 'veryHidden',
-						rel: attribute(attributes, 'id')
+						rel: attributes.local('id')
 					});
 				} else if (name === 'workbookPr') {
-					const value = attributes.date1904;
+					const value = attributes.get('date1904');
 					date1904 = value === '1' || value === 'true';
 				}
 			},
