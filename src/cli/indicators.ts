@@ -8,8 +8,9 @@ import { villageIndicators } from '../lib/queries/indicators';
 import { registerFields } from '../lib/queries/capabilities';
 import { capabilitiesOf, uncomputedIndicators } from '../lib/core/capabilities';
 import { exportNotes, indicatorNotes } from '../lib/words/capability-notes';
-import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
-import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
+import { parseRegisterArgs, registerOptionsUsage, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
+import { m } from '../lib/paraglide/messages.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, csvLine, formatNumber, formatSeconds, langOf, type CliIO, type Command } from './io';
 
 export const INDICATORS_HEADER = [
 	'kode',
@@ -34,22 +35,12 @@ function ownOption(args: readonly string[], i: number, into: IndicatorArgs): num
 
 export const indicatorsCommand: Command = {
 	name: 'indicators',
-	summary: 'Indikator kemiskinan per desa (ATS, RTLH, air minum, Paket A/B/C): jumlah dan penyebut, CSV ke stdout',
-	usage: [
-		'tepat indicators --register FILE [FILE2] [--plan rencana.json] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
-		'',
-		'  --register    ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
-		'  --plan        berkas rencana Tepat (ambang indikator, desil, status verval); bawaan: nilai baku',
-		...REGISTER_OPTIONS_USAGE,
-		'',
-		'Mencetak CSV, satu baris per desa/kelurahan referensi: kode,nama,kecamatan lalu <indikator>_count dan',
-		`<indikator>_denominator untuk: ${INDICATOR_IDS.join(', ')}.`,
-		'Indikator yang tidak bisa dihitung karena kolomnya tidak ada di register dibiarkan kosong (bukan 0), dengan catatan di stderr.',
-		'Penyebut: keluarga (rtlh*, water*), anak seusia jenjang (ats*), penduduk di rentang umur Paket (paket*).'
-	].join('\n'),
+	summary: (lang) => m.cli_indicators_summary({}, { locale: lang }),
+	usage: (lang) => m.cli_indicators_usage({ options: registerOptionsUsage(lang), ids: INDICATOR_IDS.join(', ') }, { locale: lang }),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const parsed = parseRegisterArgs(args, { files: [], register: false } as IndicatorArgs, ownOption);
-		if (!parsed.register) throw new UsageError('Sebutkan berkas register dengan --register FILE.');
+		if (!parsed.register) throw new UsageError((lang) => m.cli_register_flag_missing({}, { locale: lang }));
+		const lang = langOf(io);
 		const plan = await readPlanOrReport(parsed.plan, io);
 		if (!plan) return EXIT_FAILED;
 		return withRegister(parsed, io, async ({ engine, result, started }) => {
@@ -63,13 +54,22 @@ export const indicatorsCommand: Command = {
 				);
 			const lines = [csvLine(INDICATORS_HEADER), ...rows.map((r) => csvLine([r.kode, r.nama, r.kecamatan, ...cells(r)]))];
 			io.stdout(`${lines.join('\n')}\n`);
-			io.stderr(
-				`${formatNumber(rows.length)} desa/kelurahan; rencana '${plan.name}' (desil ${plan.population.desil.min}–` +
-					`${plan.population.desil.max}, verval ${plan.population.verval.join('/')}). ` +
-					`${formatNumber(result.rowsRead)} baris dibaca, total ${formatSeconds(performance.now() - started)} detik.\n`
+			const done = m.cli_indicators_done(
+				{
+					villages: formatNumber(rows.length),
+					plan: plan.name,
+					min: plan.population.desil.min,
+					max: plan.population.desil.max,
+					verval: plan.population.verval.join('/'),
+					rows: formatNumber(result.rowsRead),
+					seconds: formatSeconds(performance.now() - started)
+				},
+				{ locale: lang }
 			);
+			io.stderr(`${done}\n`);
 			// An indicator not computed in full, a filter the register cannot apply, or records without a value, said beside the figures.
-			for (const note of [...indicatorNotes(caps, io.lang ?? 'id'), ...exportNotes(caps, io.lang ?? 'id')]) io.stderr(`Catatan: ${note}\n`);
+			for (const note of [...indicatorNotes(caps, lang), ...exportNotes(caps, lang)])
+				io.stderr(`${m.cli_note({ note }, { locale: lang })}\n`);
 			return EXIT_OK;
 		});
 	}

@@ -14,24 +14,34 @@ export interface CliIO {
 export interface Command {
 	name: string;
 	/** One line for `tepat --help`. */
-	summary: string;
+	summary(lang: Locale): string;
 	/** Usage text for `tepat <name> --help`. */
-	usage: string;
+	usage(lang: Locale): string;
 	run(args: string[], io: CliIO): Promise<number>;
 }
 
-/** Thrown for wrong arguments: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {}
+/**
+ * Thrown for wrong arguments: printed with the command's usage, exit code 2. It carries its words
+ * for every language, as the arguments are read before anyone knows which one the CLI speaks.
+ */
+export class UsageError extends Error {
+	constructor(readonly words: (lang: Locale) => string) {
+		super(words('id'));
+	}
+}
+
+/** The CLI's language: --lang, Indonesian when absent. */
+export const langOf = (io: CliIO): Locale => io.lang ?? 'id';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 /** A thrown value in the CLI's language (a foreign error keeps its own message). */
-export const errorIn = (io: CliIO, error: unknown): string => errorWords(error, io.lang ?? 'id');
+export const errorIn = (io: CliIO, error: unknown): string => errorWords(error, langOf(io));
 
 /** A finding or note core or ingest gave as a code, in the CLI's language. */
-export const saidIn = (io: CliIO, said: CodedMessage): string => wordsOf(said, io.lang ?? 'id');
+export const saidIn = (io: CliIO, said: CodedMessage): string => wordsOf(said, langOf(io));
 
 /** One CSV field, quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number): string {

@@ -1,7 +1,7 @@
 /**
  * What every register command shares: the options that say how to read the register (--reference,
  * --mapping, --sheet), and loading it into a fresh Node DuckDB exactly as the app does, with the
- * file, reference and mapping errors printed in Indonesian (exit 1) instead of a stack trace.
+ * file, reference and mapping errors printed in the CLI's language (exit 1) instead of a stack trace.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { coded } from '../lib/core/messages';
@@ -21,8 +21,9 @@ import { fileByteSource } from '../lib/ingest/node-source';
 import { m } from '../lib/paraglide/messages.js';
 import { PARTITION_REFUSED, PartitionError, choosePartition, orPartitionRefused, partitionFolder, readPartitions } from './partitions';
 import { readReference } from './reference';
-import { diskWilayah } from './wilayah';
-import { EXIT_FAILED, UsageError, errorIn, formatNumber, formatSeconds, type CliIO } from './io';
+import { diskWilayahIn } from './wilayah';
+import { EXIT_FAILED, UsageError, errorIn, formatNumber, formatSeconds, langOf, type CliIO } from './io';
+import type { Locale } from '../lib/words';
 
 export interface RegisterArgs {
 	files: string[];
@@ -41,13 +42,7 @@ export interface RegisterArgs {
 }
 
 /** Usage lines for the shared options, to put under a command's own. */
-export const REGISTER_OPTIONS_USAGE = [
-	'  --mapping     pemetaan kolom yang disimpan dari layar Data (pemetaan-kolom-*.json)',
-	'  --sheet       XLSX: nama lembar kerja (bawaan: lembar terlihat pertama)',
-	'  --kabupaten   kode kabupaten/kota register, mis. 64.03 (bawaan: terdeteksi dari kode desa)',
-	'  --reference   berkas referensi desa sendiri, dipakai apa adanya (bawaan: daftar wilayah Indonesia)',
-	'  --timings     cetak waktu tiap langkah muat ke stderr: read (baca), stage, normalise, report (laporan), total'
-];
+export const registerOptionsUsage = (lang: Locale): string => m.cli_register_options({}, { locale: lang });
 
 const OPTIONS = { '--reference': 'reference', '--kabupaten': 'kabupaten', '--mapping': 'mapping', '--sheet': 'sheet' } as const;
 
@@ -78,7 +73,7 @@ export function takeValue(args: readonly string[], i: number, flag: string): { v
 	const arg = args[i] ?? '';
 	if (arg === flag) {
 		const value = args[i + 1];
-		if (!value) throw new UsageError(`${flag} butuh nilai.`);
+		if (!value) throw new UsageError((lang) => m.cli_needs_value({ flag }, { locale: lang }));
 		return { value, last: i + 1 };
 	}
 	if (arg.startsWith(`${flag}=`)) return { value: arg.slice(flag.length + 1), last: i };
@@ -120,11 +115,11 @@ export function parseRegisterArgs<T extends RegisterArgs>(
 			continue;
 		}
 		const arg = args[i] ?? '';
-		if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Opsi tidak dikenal: ${arg}`);
+		if (arg.startsWith('-') && arg !== '-') throw new UsageError((lang) => m.cli_option_unknown({ option: arg }, { locale: lang }));
 		into.files.push(arg);
 	}
-	if (into.files.length === 0) throw new UsageError('Sebutkan berkas register (CSV, XLSX atau Parquet).');
-	if (into.files.length > 2) throw new UsageError('Paling banyak dua berkas: keluarga dan anggota keluarga.');
+	if (into.files.length === 0) throw new UsageError((lang) => m.cli_files_missing({}, { locale: lang }));
+	if (into.files.length > 2) throw new UsageError((lang) => m.cli_files_too_many({}, { locale: lang }));
 	return into;
 }
 
@@ -138,24 +133,26 @@ async function readMapping(path: string): Promise<SavedMapping> {
 	return parseSavedMapping(text, path);
 }
 
-const BASIS: Record<RegencyBasis, string> = {
-	detected: 'terdeteksi dari kode desa',
-	chosen: 'dipilih dengan --kabupaten',
-	kept: 'kode desa tanpa kode kabupaten: bawaan dipakai, pilih dengan --kabupaten',
-	fixed: 'dari --reference'
+const BASIS: Record<RegencyBasis, (inputs: Record<string, never>, options: { locale: Locale }) => string> = {
+	detected: m.cli_basis_detected,
+	chosen: m.cli_basis_chosen,
+	kept: m.cli_basis_kept,
+	fixed: m.cli_basis_fixed
 };
 
 /**
  * The first line every register command prints: whose register this is, and how that was decided
  * (`partition`: by the name of the partition the files came from).
  */
-export function regencyLine(result: IngestResult, partition?: string): string {
+export function regencyLine(result: IngestResult, lang: Locale, partition?: string): string {
 	const r = result.regency;
 	if (!r) return '';
-	const share = r.basis === 'detected' ? ` (${formatNumber(r.households)} dari ${formatNumber(r.voting)} keluarga)` : '';
+	const locale = { locale: lang };
+	const share =
+		r.basis === 'detected' ? m.cli_regency_share({ households: formatNumber(r.households), voting: formatNumber(r.voting) }, locale) : '';
 	const others = r.others.reduce((sum, o) => sum + o.households, 0);
-	const outside = others > 0 ? `; ${formatNumber(others)} keluarga berkode kabupaten/kota lain (lihat tepat report)` : '';
-	const basis = partition && r.basis === 'chosen' ? `dari nama partisi ${partition}` : BASIS[r.basis];
+	const outside = others > 0 ? m.cli_regency_others({ households: formatNumber(others) }, locale) : '';
+	const basis = partition && r.basis === 'chosen' ? m.cli_basis_partition({ partition }, locale) : BASIS[r.basis]({}, locale);
 	return `${r.nama} (${r.kode}), ${basis}${share}${outside}.`;
 }
 
@@ -165,7 +162,7 @@ export function regencyLine(result: IngestResult, partition?: string): string {
  * why, when the folder cannot be read that way.
  */
 async function registerFiles(args: RegisterArgs, io: CliIO): Promise<string[] | undefined> {
-	const lang = io.lang ?? 'id';
+	const lang = langOf(io);
 	const files = await orPartitionRefused(io, async () => {
 		const dir = await partitionFolder(args.files, lang);
 		if (!dir) return args.files;
@@ -183,7 +180,7 @@ export async function allFilesExist(files: readonly string[], io: CliIO): Promis
 		try {
 			await stat(file);
 		} catch {
-			io.stderr(`Berkas '${file}' tidak ditemukan.\n`);
+			io.stderr(`${m.cli_file_not_found({ file }, { locale: langOf(io) })}\n`);
 			return false;
 		}
 	}
@@ -193,10 +190,10 @@ export async function allFilesExist(files: readonly string[], io: CliIO): Promis
 const MIB = 1024 * 1024;
 
 /** One `--timings` line: the step, its seconds, rows and MiB (`read      12,3 s  1.000.000 baris  261,2 MiB`). */
-export function timingLine(timing: IngestTiming): string {
+export function timingLine(timing: IngestTiming, lang: Locale): string {
 	const mib = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(timing.bytes / MIB);
 	const bytes = timing.bytes > 0 ? `  ${mib} MiB` : '';
-	return `  ${timing.step.padEnd(10)} ${formatSeconds(timing.ms).padStart(7)} s  ${formatNumber(timing.rows)} baris${bytes}`;
+	return `  ${timing.step.padEnd(10)} ${formatSeconds(timing.ms).padStart(7)} s  ${m.cli_rows({ rows: formatNumber(timing.rows) }, { locale: lang })}${bytes}`;
 }
 
 export interface LoadedRegister {
@@ -212,13 +209,14 @@ export interface LoadedRegister {
  */
 export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded: LoadedRegister) => Promise<number>): Promise<number> {
 	const started = performance.now();
+	const lang = langOf(io);
 	if (!(await allFilesExist(args.files, io))) return EXIT_FAILED;
 	const files = await registerFiles(args, io);
 	if (!files) return EXIT_FAILED;
 	let current: Reference;
 	let mapping: SavedMapping | undefined;
 	try {
-		current = await readReference(args.reference);
+		current = await readReference(args.reference, lang);
 		if (args.mapping) mapping = await readMapping(args.mapping);
 	} catch (error) {
 		io.stderr(`${errorIn(io, error)}\n`);
@@ -236,19 +234,20 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 		);
 		const result = await ingestRegister(engine, sources, current, {
 			mappings: mapping ? { [mapping.source]: mapping } : undefined,
-			region: args.reference ? {} : { wilayah: diskWilayah, chosen: args.kabupaten },
+			region: args.reference ? {} : { wilayah: diskWilayahIn(lang), chosen: args.kabupaten },
 			onTiming: args.timings ? (t) => timings.push(t) : undefined,
 			onProgress: io.interactive
 				? (p) => {
-						if (p.phase === 'read') io.stderr(`\rMembaca ${p.file}: ${formatNumber(p.rowsRead)} baris`);
+						if (p.phase === 'read') io.stderr(`\r${m.cli_reading({ file: p.file, rows: formatNumber(p.rowsRead) }, { locale: lang })}`);
 					}
 				: undefined
 		});
 		if (io.interactive) io.stderr('\n');
-		if (args.timings) io.stderr(`Waktu muat per langkah:\n${timings.map((t) => `${timingLine(t)}\n`).join('')}`);
-		io.stderr(`${regencyLine(result, args.partition)}\n`);
-		for (const ignored of result.mapping?.ignored ?? []) {
-			io.stderr(`Pemetaan '${args.mapping}': kolom '${ignored.header}' untuk ${ignored.field} tidak ada di berkas; tebakan dipakai.\n`);
+		if (args.timings)
+			io.stderr(`${m.cli_timings_heading({}, { locale: lang })}\n${timings.map((t) => `${timingLine(t, lang)}\n`).join('')}`);
+		io.stderr(`${regencyLine(result, lang, args.partition)}\n`);
+		for (const { header, field } of result.mapping?.ignored ?? []) {
+			io.stderr(`${m.cli_mapping_ignored({ mapping: args.mapping ?? '', header, field }, { locale: lang })}\n`);
 		}
 		return await work({ engine, reference: result.reference ?? current, result, started });
 	} catch (error) {

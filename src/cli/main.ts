@@ -3,6 +3,7 @@
  * `indicators` and `plan` beside `summary` and `report`.
  */
 import { isLocale, locales, type Locale } from '../lib/paraglide/runtime.js';
+import { m } from '../lib/paraglide/messages.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorIn, type CliIO, type Command } from './io';
 import { takeValue } from './load';
 import { indicatorsCommand } from './indicators';
@@ -13,21 +14,10 @@ import { vervalCommand } from './verval';
 
 export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand, indicatorsCommand, planCommand, vervalCommand];
 
-export function helpText(): string {
+export function helpText(lang: Locale = 'id'): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));
-	return [
-		'Tepat: register kemiskinan (DTSEN/DTKS) → rencana program, dari baris perintah.',
-		'',
-		'Pemakaian: tepat <perintah> [argumen]',
-		'',
-		'Perintah:',
-		...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-		'',
-		'Opsi umum:',
-		'  --lang id|en  bahasa pesan galat, temuan validasi dan catatan data (bawaan: id)',
-		'',
-		'tepat <perintah> --help menampilkan rincian perintah.'
-	].join('\n');
+	const commands = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary(lang)}`).join('\n');
+	return m.cli_help({ commands }, { locale: lang });
 }
 
 export const processIO: CliIO = {
@@ -49,7 +39,8 @@ function takeLang(argv: readonly string[]): { lang: Locale; rest: string[] } | {
 		lang = taken.value;
 		i = taken.last;
 	}
-	return isLocale(lang) ? { lang, rest } : { error: `--lang: bahasa tidak dikenal '${lang}' (boleh: ${locales.join(', ')}).` };
+	// Which language to speak is not known yet: the default one says so.
+	return isLocale(lang) ? { lang, rest } : { error: m.cli_lang_unknown({ lang, locales: locales.join(', ') }, { locale: 'id' }) };
 }
 
 export async function main(argv: readonly string[], cliIO: CliIO = processIO): Promise<number> {
@@ -64,29 +55,30 @@ export async function main(argv: readonly string[], cliIO: CliIO = processIO): P
 		cliIO.stderr(`${taken.error}\n\n${helpText()}\n`);
 		return EXIT_USAGE;
 	}
-	const io: CliIO = { ...cliIO, lang: taken.lang };
+	const lang = taken.lang;
+	const io: CliIO = { ...cliIO, lang };
 	const [name, ...args] = taken.rest;
 	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-		io.stdout(`${helpText()}\n`);
+		io.stdout(`${helpText(lang)}\n`);
 		return name === undefined ? EXIT_USAGE : EXIT_OK;
 	}
 	const command = COMMANDS.find((c) => c.name === name);
 	if (!command) {
-		io.stderr(`Perintah tidak dikenal: ${name}\n\n${helpText()}\n`);
+		io.stderr(`${m.cli_command_unknown({ name }, { locale: lang })}\n\n${helpText(lang)}\n`);
 		return EXIT_USAGE;
 	}
 	if (args.includes('--help') || args.includes('-h')) {
-		io.stdout(`${command.usage}\n`);
+		io.stdout(`${command.usage(lang)}\n`);
 		return EXIT_OK;
 	}
 	try {
 		return await command.run(args, io);
 	} catch (error) {
 		if (error instanceof UsageError) {
-			io.stderr(`${error.message}\n\n${command.usage}\n`);
+			io.stderr(`${error.words(lang)}\n\n${command.usage(lang)}\n`);
 			return EXIT_USAGE;
 		}
-		io.stderr(`Gagal: ${errorIn(io, error)}\n`);
+		io.stderr(`${m.cli_failed({ error: errorIn(io, error) }, { locale: lang })}\n`);
 		return EXIT_FAILED;
 	}
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { findRegency, normaliseRegencyCode, type WilayahIndex } from '../lib/core/wilayah';
 import { m } from '../lib/paraglide/messages.js';
 import type { Locale } from '../lib/paraglide/runtime.js';
-import { diskWilayah } from './wilayah';
+import { diskWilayahIn } from './wilayah';
 
 export interface Partition {
 	/** The folder's name as written: 'kabupaten=64.02'. */
@@ -58,7 +58,7 @@ export async function isDirectory(path: string): Promise<boolean> {
  * no Parquet or more than two files, is refused, as is a folder without any partition.
  */
 export async function readPartitions(dir: string, lang: Locale, index?: WilayahIndex): Promise<Partition[]> {
-	const wilayah = index ?? (await diskWilayah.index());
+	const wilayah = index ?? (await diskWilayahIn(lang).index());
 	const partitions: Partition[] = [];
 	for (const entry of await readdir(dir, { withFileTypes: true })) {
 		const folder = entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(join(dir, entry.name))));

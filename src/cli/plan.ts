@@ -18,8 +18,9 @@ import { planNotes } from '../lib/words/capability-notes';
 import { registerFields } from '../lib/queries/capabilities';
 import { bnba, lineBudget, registerChecksum, runAllocation, villageBudget, villageLineBudget } from '../lib/queries/allocation';
 import { readPlanOrReport } from './plan-file';
-import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
-import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, formatSeconds, type CliIO, type Command } from './io';
+import { parseRegisterArgs, registerOptionsUsage, takeRegisterFlag, takeValue, withRegister, type RegisterArgs } from './load';
+import { m } from '../lib/paraglide/messages.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, formatNumber, formatSeconds, langOf, type CliIO, type Command } from './io';
 
 interface PlanArgs extends RegisterArgs {
 	plan?: string;
@@ -45,35 +46,26 @@ const rupiah = (n: number) => `Rp ${formatNumber(n)}`;
 
 export const planCommand: Command = {
 	name: 'plan',
-	summary: 'Alokasi program (PIP, Paket, BSPS, RTLH, air bersih) menurut rencana; BNBA dan ringkasan anggaran ke folder',
-	usage: [
-		'tepat plan --register FILE [FILE2] [--plan rencana.json] --out FOLDER [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
-		'',
-		'  --register    ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
-		'  --plan        berkas rencana Tepat (disimpan dari layar Rencana); bawaan: rencana baku',
-		'  --out         folder tujuan (dibuat bila belum ada)',
-		...REGISTER_OPTIONS_USAGE,
-		'',
-		'Menulis rencana.json (rencana yang dipakai, lengkap), alokasi.csv, bnba-<program>.csv dan .xlsx per program,',
-		'dan ringkasan-anggaran.xlsx.'
-	].join('\n'),
+	summary: (lang) => m.cli_plan_summary({}, { locale: lang }),
+	usage: (lang) => m.cli_plan_usage({ options: registerOptionsUsage(lang) }, { locale: lang }),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const parsed = parseRegisterArgs(args, { files: [], register: false } as PlanArgs, ownOption);
-		if (!parsed.register) throw new UsageError('Sebutkan berkas register dengan --register FILE.');
-		if (!parsed.out) throw new UsageError('Sebutkan folder tujuan dengan --out FOLDER.');
+		if (!parsed.register) throw new UsageError((lang) => m.cli_register_flag_missing({}, { locale: lang }));
+		if (!parsed.out) throw new UsageError((lang) => m.cli_out_missing({ dir: 'FOLDER' }, { locale: lang }));
 		const out = parsed.out;
+		const lang = langOf(io);
 		const plan = await readPlanOrReport(parsed.plan, io);
 		if (!plan) return EXIT_FAILED;
 		try {
 			await mkdir(out, { recursive: true });
 		} catch {
-			io.stderr(`Folder '${out}' tidak dapat dibuat.\n`);
+			io.stderr(`${m.cli_plan_folder_failed({ dir: out }, { locale: lang })}\n`);
 			return EXIT_FAILED;
 		}
 		return withRegister(parsed, io, async ({ engine, reference, started }) => {
 			const allocationMs = await runAllocation(engine, plan);
-			const notes = planNotes(await registerFields(engine), plan, io.lang ?? 'id');
-			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, notes, io.lang ?? 'id');
+			const notes = planNotes(await registerFields(engine), plan, lang);
+			const stamp = stampOf(plan, await registerChecksum(engine), reference.kabupaten, notes, lang);
 
 			const all = await engine.query(
 				`SELECT ${ALLOCATION_COLUMNS.join(', ')} FROM ${ALLOCATION_TABLE} ORDER BY programme, rank NULLS LAST, unit_id`
@@ -104,12 +96,23 @@ export const planCommand: Command = {
 				await budgetXlsx(lines, await villageBudget(engine), await villageLineBudget(engine), stamp)
 			);
 
-			for (const l of lines) io.stderr(`${l.programme} ${l.funding_line}: ${formatNumber(l.units)} unit, ${rupiah(l.rupiah)}\n`);
-			if (!parsed.plan) io.stderr(`Tanpa --plan: rencana baku dipakai (disimpan sebagai ${join(out, PLAN_FILE)}).\n`);
-			io.stderr(
-				`Rencana '${plan.name}', register ${stamp.registerChecksum}: alokasi ${formatSeconds(allocationMs)} detik, ` +
-					`total ${formatSeconds(performance.now() - started)} detik. Berkas di ${out}\n`
+			const locale = { locale: lang };
+			for (const l of lines) {
+				const words = { programme: l.programme, line: l.funding_line, units: formatNumber(l.units), rupiah: rupiah(l.rupiah) };
+				io.stderr(`${m.cli_plan_line(words, locale)}\n`);
+			}
+			if (!parsed.plan) io.stderr(`${m.cli_plan_default({ file: join(out, PLAN_FILE) }, locale)}\n`);
+			const done = m.cli_plan_done(
+				{
+					plan: plan.name,
+					checksum: stamp.registerChecksum,
+					allocation: formatSeconds(allocationMs),
+					seconds: formatSeconds(performance.now() - started),
+					dir: out
+				},
+				locale
 			);
+			io.stderr(`${done}\n`);
 			return EXIT_OK;
 		});
 	}

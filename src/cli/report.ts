@@ -29,9 +29,10 @@ import { capabilitiesOf } from '../lib/core/capabilities';
 import { defaultPlan } from '../lib/core/plan';
 import { capabilityLines } from '../lib/words/capability-notes';
 import { registerFields } from '../lib/queries/capabilities';
-import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
+import { parseRegisterArgs, registerOptionsUsage, withRegister, type RegisterArgs } from './load';
 import { wordedFindings, wordsOf, type Locale } from '../lib/words';
-import { EXIT_OK, UsageError, formatNumber, type CliIO, type Command } from './io';
+import { m } from '../lib/paraglide/messages.js';
+import { EXIT_OK, UsageError, formatNumber, langOf, type CliIO, type Command } from './io';
 
 /** Detail rows printed to stdout when there is no --out. */
 export const PREVIEW_ROWS = 20;
@@ -46,7 +47,7 @@ function reportOption(args: readonly string[], i: number, into: ReportArgs): num
 	const arg = args[i] ?? '';
 	if (arg === '--out' || arg === '-o') {
 		into.out = args[i + 1];
-		if (!into.out) throw new UsageError(`${arg} butuh nilai.`);
+		if (!into.out) throw new UsageError((lang) => m.cli_needs_value({ flag: arg }, { locale: lang }));
 		return i + 1;
 	}
 	if (arg.startsWith('--out=')) {
@@ -62,92 +63,118 @@ function reportOption(args: readonly string[], i: number, into: ReportArgs): num
 
 const n = formatNumber;
 
-/** The summary as lines of Indonesian text; the findings and the report's labels in `locale` (--lang). */
-export function formatReportSummary(report: IngestReport, locale: Locale = 'id'): string {
-	const r = report.regency;
-	const lines = [`Laporan validasi pemuatan (${report.source.toUpperCase()})${r ? `: ${r.nama} (${r.kode})` : ''}`];
-	for (const f of report.files) {
-		const how = [f.format.toUpperCase(), f.encoding, f.sheet ? `lembar ${f.sheet}` : null].filter(Boolean).join(', ');
-		lines.push(`  ${f.file} (${how}): ${n(f.rowsRead)} baris dibaca`);
-	}
-	lines.push(
-		`Diterima: ${n(report.households)} keluarga, ${n(report.people)} jiwa`,
-		`Ditolak: ${n(report.rowsRejected)} baris` +
-			(report.rowsRejected > 0
-				? ` (kunci keluarga kosong ${n(report.emptyKeyRows)}, anggota tanpa keluarga ${n(report.orphanMembers)}, baris kosong ${n(report.emptyRows)}, ${repeatedRowsWords(locale)} ${n(duplicateRowsRejected(report.duplicates))})`
-				: ''),
-		`Keluarga tanpa anggota: ${n(report.householdsWithoutMembers)}`
+/** The lines on rows rejected and households without members. */
+function acceptedLines(report: IngestReport, locale: Locale): string[] {
+	const lang = { locale };
+	const detail = m.cli_report_rejected_detail(
+		{
+			emptyKey: n(report.emptyKeyRows),
+			orphans: n(report.orphanMembers),
+			empty: n(report.emptyRows),
+			repeated: repeatedRowsWords(locale),
+			duplicates: n(duplicateRowsRejected(report.duplicates))
+		},
+		lang
 	);
-	if (r && r.others.length > 0) {
-		lines.push(`Keluarga berkode kabupaten/kota lain: ${n(r.others.reduce((sum, o) => sum + o.households, 0))}`);
-		for (const o of r.others) lines.push(`  ${wordsOf(o.said, locale)}`);
-	}
+	return [
+		m.cli_report_accepted({ households: n(report.households), people: n(report.people) }, lang),
+		m.cli_report_rejected({ rows: n(report.rowsRejected) }, lang) + (report.rowsRejected > 0 ? detail : ''),
+		m.cli_report_without_members({ households: n(report.householdsWithoutMembers) }, lang)
+	];
+}
+
+/** The lines on villages outside the reference and code values not known. */
+function outsideLines(report: IngestReport, locale: Locale): string[] {
+	const lang = { locale };
 	const outside = report.villagesNotInReference;
-	lines.push(`Kode desa di luar referensi: ${n(outside.length)} kode, ${n(outside.reduce((s, v) => s + v.households, 0))} keluarga`);
+	const households = n(outside.reduce((s, v) => s + v.households, 0));
+	const lines: string[] = [m.cli_report_outside({ codes: n(outside.length), households }, lang)];
 	for (const v of outside) {
-		lines.push(`  ${v.kode ?? '(kosong)'}: ${n(v.households)} keluarga, ${n(v.people)} jiwa (baris data pertama ${v.firstRow})`);
+		const kode = v.kode ?? m.cli_report_empty_code({}, lang);
+		lines.push(`  ${m.cli_report_outside_village({ kode, households: n(v.households), people: n(v.people), row: v.firstRow }, lang)}`);
 	}
-	lines.push(
-		`Nilai kode tidak dikenal: ${n(report.unknownCodes.length)} nilai, ${n(report.unknownCodes.reduce((s, u) => s + u.rows, 0))} baris`
-	);
+	const rows = n(report.unknownCodes.reduce((s, u) => s + u.rows, 0));
+	lines.push(m.cli_report_unknown_codes({ values: n(report.unknownCodes.length), rows }, lang));
 	for (const u of report.unknownCodes) {
-		lines.push(`  ${u.file}, kolom ${u.column}: '${u.value}' × ${n(u.rows)} (baris data pertama ${u.firstRow})`);
+		const words = { file: u.file, column: u.column, value: u.value, rows: n(u.rows), row: u.firstRow };
+		lines.push(`  ${m.cli_report_unknown_code(words, lang)}`);
 	}
-	for (const [figure, value] of duplicateFigures(report)) lines.push(`${duplicateFigureWords(figure, locale)}: ${n(value)}`);
+	return lines;
+}
+
+/** The lines on damaged NIK and KK numbers. */
+function identifierLines(report: IngestReport, locale: Locale): string[] {
+	const lang = { locale };
+	const lines: string[] = [];
 	for (const kind of ['nik', 'kk'] as IdKind[]) {
 		const found = Object.entries(report.identifiers[kind]).filter(([, rows]) => rows > 0);
-		lines.push(`${idKindWords(kind, locale)} bermasalah: ${found.length === 0 ? 'tidak ada' : ''}`.trimEnd());
+		const words = { kind: idKindWords(kind, locale) };
+		lines.push(found.length === 0 ? m.cli_report_ids_none(words, lang) : m.cli_report_ids(words, lang));
 		for (const [issue, rows] of found) {
-			lines.push(`  ${idIssueWords(issue as IdIssue, locale)}: ${n(rows)} baris`);
+			lines.push(`  ${idIssueWords(issue as IdIssue, locale)}: ${m.cli_rows({ rows: n(rows) }, lang)}`);
 		}
 	}
 	for (const t of report.trailingZeroColumns) {
-		lines.push(`Kolom ${t.column} (${t.file}): ${n(t.rows)} ${idKindWords(t.kind, locale)} berakhiran 0, kemungkinan rusak oleh Excel`);
+		const words = { column: t.column, file: t.file, rows: n(t.rows), kind: idKindWords(t.kind, locale) };
+		lines.push(m.cli_report_trailing_zero(words, lang));
 	}
+	return lines;
+}
+
+/** The summary as lines of text; its words, the findings and the report's labels in `locale` (--lang). */
+export function formatReportSummary(report: IngestReport, locale: Locale = 'id'): string {
+	const lang = { locale };
+	const r = report.regency;
+	const lines = [`${m.cli_report_title({ source: report.source.toUpperCase() }, lang)}${r ? `: ${r.nama} (${r.kode})` : ''}`];
+	for (const f of report.files) {
+		const how = [f.format.toUpperCase(), f.encoding, f.sheet ? m.cli_report_sheet({ sheet: f.sheet }, lang) : null]
+			.filter(Boolean)
+			.join(', ');
+		lines.push(`  ${m.cli_report_file({ file: f.file, how, rows: n(f.rowsRead) }, lang)}`);
+	}
+	lines.push(...acceptedLines(report, locale));
+	if (r && r.others.length > 0) {
+		lines.push(m.cli_report_other_regencies({ households: n(r.others.reduce((sum, o) => sum + o.households, 0)) }, lang));
+		for (const o of r.others) lines.push(`  ${wordsOf(o.said, locale)}`);
+	}
+	lines.push(...outsideLines(report, locale));
+	for (const [figure, value] of duplicateFigures(report)) lines.push(`${duplicateFigureWords(figure, locale)}: ${n(value)}`);
+	lines.push(...identifierLines(report, locale));
 	const f = report.findings;
-	lines.push(`Temuan: ${REPORT_SEVERITIES.map((s) => `${n(f[s])} ${severityWords(s, locale)}`).join(', ')}`);
+	lines.push(m.cli_report_findings({ counts: REPORT_SEVERITIES.map((s) => `${n(f[s])} ${severityWords(s, locale)}`).join(', ') }, lang));
 	return `${lines.join('\n')}\n`;
 }
 
 export const reportCommand: Command = {
 	name: 'report',
-	summary: 'Laporan validasi berkas register: baris ditolak, NIK/KK rusak, kode tak dikenal, desa di luar referensi',
-	usage: [
-		'tepat report FILE [FILE2] [--out laporan.csv|laporan.xlsx] [--semicolon] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
-		'',
-		'  FILE          ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
-		'  --out         tulis rincian temuan (satu baris per temuan: berkas, baris, kolom, nilai, pesan)',
-		'                sebagai CSV (aman dari rumus; NIK sebagai teks) atau XLSX (menurut akhiran nama)',
-		'  --semicolon   CSV dengan pemisah titik koma (Excel berbahasa Indonesia)',
-		...REGISTER_OPTIONS_USAGE,
-		'',
-		`Ringkasan ke stdout, lalu kolom yang ditemukan dan indikator/program yang bisa dihitung (lengkap,`,
-		'sebagian, tidak bisa) beserta alasannya; XLSX --out memuatnya di lembar "Kolom dan kemampuan".',
-		`Tanpa --out, ${PREVIEW_ROWS} temuan pertama juga ke stdout.`,
-		'Keluar 0 bila berkas termuat (apa pun temuannya), 1 bila tidak dapat dimuat.'
-	].join('\n'),
+	summary: (lang) => m.cli_report_summary({}, { locale: lang }),
+	usage: (lang) => m.cli_report_usage({ options: registerOptionsUsage(lang), rows: PREVIEW_ROWS }, { locale: lang }),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const { out, delimiter, ...register } = parseRegisterArgs<ReportArgs>(args, { files: [], delimiter: ',' }, reportOption);
+		const lang = langOf(io);
 		return withRegister(register, io, async ({ engine }) => {
 			const report = await loadReport(engine);
-			if (!report) throw new Error('laporan tidak terbentuk');
-			io.stdout(formatReportSummary(report, io.lang ?? 'id'));
+			if (!report) throw new Error(m.cli_report_missing({}, { locale: lang }));
+			io.stdout(formatReportSummary(report, lang));
 			const fields = await registerFields(engine);
-			const capabilities = capabilityLines(fields, capabilitiesOf(fields, defaultPlan()), null, io.lang ?? 'id');
+			const capabilities = capabilityLines(fields, capabilitiesOf(fields, defaultPlan()), null, lang);
 			io.stdout(`\n${capabilities.join('\n')}\n`);
 			if (out) {
-				const rows = wordedFindings(await loadReportFindings(engine), io.lang ?? 'id');
+				const rows = wordedFindings(await loadReportFindings(engine), lang);
 				const bytes = /\.xlsx$/i.test(out)
-					? await reportToXlsx(rows, report, capabilities, io.lang ?? 'id')
-					: new TextEncoder().encode(reportToCsv(rows, { delimiter, headers: reportHeaders(io.lang ?? 'id') }));
+					? await reportToXlsx(rows, report, capabilities, lang)
+					: new TextEncoder().encode(reportToCsv(rows, { delimiter, headers: reportHeaders(lang) }));
 				await writeFile(out, bytes);
-				io.stderr(`Rincian ${n(rows.length)} temuan ditulis ke ${out}.\n`);
+				io.stderr(`${m.cli_report_written({ count: n(rows.length), file: out }, { locale: lang })}\n`);
 			} else {
-				const rows = wordedFindings(await loadReportFindings(engine, PREVIEW_ROWS), io.lang ?? 'id');
+				const rows = wordedFindings(await loadReportFindings(engine, PREVIEW_ROWS), lang);
 				const total = report.findings.rejected + report.findings.error + report.findings.warning + report.findings.info;
-				if (rows.length > 0)
-					io.stdout(`\nTemuan${total > rows.length ? ` (${rows.length} dari ${n(total)}; pakai --out untuk semuanya)` : ''}:\n`);
-				for (const r of rows) io.stdout(`  [${severityWords(r.severity, io.lang ?? 'id')}] ${r.message}\n`);
+				const heading =
+					total > rows.length
+						? m.cli_report_preview_some({ shown: rows.length, total: n(total) }, { locale: lang })
+						: m.cli_report_preview_all({}, { locale: lang });
+				if (rows.length > 0) io.stdout(`\n${heading}:\n`);
+				for (const r of rows) io.stdout(`  [${severityWords(r.severity, lang)}] ${r.message}\n`);
 			}
 			return EXIT_OK;
 		});

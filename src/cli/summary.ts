@@ -6,10 +6,11 @@
 import { overviewByKecamatan, registerTotals } from '../lib/queries/overview';
 import type { IngestResult } from '../lib/ingest';
 import type { NodeEngine } from '../lib/engine/node';
-import { REGISTER_OPTIONS_USAGE, parseRegisterArgs, withRegister, type RegisterArgs } from './load';
+import { parseRegisterArgs, registerOptionsUsage, withRegister, type RegisterArgs } from './load';
 import { PARTITION_REFUSED, PartitionError, orPartitionRefused, partitionFolder, readPartitions, type Partition } from './partitions';
 import { m } from '../lib/paraglide/messages.js';
-import { EXIT_FAILED, EXIT_OK, csvLine, formatNumber, formatSeconds, type CliIO, type Command } from './io';
+import { EXIT_FAILED, EXIT_OK, csvLine, formatNumber, formatSeconds, langOf, type CliIO, type Command } from './io';
+import type { Locale } from '../lib/words';
 
 export const SUMMARY_HEADER = ['kecamatan_kode', 'kecamatan_nama', 'desa_kelurahan', 'households', 'people'] as const;
 /** A partitioned folder's CSV: the regency's code and name before each kecamatan row. */
@@ -26,24 +27,31 @@ interface RegisterSummary {
 	total: string;
 }
 
-async function summarise(engine: NodeEngine, result: IngestResult, started: number): Promise<RegisterSummary> {
+async function summarise(engine: NodeEngine, result: IngestResult, started: number, lang: Locale): Promise<RegisterSummary> {
 	const rows = await overviewByKecamatan(engine);
 	const totals = await registerTotals(engine);
+	const locale = { locale: lang };
 	const outside =
-		totals.unmatched_households > 0
-			? `; ${formatNumber(totals.unmatched_households)} keluarga dengan kode desa di luar referensi (tidak masuk tabel)`
-			: '';
-	const rejected = result.rowsRejected ? `; ${formatNumber(result.rowsRejected)} baris ditolak` : '';
+		totals.unmatched_households > 0 ? m.cli_summary_outside({ households: formatNumber(totals.unmatched_households) }, locale) : '';
+	const rejected = result.rowsRejected ? m.cli_summary_rejected({ rows: formatNumber(result.rowsRejected) }, locale) : '';
 	return {
 		rows: rows.map((r): Row => [r.kecamatan_kode, r.kecamatan_nama, r.villages, r.households, r.people]),
 		households: totals.households,
 		people: totals.people,
 		villages: totals.villages_with_data,
-		total:
-			`Total: ${formatNumber(totals.households)} keluarga, ${formatNumber(totals.people)} jiwa di ` +
-			`${formatNumber(totals.villages_with_data)} desa/kelurahan${outside}${rejected}. ` +
-			`Sumber ${result.source.toUpperCase()}, ${formatNumber(result.rowsRead)} baris dibaca dalam ` +
-			`${formatSeconds(performance.now() - started)} detik.`
+		total: m.cli_summary_total(
+			{
+				households: formatNumber(totals.households),
+				people: formatNumber(totals.people),
+				villages: formatNumber(totals.villages_with_data),
+				outside,
+				rejected,
+				source: result.source.toUpperCase(),
+				rows: formatNumber(result.rowsRead),
+				seconds: formatSeconds(performance.now() - started)
+			},
+			locale
+		)
 	};
 }
 
@@ -58,7 +66,7 @@ async function summariseProvince(args: RegisterArgs, partitions: readonly Partit
 		io.stderr(`[${i + 1}/${partitions.length}] ${p.name}\n`);
 		const partitionArgs: RegisterArgs = { ...args, files: p.files, kabupaten: p.kode, partition: p.name };
 		const code = await withRegister(partitionArgs, io, async ({ engine, result, started: loadStarted }) => {
-			const summary = await summarise(engine, result, loadStarted);
+			const summary = await summarise(engine, result, loadStarted, langOf(io));
 			io.stdout(summary.rows.map((r) => `${csvLine([p.kode, p.nama, ...r])}\n`).join(''));
 			io.stderr(`${summary.total}\n`);
 			households += summary.households;
@@ -67,40 +75,31 @@ async function summariseProvince(args: RegisterArgs, partitions: readonly Partit
 			return EXIT_OK;
 		});
 		if (code !== EXIT_OK) {
-			io.stderr(`Berhenti di partisi ${p.name}: total provinsi tidak dicetak.\n`);
+			io.stderr(`${m.cli_summary_stopped({ partition: p.name }, { locale: langOf(io) })}\n`);
 			return code;
 		}
 	}
-	io.stderr(
-		`Total provinsi: ${formatNumber(partitions.length)} kabupaten/kota, ${formatNumber(households)} keluarga, ` +
-			`${formatNumber(people)} jiwa di ${formatNumber(villages)} desa/kelurahan, dalam ${formatSeconds(performance.now() - started)} detik.\n`
+	const total = m.cli_summary_province(
+		{
+			regencies: formatNumber(partitions.length),
+			households: formatNumber(households),
+			people: formatNumber(people),
+			villages: formatNumber(villages),
+			seconds: formatSeconds(performance.now() - started)
+		},
+		{ locale: langOf(io) }
 	);
+	io.stderr(`${total}\n`);
 	return EXIT_OK;
 }
 
 export const summaryCommand: Command = {
 	name: 'summary',
-	summary: 'Jumlah keluarga dan jiwa per kecamatan dari berkas register (CSV ke stdout)',
-	usage: [
-		'tepat summary FILE [FILE2] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
-		'tepat summary FOLDER [--kabupaten KODE]',
-		'',
-		'  FILE          ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
-		'                (CSV dengan pemisah koma, titik koma atau tab; XLSX; atau Parquet)',
-		'  FOLDER        register satu provinsi dipartisi per kabupaten/kota: FOLDER/kabupaten=64.02/dtsen.parquet, …',
-		'                (tiap partisi satu berkas Parquet gabungan, atau keluarga + anggota). Dengan --kabupaten hanya',
-		'                partisi itu yang dibaca, persis seperti berkasnya sendiri; tanpa --kabupaten semua partisi dibaca',
-		'                bergiliran, masing-masing di mesin DuckDB baru (memori sebesar kabupaten/kota terbesar)',
-		...REGISTER_OPTIONS_USAGE,
-		'',
-		'Mencetak CSV: kecamatan_kode,kecamatan_nama,desa_kelurahan,households,people (satu baris per',
-		'kecamatan referensi, termasuk yang nol). Total dan waktu muat ke stderr.',
-		'Untuk FOLDER tanpa --kabupaten: kabupaten_kode,kabupaten_nama di depan tiap baris, total tiap',
-		'kabupaten/kota dan total provinsi ke stderr.'
-	].join('\n'),
+	summary: (lang) => m.cli_summary_summary({}, { locale: lang }),
+	usage: (lang) => m.cli_summary_usage({ options: registerOptionsUsage(lang) }, { locale: lang }),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const parsed = parseRegisterArgs<RegisterArgs>(args, { files: [] });
-		const lang = io.lang ?? 'id';
+		const lang = langOf(io);
 		if (!parsed.kabupaten) {
 			const partitions = await orPartitionRefused(io, async (): Promise<Partition[] | null> => {
 				const dir = await partitionFolder(parsed.files, lang);
@@ -111,7 +110,7 @@ export const summaryCommand: Command = {
 			if (partitions) return summariseProvince(parsed, partitions, io);
 		}
 		return withRegister(parsed, io, async ({ engine, result, started }) => {
-			const summary = await summarise(engine, result, started);
+			const summary = await summarise(engine, result, started, lang);
 			io.stdout(`${[csvLine(SUMMARY_HEADER), ...summary.rows.map((r) => csvLine(r))].join('\n')}\n`);
 			io.stderr(`${summary.total}\n`);
 			return EXIT_OK;

@@ -20,23 +20,24 @@ import { verifiedRegister } from '../lib/queries/verified-register';
 import { villageWorklist, worklistsByVillage } from '../lib/queries/verval';
 import { VERIFIED_REGISTER_FILE, verifiedRegisterCsv } from '../lib/export/verified-register';
 import { worklistCsv, worklistFileStem, worklistStampOf, worklistXlsx } from '../lib/export/worklist';
-import { wordedFindings } from '../lib/words';
+import { wordedFindings, type Locale } from '../lib/words';
 import { reportHeaders } from '../lib/words/report-labels';
 import { unmatchedReasonWords } from '../lib/words/verval';
 import { findingCodeWords } from '../lib/words/worklist';
 import { fileByteSource } from '../lib/ingest/node-source';
-import { ResultImportError, importResultFile } from '../lib/ingest/verval-results';
+import { ResultImportError, importResultFile, type ResultImport } from '../lib/ingest/verval-results';
 import type { Engine } from '../lib/engine/types';
 import {
-	REGISTER_OPTIONS_USAGE,
 	allFilesExist,
 	parseRegisterArgs,
+	registerOptionsUsage,
 	takeRegisterFlag,
 	takeValue,
 	withRegister,
 	type RegisterArgs
 } from './load';
-import { EXIT_FAILED, EXIT_OK, UsageError, errorIn, formatNumber, type CliIO, type Command } from './io';
+import { m } from '../lib/paraglide/messages.js';
+import { EXIT_FAILED, EXIT_OK, UsageError, errorIn, formatNumber, langOf, type CliIO, type Command } from './io';
 
 interface VervalArgs extends RegisterArgs {
 	register: boolean;
@@ -81,6 +82,18 @@ function vervalOption(args: readonly string[], i: number, into: VervalArgs): num
 
 const n = formatNumber;
 
+/** What one result file gave: its rows, and the answers and dates that could not be read. */
+function roundLine(round: number, imported: ResultImport, lang: Locale): string {
+	const locale = { locale: lang };
+	const unread = imported.unreadAnswers.reduce((sum, a) => sum + a.rows, 0);
+	const answers = imported.unreadAnswers.map((a) => `'${a.answer}'`).join(', ');
+	return (
+		m.cli_verval_round({ round, file: imported.file, rows: n(imported.rows) }, locale) +
+		(unread > 0 ? m.cli_verval_unread_answers({ rows: n(unread), answers }, locale) : '') +
+		(imported.unreadDates.length > 0 ? m.cli_verval_unread_dates({ dates: imported.unreadDates.join(', ') }, locale) : '')
+	);
+}
+
 async function writeQuery<S extends RowSpec>(
 	engine: Engine,
 	sql: string,
@@ -97,56 +110,27 @@ async function writeQuery<S extends RowSpec>(
 
 export const vervalCommand: Command = {
 	name: 'verval',
-	summary: 'Hasil verval lapangan: kemajuan per desa/kecamatan, konflik, temuan kualitas, daftar periksa, register terverifikasi',
-	usage: [
-		'tepat verval --register FILE [FILE2] --results R1.csv [R2.xlsx …] --out DIR [--one-round] [--mapping pemetaan.json] [--sheet NAMA] [--reference reference.json]',
-		'',
-		'  --register    ekspor DTSEN, DTKS/BDT atau P3KE: satu berkas gabungan, atau berkas keluarga + anggota',
-		'  --results     berkas hasil verval (CSV/XLSX; ekspor Google Forms apa adanya): NIK atau ID anggota,',
-		'                status (ditemukan, tidak ditemukan, meninggal, pindah, mampu, di luar kabupaten,',
-		'                anggota baru), tanggal, petugas, keterangan, desa. Tiap berkas satu putaran menurut',
-		'                urutannya (putaran yang lebih baru menggantikan yang lama)',
-		'  --one-round   semua berkas hasil dalam satu putaran (hasil berbeda untuk orang yang sama = konflik)',
-		'  --out         folder tujuan (dibuat bila belum ada)',
-		...REGISTER_OPTIONS_USAGE,
-		'',
-		'Menulis ke DIR: progres-desa.csv, progres-kecamatan.csv, konflik.csv, hasil-tidak-cocok.csv,',
-		'temuan-kualitas.csv (konsistensi keluarga dan umur, tanggal lahir di NIK, calon warga luar kabupaten),',
-		'laporan-validasi.csv (temuan pemuatan register), daftar-periksa/<kode desa>-<nama>.csv dan .xlsx untuk',
-		'tiap desa yang masih punya catatan untuk diperiksa (kolom status, tanggal_kunjungan, petugas dan catatan',
-		'diisi tim lapangan; berkas yang sudah diisi dapat dimuat kembali dengan --results), dan',
-		'register-terverifikasi.csv: tiap jiwa register sekali, dengan kolom sumbernya sendiri dan status verval',
-		'hasil lapangan ditulis dengan kode sumber (DTSEN 1 ditemukan, 2 pindah, 3 meninggal, 4 tidak ditemukan),',
-		'lalu status_verval_tepat, dasar_status, putaran, tanggal_kunjungan. Ringkasan ke stderr. Keluar 1 bila',
-		'register atau berkas hasil tidak dapat dimuat.'
-	].join('\n'),
+	summary: (lang) => m.cli_verval_summary({}, { locale: lang }),
+	usage: (lang) => m.cli_verval_usage({ options: registerOptionsUsage(lang) }, { locale: lang }),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const parsed = parseRegisterArgs<VervalArgs>(
 			args,
 			{ files: [], register: false, results: [], oneRound: false, readingResults: false },
 			vervalOption
 		);
-		if (!parsed.register) throw new UsageError('Sebutkan berkas register dengan --register FILE.');
-		if (parsed.results.length === 0) throw new UsageError('Sebutkan berkas hasil verval dengan --results R1.csv [R2.csv …].');
-		if (!parsed.out) throw new UsageError('Sebutkan folder tujuan dengan --out DIR.');
+		if (!parsed.register) throw new UsageError((lang) => m.cli_register_flag_missing({}, { locale: lang }));
+		if (parsed.results.length === 0) throw new UsageError((lang) => m.cli_results_missing({}, { locale: lang }));
+		if (!parsed.out) throw new UsageError((lang) => m.cli_out_missing({ dir: 'DIR' }, { locale: lang }));
 		const out = parsed.out;
 		if (!(await allFilesExist(parsed.results, io))) return EXIT_FAILED;
-		const lang = io.lang ?? 'id';
+		const lang = langOf(io);
 		return withRegister(parsed, io, async ({ engine, result }) => {
 			await engine.exec(createTableSql('verval_decision', 'verval_decision', 'if_not_exists'));
 			for (const [i, file] of parsed.results.entries()) {
 				const round = parsed.oneRound ? 1 : i + 1;
 				try {
 					const imported = await importResultFile(engine, await fileByteSource(file), { round });
-					const unread = imported.unreadAnswers.reduce((sum, a) => sum + a.rows, 0);
-					io.stderr(
-						`Putaran ${round}: ${imported.file}, ${n(imported.rows)} baris` +
-							(unread > 0
-								? `; ${n(unread)} baris dengan status tak dikenali (${imported.unreadAnswers.map((a) => `'${a.answer}'`).join(', ')})`
-								: '') +
-							(imported.unreadDates.length > 0 ? `; tanggal tak terbaca: ${imported.unreadDates.join(', ')}` : '') +
-							'.\n'
-					);
+					io.stderr(`${roundLine(round, imported, lang)}.\n`);
 				} catch (error) {
 					if (error instanceof ResultImportError) {
 						io.stderr(`${errorIn(io, error)}\n`);
@@ -210,11 +194,20 @@ export const vervalCommand: Command = {
 				people: 0,
 				checked: 0
 			});
-			io.stderr(
-				`Diperiksa: ${n(total.checked)} dari ${n(total.people)} jiwa; ${n(conflicts)} konflik terbuka; ` +
-					`${n(unmatched)} hasil tidak cocok dengan register; ${n(findings)} temuan kualitas; ` +
-					`${n(byVillage.size)} daftar periksa desa; ${n(verified.rows.length)} jiwa di register terverifikasi. Ditulis ke ${out}.\n`
+			const done = m.cli_verval_done(
+				{
+					checked: n(total.checked),
+					people: n(total.people),
+					conflicts: n(conflicts),
+					unmatched: n(unmatched),
+					findings: n(findings),
+					worklists: n(byVillage.size),
+					verified: n(verified.rows.length),
+					dir: out
+				},
+				{ locale: lang }
 			);
+			io.stderr(`${done}\n`);
 			return EXIT_OK;
 		});
 	}
