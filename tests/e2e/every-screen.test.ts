@@ -166,13 +166,35 @@ async function sidewaysProblems(page: Page, label: string): Promise<string[]> {
 	return problems;
 }
 
-/**
- * Text whose contrast with what is behind it is below WCAG AA (4.5:1, or 3:1 for large text): each
- * element with its own text, its colour blended over the first opaque background among its ancestors,
- * faded by the opacity of the element and its ancestors. Disabled controls are exempt, as in WCAG.
- */
-async function lowContrast(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
+/** WCAG 2.1's colour math, defined once in the page for the text, the control and the focus probes. */
+interface ContrastMath {
+	/** A computed CSS colour (rgb() or rgba()) as red, green, blue and alpha. */
+	parse(css: string): [number, number, number, number];
+	/** The first colour in a computed box-shadow, or null when there is none. */
+	shadowColour(css: string): string | null;
+	/** `colour` painted with `alpha` over the opaque `under`. */
+	blend(colour: readonly number[], alpha: number, under: readonly number[]): [number, number, number];
+	/** The contrast ratio of two opaque colours, 1 to 21. */
+	ratio(a: readonly number[], b: readonly number[]): number;
+	/** The first opaque background among the element and its ancestors (white when none is). */
+	background(el: Element | null): [number, number, number];
+	/** The opacity of the element times that of its ancestors. */
+	opacity(el: Element): number;
+	/** The element as a failure message names it: tag, data-testid and its text or label. */
+	name(el: Element): string;
+	/** A colour as #rrggbb, for the failure messages. */
+	hex(colour: readonly number[]): string;
+}
+
+declare global {
+	interface Window {
+		contrastMath?: ContrastMath;
+	}
+}
+
+/** Puts the colour math in the page; a page load clears it, so every probe calls this first. */
+async function installContrastMath(page: Page): Promise<void> {
+	await page.evaluate(() => {
 		const parse = (css: string): [number, number, number, number] => {
 			const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
 			return [r, g, b, css.startsWith('rgba') ? a : 1];
@@ -184,18 +206,53 @@ async function lowContrast(page: Page): Promise<string[]> {
 			};
 			return 0.2126 * channel(r ?? 0) + 0.7152 * channel(g ?? 0) + 0.0722 * channel(b ?? 0);
 		};
-		const background = (el: Element): [number, number, number] => {
-			for (let e: Element | null = el; e; e = e.parentElement) {
-				const [r, g, b, a] = parse(getComputedStyle(e).backgroundColor);
-				if (a >= 0.99) return [r, g, b];
-			}
-			return [255, 255, 255];
+		window.contrastMath = {
+			parse,
+			shadowColour: (css) => css.match(/rgba?\([^)]*\)/)?.[0] ?? null,
+			blend: (colour, alpha, under) =>
+				[0, 1, 2].map((i) => (colour[i] ?? 0) * alpha + (under[i] ?? 0) * (1 - alpha)) as [number, number, number],
+			ratio: (a, b) => {
+				const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+				return (light + 0.05) / (dark + 0.05);
+			},
+			background: (el) => {
+				for (let e: Element | null = el; e; e = e.parentElement) {
+					const [r, g, b, a] = parse(getComputedStyle(e).backgroundColor);
+					if (a >= 0.99) return [r, g, b];
+				}
+				return [255, 255, 255];
+			},
+			opacity: (el) => {
+				let o = 1;
+				for (let e: Element | null = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+				return o;
+			},
+			name: (el) => {
+				const id = el.getAttribute('data-testid');
+				const type = el.getAttribute('type');
+				const labelled = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+				const own = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.text ?? '') : (el.textContent ?? '');
+				const label =
+					el.getAttribute('aria-label') ??
+					(labelled ? el.labels?.[0]?.textContent?.replace(el.textContent ?? '', '') : null) ??
+					(own.trim() || el.getAttribute('placeholder') || el.getAttribute('name') || '');
+				return `${el.tagName.toLowerCase()}${type ? `[type=${type}]` : ''}${id ? `[${id}]` : ''} "${label.replace(/\s+/g, ' ').trim().slice(0, 30)}"`;
+			},
+			hex: (colour) => `#${colour.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`
 		};
-		const opacity = (el: Element): number => {
-			let o = 1;
-			for (let e: Element | null = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
-			return o;
-		};
+	});
+}
+
+/**
+ * Text whose contrast with what is behind it is below WCAG AA (4.5:1, or 3:1 for large text): each
+ * element with its own text, its colour blended over the first opaque background among its ancestors,
+ * faded by the opacity of the element and its ancestors. Disabled controls are exempt, as in WCAG.
+ */
+async function lowContrast(page: Page): Promise<string[]> {
+	await installContrastMath(page);
+	return page.evaluate(() => {
+		const math = window.contrastMath;
+		if (!math) throw new Error('the contrast math is not installed');
 		const problems: string[] = [];
 		for (const el of document.body.querySelectorAll('*')) {
 			const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
@@ -203,12 +260,10 @@ async function lowContrast(page: Page): Promise<string[]> {
 			const rect = el.getBoundingClientRect();
 			const style = getComputedStyle(el);
 			if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') continue;
-			const bg = background(el);
-			const [r, g, b, a] = parse(style.color);
-			const alpha = a * opacity(el);
-			const fg = [r * alpha + bg[0] * (1 - alpha), g * alpha + bg[1] * (1 - alpha), b * alpha + bg[2] * (1 - alpha)];
-			const [light, dark] = [luminance(fg), luminance(bg)].sort((x, y) => y - x) as [number, number];
-			const ratio = (light + 0.05) / (dark + 0.05);
+			const bg = math.background(el);
+			const [r, g, b, a] = math.parse(style.color);
+			const fg = math.blend([r, g, b], a * math.opacity(el), bg);
+			const ratio = math.ratio(fg, bg);
 			const size = parseFloat(style.fontSize);
 			const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
 			if (ratio < (large ? 3 : 4.5)) {
@@ -222,10 +277,93 @@ async function lowContrast(page: Page): Promise<string[]> {
 }
 
 /**
- * The first controls reached with Tab that show no focus indicator (no outline, no box shadow) while
- * focused from the keyboard.
+ * Controls whose boundary is below WCAG 2.1 AA 1.4.11 Non-text Contrast (3:1 against what surrounds
+ * them). A control's boundary is its fill when that differs from the background behind it by 3:1,
+ * otherwise its border or ring (a box shadow with no offset and no blur), the best-contrasting visible
+ * one, drawn over that background; a visible border is held to 3:1 even where something else shows the
+ * control. A control with neither passes when it has visible text: the text is what shows it, and the
+ * text check holds that to 4.5:1. One with neither and no text (an icon button) may sit in a group
+ * that draws the boundary for all its controls (MapLibre's zoom buttons): then the group's fill or
+ * border is held to 3:1 against what surrounds the group. Exempt, as in WCAG: disabled controls, and
+ * checkboxes, radios and sliders the browser draws itself (its own drawing is #767676, 4.5:1 on white).
+ */
+async function weakBoundaries(page: Page): Promise<string[]> {
+	await installContrastMath(page);
+	return page.evaluate(() => {
+		const math = window.contrastMath;
+		if (!math) throw new Error('the contrast math is not installed');
+		type Edge = { what: string; colour: [number, number, number]; ratio: number };
+		/** The box's fill and its visible borders and ring over `around`, best contrast first. */
+		const edges = (box: Element, around: readonly number[]): { fill: Edge; lines: Edge[] } => {
+			const style = getComputedStyle(box);
+			const edge = (what: string, css: string): Edge => {
+				const [r, g, b, a] = math.parse(css);
+				const colour = math.blend([r, g, b], a, around);
+				return { what, colour, ratio: math.ratio(colour, around) };
+			};
+			const borders = (['top', 'right', 'bottom', 'left'] as const)
+				.filter((side) => {
+					const line = style.getPropertyValue(`border-${side}-style`);
+					const colour = style.getPropertyValue(`border-${side}-color`);
+					return (
+						parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 &&
+						line !== 'none' &&
+						line !== 'hidden' &&
+						math.parse(colour)[3] > 0
+					);
+				})
+				.map((side) => edge('border', style.getPropertyValue(`border-${side}-color`)));
+			const shadow = math.shadowColour(style.boxShadow);
+			const [x, y, blur, spread] = style.boxShadow
+				.replace(shadow ?? '', '')
+				.trim()
+				.split(/\s+/)
+				.map((length) => parseFloat(length));
+			const ring =
+				shadow && x === 0 && y === 0 && blur === 0 && (spread ?? 0) > 0 && math.parse(shadow)[3] > 0 ? [edge('ring', shadow)] : [];
+			return { fill: edge('fill', style.backgroundColor), lines: [...borders, ...ring].sort((p, q) => q.ratio - p.ratio) };
+		};
+		const shown = (edge: Edge | undefined, around: readonly number[]) =>
+			edge ? `${edge.what} ${math.hex(edge.colour)} ${edge.ratio.toFixed(2)}:1 on ${math.hex(around)}` : 'no border';
+		const problems: string[] = [];
+		const controls = document.body.querySelectorAll('input:not([type="hidden"]), select, textarea, button, [role="slider"], [role="tab"]');
+		for (const el of controls) {
+			if (!(el instanceof HTMLElement || el instanceof SVGElement) || el.closest('[disabled], [aria-disabled="true"]')) continue;
+			const style = getComputedStyle(el);
+			const rect = el.getBoundingClientRect();
+			if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden' || math.opacity(el) < 0.05) continue;
+			if (el instanceof HTMLInputElement && ['checkbox', 'radio', 'range'].includes(el.type) && style.appearance !== 'none') continue;
+			const around = math.background(el.parentElement);
+			const own = edges(el, around);
+			const best = own.lines[0];
+			if (own.fill.ratio >= 3 || (best && best.ratio >= 3)) continue;
+			if (best) {
+				problems.push(`${math.name(el)} ${shown(best, around)}`);
+				continue;
+			}
+			if ((el instanceof HTMLElement ? el.innerText : (el.textContent ?? '')).trim() !== '') continue;
+			const group = el.parentElement;
+			if (group && [...group.children].every((child) => child.matches('button, input, select, [role="tab"]'))) {
+				const outside = math.background(group.parentElement);
+				const framed = edges(group, outside);
+				if (framed.fill.ratio >= 3 || (framed.lines[0]?.ratio ?? 0) >= 3) continue;
+				problems.push(`${math.name(el)} no border of its own, its group's ${shown(framed.lines[0] ?? framed.fill, outside)}`);
+				continue;
+			}
+			problems.push(`${math.name(el)} no border, ${shown(own.fill, around)}`);
+		}
+		return [...new Set(problems)].slice(0, 12);
+	});
+}
+
+/**
+ * The first controls reached with Tab whose focus indicator is missing (no outline, no box shadow)
+ * or, against WCAG 2.1 AA 1.4.11, below 3:1 against the colour next to it: the background around the
+ * element for a ring drawn outside it, the element's own fill for one drawn inside (a negative outline
+ * offset, an inset shadow).
  */
 async function focusWithoutRing(page: Page, presses = 25): Promise<string[]> {
+	await installContrastMath(page);
 	await page.evaluate(() => {
 		(document.activeElement as HTMLElement | null)?.blur();
 		window.scrollTo(0, 0);
@@ -233,16 +371,26 @@ async function focusWithoutRing(page: Page, presses = 25): Promise<string[]> {
 	const problems: string[] = [];
 	for (let i = 0; i < presses; i++) {
 		await page.keyboard.press('Tab');
-		const shown = await page.evaluate(() => {
+		const problem = await page.evaluate(() => {
+			const math = window.contrastMath;
+			if (!math) throw new Error('the contrast math is not installed');
 			const el = document.activeElement;
 			if (!el || el === document.body) return null;
 			const style = getComputedStyle(el);
-			const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-			const id = el.getAttribute('data-testid');
-			const what = `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
-			return { ring, name: `${what} (outline ${style.outlineStyle} ${style.outlineWidth})` };
+			const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+			const shadow = math.shadowColour(style.boxShadow);
+			if (!outline && (style.boxShadow === 'none' || !shadow)) {
+				return `${math.name(el)} (outline ${style.outlineStyle} ${style.outlineWidth})`;
+			}
+			const inside = outline ? parseFloat(style.outlineOffset) < 0 : style.boxShadow.includes('inset');
+			const next = inside ? math.background(el) : math.background(el.parentElement);
+			const [r, g, b, a] = math.parse(outline ? style.outlineColor : (shadow ?? ''));
+			const ring = math.blend([r, g, b], a, next);
+			const ratio = math.ratio(ring, next);
+			if (ratio >= 3) return null;
+			return `${math.name(el)} focus ${outline ? 'outline' : 'shadow'} ${math.hex(ring)} on ${math.hex(next)} ${ratio.toFixed(2)}:1`;
 		});
-		if (shown && !shown.ring) problems.push(shown.name);
+		if (problem) problems.push(problem);
 	}
 	return [...new Set(problems)];
 }
@@ -280,9 +428,10 @@ describe('every screen, on the bundled sample, in Indonesian', () => {
 			expect(await sidewaysProblems(site.page, name)).toEqual([]);
 		});
 
-		it(`${name}: text meets WCAG AA contrast and keyboard focus is visible`, async () => {
+		it(`${name}: text and control boundaries meet WCAG AA contrast, keyboard focus is visible and contrasts`, async () => {
 			await open(site.page, screen);
 			expect(await lowContrast(site.page)).toEqual([]);
+			expect(await weakBoundaries(site.page)).toEqual([]);
 			expect(await focusWithoutRing(site.page)).toEqual([]);
 		});
 	}
@@ -303,6 +452,28 @@ describe('every screen, on the bundled sample, in Indonesian', () => {
 			await page.evaluate(() => document.querySelector('[data-testid="pale-probe"]')?.remove());
 		}
 	});
+
+	it('the control check finds a pale border and the focus check a pale ring, so a pass means something', async () => {
+		const { page } = site;
+		await page.evaluate(() => {
+			const probe = document.createElement('div');
+			probe.dataset.testid = 'pale-controls';
+			probe.style.background = '#ffffff';
+			// #dddddd on white is 1.36:1; first in the page, so the first Tab reaches the button.
+			probe.innerHTML = `<style>[data-testid="pale-ring-probe"]:focus-visible { outline: 3px solid #eeeeee; outline-offset: 1px; }</style>
+				<input data-testid="pale-border-probe" style="border: 1px solid #dddddd; background: #ffffff">
+				<button type="button" data-testid="pale-ring-probe" style="border: 1px solid #555555; background: #ffffff">pucat</button>`;
+			document.body.prepend(probe);
+		});
+		try {
+			const boundaries = await weakBoundaries(page);
+			expect(boundaries.some((p) => p.includes('pale-border-probe') && p.includes('#dddddd'))).toBe(true);
+			expect(boundaries.some((p) => p.includes('pale-ring-probe'))).toBe(false);
+			expect((await focusWithoutRing(page, 3)).some((p) => p.includes('pale-ring-probe') && p.includes('#eeeeee'))).toBe(true);
+		} finally {
+			await page.evaluate(() => document.querySelector('[data-testid="pale-controls"]')?.remove());
+		}
+	});
 });
 
 describe('every screen, on the bundled sample, in English', () => {
@@ -321,12 +492,13 @@ describe('every screen, on the bundled sample, in English', () => {
 	});
 
 	for (const [name, screen] of Object.entries<Screen>(SCREENS)) {
-		it(`${name} shows no Indonesian phrase and fits the window`, async () => {
+		it(`${name} shows no Indonesian phrase, fits the window and its controls' boundaries contrast`, async () => {
 			const { page } = site;
 			await open(page, screen);
 			expect(await page.getAttribute('html', 'lang')).toBe('en');
 			expect(phrasesIn(await wordsOnPage(page), phrases)).toEqual([]);
 			expect(await sidewaysProblems(page, `${name} (en)`)).toEqual([]);
+			expect(await weakBoundaries(page)).toEqual([]);
 		});
 	}
 
