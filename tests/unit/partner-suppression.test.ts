@@ -27,6 +27,7 @@ function suppressedIds(result: SuppressionResult): string[] {
 }
 
 const v = (area: string, programme: string | null = null): string => cellId({ level: 'village', area, programme });
+const k = (area: string, programme: string | null = null): string => cellId({ level: 'kecamatan', area, programme });
 const r = (programme: string | null = null): string => cellId({ level: 'regency', area: '', programme });
 
 const sorted = (ids: readonly string[]): string[] => [...ids].sort();
@@ -328,6 +329,32 @@ describe('suppressing a partner table', () => {
 		expect(result.kecamatan('A', 'pip').reason).toBe('complementary');
 		expect(result.kecamatanTotal('A').suppressed).toBe(true);
 		expect(result.regency('pip').value).toBe(23);
+		expect(auditSuppression(result, table)).toEqual([]);
+		expect(recoverable(table, result)).toEqual([]);
+	});
+
+	it('hides one more cell when the lines are each fine but together give a cell away', () => {
+		// A1 pip 3; B1 pip 2; B2 paket 4, bsps 1; B3 bsps 4 (everything else 0). The small cells and the
+		// small totals (A1, B1, B3, A·pip, A's total, B·pip, B·paket, regency paket) are primary, and
+		// the lines add B·bsps (5), B's total (11) and regency bsps (5). Every line then has 0 or ≥ 2
+		// hidden cells, yet the grand total (14) less regency pip (5) is regency paket + bsps = B2's
+		// total (5, published) + B3·bsps, so B3·bsps = 4. Its lines (B3's row, column B·bsps) have only
+		// zeros published, so the first of them, B1·bsps (0), goes: now B1·bsps + B3·bsps = 4.
+		const table: PartnerTable = {
+			programmes: ['pip', 'paket', 'bsps'],
+			villages: [
+				village('A1', 'A', { pip: 3 }),
+				village('B1', 'B', { pip: 2 }),
+				village('B2', 'B', { paket: 4, bsps: 1 }),
+				village('B3', 'B', { bsps: 4 })
+			]
+		};
+		const result = suppress(table);
+		expect(result.village('B1', 'bsps')).toEqual({ value: null, suppressed: true, reason: 'complementary' });
+		expect(suppressedIds(result).filter((id) => result.cells.get(id)?.reason === 'complementary')).toEqual(
+			sorted([v('B1', 'bsps'), k('B', 'bsps'), k('B'), r('bsps')])
+		);
+		expect([result.villageTotal('B2').value, result.regency('pip').value, result.grandTotal().value]).toEqual([5, 5, 14]);
 		expect(auditSuppression(result, table)).toEqual([]);
 		expect(recoverable(table, result)).toEqual([]);
 	});
