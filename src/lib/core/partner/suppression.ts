@@ -39,7 +39,10 @@
  * tables exhaustively and find only such zeros, never a small count, recoverable.
  *
  * Rupiah per cell is units × a unit cost, so it reveals the count: each cell's decision here is the
- * decision for its Rupiah too. Which suppressed cell is primary is kept for the audit, not for the
+ * decision for its Rupiah too. Rupiah totals are another matter, not settled here: a village's Rupiah
+ * total weighs its programmes by different unit costs (and the regency's, its kecamatan by zone), so
+ * beside the unit total it is a second equation, and two hidden cells of different cost are then
+ * solved. Such a total is safe only where all the hidden cells of its line share one unit cost. Which suppressed cell is primary is kept for the audit, not for the
  * reader: a pack that told the two apart would tell an attacker that a primary cell lies in
  * [1, threshold) and a complementary one is 0 or ≥ threshold, and that can pin a cell.
  *
