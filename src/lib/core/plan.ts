@@ -9,6 +9,7 @@
  */
 import { CodedError, coded, type CodedMessage } from './messages';
 import type { PlanFileMessages, PlanReasons } from './messages/plan';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from './partner/suppression';
 import type { Zone } from './reference';
 import { FLOOR, ROOF, VERVAL, WALL, WATER, type Floor, type Roof, type Verval, type Wall, type Water } from './schema';
 
@@ -18,7 +19,7 @@ export const PLAN_FORMAT = 'tepat-plan';
  * 3 the rules for records lacking a value (population.missing, programmes.*.missingOwnership);
  * 4 the printed BNBA's letterhead, place, signatories and year (`print`, optional).
  */
-export const PLAN_VERSION = 4;
+export const PLAN_VERSION = 5;
 
 export interface AgeRange {
 	min: number;
@@ -126,6 +127,38 @@ export interface FundingLine {
 	kind: FundingKind;
 	/** Rupiah this line gives each programme; a programme it leaves out gets nothing from it. */
 	budgets: Partial<Record<ProgrammeId, number>>;
+	/** Units this line funds per programme, whatever they cost (a pledge in units); never beside a Rupiah budget for the same programme. */
+	units?: Partial<Record<ProgrammeId, number>>;
+	/** The only villages (kode desa) this line funds; absent: every village. */
+	villages?: string[];
+	/** The partner's pledge this line was imported from (issue 16); absent for lines typed into the plan. */
+	pledge?: PledgeSource;
+}
+
+/**
+ * A line with units or villages is targeted: it draws after every untargeted line, from the units
+ * those left unfunded (a pledge is drawn after APBD/APBN), in the plan's order among targeted lines.
+ */
+export function isTargetedLine(line: FundingLine): boolean {
+	return line.villages !== undefined || (line.units !== undefined && Object.keys(line.units).length > 0);
+}
+
+/** Where a CSR line came from: one pledge of a partner's pledge file. */
+export interface PledgeSource {
+	/** The pledge's id within its file. */
+	id: string;
+	firm: string;
+	contact: string;
+	/** The budget year pledged for. */
+	year: number;
+	/** Checksum of the partner pack the firm pledged against; null when the file names none. */
+	pack: string | null;
+}
+
+/** What the partner pack publishes (issue 16). */
+export interface PartnerSettings {
+	/** Counts from 1 to threshold − 1 are suppressed in the pack, with their complements. */
+	threshold: number;
 }
 
 export interface Override {
@@ -173,6 +206,7 @@ export interface Plan {
 	 */
 	villageQuota: boolean;
 	overrides: Override[];
+	partner: PartnerSettings;
 	/**
 	 * What the printed BNBA carries besides the list (issue 15 point 2): letterhead, place, signatories.
 	 * Absent until the user sets it: the print then builds a default from the register's regency. Never
@@ -275,7 +309,8 @@ export function defaultPlan(): Plan {
 		priority: [...PRIORITY_KEYS],
 		villageCap: null,
 		villageQuota: false,
-		overrides: []
+		overrides: [],
+		partner: { threshold: DEFAULT_SUPPRESSION_THRESHOLD }
 	};
 }
 
@@ -547,6 +582,40 @@ export function zoneMultiplier(plan: Plan, zone: Zone): number {
 }
 const FUNDING_KINDS: readonly FundingKind[] = ['APBD', 'APBN', 'CSR', 'other'];
 
+/** A village code as the reference writes it (kode desa, Kemendagri): 64.02.06.2001. */
+export const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+/** Bounds that keep one line's statement short (issue 18: limits checked before the work). */
+const MAX_LINE_VILLAGES = 5_000;
+const MAX_UNITS = 10_000_000;
+
+function readVillages(r: PlanReader, value: Json, field: string): string[] {
+	if (!Array.isArray(value)) r.fail(field, coded('plan.not_list', noParams));
+	if (value.length === 0) r.fail(field, coded('plan.empty', noParams));
+	if (value.length > MAX_LINE_VILLAGES)
+		r.fail(field, coded('plan.too_many', { max: String(MAX_LINE_VILLAGES), count: String(value.length) }));
+	const out = new Set<string>();
+	value.forEach((kode: Json, i: number) => {
+		if (typeof kode !== 'string' || !VILLAGE_CODE.test(kode)) r.fail(`${field}[${i}]`, coded('plan.village_code', noParams));
+		out.add(kode);
+	});
+	return [...out].sort();
+}
+
+function readPledge(r: PlanReader, value: Json, field: string): PledgeSource {
+	const o = r.object(value, field);
+	r.known(o, field, ['id', 'firm', 'contact', 'year', 'pack']);
+	return {
+		id: printText(r, o.id, `${field}.id`, 40, true),
+		firm: printText(r, o.firm, `${field}.firm`, PLEDGE_TEXT, true),
+		contact: printText(r, o.contact, `${field}.contact`, PLEDGE_TEXT, false),
+		year: r.integer(o.year, `${field}.year`, 0, 2000, 2100),
+		pack: o.pack === undefined || o.pack === null ? null : printText(r, o.pack, `${field}.pack`, 128, true)
+	};
+}
+
+/** Longest firm name or contact a pledge carries (one printed line). */
+export const PLEDGE_TEXT = 120;
+
 function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): FundingLine[] {
 	if (value === undefined) return structuredClone(d);
 	if (!Array.isArray(value)) r.fail('fundingLines', coded('plan.not_list', noParams));
@@ -554,7 +623,7 @@ function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): Funding
 	return value.map((item: Json, i: number) => {
 		const field = `fundingLines[${i}]`;
 		const o = r.object(item, field);
-		r.known(o, field, ['id', 'name', 'kind', 'budgets']);
+		r.known(o, field, ['id', 'name', 'kind', 'budgets', 'units', 'villages', 'pledge']);
 		const id = r.string(o.id, `${field}.id`, '');
 		if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) r.fail(`${field}.id`, coded('plan.funding_id', noParams));
 		if (ids.has(id)) r.fail(`${field}.id`, coded('plan.funding_id_taken', { id }));
@@ -569,8 +638,30 @@ function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): Funding
 		for (const p of PROGRAMME_IDS) {
 			if (budgetsIn[p] !== undefined) budgets[p] = rupiah(r, budgetsIn[p], `${field}.budgets.${p}`, 0);
 		}
-		return { id, name: r.string(o.name, `${field}.name`, id), kind: kind as FundingKind, budgets };
+		const line: FundingLine = { id, name: r.string(o.name, `${field}.name`, id), kind: kind as FundingKind, budgets };
+		if (o.units !== undefined) {
+			const unitsIn = r.object(o.units, `${field}.units`);
+			r.known(unitsIn, `${field}.units`, PROGRAMME_IDS);
+			const units: Partial<Record<ProgrammeId, number>> = {};
+			for (const p of PROGRAMME_IDS) {
+				if (unitsIn[p] === undefined) continue;
+				if (budgets[p] !== undefined) r.fail(`${field}.units.${p}`, coded('plan.units_and_budget', { programme: p }));
+				units[p] = r.integer(unitsIn[p], `${field}.units.${p}`, 0, 0, MAX_UNITS);
+			}
+			line.units = units;
+		}
+		if (o.villages !== undefined) line.villages = readVillages(r, o.villages, `${field}.villages`);
+		if (o.pledge !== undefined) line.pledge = readPledge(r, o.pledge, `${field}.pledge`);
+		return line;
 	});
+}
+
+function readPartner(r: PlanReader, value: Json, d: PartnerSettings): PartnerSettings {
+	if (value === undefined) return { ...d };
+	const o = r.object(value, 'partner');
+	r.known(o, 'partner', ['threshold']);
+	// Below 2 nothing would be suppressed; above 100 almost every village would be.
+	return { threshold: r.integer(o.threshold, 'partner.threshold', d.threshold, 2, 100) };
 }
 
 function readOverrides(r: PlanReader, value: Json): Override[] {
@@ -657,7 +748,8 @@ function readPrint(r: PlanReader, value: Json): PrintSettings {
  * Version 2 left a household without an ownership value out of BSPS and RTLH, so its ownership rule is
  * 'excluded' (the same list as before); its population already meant to keep records without desil or
  * status, which is the default. Version 3 had no print settings: it prints the defaults, and a `print`
- * key in a version 3 file is not one of its keys.
+ * key in a version 3 file is not one of its keys. Version 4 had no partner settings (the default threshold) and
+ * no targeted funding lines; its lines keep their meaning.
  */
 function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	const version = o.version ?? PLAN_VERSION;
@@ -668,6 +760,7 @@ function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 		r.fail('version', coded('plan.version_newer', { version: String(version), known: String(PLAN_VERSION) }));
 	}
 	if (version < 4 && o.print !== undefined) r.fail('print', coded('plan.unknown_key', noParams));
+	if (version < 5 && o.partner !== undefined) r.fail('partner', coded('plan.unknown_key', noParams));
 	if (version !== 2) return o;
 	const programmes = o.programmes === undefined ? {} : o.programmes;
 	if (!isObject(programmes)) return o;
@@ -704,6 +797,7 @@ export function planOf(value: Json, file: string): Plan {
 		'villageCap',
 		'villageQuota',
 		'overrides',
+		'partner',
 		'print'
 	]);
 	const d = defaultPlan();
@@ -745,6 +839,7 @@ export function planOf(value: Json, file: string): Plan {
 		villageCap: o.villageCap === undefined || o.villageCap === null ? null : r.integer(o.villageCap, 'villageCap', 0, 1, 1_000_000),
 		villageQuota: r.boolean(o.villageQuota, 'villageQuota', d.villageQuota),
 		overrides: readOverrides(r, o.overrides),
+		partner: readPartner(r, o.partner, d.partner),
 		...(o.print === undefined || o.print === null ? {} : { print: readPrint(r, o.print) })
 	};
 }

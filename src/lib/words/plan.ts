@@ -35,7 +35,9 @@ export const PLAN_REASON_WORDS: WordTable<keyof PlanReasons> = {
 	'plan.text_too_long': message(m.said_plan_text_too_long),
 	'plan.too_many': message(m.said_plan_too_many),
 	'plan.one_line': message(m.said_plan_one_line),
-	'plan.nip': message(m.said_plan_nip)
+	'plan.nip': message(m.said_plan_nip),
+	'plan.village_code': message(m.said_plan_village_code),
+	'plan.units_and_budget': message(m.said_plan_units_and_budget)
 };
 
 function reasonWords(reason: CodedMessage<keyof PlanReasons>, locale: Locale): string {

@@ -36,6 +36,8 @@ export interface PlanReasons {
 	'plan.too_many': { max: string; count: string };
 	'plan.one_line': NoParams;
 	'plan.nip': { digits: string };
+	'plan.village_code': NoParams;
+	'plan.units_and_budget': { programme: string };
 }
 
 /** A plan file as a whole: a wrong field (with one of the reasons above), not JSON, or not there. */

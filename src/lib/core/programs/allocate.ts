@@ -6,6 +6,10 @@
  * of scalar subqueries (one per funding line): no loop anywhere, and the same inputs give the same
  * list, because the order is total (the unit id breaks every tie).
  *
+ * Targeted draws (a partner's pledge: units, or a set of villages) come after every untargeted one, in
+ * their own order, each taking from what is still unfunded (over a village cap too: the cap shapes the
+ * government's lines) the first units in queue order within its villages, while its units or budget last.
+ *
  * Issue 6's programme builders supply the candidates; this module knows nothing about PIP or housing.
  */
 import { columnNames } from '../catalog';
@@ -20,8 +24,17 @@ export interface PriorityKey {
 export interface FundingDraw {
 	/** Funding line id, written into the result. */
 	line: string;
-	/** Rupiah this line gives to this programme; 0 takes nothing. */
+	/** Rupiah this line gives to this programme; 0 takes nothing. Ignored when `units` is set. */
 	budget: number;
+	/** Units this line funds whatever they cost; null or absent: the Rupiah budget decides. */
+	units?: number | null;
+	/** The only villages this line funds; null or absent: any village. */
+	villages?: readonly string[] | null;
+}
+
+/** A draw with units or villages is targeted: it draws after the untargeted draws, from what they left. */
+export function isTargetedDraw(draw: FundingDraw): boolean {
+	return (draw.units !== undefined && draw.units !== null) || (draw.villages !== undefined && draw.villages !== null);
 }
 
 export interface AllocationSpec {
@@ -71,6 +84,46 @@ function lineEndCtes(lines: readonly FundingDraw[]): Cte[] {
 		const reached = `(SELECT max(cumulative_cost) FROM queue WHERE cumulative_cost <= ${previous} + ${whole(budget)})`;
 		return [`end_${i}`, `SELECT greatest(${previous}, coalesce(${reached}, 0)) AS e`];
 	});
+}
+
+/**
+ * The targeted draws as a chain of CTEs over `open`, the units the untargeted lines left (only those in
+ * a village some draw names, unless a draw names none): `pick_k` is what draw k takes, in queue order
+ * among the units no earlier draw took; `taken_k` holds every unit taken by draws 0..k with its line.
+ */
+function targetedDrawCtes(draws: readonly FundingDraw[]): Cte[] {
+	if (draws.length === 0) return [];
+	const anywhere = draws.some((d) => d.villages === undefined || d.villages === null);
+	const named = [...new Set(draws.flatMap((d) => d.villages ?? []))].sort();
+	const inVillages = (villages: readonly string[]) =>
+		villages.length === 0 ? 'FALSE' : `village_kode IN (${villages.map(sqlString).join(', ')})`;
+	const ctes: Cte[] = [
+		[
+			'open',
+			select({
+				select: ['unit_id', 'village_kode', 'cost', 'rank'],
+				from: 'drawn',
+				where: ['funding_line IS NULL', !anywhere && inVillages(named)]
+			})
+		]
+	];
+	draws.forEach((draw, k) => {
+		const units = draw.units ?? null;
+		const running = units !== null ? `row_number() OVER (ORDER BY rank)` : `sum(cost) OVER (ORDER BY rank ${RUNNING})`;
+		const limit = units !== null ? String(Math.max(0, Math.floor(units))) : whole(draw.budget);
+		const candidates = select({
+			select: ['unit_id', `${running} AS drawn_so_far`],
+			from: 'open o',
+			where: [
+				draw.villages !== undefined && draw.villages !== null && inVillages(draw.villages),
+				k > 0 && `NOT EXISTS (SELECT 1 FROM taken_${k - 1} t WHERE t.unit_id = o.unit_id)`
+			]
+		});
+		const pick = `SELECT unit_id, ${sqlString(draw.line)} AS funding_line FROM (${candidates}) WHERE drawn_so_far <= ${limit}`;
+		ctes.push([`pick_${k}`, pick]);
+		ctes.push([`taken_${k}`, k === 0 ? `SELECT * FROM pick_0` : `SELECT * FROM taken_${k - 1} UNION ALL SELECT * FROM pick_${k}`]);
+	});
+	return ctes;
 }
 
 function overridesSelect(programme: string, overrides: string): string {
@@ -126,12 +179,14 @@ const RUNNING = 'ROWS UNBOUNDED PRECEDING';
 /** One programme's allocation: one row per candidate, in no particular order (readers sort by rank). */
 export function allocationSql(spec: AllocationSpec): string {
 	const programme = sqlString(spec.programme);
-	const ends = lineEndCtes(spec.lines);
+	const regencyWide = spec.lines.filter((l) => !isTargetedDraw(l));
+	const targeted = spec.lines.filter(isTargetedDraw);
+	const ends = lineEndCtes(regencyWide);
 	const within = withinLimits(spec);
 	const line =
 		ends.length === 0
 			? 'NULL::VARCHAR'
-			: caseWhen(spec.lines.map((l, i) => [`q.cumulative_cost <= (SELECT e FROM end_${i})`, sqlString(l.line)]));
+			: caseWhen(regencyWide.map((l, i) => [`q.cumulative_cost <= (SELECT e FROM end_${i})`, sqlString(l.line)]));
 	// Without overrides nothing is included or excluded: the candidates go straight to the ranking, not
 	// through a join and a copy kept for the excluded rows, and `included` is no sort key.
 	const overrides = spec.overrides;
@@ -170,7 +225,16 @@ export function allocationSql(spec: AllocationSpec): string {
 					],
 					from: 'placed'
 				});
-	const funded = `SELECT *, ${line} AS funding_line FROM queue q`;
+	const drawn = `SELECT *, ${line} AS funding_line FROM queue q`;
+	const targetedCtes = targetedDrawCtes(targeted);
+	const funded =
+		targeted.length === 0
+			? drawn
+			: select({
+					select: ['d.* REPLACE (coalesce(d.funding_line, t.funding_line) AS funding_line)'],
+					from: 'drawn d',
+					joins: [`LEFT JOIN taken_${targeted.length - 1} t ON t.unit_id = d.unit_id`]
+				});
 	const status = caseWhen(
 		[
 			['f.funding_line IS NOT NULL', "'funded'"],
@@ -224,6 +288,8 @@ export function allocationSql(spec: AllocationSpec): string {
 			['placed', placedSelect(spec)],
 			['queue', queue],
 			...ends,
+			['drawn', drawn],
+			...targetedCtes,
 			['funded', funded]
 		],
 		overridden ? `${queued}\nUNION ALL\n${excluded}` : queued

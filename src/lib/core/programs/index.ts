@@ -5,7 +5,7 @@
  * another allocation table of the catalog). Housing programmes run in HOUSING_PROGRAMMES order and each
  * skips households an earlier one funded, so no household gets two.
  */
-import { HOUSING_PROGRAMMES, PROGRAMME_IDS, type Plan, type ProgrammeId } from '../plan';
+import { HOUSING_PROGRAMMES, PROGRAMME_IDS, isTargetedLine, type Plan, type ProgrammeId } from '../plan';
 import { sqlString, wrapLines } from '../sql';
 import { stableKey } from '../plan-parts';
 import { createTableSql, type CatalogTable } from '../catalog';
@@ -33,9 +33,18 @@ const COMPARED_PLAN_PERSON_TABLE = 'plan_person_compared' satisfies CatalogTable
 const COMPARED_PLAN_HOUSEHOLD_TABLE = 'plan_household_compared' satisfies CatalogTable;
 const OVERRIDE_TABLE = 'plan_override' satisfies CatalogTable;
 
-/** The funding lines' budgets for one programme, in the plan's order. */
+/**
+ * The funding lines' draws for one programme, in the plan's order (allocationSql draws the targeted
+ * ones after the others). A targeted line that gives this programme neither units nor Rupiah draws nothing.
+ */
 export function drawsFor(plan: Plan, programme: ProgrammeId): FundingDraw[] {
-	return plan.fundingLines.map((line) => ({ line: line.id, budget: line.budgets[programme] ?? 0 }));
+	return plan.fundingLines.flatMap((line): FundingDraw[] => {
+		const units = line.units?.[programme];
+		const budget = line.budgets[programme];
+		if (!isTargetedLine(line)) return [{ line: line.id, budget: budget ?? 0 }];
+		if (units === undefined && budget === undefined) return [];
+		return [{ line: line.id, budget: budget ?? 0, units: units ?? null, villages: line.villages ?? null }];
+	});
 }
 
 /** Programmes in the order they are allocated: housing first (its order matters), then the rest. */
