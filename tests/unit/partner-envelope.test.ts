@@ -168,7 +168,19 @@ describe('encrypted handover file', () => {
 	it('a truncated file is refused at every length', async () => {
 		const file = await encryptEnvelope(PLAIN, PASSPHRASE, META, FAST);
 		const { magicEnd, headerEnd } = regions(file);
-		const lengths = [0, 5, magicEnd, magicEnd + 10, headerEnd - 1, headerEnd, headerEnd + 8, headerEnd + 15, headerEnd + 16, file.length - 16, file.length - 1];
+		const lengths = [
+			0,
+			5,
+			magicEnd,
+			magicEnd + 10,
+			headerEnd - 1,
+			headerEnd,
+			headerEnd + 8,
+			headerEnd + 15,
+			headerEnd + 16,
+			file.length - 16,
+			file.length - 1
+		];
 		const codes: Record<number, MessageCode> = {};
 		for (const length of lengths) codes[length] = await refusal(() => decryptEnvelope(file.subarray(0, length), PASSPHRASE, OPEN_FAST));
 		expect(codes).toEqual({
@@ -220,7 +232,8 @@ describe('encrypted handover file', () => {
 			[(h) => void (h.extra = true), 'partner.envelope_header_unreadable'],
 			[(h) => void delete (h as Partial<EnvelopeHeader>).meta, 'partner.envelope_header_unreadable']
 		];
-		for (const [edit, code] of cases) expect(await refusal(() => decryptEnvelope(withHeader(file, edit), PASSPHRASE, OPEN_FAST))).toBe(code);
+		for (const [edit, code] of cases)
+			expect(await refusal(() => decryptEnvelope(withHeader(file, edit), PASSPHRASE, OPEN_FAST))).toBe(code);
 		const notJson = encoder.encode(`${ENVELOPE_MAGIC}{not json\n0123456789abcdef0123`);
 		expect(await refusal(() => decryptEnvelope(notJson, PASSPHRASE, OPEN_FAST))).toBe('partner.envelope_header_unreadable');
 		const badUtf8 = new Uint8Array([...encoder.encode(ENVELOPE_MAGIC), 0xff, 0xfe, 0x0a, ...new Uint8Array(20)]);
@@ -254,7 +267,9 @@ describe('encrypted handover file', () => {
 		expect(await refusal(() => encryptEnvelope(PLAIN, PASSPHRASE, { ...META, fileName: 'a\nb.csv' }, FAST))).toBe(
 			'partner.envelope_meta_invalid'
 		);
-		expect(await refusal(() => encryptEnvelope(PLAIN, PASSPHRASE, { ...META, contentType: '' }, FAST))).toBe('partner.envelope_meta_invalid');
+		expect(await refusal(() => encryptEnvelope(PLAIN, PASSPHRASE, { ...META, contentType: '' }, FAST))).toBe(
+			'partner.envelope_meta_invalid'
+		);
 		const bast = { ...META.bast!, units: -1 };
 		expect(await refusal(() => encryptEnvelope(PLAIN, PASSPHRASE, { ...META, bast }, FAST))).toBe('partner.envelope_meta_invalid');
 		// A recipient's name does not belong in the readable header: an unknown field is refused.

@@ -123,7 +123,9 @@ const normalisedPassphrase = (passphrase: string): string => passphrase.normaliz
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, usage: KeyUsage): Promise<CryptoKey> {
 	const subtle = globalThis.crypto.subtle;
 	const material = await subtle.importKey('raw', encoder.encode(normalisedPassphrase(passphrase)), 'PBKDF2', false, ['deriveKey']);
-	return subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [usage]);
+	return subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [
+		usage
+	]);
 }
 
 const isOneLine = (value: unknown): value is string =>
@@ -191,7 +193,14 @@ function copyMeta(meta: EnvelopeMeta): EnvelopeMeta {
 	const out: EnvelopeMeta = { contentType: meta.contentType, fileName: meta.fileName, createdAt: meta.createdAt };
 	if (meta.bast) {
 		const b = meta.bast;
-		out.bast = { number: b.number, programme: b.programme, pledgeId: b.pledgeId, units: b.units, firm: b.firm, handedOverAt: b.handedOverAt };
+		out.bast = {
+			number: b.number,
+			programme: b.programme,
+			pledgeId: b.pledgeId,
+			units: b.units,
+			firm: b.firm,
+			handedOverAt: b.handedOverAt
+		};
 	}
 	return out;
 }
@@ -214,7 +223,7 @@ function unreadable(): never {
 }
 
 function unsupported(field: string, value: unknown): never {
-	refuse(coded('partner.envelope_unsupported', { field, value: typeof value === 'string' ? value : JSON.stringify(value) ?? '' }));
+	refuse(coded('partner.envelope_unsupported', { field, value: typeof value === 'string' ? value : (JSON.stringify(value) ?? '') }));
 }
 
 /** The magic and the header, checked as far as can be before decryption; the parts in place. */
