@@ -49,6 +49,8 @@ const DEVELOPER_ASSERTIONS: Readonly<Record<string, number>> = {
 	'src/lib/core/codes/types.ts': 2,
 	'src/lib/core/geo/dissolve.ts': 1,
 	'src/lib/core/indicators/definitions.ts': 1,
+	// An injected random source (tests pass one) that gives the wrong number of bytes: a bug in the caller, never a person's doing.
+	'src/lib/core/partner/envelope.ts': 1,
 	// Both the partner table and the threshold come from the program: its own query, its own default (a plan's threshold is to be checked with a coded error before it gets here).
 	'src/lib/core/partner/suppression.ts': 7,
 	'src/lib/core/programs/allocate.ts': 1,

@@ -36,6 +36,14 @@ export function neutraliseFormula(text: string): string {
 	return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * A cell as it was before neutraliseFormula, for reading back a CSV this module wrote. A text that
+ * itself began with an apostrophe and a formula character reads back without the apostrophe.
+ */
+export function restoreFormula(text: string): string {
+	return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** One CSV field: empty for null, numbers as written, text neutralised and quoted when needed. */
 export function csvCell(value: CsvCell, delimiter: string = ','): string {
 	if (value === null || value === undefined) return '';
