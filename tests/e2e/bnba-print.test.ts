@@ -13,7 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlan } from '../../src/lib/core/plan';
+import { PLAN_VERSION, defaultPlan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { runAllocation, villageBudget } from '../../src/lib/queries/allocation';
 import { BNBA_PRINT_LIMIT, bnbaPrintRows } from '../../src/lib/queries/bnba-print';
@@ -163,7 +163,7 @@ describe('the printed BNBA in Chromium', () => {
 		expect(await page.getAttribute('[data-testid="print-bnba"]', 'data-ready')).toBe('true');
 
 		const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tepat.plan.v1') ?? 'null'));
-		expect(stored.version).toBe(4);
+		expect(stored.version).toBe(PLAN_VERSION);
 		expect(stored.print).toMatchObject({ letterhead: LETTERHEAD, place: PLACE });
 		expect(stored.print.signatories[1]).toEqual(SIGNATORY);
 
