@@ -20,7 +20,15 @@ const PLEDGE_LINE: FundingLine = {
 	budgets: {},
 	units: { water: 20 },
 	villages: ['64.02.06.2002', '64.02.06.2001'],
-	pledge: { id: '1', firm: 'PT A', contact: 'csr@pt-a.example', year: 2027, pack: 'abc123' }
+	pledge: {
+		id: '1',
+		firm: 'PT A',
+		contact: 'csr@pt-a.example',
+		year: 2027,
+		pack: 'abc123',
+		seen: { units: 25, rupiah: null },
+		unseen: ['64.02.06.2002']
+	}
 };
 
 describe('plan: pledge lines and the partner threshold (version 5)', () => {

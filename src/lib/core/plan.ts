@@ -153,6 +153,10 @@ export interface PledgeSource {
 	year: number;
 	/** Checksum of the partner pack the firm pledged against; null when the file names none. */
 	pack: string | null;
+	/** What that pack showed of this programme in the pledge's villages; null where a village's figure was hidden. */
+	seen: { units: number | null; rupiah: number | null };
+	/** The pledge's villages whose figure the pack hid (a pledge made without seeing the count). */
+	unseen: string[];
 }
 
 /** What the partner pack publishes (issue 16). */
@@ -588,9 +592,9 @@ export const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 const MAX_LINE_VILLAGES = 5_000;
 const MAX_UNITS = 10_000_000;
 
-function readVillages(r: PlanReader, value: Json, field: string): string[] {
+function readVillages(r: PlanReader, value: Json, field: string, mayBeEmpty = false): string[] {
 	if (!Array.isArray(value)) r.fail(field, coded('plan.not_list', noParams));
-	if (value.length === 0) r.fail(field, coded('plan.empty', noParams));
+	if (value.length === 0 && !mayBeEmpty) r.fail(field, coded('plan.empty', noParams));
 	if (value.length > MAX_LINE_VILLAGES)
 		r.fail(field, coded('plan.too_many', { max: String(MAX_LINE_VILLAGES), count: String(value.length) }));
 	const out = new Set<string>();
@@ -603,13 +607,18 @@ function readVillages(r: PlanReader, value: Json, field: string): string[] {
 
 function readPledge(r: PlanReader, value: Json, field: string): PledgeSource {
 	const o = r.object(value, field);
-	r.known(o, field, ['id', 'firm', 'contact', 'year', 'pack']);
+	r.known(o, field, ['id', 'firm', 'contact', 'year', 'pack', 'seen', 'unseen']);
+	const seen = o.seen === undefined ? {} : r.object(o.seen, `${field}.seen`);
+	r.known(seen, `${field}.seen`, ['units', 'rupiah']);
+	const seenCount = (value: Json, f: string) => (value === undefined || value === null ? null : r.integer(value, f, 0, 0, MAX_RUPIAH));
 	return {
 		id: printText(r, o.id, `${field}.id`, 40, true),
 		firm: printText(r, o.firm, `${field}.firm`, PLEDGE_TEXT, true),
 		contact: printText(r, o.contact, `${field}.contact`, PLEDGE_TEXT, false),
 		year: r.integer(o.year, `${field}.year`, 0, 2000, 2100),
-		pack: o.pack === undefined || o.pack === null ? null : printText(r, o.pack, `${field}.pack`, 128, true)
+		pack: o.pack === undefined || o.pack === null ? null : printText(r, o.pack, `${field}.pack`, 128, true),
+		seen: { units: seenCount(seen.units, `${field}.seen.units`), rupiah: seenCount(seen.rupiah, `${field}.seen.rupiah`) },
+		unseen: o.unseen === undefined ? [] : readVillages(r, o.unseen, `${field}.unseen`, true)
 	};
 }
 

@@ -6,7 +6,7 @@
 import { CodedError, type AllMessages, type CodedMessage, type MessageCode } from '../core/messages';
 import { BOUNDARY_WORDS, CLASS_BREAK_WORDS, ENGINE_WORDS } from './geo';
 import { CSV_WORDS, INGEST_WORDS, MAPPING_WORDS, XLSX_WORDS } from './ingest';
-import { BAST_REASON_WORDS, BAST_WORDS, ENVELOPE_WORDS } from './partner';
+import { BAST_REASON_WORDS, BAST_WORDS, ENVELOPE_WORDS, PACK_WORDS, PLEDGE_WORDS } from './partner';
 import { PLAN_REASON_WORDS, PLAN_WORDS } from './plan';
 import { VERVAL_WORDS } from './verval';
 import { FINDING_WORDS } from './report';
@@ -28,7 +28,9 @@ const WORDS: WordTable<keyof AllMessages> = {
 	...VERVAL_WORDS,
 	...ENVELOPE_WORDS,
 	...BAST_REASON_WORDS,
-	...BAST_WORDS
+	...BAST_WORDS,
+	...PACK_WORDS,
+	...PLEDGE_WORDS
 };
 
 /** Every code the edge can word (the test checks each has its message in both languages). */

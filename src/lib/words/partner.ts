@@ -1,6 +1,6 @@
 /** Words for the partner handover: the encrypted file and the BAST (core/messages/partner.ts). */
 import type { CodedMessage } from '../core/messages';
-import type { BastMessages, BastReasons, EnvelopeMessages } from '../core/messages/partner';
+import type { BastMessages, BastReasons, EnvelopeMessages, PackMessages, PledgeMessages } from '../core/messages/partner';
 import { m } from '../paraglide/messages.js';
 import { message, type Locale, type WordTable } from './render';
 
@@ -62,4 +62,19 @@ export const BAST_WORDS: WordTable<keyof BastMessages> = {
 			{ locale }
 		),
 	'partner.bast_log_quote': message(m.said_partner_bast_log_quote)
+};
+
+export const PACK_WORDS: WordTable<keyof PackMessages> = {
+	'partner.pack_not_json': message(m.said_partner_pack_not_json),
+	'partner.pack_not_format': message(m.said_partner_pack_not_format),
+	'partner.pack_version_newer': message(m.said_partner_pack_version_newer),
+	'partner.pack_too_large': message(m.said_partner_pack_too_large),
+	'partner.pack_field': message(m.said_partner_pack_field)
+};
+
+export const PLEDGE_WORDS: WordTable<keyof PledgeMessages> = {
+	'partner.pledge_not_json': message(m.said_partner_pledge_not_json),
+	'partner.pledge_not_format': message(m.said_partner_pledge_not_format),
+	'partner.pledge_field': message(m.said_partner_pledge_field),
+	'partner.pledge_units_or_rupiah': message(m.said_partner_pledge_units_or_rupiah)
 };

@@ -37,3 +37,20 @@ export interface BastMessages {
 	'partner.bast_log_row_refused': { line: string; field: string; reason: CodedMessage<keyof BastReasons> };
 	'partner.bast_log_quote': { line: string };
 }
+
+/** Why a partner pack file is not opened (core/partner/pack-file.ts). */
+export interface PackMessages {
+	'partner.pack_not_json': { file: string };
+	'partner.pack_not_format': { file: string };
+	'partner.pack_version_newer': { file: string; version: string; known: string };
+	'partner.pack_too_large': { file: string; max: string };
+	'partner.pack_field': { file: string; field: string };
+}
+
+/** Why a pledge file is not read (core/partner/pledge.ts). */
+export interface PledgeMessages {
+	'partner.pledge_not_json': { file: string };
+	'partner.pledge_not_format': { file: string };
+	'partner.pledge_field': { file: string; field: string };
+	'partner.pledge_units_or_rupiah': { file: string; field: string };
+}
