@@ -33,7 +33,9 @@ beforeAll(async () => {
 		regency: { kode: '64.02', nama: 'Kabupaten Kutai Kartanegara' },
 		boundaries: {
 			type: 'FeatureCollection',
-			features: [{ type: 'Feature', properties: { kode: v.kode, nama: v.nama }, geometry: { type: 'Polygon', coordinates: [SQUARE] } }]
+			features: [
+				{ type: 'Feature', properties: { kode: v?.kode ?? '', nama: v?.nama ?? '' }, geometry: { type: 'Polygon', coordinates: [SQUARE] } }
+			]
 		},
 		attribution: 'Batas desa: contoh',
 		now: new Date('2026-12-05T08:00:00Z')

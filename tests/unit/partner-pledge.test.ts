@@ -42,6 +42,13 @@ async function packFor(plan: Plan): Promise<PartnerPack> {
 	});
 }
 
+/** The list's i-th item; a fixture too small for the test fails here, by name. */
+function at<T>(list: readonly T[], i: number): T {
+	const item = list[i];
+	if (item === undefined) throw new Error(`the fixture has no item ${i}`);
+	return item;
+}
+
 /** Villages whose unmet units of the programme the pack publishes, largest first. */
 function published(p: PartnerPack, min: number): { kode: string; units: number }[] {
 	return p.villages
@@ -70,7 +77,7 @@ async function unfunded(village: string): Promise<number> {
 		),
 		{ n: 'number' }
 	);
-	return rows[0].n;
+	return at(rows, 0).n;
 }
 
 beforeAll(async () => {
@@ -84,7 +91,7 @@ afterAll(async () => {
 
 describe('the pledge file', () => {
 	it('round-trips, and names the field a damaged file has wrong', () => {
-		const [v] = published(pack, 5);
+		const v = at(published(pack, 5), 0);
 		const file = pledgeFile('PT Batu Bara Sejahtera', [{ id: 'P1', programme: PROGRAMME, villages: [v.kode], units: 3, rupiah: null }]);
 		const text = serialisePledgeFile(file);
 		expect(parsePledgeFile(text, 'janji.json')).toEqual(file);
@@ -117,7 +124,8 @@ describe('the pledge file', () => {
 
 describe('pledges in the plan', () => {
 	it('become CSR lines after APBD/APBN; each takes its units from its village, and the gap falls by exactly that', async () => {
-		const [a, b] = published(pack, 6);
+		const a = at(published(pack, 6), 0);
+		const b = at(published(pack, 6), 1);
 		const gapBefore = { a: await unfunded(a.kode), b: await unfunded(b.kode) };
 		// What the pack showed is what the allocation leaves unfunded.
 		expect(gapBefore).toEqual({ a: a.units, b: b.units });
@@ -131,8 +139,8 @@ describe('pledges in the plan', () => {
 		expect(imported.replaced).toBe(0);
 		const lines = imported.plan.fundingLines;
 		expect(lines.map((l) => l.id)).toEqual(['apbd', 'apbn', ...imported.lines]);
-		expect(lines[2]).toMatchObject({ kind: 'CSR', units: { [PROGRAMME]: 3 }, villages: [a.kode], budgets: {} });
-		expect(lines[2].pledge).toMatchObject({ firm: 'PT Batu Bara Sejahtera', year: 2027, seen: { units: a.units }, unseen: [] });
+		expect(at(lines, 2)).toMatchObject({ kind: 'CSR', units: { [PROGRAMME]: 3 }, villages: [a.kode], budgets: {} });
+		expect(at(lines, 2).pledge).toMatchObject({ firm: 'PT Batu Bara Sejahtera', year: 2027, seen: { units: a.units }, unseen: [] });
 
 		await runAllocation(engine, imported.plan);
 		expect({ a: await unfunded(a.kode), b: await unfunded(b.kode) }).toEqual({ a: a.units - 3, b: b.units - 2 });
@@ -143,8 +151,8 @@ describe('pledges in the plan', () => {
 		]);
 		expect(standing.flags).toEqual([]);
 		const rowA = standing.gaps.find((g) => g.programme === PROGRAMME && g.village_kode === a.kode);
-		expect(rowA).toMatchObject({ pledges: { [imported.lines[0]]: 3 }, gap: a.units - 3 });
-		expect(rowA!.need).toBe(rowA!.public + 3 + rowA!.gap);
+		expect(rowA).toMatchObject({ pledges: { [at(imported.lines, 0)]: 3 }, gap: a.units - 3 });
+		expect(rowA?.need).toBe((rowA?.public ?? 0) + 3 + (rowA?.gap ?? 0));
 
 		// The same firm's file again replaces its lines; another firm's is added after them.
 		const again = importPledges(imported.plan, file);
@@ -158,14 +166,14 @@ describe('pledges in the plan', () => {
 	});
 
 	it('flags a pledge over the need, a second pledge on the same units, a pledge over a hidden figure, and units funded since', async () => {
-		const [a] = published(pack, 6);
+		const a = at(published(pack, 6), 0);
 		const hidden = pack.villages.find((v) => (v.need[PROGRAMME] as PackFigure).units === null);
 		expect(hidden, 'the fixture has a hidden village').toBeDefined();
 		const first = importPledges(
 			budgetedPlan(),
 			pledgeFile('PT Satu', [
 				{ id: 'OVER', programme: PROGRAMME, villages: [a.kode], units: a.units + 4, rupiah: null },
-				{ id: 'HID', programme: PROGRAMME, villages: [hidden!.kode], units: 1, rupiah: null }
+				{ id: 'HID', programme: PROGRAMME, villages: [hidden?.kode ?? ''], units: 1, rupiah: null }
 			])
 		);
 		const both = importPledges(
@@ -179,14 +187,14 @@ describe('pledges in the plan', () => {
 		expect(flags.map((f) => `${f.line}:${f.kind}`).sort()).toEqual(
 			['csr-pt-dua-same:over_pledged', 'csr-pt-satu-hid:hidden_figures', 'csr-pt-satu-over:over_pledged'].sort()
 		);
-		expect(flags.find((f) => f.kind === 'hidden_figures')?.villages).toEqual([hidden!.kode]);
+		expect(flags.find((f) => f.kind === 'hidden_figures')?.villages).toEqual([hidden?.kode]);
 
 		// APBD grows after the pack: the units the partner saw are funded by it, and its pledge draws nothing.
 		const grown = importPledges(
 			budgetedPlan(),
 			pledgeFile('PT Tiga', [{ id: 'LATE', programme: PROGRAMME, villages: [a.kode], units: 2, rupiah: null }])
 		);
-		grown.plan.fundingLines[0].budgets[PROGRAMME] = 1e13;
+		at(grown.plan.fundingLines, 0).budgets[PROGRAMME] = 1e13;
 		await runAllocation(engine, grown.plan);
 		const late = await pledgeStanding(engine, grown.plan);
 		expect(await unfunded(a.kode)).toBe(0);
