@@ -8,11 +8,20 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorIn, type CliIO, type
 import { takeValue } from './load';
 import { indicatorsCommand } from './indicators';
 import { planCommand } from './plan';
+import { handoverCommand, partnerPackCommand } from './partner';
 import { reportCommand } from './report';
 import { summaryCommand } from './summary';
 import { vervalCommand } from './verval';
 
-export const COMMANDS: readonly Command[] = [summaryCommand, reportCommand, indicatorsCommand, planCommand, vervalCommand];
+export const COMMANDS: readonly Command[] = [
+	summaryCommand,
+	reportCommand,
+	indicatorsCommand,
+	planCommand,
+	vervalCommand,
+	partnerPackCommand,
+	handoverCommand
+];
 
 export function helpText(lang: Locale = 'id'): string {
 	const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -90,7 +90,9 @@ describe('tepat --lang', () => {
 		const en = await tepat(['--help', '--lang', 'en']);
 		expect(en.code).toBe(0);
 		expect(en.stdout).toContain('Usage: tepat <command> [arguments]');
-		expect(en.stdout).toMatch(/^ {2}summary {5}Households and people per kecamatan/m);
+		expect(en.stdout).toMatch(/^ {2}summary {2,}Households and people per kecamatan/m);
+		expect(en.stdout).toMatch(/^ {2}partner-pack {2}CSR partner pack/m);
+		expect(en.stdout).toMatch(/^ {2}handover {2,}By-name handover/m);
 		expect(en.stdout).toContain('--lang id|en');
 		expect(indonesianIn(en.stdout)).toEqual([]);
 		const id = await tepat(['--help']);

@@ -198,7 +198,7 @@ export const BNBA_COLUMNS = Object.keys(BNBA_ROW) as (keyof BnbaRow)[];
  * mixing both made DuckDB compare every funded unit with every person (a nested loop: 5.3 s of 6.1 s
  * at 100,000 people).
  */
-function bnbaQuery(programme: ProgrammeId, villageKode: string | undefined): SelectQuery {
+function bnbaQuery(programme: ProgrammeId, villageKode: string | undefined, fundingLine?: string): SelectQuery {
 	const personUnit = PERSON_PROGRAMMES.includes(programme);
 	const heads = "SELECT household_id, min(nik) AS nik FROM person WHERE relation = 'head' GROUP BY household_id";
 	return {
@@ -229,7 +229,8 @@ function bnbaQuery(programme: ProgrammeId, villageKode: string | undefined): Sel
 		where: [
 			`a.programme = ${sqlString(programme)}`,
 			"a.status = 'funded'",
-			villageKode !== undefined && `a.village_kode = ${sqlString(villageKode)}`
+			villageKode !== undefined && `a.village_kode = ${sqlString(villageKode)}`,
+			fundingLine !== undefined && `a.funding_line = ${sqlString(fundingLine)}`
 		],
 		orderBy: ['v.kecamatan_kode', 'a.village_kode', 'a.rank']
 	};
@@ -245,6 +246,15 @@ export function bnbaSql(programme: ProgrammeId, villageKode?: string): string {
 
 export async function bnba(engine: Engine, programme: ProgrammeId, villageKode?: string): Promise<BnbaRow[]> {
 	return rowsOf(await engine.query(bnbaSql(programme, villageKode)), BNBA_ROW);
+}
+
+/** The units one funding line funds in a programme, by name (a partner's handover list, issue 16 point 4). */
+export function bnbaOfLineSql(programme: ProgrammeId, fundingLine: string): string {
+	return select(bnbaQuery(programme, undefined, fundingLine));
+}
+
+export async function bnbaOfLine(engine: Engine, programme: ProgrammeId, fundingLine: string): Promise<BnbaRow[]> {
+	return rowsOf(await engine.query(bnbaOfLineSql(programme, fundingLine)), BNBA_ROW);
 }
 
 // ---- Coverage against budget, and two plans compared -------------------------------------------

@@ -1,9 +1,9 @@
 /** The pledge lines' draws and the per-village gap table of the allocation the engine holds (issue 16 point 3). */
 import type { Engine } from '../engine/types';
-import type { Plan } from '../core/plan';
+import type { FundingLine, Plan } from '../core/plan';
 import { gapTable, pledgeDraws, type GapRow } from '../core/partner/gap';
-import { pledgeFlags, type PledgeDraw, type PledgeFlag } from '../core/partner/pledge';
-import { villageLineBudget } from './allocation';
+import { pledgeFlags, pledgeProgramme, type PledgeDraw, type PledgeFlag } from '../core/partner/pledge';
+import { bnbaOfLine, villageLineBudget, type BnbaRow } from './allocation';
 import { unmetNeed } from './partner-pack';
 
 export interface PledgeStanding {
@@ -18,4 +18,14 @@ export async function pledgeStanding(engine: Engine, plan: Plan): Promise<Pledge
 	const unmet = await unmetNeed(engine);
 	const draws = pledgeDraws(plan, funded, unmet);
 	return { draws, flags: pledgeFlags(plan, draws), gaps: gapTable(plan, funded, unmet) };
+}
+
+/** By name, the units the given pledge lines fund, line after line (read after the plan's allocation). */
+export async function handoverRows(engine: Engine, lines: readonly FundingLine[]): Promise<BnbaRow[]> {
+	const rows: BnbaRow[] = [];
+	for (const line of lines) {
+		const programme = pledgeProgramme(line);
+		if (programme !== null) rows.push(...(await bnbaOfLine(engine, programme, line.id)));
+	}
+	return rows;
 }

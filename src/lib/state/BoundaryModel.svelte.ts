@@ -33,11 +33,12 @@ import {
 	type ImportedSource,
 	type StoredBoundaries
 } from './boundary-store';
+import { BUNDLED_BOUNDARY_SOURCE } from '$lib/core/geo/bundled';
 
 export const BOUNDARY_LEVELS: readonly BoundaryLevel[] = ['village', 'kecamatan'];
 
 /** Where the bundled shapes come from and their licence, credited while they are drawn. */
-export const BOUNDARY_SOURCE = 'cahyadsn/wilayah_boundaries (MIT)';
+export const BOUNDARY_SOURCE = BUNDLED_BOUNDARY_SOURCE;
 
 const DEFAULT_URLS: Record<BoundaryLevel, string> = { village: villageUrl, kecamatan: kecamatanUrl };
 

@@ -271,8 +271,8 @@ export function pledgeFlags(plan: Plan, draws: readonly PledgeDraw[]): PledgeFla
 	for (const line of plan.fundingLines) {
 		const pledge = line.pledge;
 		if (pledge === undefined) continue;
-		const programme = PROGRAMME_IDS.find((p) => line.units?.[p] !== undefined || line.budgets[p] !== undefined);
-		if (programme === undefined) continue;
+		const programme = pledgeProgramme(line);
+		if (programme === null) continue;
 		earlierPledges.push({ line: line.id, programme, villages: line.villages ?? [] });
 		const draw = byLine.get(line.id) ?? { line: line.id, units: 0, rupiah: 0, leftUnits: 0 };
 		const inUnits = line.units?.[programme] !== undefined;
@@ -293,4 +293,18 @@ export function pledgeFlags(plan: Plan, draws: readonly PledgeDraw[]): PledgeFla
 		flags.push({ line: line.id, kind, pledged, drawn, villages: [] });
 	}
 	return flags;
+}
+
+/**
+ * The plan's lines of a pledge file (the firm's, made against the file's pack), or of one of its
+ * pledges: what a by-name handover covers. Empty when the file was never imported into the plan.
+ */
+export function pledgeLinesOf(plan: Plan, file: PledgeFile, pledgeId?: string): FundingLine[] {
+	const ids = new Set(file.pledges.map((p) => p.id).filter((id) => pledgeId === undefined || id === pledgeId));
+	return plan.fundingLines.filter((l) => isFromSameFile(l, file) && l.pledge !== undefined && ids.has(l.pledge.id));
+}
+
+/** The one programme a pledge line funds. */
+export function pledgeProgramme(line: FundingLine): ProgrammeId | null {
+	return PROGRAMME_IDS.find((p) => line.units?.[p] !== undefined || line.budgets[p] !== undefined) ?? null;
 }
