@@ -246,6 +246,25 @@ describe('partner mode in Chromium', () => {
 		await site.screenshot('partner-mode-01-reloaded');
 	});
 
+	it('refuses a changed pack with the field that is wrong, keeping the open pack (also after a reload)', async () => {
+		const { page } = site;
+		const changed = JSON.parse(serialisePack(pack)) as { villages: Record<string, unknown>[] };
+		if (changed.villages[0]) changed.villages[0].nik = '6402010101010001';
+		const changedPath = join(dir, 'paket-diubah.json');
+		await writeFile(changedPath, JSON.stringify(changed));
+		await page.setInputFiles('[data-testid="pack-input"]', changedPath);
+		const error = page.locator('[data-testid="pack-error"]');
+		await error.waitFor({ timeout: LOAD_TIMEOUT });
+		expect(await error.textContent()).toContain(
+			"Paket mitra 'paket-diubah.json' rusak atau telah diubah: kolom villages[0].nik tidak sah."
+		);
+		expect(await error.textContent()).toContain('Paket sebelumnya tetap terbuka.');
+		await waitForPack(page);
+		await page.reload();
+		await waitForPack(page);
+		expect(await page.locator('[data-testid="pack-error"]').count()).toBe(0);
+	});
+
 	it('asked nothing of another origin, nor the sample register, DuckDB or any wasm', () => {
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 		const paths = site.requests.filter((u) => u.startsWith(site.origin)).map((u) => new URL(u).pathname);
