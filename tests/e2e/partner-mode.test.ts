@@ -25,6 +25,7 @@ import { restorePrebuiltSample } from '../../src/lib/state/sample';
 import { budgetedPlan } from '../fixtures/plans';
 import { LOAD_TIMEOUT, waitForColours } from './screen';
 import { BUILD_DIR, ROOT, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
+import { indonesianPhrases, phrasesIn } from './words';
 
 let site: Site;
 let dir: string;
@@ -263,6 +264,46 @@ describe('partner mode in Chromium', () => {
 		await page.reload();
 		await waitForPack(page);
 		expect(await page.locator('[data-testid="pack-error"]').count()).toBe(0);
+	});
+
+	it('speaks English when switched, none of our Indonesian phrases left, and fits a laptop and a projector', async () => {
+		const { page } = site;
+		await page.click('[data-testid="lang-en"]');
+		await page.getByText('Partner mode (Forum TJSP)').waitFor({ timeout: LOAD_TIMEOUT });
+		await waitForPack(page);
+		await waitForColours(page);
+		// Names from the pack are the same in both languages: taken out first, longest first.
+		const names = [
+			...pack.villages.map((v) => v.nama),
+			...pack.kecamatan.map((k) => k.nama),
+			pack.regency.nama,
+			pack.plan.title,
+			pack.attribution ?? '',
+			FIRM,
+			CONTACT
+		]
+			.filter((n) => n.length > 0)
+			.sort((a, b) => b.length - a.length);
+		const shown = await page.evaluate(() =>
+			[
+				document.title,
+				document.body.innerText,
+				...[...document.querySelectorAll('[aria-label], [title], [placeholder]')].flatMap((el) =>
+					['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '')
+				)
+			].join('\n')
+		);
+		const text = names.reduce((t, name) => t.split(name).join(' '), shown);
+		expect(phrasesIn(text, indonesianPhrases())).toEqual([]);
+		for (const width of [1280, 1920]) {
+			await page.setViewportSize({ width, height: 900 });
+			await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, {
+				timeout: LOAD_TIMEOUT
+			});
+		}
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.click('[data-testid="lang-id"]');
+		await page.getByText('Mode mitra (Forum TJSP)').waitFor({ timeout: LOAD_TIMEOUT });
 	});
 
 	it('asked nothing of another origin, nor the sample register, DuckDB or any wasm', () => {
