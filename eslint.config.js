@@ -56,9 +56,9 @@ const LAYER_RULES = [
  * handover file. tests/unit/partner-isolation.test.ts walks the whole import graph as well.
  */
 const PARTNER_FILES = ['src/routes/(partner)/**', 'src/lib/ui/partner/**'];
-const PARTNER_MODEL = ['src/lib/state/PartnerModel.svelte.ts', 'src/lib/state/partner-draft.ts'];
+const PARTNER_MODEL = ['src/lib/state/PartnerModel.svelte.ts', 'src/lib/state/partner-draft.ts', 'src/lib/state/partner-rows.ts'];
 /** The state modules partner mode may import: none of them holds a register, a plan or fieldwork. */
-const PARTNER_STATE = ['PartnerModel.svelte', 'partner-draft', 'LocaleModel.svelte', 'download', 'idb', 'map-view'];
+const PARTNER_STATE = ['PartnerModel.svelte', 'partner-draft', 'partner-rows', 'LocaleModel.svelte', 'download', 'idb', 'map-view'];
 const PARTNER_FORBIDDEN = [
 	'@duckdb/*',
 	...['engine', 'ingest', 'queries'].flatMap((layer) => [`$lib/${layer}`, `$lib/${layer}/**`, `**/${layer}`, `**/${layer}/**`]),

@@ -19,7 +19,15 @@ const LIB = join(ROOT, 'src/lib');
 const PARTNER_ROUTES = join(ROOT, 'src/routes/(partner)');
 
 /** State modules partner mode may load: none keeps a register, a plan or fieldwork. */
-const ALLOWED_STATE = ['PartnerModel.svelte.ts', 'partner-draft.ts', 'LocaleModel.svelte.ts', 'download.ts', 'idb.ts', 'map-view.ts'];
+const ALLOWED_STATE = [
+	'PartnerModel.svelte.ts',
+	'partner-draft.ts',
+	'partner-rows.ts',
+	'LocaleModel.svelte.ts',
+	'download.ts',
+	'idb.ts',
+	'map-view.ts'
+];
 
 /** Why a module (path relative to the repository) may not be reached from partner mode, or null. */
 function forbidden(path: string): string | null {

@@ -14,6 +14,7 @@ import { MAX_PLEDGES, type PledgeFile } from '$lib/core/partner/pledge';
 import { PLEDGE_TEXT, type ProgrammeId } from '$lib/core/plan';
 import { sha256Hex } from '$lib/core/sha256';
 import { request, withStore } from './idb';
+import { kecamatanRows, packRows } from './partner-rows';
 import {
 	draftOf,
 	emptyDraft,
@@ -62,6 +63,9 @@ export class PartnerModel {
 
 	kecamatan = $state<string | null>(null);
 	programme = $state<ProgrammeId | null>(null);
+	/** The villages the table lists under the filters (need left, hidden figures included), and the kecamatan totals. */
+	readonly rows = $derived(this.pack ? packRows(this.pack, { kecamatan: this.kecamatan, programme: this.programme }) : []);
+	readonly kecamatanTotals = $derived(this.pack ? kecamatanRows(this.pack, { kecamatan: this.kecamatan, programme: this.programme }) : []);
 
 	draft = $state<Draft>(emptyDraft());
 	/** Why the last download was refused: a problem of the draft, or a CodedError of the pledge reader. */

@@ -1,49 +1,24 @@
 /**
- * What partner mode shows of a pack, without Svelte: the villages of the table under the kecamatan and
- * programme filters, the map's colours and legend rows, and the target table as CSV. Hidden figures
- * (null in the pack) get their own class, colour and legend row, apart from "no data".
+ * What partner mode draws and writes of a pack, without Svelte: the map's colours and legend rows under
+ * the kecamatan and programme filters, and the target table as CSV. Hidden figures (null in the pack)
+ * get their own class, colour and legend row, apart from "no data". The rows themselves are
+ * state/partner-rows.ts (the model derives them).
  */
 import { classIndex, classify } from '$lib/core/geo/classify';
-import type { PackArea, PackFigure, PackVillage, PartnerPack } from '$lib/core/partner/pack';
+import type { PackFigure, PackVillage, PartnerPack } from '$lib/core/partner/pack';
 import type { ProgrammeId } from '$lib/core/plan';
 import { toCsv, type CsvCell } from '$lib/export/csv-write';
 import { NO_DATA_COLOUR, OUTSIDE_COLOUR, rampColours } from '$lib/state/map-view';
+import { figureOf, shownProgrammes, type PackFilter } from '$lib/state/partner-rows';
 import { countCell, rupiahCell } from './mark';
+
+export { figureOf, kecamatanRows, packRows, shownProgrammes, type PackFilter } from '$lib/state/partner-rows';
 
 /** Hidden figures: a slate grey, darker than "no data" (#cccccc) and unlike every ramp colour. */
 export const SUPPRESSED_COLOUR = '#5f6f80';
 /** No unmet need left (published 0): pale green, so it does not read as a small need. */
 export const ZERO_COLOUR = '#d9efd3';
 const CLASSES = 5;
-
-export interface PackFilter {
-	kecamatan: string | null;
-	programme: ProgrammeId | null;
-}
-
-/** The figure a filter looks at: the programme's, or all programmes together. */
-export function figureOf(area: PackArea, programme: ProgrammeId | null): PackFigure | undefined {
-	return programme === null ? area.total : area.need[programme];
-}
-
-/** The programmes shown as columns: the one filtered to, or every programme of the pack. */
-export function shownProgrammes(pack: PartnerPack, programme: ProgrammeId | null): ProgrammeId[] {
-	return programme === null ? [...pack.programmes] : pack.programmes.filter((p) => p === programme);
-}
-
-/** Villages of the filter with need left (a hidden figure may hide need, so it stays), in the pack's order. */
-export function packRows(pack: PartnerPack, filter: PackFilter): PackVillage[] {
-	return pack.villages.filter((v) => {
-		if (filter.kecamatan !== null && v.kecamatan !== filter.kecamatan) return false;
-		const figure = figureOf(v, filter.programme);
-		return figure !== undefined && figure.units !== 0;
-	});
-}
-
-/** Kecamatan of the filter, with their totals. */
-export function kecamatanRows(pack: PartnerPack, filter: PackFilter): PackArea[] {
-	return pack.kecamatan.filter((k) => filter.kecamatan === null || k.kode === filter.kecamatan);
-}
 
 export type LegendKind = 'class' | 'zero' | 'suppressed' | 'missing' | 'outside';
 
