@@ -22,6 +22,7 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import { runAllocation } from '../../src/lib/queries/allocation';
 import { partnerPack } from '../../src/lib/queries/partner-pack';
 import { restorePrebuiltSample } from '../../src/lib/state/sample';
+import { SUPPRESSED_COLOUR } from '../../src/lib/ui/partner/pack-view';
 import { budgetedPlan } from '../fixtures/plans';
 import { LOAD_TIMEOUT, waitForColours } from './screen';
 import { BUILD_DIR, ROOT, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
@@ -101,6 +102,48 @@ async function shownRows(page: Page): Promise<string[]> {
 const unitsCell = (page: Page, kode: string, programme: string) =>
 	page.locator(`[data-testid="pack-row"][data-kode="${kode}"] [data-testid="pack-units"][data-programme="${programme}"]`);
 
+/**
+ * A spot on the map (element pixels) whose 9×9 neighbourhood is all `colour`, once two screenshots in
+ * a row agree (the map has stopped moving); null when no area is drawn in it. The page decodes the PNG.
+ */
+async function spotOf(page: Page, colour: string): Promise<{ x: number; y: number } | null> {
+	const map = page.locator('[data-testid="map"]');
+	let png = await map.screenshot();
+	for (let i = 0; i < 20; i++) {
+		const again = await map.screenshot();
+		if (again.equals(png)) break;
+		png = again;
+	}
+	return page.evaluate(
+		async ({ b64, colour }) => {
+			const img = new Image();
+			img.src = `data:image/png;base64,${b64}`;
+			await img.decode();
+			const canvas = document.createElement('canvas');
+			canvas.width = img.width;
+			canvas.height = img.height;
+			const ctx = canvas.getContext('2d', { willReadFrequently: true });
+			if (!ctx) throw new Error('no 2D context');
+			ctx.drawImage(img, 0, 0);
+			const { data, width, height } = ctx.getImageData(0, 0, img.width, img.height);
+			const hexAt = (x: number, y: number) => {
+				const i = (y * width + x) * 4;
+				return `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+			};
+			for (let y = 60; y < height - 60; y++) {
+				for (let x = 60; x < width - 60; x++) {
+					if (hexAt(x, y) !== colour) continue;
+					let same = true;
+					for (let dy = -4; dy <= 4 && same; dy++) for (let dx = -4; dx <= 4 && same; dx++) same = hexAt(x + dx, y + dy) === colour;
+					if (same) return { x, y };
+				}
+			}
+			return null;
+		},
+		{ b64: png.toString('base64'), colour }
+	);
+}
+
 describe('partner mode in Chromium', () => {
 	it('opens a pack with no register, in its own shell', async () => {
 		const { page } = site;
@@ -176,6 +219,16 @@ describe('partner mode in Chromium', () => {
 		const legend = page.locator('[data-testid="pack-legend-suppressed"]');
 		expect(await legend.textContent()).toContain(mark());
 		expect(Number(await legend.getAttribute('data-count'))).toBe(hiddenHere);
+
+		// On the map the hidden villages carry their own colour, and the tooltip of one says "< 5".
+		const spot = await spotOf(page, SUPPRESSED_COLOUR);
+		expect(spot, `no village drawn in ${SUPPRESSED_COLOUR}`).not.toBeNull();
+		await page.locator('[data-testid="map"]').hover({ position: spot ?? { x: 0, y: 0 } });
+		const tooltip = page.locator('[data-testid="map-tooltip"]');
+		await tooltip.waitFor({ timeout: LOAD_TIMEOUT });
+		const kode = await tooltip.getAttribute('data-kode');
+		expect(pack.villages.find((v) => v.kode === kode)?.need[hidden.programme]?.units).toBeNull();
+		expect(await tooltip.textContent()).toContain(`${mark()} unit`);
 
 		const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="pack-download-csv"]')]);
 		const csv = (await readFile((await download.path()) ?? '', 'utf8')).replace(/^\uFEFF/, '');
