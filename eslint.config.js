@@ -50,6 +50,30 @@ const LAYER_RULES = [
 	}
 ];
 
+/**
+ * Partner mode (issue 16 point 2) never reaches anything that holds people: no engine, ingest or
+ * queries, no DuckDB, no state module but the few that hold no register, no by-name export and no
+ * handover file. tests/unit/partner-isolation.test.ts walks the whole import graph as well.
+ */
+const PARTNER_FILES = ['src/routes/(partner)/**', 'src/lib/ui/partner/**'];
+const PARTNER_MODEL = ['src/lib/state/PartnerModel.svelte.ts', 'src/lib/state/partner-draft.ts', 'src/lib/state/partner-rows.ts'];
+/** The state modules partner mode may import: none of them holds a register, a plan or fieldwork. */
+const PARTNER_STATE = ['PartnerModel.svelte', 'partner-draft', 'partner-rows', 'LocaleModel.svelte', 'download', 'idb', 'map-view'];
+const PARTNER_FORBIDDEN = [
+	'@duckdb/*',
+	...['engine', 'ingest', 'queries'].flatMap((layer) => [`$lib/${layer}`, `$lib/${layer}/**`, `**/${layer}`, `**/${layer}/**`]),
+	'$lib/state/**',
+	'**/state/**',
+	...PARTNER_STATE.flatMap((name) => [`!$lib/state/${name}`, `!**/state/${name}`]),
+	'$lib/export/bnba*',
+	'**/export/bnba*',
+	'$lib/core/partner/envelope',
+	'$lib/core/partner/bast',
+	'**/partner/envelope',
+	'**/partner/bast'
+];
+const PARTNER_WHY = 'Partner mode never reaches the register, the plan, fieldwork or a by-name list (issue 16 point 2)';
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -78,6 +102,30 @@ export default ts.config(
 			'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: `Layer boundary: ${why}.` }] }]
 		}
 	})),
+	// After the layer rules: for these files this one entry is the whole restriction, so it repeats
+	// what their layer forbids (DuckDB for screens; components for state).
+	{
+		files: PARTNER_FILES,
+		ignores: ['**/*.test.ts'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [{ group: PARTNER_FORBIDDEN, message: `${PARTNER_WHY}.` }] }] }
+	},
+	{
+		files: PARTNER_MODEL,
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: [...PARTNER_FORBIDDEN, './*', ...PARTNER_STATE.map((name) => `!./${name}`)],
+							message: `${PARTNER_WHY}.`
+						},
+						{ group: above('ui', 'routes'), message: 'Layer boundary: state holds no components.' }
+					]
+				}
+			]
+		}
+	},
 	{
 		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'tmp/', 'bench/out/', 'tests/artifacts/', 'static/sample/']
 	}
