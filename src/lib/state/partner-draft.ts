@@ -12,6 +12,7 @@ import {
 	parsePledgeFile,
 	seenIn,
 	serialisePledgeFile,
+	slug,
 	type PledgeFile
 } from '$lib/core/partner/pledge';
 import { PLEDGE_TEXT, PROGRAMME_IDS, VILLAGE_CODE, type ProgrammeId } from '$lib/core/plan';
@@ -140,14 +141,7 @@ export function buildPledgeFile(pack: PartnerPack, checksum: string, draft: Draf
 
 /** A file name part from the firm's name: letters, digits and dashes. */
 export function firmStem(firm: string): string {
-	const stem = firm
-		.normalize('NFKD')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 40)
-		.replace(/-+$/, '');
-	return stem === '' ? 'mitra' : stem;
+	return slug(firm, 40);
 }
 
 /** The pledge file of the draft at this moment, and its file name. */

@@ -178,7 +178,8 @@ export function serialisePledgeFile(file: PledgeFile): string {
 	return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-function slug(text: string, max: number): string {
+/** A name as an id or file-name part: lowercase ASCII words joined by '-', at most `max` characters, 'mitra' when nothing is left. */
+export function slug(text: string, max: number): string {
 	const s = text
 		.normalize('NFKD')
 		.toLowerCase()
