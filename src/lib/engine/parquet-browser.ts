@@ -70,6 +70,30 @@ export function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
 	return convert('parquet-to-ipc', bytes);
 }
 
+/**
+ * Decodes started before DuckDB could take them, keyed by the very bytes they were started for. At
+ * start-up the parquet worker decodes the stored copy or the bundled sample while DuckDB's wasm is still
+ * compiling in its own worker (two cores, two workers), so only the inserts wait for DuckDB.
+ */
+const ahead = new WeakMap<Uint8Array, Promise<Uint8Array>>();
+
+/** Starts decoding `bytes` now; `decodedIPC(bytes)` later takes the result. */
+export function decodeAhead(bytes: Uint8Array): void {
+	if (ahead.has(bytes)) return;
+	const decoded = parquetToIPC(bytes);
+	// Seen by whoever takes it; a decode nobody takes (DuckDB failed to start) must not be reported as unhandled.
+	decoded.catch(() => undefined);
+	ahead.set(bytes, decoded);
+}
+
+/** The decode started ahead for these bytes (handed out once), or a new one. */
+export function decodedIPC(bytes: Uint8Array): Promise<Uint8Array> {
+	const started = ahead.get(bytes);
+	if (!started) return parquetToIPC(bytes);
+	ahead.delete(bytes);
+	return started;
+}
+
 /** Arrow IPC stream bytes → Parquet bytes (Zstd: the stored register copy stays small). */
 export function ipcToParquet(ipc: Uint8Array): Promise<Uint8Array> {
 	return convert('ipc-to-parquet', ipc);

@@ -26,12 +26,22 @@ import { referenceFromTables } from '$lib/ingest/reference';
 import { changeRegency, registerRegency, type RegisterRegency } from '$lib/ingest/regency-change';
 import { m } from '$lib/paraglide/messages.js';
 import { errorText } from '$lib/words/error-text';
-import { clearRegister, readRegister, saveRegister, type RegisterInfo, type StoredMeta } from './persistence';
+import {
+	clearRegister,
+	readRegister,
+	saveRegister,
+	type RegisterInfo,
+	type RegisterTables,
+	type StoredMeta,
+	type StoredRegister
+} from './persistence';
+import { decodeAhead } from '$lib/engine/parquet-browser';
+import { REGISTER_TABLES } from '$lib/ingest/tables';
 import { readSavedMappings, type SavedMappings } from './mapping-store';
 import { queries } from './query';
 import { exportTables, restoreTables } from './register-tables';
 import { region } from './RegionModel.svelte';
-import { restorePrebuiltSample } from './sample';
+import { fetchPrebuiltSample, type FetchedSample } from './sample';
 import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
 
 export type RegisterStatus = 'empty' | 'loading' | 'ready' | 'error';
@@ -153,9 +163,12 @@ export class RegisterModel {
 
 	async #restore(): Promise<void> {
 		this.#begin('starting');
+		const engineStart = startEngine();
+		// While DuckDB's wasm compiles: read the stored copy, or fetch the bundled sample, and decode it.
+		const early = readEarly();
 		let engine: Engine;
 		try {
-			const start = await startEngine();
+			const start = await engineStart;
 			engine = start.engine;
 			this.timings.instantiateMs = start.instantiateMs;
 			this.timings.engineBuild = start.build;
@@ -168,7 +181,7 @@ export class RegisterModel {
 
 		let failedRestore: string | null = null;
 		try {
-			const stored = await readRegister();
+			const stored = await early.stored;
 			if (stored) {
 				this.activity = 'restoring';
 				const started = performance.now();
@@ -181,7 +194,7 @@ export class RegisterModel {
 		} catch (error) {
 			failedRestore = reasonOf(error);
 		}
-		await this.#loadSample(engine);
+		await this.#loadSample(engine, early.sample());
 		if (failedRestore) this.notice = m.restore_failed({ reason: failedRestore });
 	}
 
@@ -316,12 +329,14 @@ export class RegisterModel {
 		if (this.status === 'error') this.status = this.info ? 'ready' : 'empty';
 	}
 
-	async #loadSample(engine: Engine): Promise<boolean> {
+	async #loadSample(engine: Engine, fetching: Promise<FetchedSample | null> = fetchSample()): Promise<boolean> {
 		this.#begin('sample');
 		try {
 			const started = performance.now();
-			const prebuilt = await restorePrebuiltSample(engine, (path) => fetch(asset(path)));
-			if (prebuilt) {
+			const fetched = await fetching;
+			if (fetched) {
+				const { prebuilt } = fetched;
+				await restoreTables(engine, fetched.tables);
 				const regency = prebuilt.regency ? registerRegency(prebuilt.regency) : undefined;
 				region.set(await referenceOfTables(engine, regency));
 				this.timings.lastLoadMs = performance.now() - started;
@@ -483,6 +498,47 @@ export class RegisterModel {
  */
 async function referenceOfTables(engine: Engine, regency: RegisterRegency | undefined): Promise<Reference> {
 	return referenceFromTables(engine, regency ?? reference.kabupaten, WILAYAH_ATTRIBUTION);
+}
+
+/**
+ * Above this much Parquet a stored copy is decoded table by table once DuckDB is up, as before, so a
+ * large register is never held decoded whole beside DuckDB's own copy. The bundled sample is 9 MB.
+ */
+const DECODE_AHEAD_LIMIT = 48 * 1024 * 1024;
+
+function decodeTablesAhead(tables: RegisterTables): void {
+	const total = REGISTER_TABLES.reduce((sum, table) => sum + tables[table].byteLength, 0);
+	if (total > DECODE_AHEAD_LIMIT) return;
+	for (const table of REGISTER_TABLES) decodeAhead(tables[table]);
+}
+
+function fetchSample(): Promise<FetchedSample | null> {
+	return fetchPrebuiltSample((path) => fetch(asset(path)));
+}
+
+interface EarlyRead {
+	stored: Promise<StoredRegister | null>;
+	/** The sample fetched ahead when nothing could be read from storage, else a fetch started now. */
+	sample(): Promise<FetchedSample | null>;
+}
+
+/** Start-up's reads, begun before DuckDB is ready; their failures surface where they are awaited. */
+function readEarly(): EarlyRead {
+	let sampleAhead: Promise<FetchedSample | null> | null = null;
+	const fetchAhead = (): void => {
+		sampleAhead = fetchSample().then((fetched) => {
+			if (fetched) decodeTablesAhead(fetched.tables);
+			return fetched;
+		});
+		sampleAhead.catch(() => undefined);
+	};
+	const stored = readRegister().then((found) => {
+		if (found) decodeTablesAhead(found.tables);
+		else fetchAhead();
+		return found;
+	});
+	stored.catch(fetchAhead);
+	return { stored, sample: () => sampleAhead ?? fetchSample() };
 }
 
 export const register = new RegisterModel();

@@ -31,11 +31,17 @@ async function bytes(fetchAsset: Fetch, path: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
+export interface FetchedSample {
+	prebuilt: PrebuiltRegister;
+	tables: RegisterTables;
+}
+
 /**
- * Restores the prebuilt sample's tables (register and report). Null when there is none, or when it was
- * built for other table definitions (the caller then ingests the source files).
+ * The prebuilt sample's description and table bytes, not yet in DuckDB (start-up fetches them while the
+ * engine starts). Null when there is none, or when it was built for other table definitions (the caller
+ * then ingests the source files).
  */
-export async function restorePrebuiltSample(engine: Engine, fetchAsset: Fetch): Promise<PrebuiltRegister | null> {
+export async function fetchPrebuiltSample(fetchAsset: Fetch): Promise<FetchedSample | null> {
 	const response = await fetchAsset('/sample/register/register.json');
 	if (!response.ok) return null;
 	const prebuilt = (await response.json()) as PrebuiltRegister;
@@ -43,8 +49,15 @@ export async function restorePrebuiltSample(engine: Engine, fetchAsset: Fetch): 
 	const bytesByTable = await Promise.all(
 		REGISTER_TABLES.map(async (table) => [table, await bytes(fetchAsset, prebuiltPath(table))] as const)
 	);
-	await restoreTables(engine, Object.fromEntries(bytesByTable) as RegisterTables);
-	return prebuilt;
+	return { prebuilt, tables: Object.fromEntries(bytesByTable) as RegisterTables };
+}
+
+/** Restores the prebuilt sample's tables (register and report); null as for fetchPrebuiltSample. */
+export async function restorePrebuiltSample(engine: Engine, fetchAsset: Fetch): Promise<PrebuiltRegister | null> {
+	const fetched = await fetchPrebuiltSample(fetchAsset);
+	if (!fetched) return null;
+	await restoreTables(engine, fetched.tables);
+	return fetched.prebuilt;
 }
 
 /** Where the build puts a table of the prebuilt sample (relative to the site root). */
