@@ -284,8 +284,54 @@ describe('Resource', () => {
 		flushSync();
 		await waitSent(engine, ['panel V1']);
 		stop();
-		expect(engine.interrupts).toBe(1);
+		// Left a turn for a screen taking over, then dropped: nobody took it.
+		expect(engine.interrupts).toBe(0);
+		await vi.waitFor(() => expect(engine.interrupts).toBe(1));
 		expect(panel.loading).toBe(false);
 		expect(panel.value).toBeNull();
+	});
+
+	it('hands the load on its way to the next screen that wants the same answer, instead of starting it again', async () => {
+		const { engine, coordinator } = setUp();
+		const screen = new Screen();
+		const panel = resourceOn(screen, coordinator);
+		const leaving = $effect.root(() => panel.activate());
+		flushSync();
+		await waitSent(engine, ['panel V1']);
+		// A navigation: the old page's scope ends, the new page's begins in the same turn.
+		leaving();
+		const arriving = $effect.root(() => panel.activate());
+		try {
+			flushSync();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			expect(engine.interrupts).toBe(0);
+			engine.answer('panel V1');
+			await vi.waitFor(() => expect(panel.value).toBe('figures of V1'));
+			expect(engine.sent).toEqual(['panel V1']);
+			expect(panel.loading).toBe(false);
+		} finally {
+			arriving();
+		}
+	});
+
+	it('lets the next screen that wants another answer drop the load it was handed', async () => {
+		const { engine, coordinator } = setUp();
+		const screen = new Screen();
+		const panel = resourceOn(screen, coordinator);
+		const leaving = $effect.root(() => panel.activate());
+		flushSync();
+		await waitSent(engine, ['panel V1']);
+		leaving();
+		screen.village = 'V2';
+		const arriving = $effect.root(() => panel.activate());
+		try {
+			flushSync();
+			await waitSent(engine, ['panel V1', 'panel V2']);
+			expect(engine.interrupts).toBe(1);
+			engine.answer('panel V2');
+			await vi.waitFor(() => expect(panel.value).toBe('figures of V2'));
+		} finally {
+			arriving();
+		}
 	});
 });

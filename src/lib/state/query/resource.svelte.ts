@@ -35,6 +35,9 @@ export class Resource<I, T> {
 	key = $state<string | null>(null);
 
 	#pending: Pending | null = null;
+	/** Scopes following the inputs now (activate), and the load left behind when the last one ended. */
+	#scopes = 0;
+	#orphan: Pending | null = null;
 
 	constructor(
 		private readonly coordinator: QueryCoordinator,
@@ -55,6 +58,7 @@ export class Resource<I, T> {
 
 	/** Loads the answer for the current inputs unless it is held or on its way. */
 	refresh(): Promise<void> {
+		this.#orphan = null;
 		const inputs = untrack(() => this.spec.inputs());
 		if (inputs === null) {
 			this.#drop();
@@ -75,13 +79,29 @@ export class Resource<I, T> {
 		this.error = null;
 	}
 
-	/** Follows the inputs while the calling scope lives; the load on its way is dropped when it ends. */
+	/**
+	 * Follows the inputs while the calling scope lives. When the last such scope ends, the load on its
+	 * way is dropped a turn later: a screen handing over to the next one (a navigation unmounts the old
+	 * page before the new one mounts) leaves it to the next, which takes it over if it wants the same
+	 * answer instead of starting it again (the allocation, half done on Ringkasan, finishes on Rencana).
+	 */
 	activate(): void {
 		$effect(() => {
 			void this.wanted;
 			untrack(() => void this.refresh());
 		});
-		$effect(() => () => this.#drop());
+		$effect(() => {
+			this.#scopes += 1;
+			return () => {
+				this.#scopes -= 1;
+				if (this.#scopes > 0 || !this.#pending) return;
+				this.#orphan = this.#pending;
+				setTimeout(() => {
+					if (this.#scopes === 0 && this.#orphan !== null && this.#orphan === this.#pending) this.#drop();
+					this.#orphan = null;
+				}, 0);
+			};
+		});
 	}
 
 	#load(key: string, inputs: I): Promise<void> {
