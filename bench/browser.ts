@@ -124,8 +124,8 @@ async function colours(page: Page, previous: string | null): Promise<string> {
 	return String(await handle.jsonValue());
 }
 
-/** The allocation key once the Plan screen shows an allocation other than `previous`. */
-const allocated = (page: Page, previous: string) => waitForAllocation(page, previous, LONG);
+/** The allocation key once the Plan screen shows the figures of an allocation other than `previous` (the curves follow). */
+const allocated = (page: Page, previous: string) => waitForAllocation(page, previous, LONG, 'figures');
 
 const attributeMs = (page: Page, testid: string) => page.getAttribute(`[data-testid="${testid}"]`, 'data-ms').then(Number);
 

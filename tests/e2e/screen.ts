@@ -90,15 +90,25 @@ export async function downloadOf(page: Page, testid: string): Promise<Download> 
 	return download;
 }
 
-/** Waits until the Plan screen shows an allocation other than `previous` and nothing is being computed; its key. */
-export async function waitForAllocation(page: Page, previous = '', timeout = LOAD_TIMEOUT): Promise<string> {
+/**
+ * Waits until the Plan screen shows an allocation other than `previous` and nothing is being computed,
+ * with its curves unless only the figures are asked for; its key.
+ */
+export async function waitForAllocation(
+	page: Page,
+	previous = '',
+	timeout = LOAD_TIMEOUT,
+	what: 'figures' | 'with-curves' = 'with-curves'
+): Promise<string> {
 	const handle = await page.waitForFunction(
-		(prev) => {
+		({ prev, curves }) => {
 			const figures = document.querySelector('[data-testid="plan-figures"]');
 			const key = figures?.getAttribute('data-key') ?? '';
-			return key !== '' && key !== prev && figures?.getAttribute('aria-busy') === 'false' ? key : null;
+			const shown = key !== '' && key !== prev && figures?.getAttribute('aria-busy') === 'false';
+			// The curves are read after the figures: a check of the charts waits for those of this allocation.
+			return shown && (!curves || figures?.getAttribute('data-curves-key') === key) ? key : null;
 		},
-		previous,
+		{ prev: previous, curves: what === 'with-curves' },
 		{ timeout, polling: 20 }
 	);
 	return String(await handle.jsonValue());

@@ -77,7 +77,7 @@ describe('the last allocation, kept between visits', () => {
 	it('a fresh page shows the kept figures while its allocation waits, then its own equal ones', async () => {
 		const first = new AllocationModel(store);
 		const stopFirst = $effect.root(() => first.activate());
-		await until(() => first.key !== '' && !first.loading);
+		await until(() => first.key !== '' && !first.loading && first.curvesKey === first.key);
 		stopFirst();
 		expect(kept.size).toBe(1);
 		const lines = first.lines;
@@ -99,6 +99,11 @@ describe('the last allocation, kept between visits', () => {
 			await until(() => reloaded.key !== '' && !reloaded.loading);
 			expect(reloaded.fromStore).toBe(false);
 			expect(reloaded.lines).toEqual(lines);
+			// The figures come first; until the curves are read again, the kept ones of the same inputs stay.
+			expect(reloaded.curve).toEqual(first.curve);
+			await until(() => reloaded.curvesKey === reloaded.key);
+			expect(reloaded.curve).toEqual(first.curve);
+			expect(reloaded.returns).toEqual(first.returns);
 		} finally {
 			release();
 			stop();
@@ -119,7 +124,7 @@ describe('the last allocation, kept between visits', () => {
 			expect(reloaded.fromStore).toBe(false);
 			expect(reloaded.lines).toEqual([]);
 			release();
-			await until(() => reloaded.key !== '' && !reloaded.loading);
+			await until(() => reloaded.key !== '' && !reloaded.loading && reloaded.curvesKey === reloaded.key);
 			expect(reloaded.lines.length).toBeGreaterThan(0);
 			// Kept for the next visit under the new plan's key.
 			expect(kept.size).toBe(2);

@@ -131,7 +131,8 @@ async function statementsFor(edit: () => void, settled: () => boolean): Promise<
 }
 
 const mapSettled = () => indicators.current && !indicators.loading && capabilities.funnel !== null;
-const planSettled = () => allocation.key !== '' && !allocation.loading && capabilities.funnel !== null;
+const planSettled = () =>
+	allocation.key !== '' && !allocation.loading && allocation.curvesKey === allocation.key && capabilities.funnel !== null;
 
 describe('queries per plan edit', () => {
 	it('Map screen: a rename runs nothing; a threshold runs the figures and the funnel, once each', async () => {

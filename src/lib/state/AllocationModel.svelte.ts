@@ -1,8 +1,8 @@
 /**
  * The plan's allocation as app state for the Plan screen: the `allocation` table is rebuilt in DuckDB
  * (background work in the query layer) when the register or the parts of the plan the allocation reads
- * change, and only then (not for a rename), then the budget tables, the coverage curve and the register
- * checksum are read from it. Every other use of the table (a page of the funded list, a unit, an
+ * change, and only then (not for a rename), then the budget tables and the register checksum are read
+ * from it, and after them, so the figures show first, the coverage curves and marginal returns. Every other use of the table (a page of the funded list, a unit, an
  * export, two plans compared) is a job of the same coordinator, so nothing reads a half-built
  * allocation, and it checks that the table holds the allocation it was asked about.
  */
@@ -61,18 +61,33 @@ interface AllocationInputs {
 	storedKey: string;
 }
 
-export interface Allocated {
+/** What Rencana shows first: the budget tables, read as soon as the allocation is built. */
+export interface Figures {
 	lines: LineBudget[];
 	villages: VillageBudget[];
 	villageLines: VillageLineBudget[];
-	curve: CurvePoint[];
-	/** Deprivations removed per Rp 1 billion in successive budget slices of each queue. */
-	returns: ReturnSlice[];
 	/** Milliseconds the allocation took in DuckDB. */
 	ms: number;
 	checksum: string;
 	/** The register's columns, read with the checksum: the exports note the filters that did not apply. */
 	fields: RegisterField[];
+}
+
+/** The charts' reads of the same allocation, after the figures (they cost as much as the tables again). */
+export interface Curves {
+	curve: CurvePoint[];
+	/** Deprivations removed per Rp 1 billion in successive budget slices of each queue. */
+	returns: ReturnSlice[];
+}
+
+/** Everything one allocation shows: what is kept in the browser for the next visit. */
+export type Allocated = Figures & Curves;
+
+interface CurveInputs {
+	/** The allocation the curves are read from. */
+	key: string;
+	plan: Plan;
+	storedKey: string;
 }
 
 const allocationKey = ({ version, plan, status }: AllocationInputs) => `${version}:${status.key}:${allocationPart(plan)}`;
@@ -123,7 +138,7 @@ export class AllocationModel {
 			return status && storedKey !== null ? { version: register.version, plan: plan.current, status, storedKey } : null;
 		},
 		key: allocationKey,
-		load: async (engine, inputs): Promise<Allocated> => {
+		load: async (engine, inputs): Promise<Figures> => {
 			this.#table = null;
 			// Forgotten until the update has run through: a run cut short leaves the table unknown.
 			const previous = this.#held;
@@ -137,16 +152,36 @@ export class AllocationModel {
 			const lines = await lineBudget(engine);
 			const villages = await villageBudget(engine);
 			const villageLines = await villageLineBudget(engine);
-			const curve = await coverageCurve(engine, inputs.plan, CURVE_POINTS);
-			const returns = await marginalReturn(engine, inputs.plan, RETURN_SLICES);
 			if (this.#checksum?.version !== inputs.version) {
 				this.#checksum = { version: inputs.version, checksum: await registerChecksum(engine), fields: await registerFields(engine) };
 			}
 			const { checksum, fields } = this.#checksum;
-			const figures: Allocated = { lines, villages, villageLines, curve, returns, ms, checksum, fields };
+			return { lines, villages, villageLines, ms, checksum, fields };
+		}
+	});
+
+	/**
+	 * The coverage curves and marginal returns of the allocation on screen, read once its figures are
+	 * shown; until they land the previous ones (or those kept from an earlier visit) stay.
+	 */
+	readonly #curves = new Resource(queries, {
+		priority: 'background',
+		inputs: (): CurveInputs | null => {
+			const key = this.#allocation.key;
+			const storedKey = this.#storedKey();
+			return key !== null && storedKey !== null && this.#allocation.current ? { key, plan: plan.current, storedKey } : null;
+		},
+		key: ({ key }) => key,
+		load: async (engine, inputs): Promise<Curves> => {
+			if (this.#table !== inputs.key) throw new QueryDropped();
+			const curve = await coverageCurve(engine, inputs.plan, CURVE_POINTS);
+			const returns = await marginalReturn(engine, inputs.plan, RETURN_SLICES);
+			const figures = this.#allocation.value;
 			// Kept for the next visit; a browser that cannot keep it only loses the head start.
-			this.store.save(inputs.storedKey, figures).catch(() => undefined);
-			return figures;
+			if (figures && this.#allocation.key === inputs.key) {
+				this.store.save(inputs.storedKey, { ...figures, curve, returns }).catch(() => undefined);
+			}
+			return { curve, returns };
 		}
 	});
 
@@ -154,12 +189,27 @@ export class AllocationModel {
 	#stored = $state.raw<{ key: string; figures: Allocated } | null>(null);
 	#storedAsked: string | null = null;
 
-	/** The figures on screen: the allocation's, or while it is first built, the stored ones of the same inputs. */
-	get #shown(): Allocated | null {
-		const value = this.#allocation.value;
-		if (value) return value;
+	/** The figures kept from an earlier visit for the inputs as they are now, if any. */
+	get #storedNow(): Allocated | null {
 		const stored = this.#stored;
 		return stored && stored.key === this.#storedKey() ? stored.figures : null;
+	}
+
+	/** The figures on screen: the allocation's, or while it is first built, the stored ones of the same inputs. */
+	get #shown(): Figures | null {
+		return this.#allocation.value ?? this.#storedNow;
+	}
+
+	/** The curves on screen: those of the allocation on screen, else the stored ones of the same inputs, else the last read. */
+	get #curvesShown(): Curves | null {
+		const read = this.#curves.value;
+		if (read && this.#curves.key === this.#allocation.key) return read;
+		return this.#storedNow ?? read;
+	}
+
+	/** The key of the allocation the curves were read from ('' before the first). */
+	get curvesKey(): string {
+		return this.#curves.key ?? '';
 	}
 
 	#storedKey(): string | null {
@@ -199,12 +249,12 @@ export class AllocationModel {
 	}
 
 	get curve(): CurvePoint[] {
-		return this.#shown?.curve ?? [];
+		return this.#curvesShown?.curve ?? [];
 	}
 
 	/** The marginal return per budget slice of every programme's queue. */
 	get returns(): ReturnSlice[] {
-		return this.#shown?.returns ?? [];
+		return this.#curvesShown?.returns ?? [];
 	}
 
 	/** The register's checksum, printed on every export. */
@@ -234,6 +284,7 @@ export class AllocationModel {
 	/** Keeps the allocation current while the calling component lives. */
 	activate(): void {
 		this.#allocation.activate();
+		this.#curves.activate();
 		$effect(() => {
 			void this.#storedKey();
 			untrack(() => this.#readStored());
