@@ -4,6 +4,7 @@
  * Boundaries are checked for shape only (polygons of number pairs); their codes must be the pack's villages.
  */
 import { CodedError, coded } from '../messages';
+import { StrictJsonReader } from '../strict-json';
 import type { BoundaryCollection, BoundaryFeature, BoundaryGeometry } from '../geo/types';
 import { PROGRAMME_IDS, VILLAGE_CODE, type ProgrammeId } from '../plan';
 import {
@@ -23,41 +24,21 @@ const MAX_TEXT = 200;
 
 type Json = unknown;
 
-class PackReader {
-	constructor(readonly file: string) {}
-
+class PackReader extends StrictJsonReader {
 	fail(field: string): never {
 		throw new CodedError(coded('partner.pack_field', { file: this.file, field }));
 	}
 
-	object(value: Json, field: string, keys: readonly string[], optional: readonly string[] = []): Record<string, Json> {
-		if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(field);
-		const o = value as Record<string, Json>;
-		for (const k of Object.keys(o)) if (!keys.includes(k) && !optional.includes(k)) this.fail(field ? `${field}.${k}` : k);
-		for (const k of keys) if (!(k in o)) this.fail(field ? `${field}.${k}` : k);
-		return o;
-	}
-
-	list(value: Json, field: string): Json[] {
-		if (!Array.isArray(value)) this.fail(field);
-		return value;
-	}
-
 	text(value: Json, field: string, pattern?: RegExp): string {
-		// eslint-disable-next-line no-control-regex
-		if (typeof value !== 'string' || value.length > MAX_TEXT || /[\u0000-\u001f\u007f]/.test(value)) this.fail(field);
-		if (pattern && !pattern.test(value)) this.fail(field);
-		return value;
+		return this.line(value, field, MAX_TEXT, pattern ? { pattern } : {});
 	}
 
 	count(value: Json, field: string, nullable: boolean): number | null {
-		if (value === null && nullable) return null;
-		if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) this.fail(field);
-		return value;
+		return this.whole(value, field, Number.MAX_SAFE_INTEGER, nullable);
 	}
 
 	figure(value: Json, field: string): PackFigure {
-		const o = this.object(value, field, ['units', 'rupiah'], ['rupiahAtLeast']);
+		const o = this.record(value, field, ['units', 'rupiah'], ['rupiahAtLeast']);
 		const f: PackFigure = { units: this.count(o.units, `${field}.units`, true), rupiah: this.count(o.rupiah, `${field}.rupiah`, true) };
 		if (f.units === null && f.rupiah !== null) this.fail(`${field}.rupiah`);
 		if (o.rupiahAtLeast !== undefined) f.rupiahAtLeast = this.count(o.rupiahAtLeast, `${field}.rupiahAtLeast`, false) ?? 0;
@@ -71,9 +52,9 @@ class PackReader {
 		code: RegExp,
 		extra: readonly string[] = []
 	): PackArea & Record<string, Json> {
-		const o = this.object(value, field, ['kode', 'nama', 'need', 'total', 'indicators', ...extra]);
-		const need = this.object(o.need, `${field}.need`, programmes);
-		const indicators = this.object(o.indicators, `${field}.indicators`, PACK_INDICATORS);
+		const o = this.record(value, field, ['kode', 'nama', 'need', 'total', 'indicators', ...extra]);
+		const need = this.record(o.need, `${field}.need`, programmes);
+		const indicators = this.record(o.indicators, `${field}.indicators`, PACK_INDICATORS);
 		return {
 			...o,
 			kode: this.text(o.kode, `${field}.kode`, code),
@@ -95,7 +76,7 @@ class PackReader {
 	}
 
 	geometry(value: Json, field: string): BoundaryGeometry {
-		const o = this.object(value, field, ['type', 'coordinates']);
+		const o = this.record(value, field, ['type', 'coordinates']);
 		const polygon = (v: Json, f: string) => this.list(v, f).map((r, i) => this.ring(r, `${f}[${i}]`));
 		if (o.type === 'Polygon') return { type: 'Polygon', coordinates: polygon(o.coordinates, `${field}.coordinates`) };
 		if (o.type === 'MultiPolygon') {
@@ -109,13 +90,13 @@ class PackReader {
 
 	boundaries(value: Json, villages: ReadonlySet<string>): BoundaryCollection | null {
 		if (value === null) return null;
-		const o = this.object(value, 'boundaries', ['type', 'features']);
+		const o = this.record(value, 'boundaries', ['type', 'features']);
 		if (o.type !== 'FeatureCollection') this.fail('boundaries.type');
 		const features = this.list(o.features, 'boundaries.features').map((f, i): BoundaryFeature => {
 			const field = `boundaries.features[${i}]`;
-			const feature = this.object(f, field, ['type', 'properties', 'geometry']);
+			const feature = this.record(f, field, ['type', 'properties', 'geometry']);
 			if (feature.type !== 'Feature') this.fail(`${field}.type`);
-			const properties = this.object(feature.properties, `${field}.properties`, ['kode', 'nama']);
+			const properties = this.record(feature.properties, `${field}.properties`, ['kode', 'nama']);
 			const kode = this.text(properties.kode, `${field}.properties.kode`, VILLAGE_CODE);
 			if (!villages.has(kode)) this.fail(`${field}.properties.kode`);
 			return {
@@ -149,7 +130,7 @@ export function parsePack(text: string, file: string): PartnerPack {
 	if (typeof version === 'number' && version > PACK_VERSION) {
 		throw new CodedError(coded('partner.pack_version_newer', { file, version: String(version), known: String(PACK_VERSION) }));
 	}
-	const o = r.object(value, '', [
+	const o = r.record(value, '', [
 		'format',
 		'version',
 		'createdAt',
@@ -166,10 +147,10 @@ export function parsePack(text: string, file: string): PartnerPack {
 	if (o.version !== PACK_VERSION) r.fail('version');
 	const createdAt = r.text(o.createdAt, 'createdAt');
 	if (Number.isNaN(Date.parse(createdAt))) r.fail('createdAt');
-	const plan = r.object(o.plan, 'plan', ['title', 'date', 'threshold']);
+	const plan = r.record(o.plan, 'plan', ['title', 'date', 'threshold']);
 	const threshold = r.count(plan.threshold, 'plan.threshold', false) ?? 0;
 	if (threshold < 2 || threshold > 100) r.fail('plan.threshold');
-	const register = r.object(o.register, 'register', ['checksum']);
+	const register = r.record(o.register, 'register', ['checksum']);
 	const programmes = r.list(o.programmes, 'programmes').map((p, i) => {
 		if (typeof p !== 'string' || !(PROGRAMME_IDS as readonly string[]).includes(p)) r.fail(`programmes[${i}]`);
 		return p as ProgrammeId;

@@ -9,6 +9,7 @@
  * they left in its villages. Importing a firm's file again replaces that firm's lines from it.
  */
 import { CodedError, coded } from '../messages';
+import { StrictJsonReader } from '../strict-json';
 import { PLEDGE_TEXT, PROGRAMME_IDS, VILLAGE_CODE, type FundingLine, type Plan, type ProgrammeId } from '../plan';
 import type { PartnerPack } from './pack';
 
@@ -69,32 +70,13 @@ export function seenIn(pack: PartnerPack, programme: ProgrammeId, villages: read
 
 type Json = unknown;
 
-class PledgeReader {
-	constructor(readonly file: string) {}
-
+class PledgeReader extends StrictJsonReader {
 	fail(field: string): never {
 		throw new CodedError(coded('partner.pledge_field', { file: this.file, field }));
 	}
 
-	object(value: Json, field: string, keys: readonly string[]): Record<string, Json> {
-		if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(field);
-		const o = value as Record<string, Json>;
-		for (const k of Object.keys(o)) if (!keys.includes(k)) this.fail(field ? `${field}.${k}` : k);
-		return o;
-	}
-
 	text(value: Json, field: string, max: number, required = true): string {
-		// eslint-disable-next-line no-control-regex
-		if (typeof value !== 'string' || [...value].length > max || /[\u0000-\u001f\u007f]/.test(value)) this.fail(field);
-		const text = value.trim();
-		if (required && text === '') this.fail(field);
-		return text;
-	}
-
-	count(value: Json, field: string, max: number, nullable: boolean): number | null {
-		if ((value === null || value === undefined) && nullable) return null;
-		if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > max) this.fail(field);
-		return value;
+		return this.line(value, field, max, { trim: true, required });
 	}
 
 	villages(value: Json, field: string, mayBeEmpty: boolean): string[] {
@@ -108,18 +90,18 @@ class PledgeReader {
 	}
 
 	pledge(value: Json, field: string): Pledge {
-		const o = this.object(value, field, ['id', 'programme', 'villages', 'units', 'rupiah', 'year', 'seen', 'unseen']);
+		const o = this.record(value, field, ['id', 'programme', 'villages', 'year'], ['units', 'rupiah', 'seen', 'unseen']);
 		const id = this.text(o.id, `${field}.id`, 20);
 		if (!/^[A-Za-z0-9_-]+$/.test(id)) this.fail(`${field}.id`);
 		if (typeof o.programme !== 'string' || !(PROGRAMME_IDS as readonly string[]).includes(o.programme)) this.fail(`${field}.programme`);
-		const units = this.count(o.units, `${field}.units`, MAX_UNITS, true);
-		const rupiah = this.count(o.rupiah, `${field}.rupiah`, MAX_RUPIAH, true);
+		const units = this.whole(o.units, `${field}.units`, MAX_UNITS, true);
+		const rupiah = this.whole(o.rupiah, `${field}.rupiah`, MAX_RUPIAH, true);
 		if ((units === null) === (rupiah === null) || units === 0 || rupiah === 0) {
 			throw new CodedError(coded('partner.pledge_units_or_rupiah', { file: this.file, field }));
 		}
-		const year = this.count(o.year, `${field}.year`, 2100, false) ?? 0;
+		const year = this.whole(o.year, `${field}.year`, 2100, false) ?? 0;
 		if (year < 2000) this.fail(`${field}.year`);
-		const seen = o.seen === undefined ? {} : this.object(o.seen, `${field}.seen`, ['units', 'rupiah']);
+		const seen = o.seen === undefined ? {} : this.record(o.seen, `${field}.seen`, [], ['units', 'rupiah']);
 		return {
 			id,
 			programme: o.programme as ProgrammeId,
@@ -128,8 +110,8 @@ class PledgeReader {
 			rupiah,
 			year,
 			seen: {
-				units: this.count(seen.units, `${field}.seen.units`, MAX_RUPIAH, true),
-				rupiah: this.count(seen.rupiah, `${field}.seen.rupiah`, MAX_RUPIAH, true)
+				units: this.whole(seen.units, `${field}.seen.units`, MAX_RUPIAH, true),
+				rupiah: this.whole(seen.rupiah, `${field}.seen.rupiah`, MAX_RUPIAH, true)
 			},
 			unseen: o.unseen === undefined ? [] : this.villages(o.unseen, `${field}.unseen`, true)
 		};
@@ -149,11 +131,11 @@ export function parsePledgeFile(text: string, file: string): PledgeFile {
 		throw new CodedError(coded('partner.pledge_not_format', { file }));
 	}
 	const r = new PledgeReader(file);
-	const o = r.object(value, '', ['format', 'version', 'createdAt', 'firm', 'contact', 'pack', 'pledges']);
+	const o = r.record(value, '', ['format', 'version', 'createdAt', 'firm', 'contact', 'pack', 'pledges']);
 	if (o.version !== PLEDGE_VERSION) r.fail('version');
 	const createdAt = r.text(o.createdAt, 'createdAt', 40);
 	if (Number.isNaN(Date.parse(createdAt))) r.fail('createdAt');
-	const pack = r.object(o.pack, 'pack', ['checksum', 'title', 'register']);
+	const pack = r.record(o.pack, 'pack', ['checksum', 'title', 'register']);
 	const list = o.pledges;
 	if (!Array.isArray(list) || list.length === 0 || list.length > MAX_PLEDGES) r.fail('pledges');
 	const pledges = (list as Json[]).map((p, i) => r.pledge(p, `pledges[${i}]`));
