@@ -381,6 +381,7 @@ describe('the Mitra screen and partner mode, round trip', () => {
 		// The broken file changed nothing: two pledge lines, neither from PT Rusak.
 		expect(await page.locator('[data-testid="pledge-line"]').count()).toBe(2);
 		expect(await page.textContent('[data-testid="mitra-standing"]')).not.toContain('PT Rusak');
+		await site.screenshot('mitra-01-two-pledges');
 	});
 
 	it('speaks English with pledges, a handover and an opened list on screen, none of our Indonesian left', async () => {
