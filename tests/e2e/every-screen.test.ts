@@ -36,6 +36,7 @@ const SCREENS = {
 	data: { path: () => 'data/', ready: '[data-testid="load-summary"]' },
 	peta: { path: () => 'peta/', ready: '[data-testid="map-below"][aria-busy="false"]' },
 	rencana: { path: () => 'rencana/', ready: '[data-testid="plan-figures"][aria-busy="false"]' },
+	mitra: { path: () => 'mitra/', ready: '[data-testid="mitra-standing"][aria-busy="false"]' },
 	verval: { path: () => 'verval/', ready: '[data-testid="verval-source"]' },
 	glosarium: { path: () => 'glosarium/', ready: '[data-testid="glossary"]' },
 	'cetak ringkasan': { path: () => 'cetak/ringkasan/', ready: '[data-testid="print-brief"][data-ready="true"]' },
@@ -45,6 +46,8 @@ const SCREENS = {
 		path: (c) => `cetak/bnba/?program=rtlh&kecamatan=${c.kecamatan}`,
 		ready: '[data-testid="print-bnba"][data-ready="true"]'
 	},
+	// No handover in a fresh browser: the page says the BAST is not in the log, and links back.
+	'mitra bast': { path: () => 'mitra/bast/?nomor=001', ready: '[data-testid="print-bast-missing"]' },
 	'verval formulir': { path: (c) => `verval/formulir/?desa=${c.desa}`, ready: '[data-testid="print-form"][data-ready="true"]' }
 } satisfies Record<string, Screen>;
 
