@@ -99,8 +99,24 @@ describe('the Mitra model', () => {
 
 	it('refuses a handover whose BAST number is in the log before reading or encrypting anything', async () => {
 		await mitra.importFiles([file('janji-contoh.json', serialisePledgeFile(pledgeFile()))]);
-		const logged = { number: '001/BAST/2027' } as BastRecord;
-		mitra.bastLog = [logged];
+		const logged: BastRecord = {
+			number: '001/BAST/2027',
+			handedOverAt: '2027-03-01T10:00:00+08:00',
+			programme: 'water',
+			pledgeId: 'P0',
+			units: 1,
+			fileName: 'serah-terima-lama.enc',
+			fileSha256: 'a'.repeat(64),
+			firm: 'PT Lama',
+			recipientName: 'Rina',
+			recipientContact: '0812',
+			officerName: 'Budi',
+			officerPosition: 'Kepala Bidang'
+		};
+		// The log is the plan's: a handover recorded earlier (another session, an opened plan file).
+		plan.update((draft) => {
+			draft.handovers = [logged];
+		});
 		const record = await mitra.handover({
 			line: 'csr-pt-contoh-jaya-p1',
 			passphrase: 'frasa sandi panjang',

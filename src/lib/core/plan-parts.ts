@@ -1,7 +1,7 @@
 /**
  * The parts of a plan each kind of query reads, as stable keys: a query re-runs when the key of the
- * parts it depends on changes, and only then. Renaming or re-dating a plan, or editing its print
- * setting, changes none of them (the name, date and print setting are printed, never read by SQL).
+ * parts it depends on changes, and only then. Renaming or re-dating a plan, editing its print
+ * setting or recording a handover changes none of them (the name, date and print setting are printed, never read by SQL).
  */
 import type { Plan } from './plan';
 
@@ -25,10 +25,10 @@ export function funnelPart(plan: Plan): string {
 }
 
 /**
- * The allocation reads everything a plan decides: all of it but the name, the date and what the
- * printed BNBA carries besides its list (letterhead, place, signatories, year).
+ * The allocation reads everything a plan decides: all of it but the name, the date, what the printed
+ * BNBA carries besides its list (letterhead, place, signatories, year) and the handover records.
  */
 export function allocationPart(plan: Plan): string {
-	const { name: _name, date: _date, print: _print, ...decisions } = plan;
+	const { name: _name, date: _date, print: _print, handovers: _handovers, ...decisions } = plan;
 	return stableKey(decisions);
 }

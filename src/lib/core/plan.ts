@@ -10,6 +10,7 @@
 import { CodedError, coded, type CodedMessage } from './messages';
 import type { PlanFileMessages, PlanReasons } from './messages/plan';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './partner/suppression';
+import { BAST_FIELDS, checkBast, repeatedBastNumber, type BastInput, type BastRecord } from './partner/bast';
 import type { Zone } from './reference';
 import { FLOOR, ROOF, VERVAL, WALL, WATER, type Floor, type Roof, type Verval, type Wall, type Water } from './schema';
 
@@ -19,7 +20,7 @@ export const PLAN_FORMAT = 'tepat-plan';
  * 3 the rules for records lacking a value (population.missing, programmes.*.missingOwnership);
  * 4 the printed BNBA's letterhead, place, signatories and year (`print`, optional).
  */
-export const PLAN_VERSION = 5;
+export const PLAN_VERSION = 6;
 
 export interface AgeRange {
 	min: number;
@@ -217,6 +218,12 @@ export interface Plan {
 	 * read by SQL, so editing it changes no allocation (plan-parts.ts leaves it out).
 	 */
 	print?: PrintSettings;
+	/**
+	 * The handover records (BAST) of the by-name lists sent to partners for their pledges (issue 16
+	 * point 4), in the order made; absent until the first. Kept in the plan so the log travels with the
+	 * plan file and is read back with it; never read by SQL (plan-parts.ts leaves it out).
+	 */
+	handovers?: BastRecord[];
 }
 
 /** One signature on the printed BNBA, left to right. */
@@ -673,6 +680,27 @@ function readPartner(r: PlanReader, value: Json, d: PartnerSettings): PartnerSet
 	return { threshold: r.integer(o.threshold, 'partner.threshold', d.threshold, 2, 100) };
 }
 
+/** At most this many handover records in one plan: years of pledges, far below any file limit. */
+const MAX_HANDOVERS = 10_000;
+
+function readHandovers(r: PlanReader, value: Json): BastRecord[] {
+	if (!Array.isArray(value)) r.fail('handovers', coded('plan.not_list', noParams));
+	if (value.length > MAX_HANDOVERS) {
+		r.fail('handovers', coded('plan.too_many', { max: String(MAX_HANDOVERS), count: String(value.length) }));
+	}
+	const records = value.map((item: Json, i: number): BastRecord => {
+		const field = `handovers[${i}]`;
+		const o = r.object(item, field);
+		r.known(o, field, BAST_FIELDS);
+		const checked = checkBast(o as unknown as BastInput);
+		if (!checked.ok) r.fail(`${field}.${checked.problem.field}`, coded('plan.bast', { reason: checked.problem.reason }));
+		return checked.record;
+	});
+	const repeated = repeatedBastNumber(records);
+	if (repeated !== null) r.fail('handovers', coded('plan.bast_number_taken', { number: repeated }));
+	return records;
+}
+
 function readOverrides(r: PlanReader, value: Json): Override[] {
 	if (value === undefined) return [];
 	if (!Array.isArray(value)) r.fail('overrides', coded('plan.not_list', noParams));
@@ -758,7 +786,7 @@ function readPrint(r: PlanReader, value: Json): PrintSettings {
  * 'excluded' (the same list as before); its population already meant to keep records without desil or
  * status, which is the default. Version 3 had no print settings: it prints the defaults, and a `print`
  * key in a version 3 file is not one of its keys. Version 4 had no partner settings (the default threshold) and
- * no targeted funding lines; its lines keep their meaning.
+ * no targeted funding lines; its lines keep their meaning. Version 5 kept no handover records.
  */
 function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	const version = o.version ?? PLAN_VERSION;
@@ -770,6 +798,7 @@ function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	}
 	if (version < 4 && o.print !== undefined) r.fail('print', coded('plan.unknown_key', noParams));
 	if (version < 5 && o.partner !== undefined) r.fail('partner', coded('plan.unknown_key', noParams));
+	if (version < 6 && o.handovers !== undefined) r.fail('handovers', coded('plan.unknown_key', noParams));
 	if (version !== 2) return o;
 	const programmes = o.programmes === undefined ? {} : o.programmes;
 	if (!isObject(programmes)) return o;
@@ -807,7 +836,8 @@ export function planOf(value: Json, file: string): Plan {
 		'villageQuota',
 		'overrides',
 		'partner',
-		'print'
+		'print',
+		'handovers'
 	]);
 	const d = defaultPlan();
 	const population = o.population === undefined ? {} : r.object(o.population, 'population');
@@ -849,7 +879,8 @@ export function planOf(value: Json, file: string): Plan {
 		villageQuota: r.boolean(o.villageQuota, 'villageQuota', d.villageQuota),
 		overrides: readOverrides(r, o.overrides),
 		partner: readPartner(r, o.partner, d.partner),
-		...(o.print === undefined || o.print === null ? {} : { print: readPrint(r, o.print) })
+		...(o.print === undefined || o.print === null ? {} : { print: readPrint(r, o.print) }),
+		...(o.handovers === undefined ? {} : { handovers: readHandovers(r, o.handovers) })
 	};
 }
 

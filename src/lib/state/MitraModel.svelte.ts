@@ -3,7 +3,7 @@
  * and the boundaries; pledge files imported into the plan as CSR lines (through PlanModel, so the plan
  * is saved as every edit is); the pledges' standing (queries/pledges.ts) read from the allocation the
  * Plan screen holds; the encrypted by-name list of an accepted pledge with its BAST, kept in a log in
- * the browser (bast-store.ts); and an encrypted file opened again with its passphrase.
+ * the plan (its handover records, saved and exported with it); and an encrypted file opened again with its passphrase.
  *
  * Errors are kept as thrown (CodedError); the screen words them when it renders. A passphrase is never
  * kept here: it is passed in for one call.
@@ -22,7 +22,7 @@ import { partnerPack } from '$lib/queries/partner-pack';
 import { handoverRows, pledgeStanding, type PledgeStanding } from '$lib/queries/pledges';
 import { allocation } from './AllocationModel.svelte';
 import { BOUNDARY_SOURCE, boundaries } from './BoundaryModel.svelte';
-import { readBastLog, readPackSent, writeBastLog, writePackSent, type PackSent } from './bast-store';
+import { readPackSent, writePackSent, type PackSent } from './bast-store';
 import { download, safeFileStem } from './download';
 import { csvRows, handoverFileName, localIso } from './mitra-rows';
 import { plan } from './PlanModel.svelte';
@@ -88,11 +88,8 @@ export class MitraModel {
 	packMade = $state.raw<PackMade | null>(null);
 	packError = $state.raw<unknown>(null);
 	imports = $state.raw<ImportOutcome[]>([]);
-	bastLog = $state.raw<BastRecord[]>([]);
-	/** Why the stored log could not be read (it is then empty), or why an imported log was refused. */
+	/** Why an imported log file was refused. */
 	bastLogError = $state.raw<unknown>(null);
-	/** False when the last change of the log could not be kept in this browser. */
-	bastStored = $state(true);
 	handoverError = $state.raw<unknown>(null);
 	/** Set when the chosen pledge line funds no unit in the allocation. */
 	handoverEmpty = $state(false);
@@ -131,20 +128,33 @@ export class MitraModel {
 		return this.#standing.error ?? allocation.error;
 	}
 
-	/** Keeps the allocation and the standing current while the screen lives; reads the BAST log once. */
+	/** The BAST log: the plan's handover records, so it is saved, exported and opened with the plan. */
+	get bastLog(): BastRecord[] {
+		return plan.current.handovers ?? [];
+	}
+
+	/** False when the plan (and so its log) could not be kept in this browser after the last change. */
+	get bastStored(): boolean {
+		return plan.stored;
+	}
+
+	#keepLog(log: BastRecord[]): void {
+		plan.update((draft) => {
+			draft.handovers = log;
+		});
+	}
+
+	/** Keeps the allocation and the standing current while the screen lives; reads the last pack made once. */
 	activate(): void {
 		allocation.activate();
 		this.#standing.activate();
 		this.restore();
 	}
 
-	/** Reads the BAST log and the last pack made from the browser (idempotent). */
+	/** Reads the last pack made from the browser (idempotent). */
 	restore(): void {
 		if (this.#restored) return;
 		this.#restored = true;
-		const stored = readBastLog();
-		this.bastLog = stored.records;
-		this.bastLogError = stored.error;
 		this.packSent = readPackSent();
 	}
 
@@ -271,8 +281,7 @@ export class MitraModel {
 				});
 				const log = addBast(this.bastLog, handover.record);
 				download(handover.bytes, fileName, 'application/octet-stream');
-				this.bastLog = log;
-				this.bastStored = writeBastLog(log);
+				this.#keepLog(log);
 				this.lastHandover = handover.record;
 				return handover.record;
 			} catch (error) {
@@ -295,9 +304,7 @@ export class MitraModel {
 			const records = parseBastLog(await file.text());
 			const known = this.bastLog.map((r) => r.number);
 			const added = records.filter((r) => !known.includes(r.number));
-			const log = [...this.bastLog, ...added];
-			this.bastLog = log;
-			this.bastStored = writeBastLog(log);
+			if (added.length > 0) this.#keepLog([...this.bastLog, ...added]);
 			return added.length;
 		} catch (error) {
 			this.bastLogError = error;

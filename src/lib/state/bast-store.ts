@@ -1,13 +1,7 @@
 /**
- * The BAST log (issue 16 point 4) and the last partner pack made, kept in localStorage beside the plan
- * (plan-store.ts): small text that must outlive a reload and "Hapus data tersimpan" (that clears the
- * register, not the handovers made). The log is kept as the CSV export/bast-log.ts writes and read back
- * with its reader, so a damaged copy is refused and reported, never half-read.
+ * The last partner pack made, kept in localStorage beside the plan (plan-store.ts), so a pledge file
+ * made against another pack can be told apart after a reload. (The BAST log lives in the plan itself.)
  */
-import type { BastRecord } from '$lib/core/partner/bast';
-import { bastLogCsv, parseBastLog } from '$lib/export/bast-log';
-
-const LOG_KEY = 'tepat.bast-log.v1';
 const PACK_KEY = 'tepat.partner-pack.v1';
 
 function storage(): Storage | null {
@@ -15,28 +9,6 @@ function storage(): Storage | null {
 		return typeof localStorage === 'undefined' ? null : localStorage;
 	} catch {
 		return null;
-	}
-}
-
-export type StoredBastLog = { records: BastRecord[]; error: null } | { records: BastRecord[]; error: unknown };
-
-export function readBastLog(): StoredBastLog {
-	const text = storage()?.getItem(LOG_KEY);
-	if (!text) return { records: [], error: null };
-	try {
-		return { records: parseBastLog(text), error: null };
-	} catch (error) {
-		return { records: [], error };
-	}
-}
-
-/** False when the browser refused to keep it (quota, privacy mode). */
-export function writeBastLog(records: readonly BastRecord[]): boolean {
-	try {
-		storage()?.setItem(LOG_KEY, bastLogCsv(records));
-		return true;
-	} catch {
-		return false;
 	}
 }
 

@@ -45,20 +45,20 @@ export function bastFieldWords(field: string, locale: Locale): string {
 	return FIELD_WORDS[field]?.(locale) ?? field;
 }
 
-function reasonWords(reason: CodedMessage<keyof BastReasons>, locale: Locale): string {
+export function bastReasonWords(reason: CodedMessage<keyof BastReasons>, locale: Locale): string {
 	const render = BAST_REASON_WORDS[reason.code] as (params: typeof reason.params, locale: Locale) => string;
 	return render(reason.params, locale);
 }
 
 export const BAST_WORDS: WordTable<keyof BastMessages> = {
 	'partner.bast_field_refused': (p, locale) =>
-		m.said_partner_bast_field_refused({ field: bastFieldWords(p.field, locale), reason: reasonWords(p.reason, locale) }, { locale }),
+		m.said_partner_bast_field_refused({ field: bastFieldWords(p.field, locale), reason: bastReasonWords(p.reason, locale) }, { locale }),
 	'partner.bast_number_taken': message(m.said_partner_bast_number_taken),
 	'partner.bast_log_header': message(m.said_partner_bast_log_header),
 	'partner.bast_log_row_cells': message(m.said_partner_bast_log_row_cells),
 	'partner.bast_log_row_refused': (p, locale) =>
 		m.said_partner_bast_log_row_refused(
-			{ line: p.line, field: bastFieldWords(p.field, locale), reason: reasonWords(p.reason, locale) },
+			{ line: p.line, field: bastFieldWords(p.field, locale), reason: bastReasonWords(p.reason, locale) },
 			{ locale }
 		),
 	'partner.bast_log_quote': message(m.said_partner_bast_log_quote)

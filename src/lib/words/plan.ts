@@ -2,6 +2,7 @@
 import type { CodedMessage } from '../core/messages';
 import type { PlanFileMessages, PlanReasons } from '../core/messages/plan';
 import { m } from '../paraglide/messages.js';
+import { bastReasonWords } from './partner';
 import { message, type Locale, type WordTable } from './render';
 
 export const PLAN_REASON_WORDS: WordTable<keyof PlanReasons> = {
@@ -37,7 +38,9 @@ export const PLAN_REASON_WORDS: WordTable<keyof PlanReasons> = {
 	'plan.one_line': message(m.said_plan_one_line),
 	'plan.nip': message(m.said_plan_nip),
 	'plan.village_code': message(m.said_plan_village_code),
-	'plan.units_and_budget': message(m.said_plan_units_and_budget)
+	'plan.units_and_budget': message(m.said_plan_units_and_budget),
+	'plan.bast': (p, locale) => m.said_plan_bast({ reason: bastReasonWords(p.reason, locale) }, { locale }),
+	'plan.bast_number_taken': message(m.said_plan_bast_number_taken)
 };
 
 function reasonWords(reason: CodedMessage<keyof PlanReasons>, locale: Locale): string {

@@ -3,6 +3,7 @@
  * key `said_` and the code with `_` for `.`). Numbers and lists travel as text exactly as the file wrote them.
  */
 import type { CodedMessage, NoParams } from './coded';
+import type { BastReasons } from './partner';
 
 export interface PlanReasons {
 	'plan.not_object': NoParams;
@@ -38,6 +39,9 @@ export interface PlanReasons {
 	'plan.nip': { digits: string };
 	'plan.village_code': NoParams;
 	'plan.units_and_budget': { programme: string };
+	/** A handover record's field, refused for a BAST's own reason. */
+	'plan.bast': { reason: CodedMessage<keyof BastReasons> };
+	'plan.bast_number_taken': { number: string };
 }
 
 /** A plan file as a whole: a wrong field (with one of the reasons above), not JSON, or not there. */
