@@ -8,7 +8,7 @@
  * (port 0 = any free port) or `serve({ root, ports: [4173, 4174, 0] })` (the first free one).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +125,42 @@ const ISOLATION_HEADERS = {
 	'Cross-Origin-Resource-Policy': 'same-origin'
 };
 
+/**
+ * Sent with every response, whatever its status (README, "Headers a static host must send"): no MIME
+ * sniffing, no Referer to anyone (the URL can name a screen of a register), and the page's CSP.
+ */
+const SAFETY_HEADERS = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer'
+};
+
+/** Only a header can forbid framing: browsers ignore frame-ancestors in a <meta> CSP. */
+export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+
+const META_CSP = /<meta\s+http-equiv=["']?content-security-policy["']?\s+content=(?:"([^"]*)"|'([^']*)')/i;
+
+/** HTML attribute text as written by SvelteKit, unescaped. */
+function unescapeAttribute(/** @type {string} */ text) {
+	return text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}
+
+/**
+ * The Content-Security-Policy header for a page: the policy SvelteKit wrote in the page's <meta>
+ * (svelte.config.js `kit.csp`, with the hashes of that page's inline scripts), unchanged, and
+ * `frame-ancestors 'none'` after it. A page without the meta gets only frame-ancestors.
+ * @param {string} html
+ * @returns {string}
+ */
+export function cspOfPage(html) {
+	const found = META_CSP.exec(html);
+	const policy = found
+		? unescapeAttribute(found[1] ?? found[2] ?? '')
+				.trim()
+				.replace(/;\s*$/, '')
+		: '';
+	return policy === '' ? FRAME_ANCESTORS : `${policy}; ${FRAME_ANCESTORS}`;
+}
+
 /** Resolves a URL path to a file under root, or null; never escapes root. */
 /**
  * @param {string} text
@@ -157,7 +193,9 @@ async function resolveFile(root, urlPath) {
  * same-origin): the browser then allows SharedArrayBuffer and the app runs duckdb-wasm's multithreaded
  * "coi" build, falling back to the single-threaded one by itself if that build cannot start. `isolated:
  * false` (or TEPAT_ISOLATED=0) leaves them out, as a static host that cannot send headers would; the
- * app's service worker then isolates the page after one reload (src/lib/isolation/).
+ * app's service worker then isolates the page after one reload (src/lib/isolation/). Every response, isolated
+ * or not, also carries the page's Content-Security-Policy with `frame-ancestors 'none'`,
+ * X-Content-Type-Options and Referrer-Policy (cspOfPage, SAFETY_HEADERS).
  * @param {{ root?: string, port?: number, ports?: readonly number[], host?: string, quiet?: boolean, isolated?: boolean }} [options]
  * @returns {Promise<{ server: import('node:http').Server, url: string, close: () => Promise<void> }>}
  */
@@ -166,13 +204,19 @@ export async function serve(options = {}) {
 	const host = options.host ?? HOST;
 	const isolation = (options.isolated ?? process.env.TEPAT_ISOLATED !== '0') ? ISOLATION_HEADERS : {};
 	const fallback = join(root, '200.html');
-	if (!(await fileAt(fallback)) && !(await fileAt(join(root, 'index.html')))) {
+	const shell = (await fileAt(fallback)) ?? (await fileAt(join(root, 'index.html')));
+	if (!shell) {
 		throw new Error(`Tidak ada situs di ${root}: jalankan \`npm run build\` dulu.`);
 	}
+	// Every response that is not a page (scripts, workers, wasm, data, errors) carries the shell's policy:
+	// a worker's CSP is the one its script is served with.
+	const shellCsp = cspOfPage(await readFile(shell.path, 'utf8'));
+	/** @param {string} csp */
+	const always = (csp) => ({ ...SAFETY_HEADERS, 'Content-Security-Policy': csp });
 
 	const server = createServer(async (req, res) => {
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
-			res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+			res.writeHead(405, { Allow: 'GET, HEAD', ...always(shellCsp) }).end();
 			return;
 		}
 		const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -180,26 +224,33 @@ export async function serve(options = {}) {
 		if (!file) {
 			// Assets that do not exist are real 404s; page routes fall back to the SPA shell.
 			if (extname(urlPath) !== '' && !urlPath.endsWith('.html')) {
-				res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+				res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...always(shellCsp) }).end('Not found');
 				return;
 			}
 			file = (await fileAt(fallback)) ?? (await fileAt(join(root, 'index.html')));
 			if (!file) {
-				res.writeHead(404).end();
+				res.writeHead(404, always(shellCsp)).end();
 				return;
 			}
 		}
-		const type = MIME[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+		const extension = extname(file.path).toLowerCase();
+		const type = MIME[extension] ?? 'application/octet-stream';
 		const immutable = file.path.includes(`${sep}_app${sep}immutable${sep}`);
+		// A page is read whole (they are small) for its own policy: its inline scripts' hashes are in it.
+		const page = extension === '.html' ? await readFile(file.path).catch(() => null) : null;
 		res.writeHead(200, {
 			'Content-Type': type,
-			'Content-Length': file.size,
+			'Content-Length': page ? page.byteLength : file.size,
 			'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-			'X-Content-Type-Options': 'nosniff',
+			...always(page ? cspOfPage(page.toString('utf8')) : shellCsp),
 			...isolation
 		});
 		if (req.method === 'HEAD') {
 			res.end();
+			return;
+		}
+		if (page) {
+			res.end(page);
 			return;
 		}
 		createReadStream(file.path)

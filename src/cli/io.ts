@@ -1,4 +1,5 @@
 import type { CodedMessage } from '../lib/core/messages';
+import { csvCell } from '../lib/export/csv-write';
 import { errorWords, wordsOf, type Locale } from '../lib/words';
 
 /** What a CLI command writes to, so tests can run commands in-process as well as as a child process. */
@@ -43,14 +44,14 @@ export const errorIn = (io: CliIO, error: unknown): string => errorWords(error, 
 /** A finding or note core or ingest gave as a code, in the CLI's language. */
 export const saidIn = (io: CliIO, said: CodedMessage): string => wordsOf(said, langOf(io));
 
-/** One CSV field, quoted when it holds a comma, quote or line break. */
-export function csvField(value: string | number): string {
-	const text = String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
+/**
+ * One line of the CSV the CLI prints (summary, indicators): the cells written by the app's own
+ * formula-safe writer (export/csv-write.ts), so a village or kecamatan name from a --reference file
+ * that starts with `=`, `+`, `-`, `@`, a tab or a CR gets the same leading apostrophe as in every
+ * file Tepat writes. Numbers stay numbers; lines end in LF and carry no BOM, as stdout text.
+ */
 export function csvLine(values: readonly (string | number)[]): string {
-	return values.map(csvField).join(',');
+	return values.map((value) => csvCell(value)).join(',');
 }
 
 const idNumber = new Intl.NumberFormat('id-ID');

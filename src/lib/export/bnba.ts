@@ -13,7 +13,7 @@ import { toCsv, type CsvCell } from './csv';
 import { columnWord, programmeTitle, sheetWord, type ExportColumn, type SheetWord } from '../words/export-labels';
 import { eligibilityWords } from '../words/eligibility';
 import type { Locale } from '../words/render';
-import { loadExcelJs } from './exceljs';
+import { loadExcelJs, workbookBytes } from './exceljs';
 
 export interface ExportStamp {
 	planName: string;
@@ -158,7 +158,7 @@ export async function bnbaXlsx(programme: ProgrammeId, rows: readonly BnbaRow[],
 		});
 	});
 	sheet.views = [{ state: 'frozen', ySplit: headerRow.number }];
-	return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+	return workbookBytes(workbook, stamp.locale);
 }
 
 /** The budget summary for the RKA: per programme and funding line, per programme and village, and per village and line. */
@@ -229,5 +229,5 @@ export async function budgetXlsx(
 		textCell(split, added.number, 5, lineName(stamp, v.funding_line));
 	}
 	split.getColumn(7).numFmt = '#,##0';
-	return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+	return workbookBytes(workbook, stamp.locale);
 }

@@ -24,7 +24,7 @@ import type { AreaLevel, TableRow } from '../core/indicators/table';
 import { toCsv, type CsvCell, type CsvOptions } from './csv';
 import { columnWord, tableWord, type TableWord } from '../words/export-labels';
 import type { Locale } from '../words/render';
-import { loadExcelJs } from './exceljs';
+import { loadExcelJs, workbookBytes } from './exceljs';
 
 /** What the title block of the workbook says; the caller gives the words (Indonesian by default). */
 export interface IndicatorTableTitle {
@@ -194,6 +194,5 @@ export async function indicatorTableToXlsx(
 		sheet.getColumn(i + 1).width = c.text ? (c.id === 'kode' ? 16 : 26) : 12;
 	});
 	sheet.views = [{ state: 'frozen', ySplit: XLSX_TITLE_ROWS }];
-	const buffer = await workbook.xlsx.writeBuffer();
-	return new Uint8Array(buffer as ArrayBuffer);
+	return workbookBytes(workbook, locale);
 }

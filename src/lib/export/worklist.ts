@@ -13,7 +13,7 @@ import type { WorklistRow } from '../queries/verval';
 import type { Locale } from '../words/render';
 import { relationWords, worklistHeader, worklistLabel, worklistTitle, worklistWhyWords, type WorklistColumn } from '../words/worklist';
 import { neutraliseFormula, toCsv, type CsvCell } from './csv';
-import { loadExcelJs } from './exceljs';
+import { loadExcelJs, workbookBytes } from './exceljs';
 
 export interface WorklistStamp {
 	villageKode: string;
@@ -132,5 +132,5 @@ export async function worklistXlsx(rows: readonly WorklistRow[], stamp: Worklist
 		sheet.getColumn(i + 1).width = c === 'why' || c === 'status' ? 40 : c === 'alamat' ? 28 : 18;
 	});
 	sheet.views = [{ state: 'frozen', ySplit: headerRow.number }];
-	return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+	return workbookBytes(workbook, locale);
 }

@@ -6,7 +6,7 @@
  * Counts are number cells.
  */
 import type { Worksheet } from 'exceljs';
-import { loadExcelJs } from './exceljs';
+import { loadExcelJs, workbookBytes } from './exceljs';
 import type { IdIssue } from '../core/nik';
 import { duplicateFigures, duplicateRowsRejected, type IngestReport, type ReportRow } from '../ingest/report';
 import type { Locale } from '../words';
@@ -104,6 +104,5 @@ export async function reportToXlsx(
 		sheet.getColumn(1).width = 100;
 		for (const line of capabilities) sheet.addRow([line]);
 	}
-	const buffer = await workbook.xlsx.writeBuffer();
-	return new Uint8Array(buffer as ArrayBuffer);
+	return workbookBytes(workbook, locale);
 }

@@ -35,6 +35,7 @@ import {
 	type StoredMeta,
 	type StoredRegister
 } from './persistence';
+import { clearSaving, markSaving, newSaveId, readSaving, unfinishedSave, warnOnUnload, type SaveMarker } from './save-marker';
 import { decodeAhead } from '$lib/engine/parquet-browser';
 import { REGISTER_TABLES } from '$lib/ingest/tables';
 import { readSavedMappings, type SavedMappings } from './mapping-store';
@@ -163,6 +164,8 @@ export class RegisterModel {
 
 	async #restore(): Promise<void> {
 		this.#begin('starting');
+		// A save the last page began and never committed (save-marker.ts); read at once, it is a few bytes.
+		const marker = readSaving();
 		const engineStart = startEngine();
 		// While DuckDB's wasm compiles: read the stored copy, or fetch the bundled sample, and decode it.
 		const early = readEarly();
@@ -189,13 +192,31 @@ export class RegisterModel {
 				region.set(await referenceOfTables(engine, stored.meta.info.regency));
 				this.timings.lastLoadMs = performance.now() - started;
 				this.#loaded({ ...stored.meta.info, source: 'stored' }, 'saved');
+				this.#unsavedNotice(
+					unfinishedSave(marker, stored.meta.save),
+					m.restore_unsaved_stored({ files: stored.meta.info.names.join(', ') })
+				);
 				return;
 			}
 		} catch (error) {
 			failedRestore = reasonOf(error);
 		}
-		await this.#loadSample(engine, early.sample());
-		if (failedRestore) this.notice = m.restore_failed({ reason: failedRestore });
+		const sampleLoaded = await this.#loadSample(engine, early.sample());
+		const failed = failedRestore ? m.restore_failed({ reason: failedRestore }) : null;
+		if (failed) this.notice = failed;
+		if (sampleLoaded) this.#unsavedNotice(unfinishedSave(marker, undefined), m.restore_unsaved_sample(), failed);
+	}
+
+	/**
+	 * Says that the last load's save never committed, which files it held and what is shown instead
+	 * (`shown`), after `before` (another notice of this start-up); then forgets the marker, so it is said once.
+	 */
+	#unsavedNotice(unsaved: SaveMarker | null, shown: string, before: string | null = null): void {
+		if (unsaved) {
+			const said = m.restore_unsaved({ files: unsaved.names.join(', '), shown });
+			this.notice = before ? `${before} ${said}` : said;
+		}
+		clearSaving();
 	}
 
 	/**
@@ -308,6 +329,8 @@ export class RegisterModel {
 		try {
 			await this.#saving;
 			await clearRegister();
+			// No stored copy now, so no save that could have been lost.
+			clearSaving();
 		} catch (error) {
 			this.#fail({ message: m.persist_failed({ reason: reasonOf(error) }) });
 			return;
@@ -438,14 +461,24 @@ export class RegisterModel {
 		}
 	}
 
+	/**
+	 * Stores a copy of the register. While it runs, leaving the page asks first (beforeunload), and a
+	 * marker in localStorage names its files until the copy has committed (save-marker.ts), so a page
+	 * closed anyway says at its next start that this load was not saved. A failed save keeps its marker
+	 * too: the next start shows the previous copy, and says so.
+	 */
 	async #save(info: RegisterInfo): Promise<StoredMeta | null> {
 		this.persist = 'saving';
 		this.persistError = null;
 		const generation = this.#generation;
+		const save = newSaveId();
+		markSaving({ names: info.names, id: save });
+		const stopWarning = warnOnUnload();
 		try {
 			// Background work: the screens' reads of the new register go first.
 			const tables = await queries.submit({ priority: 'background', run: exportTables });
-			const meta = await saveRegister(info, tables);
+			const meta = await saveRegister(info, tables, save);
+			clearSaving(save);
 			// A newer load may have replaced the register while we were saving.
 			if (this.#generation === generation) this.persist = 'saved';
 			return meta;
@@ -455,6 +488,8 @@ export class RegisterModel {
 				this.persistError = reasonOf(error);
 			}
 			return null;
+		} finally {
+			stopWarning();
 		}
 	}
 

@@ -49,6 +49,8 @@ export interface StoredMeta {
 	info: RegisterInfo;
 	savedAt: string;
 	bytes: number;
+	/** The id of the save that wrote it (save-marker.ts): a start-up marker with another id is a save that never committed. */
+	save?: string;
 }
 
 export type RegisterTables = Record<RegisterTable, Uint8Array>;
@@ -67,14 +69,18 @@ function withStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
 	return withDbStore(DB_NAME, STORE, mode, work);
 }
 
-/** Writes every register table and the meta record in one transaction (replacing what was there). */
-export async function saveRegister(info: RegisterInfo, tables: RegisterTables): Promise<StoredMeta> {
+/**
+ * Writes every register table and the meta record in one transaction (replacing what was there); `save`
+ * is the save's id (save-marker.ts), kept in the meta record.
+ */
+export async function saveRegister(info: RegisterInfo, tables: RegisterTables, save?: string): Promise<StoredMeta> {
 	const meta: StoredMeta = {
 		version: STORE_VERSION,
 		schema: schemaFingerprint(),
 		info,
 		savedAt: new Date().toISOString(),
-		bytes: REGISTER_TABLES.reduce((sum, table) => sum + tables[table].byteLength, 0)
+		bytes: REGISTER_TABLES.reduce((sum, table) => sum + tables[table].byteLength, 0),
+		...(save === undefined ? {} : { save })
 	};
 	// Ask the browser not to evict the register under storage pressure (silently ignored if refused).
 	void navigator.storage?.persist?.().catch(() => false);

@@ -109,3 +109,12 @@ const PROGRAMME = {
 export function programmeTitle(programme: string, locale: Locale): string {
 	return programme in PROGRAMME ? PROGRAMME[programme as ProgrammeId]({}, { locale }) : programme;
 }
+
+const cellCount = new Intl.NumberFormat('id-ID');
+
+/**
+ * What ends a spreadsheet cell cut at Excel's limit: ' … [DIPOTONG: teks asli 1.048.576 karakter; …]'
+ * (export/exceljs.ts). Numbers in the Indonesian writing in both languages, as the CLI writes them.
+ */
+export const truncatedCellWord = (length: number, locale: Locale): string =>
+	m.export_cell_truncated({ length: cellCount.format(length) }, { locale });
