@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CodedError } from '../../src/lib/core/messages';
 import { serialisePledgeFile, type PledgeFile } from '../../src/lib/core/partner/pledge';
 import { defaultPlan } from '../../src/lib/core/plan';
-import type { BastRecord } from '../../src/lib/core/partner/bast';
+import type { BastRecord } from '../../src/lib/core/partner/bast-record';
 
 const exporting = vi.hoisted(() => vi.fn());
 

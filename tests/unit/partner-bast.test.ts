@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CodedError, type CodedMessage } from '../../src/lib/core/messages';
-import { addBast, bastSummary, checkBast, validateBast, type BastInput, type BastRecord } from '../../src/lib/core/partner/bast';
+import { bastSummary } from '../../src/lib/core/partner/bast';
+import { addBast, checkBast, validateBast, type BastInput, type BastRecord } from '../../src/lib/core/partner/bast-record';
 import { decryptEnvelope, encryptEnvelope } from '../../src/lib/core/partner/envelope';
 import { sha256Hex } from '../../src/lib/core/sha256';
 import { BAST_LOG_COLUMNS, bastLogCsv, parseBastLog } from '../../src/lib/export/bast-log';

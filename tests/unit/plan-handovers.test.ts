@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../../src/lib/core/messages';
-import type { BastRecord } from '../../src/lib/core/partner/bast';
+import type { BastRecord } from '../../src/lib/core/partner/bast-record';
 import { defaultPlan, parsePlan, serialisePlan, type Plan } from '../../src/lib/core/plan';
 import { allocationPart, figuresPart, funnelPart } from '../../src/lib/core/plan-parts';
 

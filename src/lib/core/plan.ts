@@ -10,7 +10,7 @@
 import { CodedError, coded, type CodedMessage } from './messages';
 import type { PlanFileMessages, PlanReasons } from './messages/plan';
 import { DEFAULT_SUPPRESSION_THRESHOLD } from './partner/suppression';
-import { BAST_FIELDS, checkBast, repeatedBastNumber, type BastInput, type BastRecord } from './partner/bast';
+import { BAST_FIELDS, checkBast, repeatedBastNumber, type BastInput, type BastRecord } from './partner/bast-record';
 import type { Zone } from './reference';
 import { FLOOR, ROOF, VERVAL, WALL, WATER, type Floor, type Roof, type Verval, type Wall, type Water } from './schema';
 

@@ -4,7 +4,7 @@
  * by name whatever the UI language); cells go through the formula-safe writer (export/csv.ts), since a
  * firm or recipient name is typed by people and the log is opened in a spreadsheet.
  */
-import { BAST_FIELDS, checkBast, repeatedBastNumber, type BastField, type BastInput, type BastRecord } from '../core/partner/bast';
+import { BAST_FIELDS, checkBast, repeatedBastNumber, type BastField, type BastInput, type BastRecord } from '../core/partner/bast-record';
 import { CodedError, coded } from '../core/messages';
 import { restoreFormula, toCsv, type CsvCell, type CsvOptions } from './csv';
 

@@ -3,7 +3,8 @@
  * units the pledge's lines fund, as the BNBA CSV, locked in an envelope (envelope.ts) whose header says
  * what the BAST says about it, and the BAST record with the locked file's SHA-256.
  */
-import { validateBast, bastSummary, type BastRecord } from '../core/partner/bast';
+import { bastSummary } from '../core/partner/bast';
+import { validateBast, type BastRecord } from '../core/partner/bast-record';
 import { encryptEnvelope, type EncryptOptions } from '../core/partner/envelope';
 import { sha256Hex } from '../core/sha256';
 import type { BnbaRow } from '../queries/allocation';

@@ -8,7 +8,7 @@
  * Errors are kept as thrown (CodedError); the screen words them when it renders. A passphrase is never
  * kept here: it is passed in for one call.
  */
-import { addBast, type BastRecord } from '$lib/core/partner/bast';
+import { addBast, type BastRecord } from '$lib/core/partner/bast-record';
 import { CodedError, coded } from '$lib/core/messages';
 import { decryptEnvelope, readEnvelopeHeader, type EnvelopeHeader } from '$lib/core/partner/envelope';
 import { serialisePack } from '$lib/core/partner/pack';
