@@ -19,7 +19,7 @@ import duckdbCoiPthreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pth
 import type { Table } from 'apache-arrow';
 import { OFFLINE_SETTINGS, type Engine } from './types';
 import { ipcFileToStream } from './arrow-ipc';
-import { ipcToParquet, openParquetBatches, parquetToIPC } from './parquet-browser';
+import { decodedIPC, ipcToParquet, openParquetBatches } from './parquet-browser';
 import { sqlIdent } from '../core/sql';
 import { CodedError, coded } from '../core/messages';
 
@@ -214,7 +214,8 @@ export class BrowserEngine implements Engine {
 	}
 
 	async createTableFromParquet(table: string, bytes: Uint8Array): Promise<number> {
-		const ipc = await parquetToIPC(bytes);
+		// A decode started ahead (start-up) is taken here, not done twice.
+		const ipc = await decodedIPC(bytes);
 		const staging = uniqueName('__parquet');
 		// Insert into a staging table first, then swap: a failed decode or insert leaves `table` untouched.
 		try {
