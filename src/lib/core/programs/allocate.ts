@@ -74,16 +74,33 @@ function whole(rupiah: number): string {
 }
 
 /**
- * One CTE per funding line: `end_k` is the cumulative cost where line k stops. Line k funds the queue's
- * units with end_(k-1) < cumulative ≤ end_k; a unit that does not fit the rest of line k's budget goes
- * to line k+1 (costs are positive, so each line's units are one run of the queue).
+ * Where each untargeted funding line stops down the queue. Line k funds the units whose running cost
+ * lies in (start_k, stop_k], with stop_k the largest running cost ≤ stop_(k-1) + its budget: a unit that
+ * does not fit the rest of line k's budget goes to line k+1 (costs are positive, so each line's units are
+ * one run of the queue). One recursive CTE walks the lines, so the statement's size and depth do not grow
+ * with their number (a chain of one CTE per line nested each line's subquery in the next: 200 lines took
+ * 20 s and 1,000 passed DuckDB's expression depth). The step joins and groups rather than asking a
+ * scalar subquery: in DuckDB 1.4 a correlated subquery in the recursive step gave different lines from
+ * one run to the next.
  */
 function lineEndCtes(lines: readonly FundingDraw[]): Cte[] {
-	return lines.map(({ budget }, i): Cte => {
-		const previous = i === 0 ? '0::HUGEINT' : `(SELECT e FROM end_${i - 1})`;
-		const reached = `(SELECT max(cumulative_cost) FROM queue WHERE cumulative_cost <= ${previous} + ${whole(budget)})`;
-		return [`end_${i}`, `SELECT greatest(${previous}, coalesce(${reached}, 0)) AS e`];
-	});
+	if (lines.length === 0) return [];
+	const budgets = lines.map(({ line, budget }, i) => `(${i + 1}, ${sqlString(line)}, ${whole(budget)}::HUGEINT)`);
+	const walk = [
+		'WITH RECURSIVE reached(k, line, stop) AS (',
+		'\tSELECT 0, NULL::VARCHAR, 0::HUGEINT',
+		'\tUNION ALL',
+		'\tSELECT b.k, b.line, greatest(r.stop, coalesce(max(q.cumulative_cost), 0))',
+		'\tFROM reached r JOIN line_budget b ON b.k = r.k + 1',
+		'\tLEFT JOIN queue q ON q.cumulative_cost > r.stop AND q.cumulative_cost <= r.stop + b.budget',
+		'\tGROUP BY b.k, b.line, r.stop',
+		')',
+		'SELECT line, start, stop FROM (SELECT k, line, lag(stop) OVER (ORDER BY k) AS start, stop FROM reached) WHERE k > 0 AND stop > start'
+	].join('\n');
+	return [
+		['line_budget', `SELECT * FROM (VALUES ${budgets.join(', ')}) AS v(k, line, budget)`],
+		['line_end', walk]
+	];
 }
 
 /**
@@ -183,10 +200,6 @@ export function allocationSql(spec: AllocationSpec): string {
 	const targeted = spec.lines.filter(isTargetedDraw);
 	const ends = lineEndCtes(regencyWide);
 	const within = withinLimits(spec);
-	const line =
-		ends.length === 0
-			? 'NULL::VARCHAR'
-			: caseWhen(regencyWide.map((l, i) => [`q.cumulative_cost <= (SELECT e FROM end_${i})`, sqlString(l.line)]));
 	// Without overrides nothing is included or excluded: the candidates go straight to the ranking, not
 	// through a join and a copy kept for the excluded rows, and `included` is no sort key.
 	const overrides = spec.overrides;
@@ -225,7 +238,15 @@ export function allocationSql(spec: AllocationSpec): string {
 					],
 					from: 'placed'
 				});
-	const drawn = `SELECT *, ${line} AS funding_line FROM queue q`;
+	// Line intervals are disjoint, so a queued unit meets at most one line.
+	const drawn =
+		ends.length === 0
+			? 'SELECT *, NULL::VARCHAR AS funding_line FROM queue q'
+			: select({
+					select: ['q.*', 'l.line AS funding_line'],
+					from: 'queue q',
+					joins: ['LEFT JOIN line_end l ON q.cumulative_cost > l.start AND q.cumulative_cost <= l.stop']
+				});
 	const targetedCtes = targetedDrawCtes(targeted);
 	const funded =
 		targeted.length === 0
