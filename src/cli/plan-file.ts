@@ -1,6 +1,6 @@
 /** Reading a plan file for the CLI: the defaults without one, a PlanFileError naming the file otherwise. */
-import { readFile } from 'node:fs/promises';
-import { defaultPlan, parsePlan, PlanFileError, type Plan } from '../lib/core/plan';
+import { readFile, stat } from 'node:fs/promises';
+import { checkPlanSize, defaultPlan, parsePlan, PlanFileError, type Plan } from '../lib/core/plan';
 import { coded } from '../lib/core/messages';
 import { errorIn, type CliIO } from './io';
 
@@ -8,8 +8,11 @@ export async function readPlan(path: string | undefined): Promise<Plan> {
 	if (!path) return defaultPlan();
 	let text: string;
 	try {
+		const { size } = await stat(path);
+		checkPlanSize(size, path);
 		text = await readFile(path, 'utf8');
-	} catch {
+	} catch (error) {
+		if (error instanceof PlanFileError) throw error;
 		throw new PlanFileError(coded('plan.not_found', { file: path }), path);
 	}
 	return parsePlan(text, path);

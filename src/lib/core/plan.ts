@@ -246,6 +246,20 @@ export interface PrintSettings {
 	year: number | null;
 }
 
+/** Longest name (the plan's, a funding line's, an override's unit id) a plan file may hold. */
+export const PLAN_TEXT = 200;
+/** Largest plan file read: 50,000 overrides and 10,000 handover records fit several times over. */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/** A real day of the calendar written YYYY-MM-DD (2026-02-31 is not one, though Date.parse takes it). */
+export function isCalendarDate(text: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (match === null) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Limits of the print settings: a letterhead and a signature block fit the top and bottom of an A4 page. */
 export const PRINT_LIMITS = {
 	letterheadLines: 6,
@@ -391,9 +405,12 @@ class PlanReader {
 		return value;
 	}
 
-	string(value: Json, field: string, fallback: string): string {
+	/** Non-blank text of at most `max` characters (a name prints on one line of every export). */
+	string(value: Json, field: string, fallback: string, max = PLAN_TEXT): string {
 		if (value === undefined) return fallback;
 		if (typeof value !== 'string' || value.trim() === '') this.fail(field, coded('plan.not_text', noParams));
+		const length = [...value].length;
+		if (length > max) this.fail(field, coded('plan.text_too_long', { max: String(max), length: String(length) }));
 		return value;
 	}
 
@@ -629,12 +646,24 @@ function readPledge(r: PlanReader, value: Json, field: string): PledgeSource {
 	};
 }
 
+/**
+ * Limits checked before any work (issue 18): every funding line is a step of each programme's
+ * allocation, so 200 lines (far more than a regency's budget sources and partners' pledges) keep an
+ * allocation of the bundled sample within seconds; 10,000 lines ran for minutes.
+ */
+export const MAX_FUNDING_LINES = 200;
+/** Households or people set by hand: more than a planner reviews one by one. */
+export const MAX_OVERRIDES = 50_000;
+
 /** Longest firm name or contact a pledge carries (one printed line). */
 export const PLEDGE_TEXT = 120;
 
 function readFundingLines(r: PlanReader, value: Json, d: FundingLine[]): FundingLine[] {
 	if (value === undefined) return structuredClone(d);
 	if (!Array.isArray(value)) r.fail('fundingLines', coded('plan.not_list', noParams));
+	if (value.length > MAX_FUNDING_LINES) {
+		r.fail('fundingLines', coded('plan.too_many', { max: String(MAX_FUNDING_LINES), count: String(value.length) }));
+	}
 	const ids = new Set<string>();
 	return value.map((item: Json, i: number) => {
 		const field = `fundingLines[${i}]`;
@@ -704,6 +733,8 @@ function readHandovers(r: PlanReader, value: Json): BastRecord[] {
 function readOverrides(r: PlanReader, value: Json): Override[] {
 	if (value === undefined) return [];
 	if (!Array.isArray(value)) r.fail('overrides', coded('plan.not_list', noParams));
+	if (value.length > MAX_OVERRIDES)
+		r.fail('overrides', coded('plan.too_many', { max: String(MAX_OVERRIDES), count: String(value.length) }));
 	const seen = new Set<string>();
 	return value.map((item: Json, i: number) => {
 		const field = `overrides[${i}]`;
@@ -852,7 +883,7 @@ export function planOf(value: Json, file: string): Plan {
 		name: r.string(o.name, 'name', d.name),
 		date: ((): string | null => {
 			if (o.date === undefined || o.date === null) return null;
-			if (typeof o.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.date) || Number.isNaN(Date.parse(o.date))) {
+			if (typeof o.date !== 'string' || !isCalendarDate(o.date)) {
 				return r.fail('date', coded('plan.not_date', noParams));
 			}
 			return o.date;
@@ -884,11 +915,22 @@ export function planOf(value: Json, file: string): Plan {
 	};
 }
 
+/** Refuses a plan file larger than MAX_PLAN_BYTES before it is read (a plan is kilobytes; a huge one is not a plan). */
+export function checkPlanSize(bytes: number, file: string): void {
+	if (bytes <= MAX_PLAN_BYTES) return;
+	const megabytes = (n: number) => String(Math.ceil(n / (1024 * 1024)));
+	throw new PlanFileError(
+		coded('plan.file_too_large', { file, megabytes: megabytes(bytes), limitMegabytes: megabytes(MAX_PLAN_BYTES) }),
+		file
+	);
+}
+
 /** A plan from a file's text. */
 export function parsePlan(text: string, file: string): Plan {
 	let value: Json;
 	try {
-		value = JSON.parse(text);
+		// A BOM (Notepad's UTF-8) is the file's encoding mark, not JSON: read the same in the CLI and the browser.
+		value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
 	} catch (error) {
 		// The parser's own detail (position, token) is the JavaScript engine's, in its language.
 		throw new PlanFileError(coded('plan.not_json', { file, detail: error instanceof Error ? error.message : String(error) }), file);

@@ -3,7 +3,7 @@
  * and saved to a file. A plan file that does not validate is refused with its message and the current
  * plan is kept. `revision` changes with every edit so derived figures know when to recompute.
  */
-import { defaultPlan, parsePlan, PlanFileError, serialisePlan, type Plan } from '$lib/core/plan';
+import { checkPlanSize, defaultPlan, parsePlan, PlanFileError, serialisePlan, type Plan } from '$lib/core/plan';
 import { download, safeFileStem } from './download';
 import { readStoredPlan, writeStoredPlan } from './plan-store';
 import { errorText } from '$lib/words/error-text';
@@ -54,6 +54,7 @@ export class PlanModel {
 	/** Opens a plan file; false (with `error` set) when it is refused, the current plan untouched. */
 	async open(file: File): Promise<boolean> {
 		try {
+			checkPlanSize(file.size, file.name);
 			this.#set(parsePlan(await file.text(), file.name), true);
 			return true;
 		} catch (error) {

@@ -57,5 +57,6 @@ export const PLAN_WORDS: WordTable<keyof PlanFileMessages> = {
 	'plan.field_refused': (p, locale) =>
 		m.said_plan_field_refused({ file: p.file, field: p.field, reason: reasonWords(p.reason, locale) }, { locale }),
 	'plan.not_json': message(m.said_plan_not_json),
-	'plan.not_found': message(m.said_plan_not_found)
+	'plan.not_found': message(m.said_plan_not_found),
+	'plan.file_too_large': message(m.said_plan_file_too_large)
 };

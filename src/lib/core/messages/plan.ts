@@ -49,4 +49,6 @@ export interface PlanFileMessages {
 	'plan.field_refused': { file: string; field: string; reason: CodedMessage<keyof PlanReasons> };
 	'plan.not_json': { file: string; detail: string };
 	'plan.not_found': { file: string };
+	/** Refused before reading: sizes in whole megabytes. */
+	'plan.file_too_large': { file: string; megabytes: string; limitMegabytes: string };
 }
