@@ -39,6 +39,8 @@ export const XLSX_WORDS: WordTable<keyof XlsxReasons> = {
 	'xlsx.compression': message(m.said_xlsx_compression),
 	'xlsx.truncated': message(m.said_xlsx_truncated),
 	'xlsx.part_damaged': message(m.said_xlsx_part_damaged),
+	'xlsx.size_mismatch': message(m.said_xlsx_size_mismatch),
+	'xlsx.inflate_ratio': message(m.said_xlsx_inflate_ratio),
 	'xlsx.sheet_missing': message(m.said_xlsx_sheet_missing),
 	'xlsx.xml_damaged': message(m.said_xlsx_xml_damaged)
 };

@@ -28,6 +28,10 @@ export interface XlsxReasons {
 	'xlsx.compression': { part: string; method: string };
 	'xlsx.truncated': NoParams;
 	'xlsx.part_damaged': { part: string; detail: string };
+	/** The part inflates past the size the ZIP's directory declares for it. */
+	'xlsx.size_mismatch': { part: string; declared: string };
+	/** The part grows more than `ratio` times its compressed size: a decompression bomb. */
+	'xlsx.inflate_ratio': { part: string; ratio: string };
 	'xlsx.sheet_missing': { sheet: string };
 	'xlsx.xml_damaged': { part: string; detail: string };
 }
