@@ -154,6 +154,48 @@ describe('shapefile variants', () => {
 		expect(error.feature).toBe(1);
 	});
 
+	it('refuses a .prj in metres over coordinates in degrees (EPSG:3857 written over lon/lat), before reprojecting', async () => {
+		const mercator =
+			'PROJCS["WGS_1984_Web_Mercator_Auxiliary_Sphere",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Mercator_Auxiliary_Sphere"],PARAMETER["False_Easting",0.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",0.0],PARAMETER["Standard_Parallel_1",0.0],PARAMETER["Auxiliary_Sphere_Type",0.0],UNIT["Meter",1.0]]';
+		const bytes = zip(shapefileLayer('desa', SHAPEFILE_FIELDS, records, { prj: mercator }));
+		await expectError(
+			'mercator.zip',
+			bytes,
+			/^Berkas ZIP 'mercator\.zip': desa\.prj menyebut proyeksi dalam meter \(WGS_1984_Web_Mercator_Auxiliary_Sphere\), tetapi koordinat di desa\.shp \(11\d\.\d+, -?\d\.\d+, 11\d\.\d+, -?\d\.\d+\) berupa derajat bujur\/lintang\. Hapus \.prj yang salah/
+		);
+	});
+
+	it('refuses a WGS 84 .prj over coordinates in metres, asking for the right .prj', async () => {
+		const bytes = zip(shapefileLayer('desa', SHAPEFILE_FIELDS, records, { project }));
+		await expectError(
+			'utm-prj-salah.zip',
+			bytes,
+			/^Berkas ZIP 'utm-prj-salah\.zip': desa\.prj menyebut koordinat derajat \(GCS_WGS_1984\), tetapi koordinat di desa\.shp \(\d{6}\.\d+, \d{7}\.\d+, \d{6}\.\d+, \d{7}\.\d+\) bukan derajat/
+		);
+	});
+
+	it('refuses coordinates outside Indonesia, naming the feature', async () => {
+		const toEurope = (position: number[]) => [(position[0] ?? 0) - 112, (position[1] ?? 0) + 52.8];
+		const error = await expectError(
+			'eropa.zip',
+			zip(shapefileLayer('desa', SHAPEFILE_FIELDS, records, { project: toEurope })),
+			/^Berkas 'eropa\.zip', fitur ke-1: koordinat \(\d\.\d+, 52\.\d+\) berada di luar wilayah Indonesia/
+		);
+		expect(error.feature).toBe(1);
+		const geojson = encode(
+			'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[116.9,-0.4],[117,-0.4],[117,-0.3],[116.9,-0.4]]]}},{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0.00001,0],[0.00001,0.00001],[0,0]]]}}]}'
+		);
+		expect(
+			(
+				await expectError(
+					'nol.geojson',
+					geojson,
+					"Berkas 'nol.geojson', fitur ke-2: koordinat (0, 0) berada di luar wilayah Indonesia, jadi batas ini tidak dapat dipetakan. Periksa proyeksi berkas (.prj) dan urutan bujur/lintang, atau minta berkas batas desa yang benar dari Bappeda."
+				)
+			).feature
+		).toBe(2);
+	});
+
 	it('merges polygon layers, skips point layers, finds upper-case parts in folders and ignores __MACOSX', async () => {
 		const a = shapefileLayer('peta/BAGIAN_A', SHAPEFILE_FIELDS, records.slice(0, 1));
 		const b = shapefileLayer('peta/bagian_b', SHAPEFILE_FIELDS, records.slice(1, 2));

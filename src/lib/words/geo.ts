@@ -36,6 +36,11 @@ export const BOUNDARY_WORDS: WordTable<keyof BoundaryMessages> = {
 	// The Data screen's own words for it, one per level.
 	'boundary.none_matched': ({ level, ...p }, locale) =>
 		level === 'village' ? m.boundary_none_matched_village(p, { locale }) : m.boundary_none_matched_kecamatan(p, { locale }),
+	'boundary.outside_indonesia': (p, locale) =>
+		m.said_boundary_outside_indonesia({ file: p.file, feature: p.feature, coordinates: p.coordinates.join(', ') }, { locale }),
+	'boundary.prj_projected_over_degrees': (p, locale) =>
+		m.said_boundary_prj_projected_over_degrees({ ...p, box: p.box.join(', ') }, { locale }),
+	'boundary.prj_degrees_over_metres': (p, locale) => m.said_boundary_prj_degrees_over_metres({ ...p, box: p.box.join(', ') }, { locale }),
 	'boundary.not_lon_lat': (p, locale) =>
 		m.said_boundary_not_lon_lat(
 			{

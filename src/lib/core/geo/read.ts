@@ -84,6 +84,7 @@ export async function readBoundaryFile(name: string, bytes: Uint8Array): Promise
 	}
 	checkPolygons(file);
 	checkLonLat(file);
+	checkInIndonesia(file);
 	return file;
 }
 
@@ -189,6 +190,7 @@ async function readShapefileZip(name: string, bytes: Uint8Array): Promise<Bounda
 	const skipped: string[] = [];
 	for (const [layer, parts] of shapeLayers) {
 		const label = layer.split('/').pop() ?? layer;
+		if (parts.prj) checkProjectionAgrees(name, label, decoder.decode(parts.prj), parts.shp as Uint8Array);
 		let shapes: ReturnType<typeof parseShp>;
 		try {
 			shapes = parseShp(parts.shp as Uint8Array, parts.prj ? decoder.decode(parts.prj) : undefined);
@@ -256,17 +258,90 @@ function checkLonLat(file: BoundaryFile): void {
 	});
 }
 
-/** The first position outside lon/lat range in nested coordinate arrays, or null. */
-function findOutside(coordinates: unknown): number[] | null {
+/**
+ * Indonesia from Sabang to Merauke and Miangas to Rote, with a margin of about half a degree: a
+ * boundary file of a regency here lies inside it. Coordinates that do not were reprojected wrongly (a
+ * `.prj` saying metres over degrees collapses every village to a square metre near 0° 0°) or belong
+ * to another country, and would otherwise draw nothing where the map looks.
+ */
+export const INDONESIA_BOUNDS = { west: 94, east: 142, south: -12, north: 7 } as const;
+
+function checkInIndonesia(file: BoundaryFile): void {
+	const { west, east, south, north } = INDONESIA_BOUNDS;
+	file.features.forEach((feature, index) => {
+		const geometry = feature.geometry;
+		if (!geometry || !POLYGON_TYPES.has(geometry.type)) return;
+		const bad = findPosition(geometry.coordinates, (x, y) => x < west || x > east || y < south || y > north);
+		if (!bad) return;
+		throw new BoundaryFileError(
+			coded('boundary.outside_indonesia', { file: file.name, feature: index + 1, coordinates: bad.map((n) => Number(n.toFixed(4))) }),
+			file.name,
+			index + 1,
+			'geometry'
+		);
+	});
+}
+
+/** The projection a `.prj` (WKT) names: PROJCS["name", ...] is projected, GEOGCS["name", ...] is degrees. */
+function prjKind(wkt: string): { projected: boolean; name: string } | null {
+	const match = /^\s*(PROJCS|PROJCRS|GEOGCS|GEOGCRS|GEODCRS)\s*\[\s*"([^"]*)"/i.exec(wkt);
+	if (!match) return null;
+	return { projected: (match[1] ?? '').toUpperCase().startsWith('PROJ'), name: match[2] ?? '' };
+}
+
+/** The bounding box a `.shp` records in its 100-byte header (x min, y min, x max, y max), in its own units. */
+function shpBox(shp: Uint8Array): [number, number, number, number] | null {
+	if (shp.length < 100) return null;
+	const view = new DataView(shp.buffer, shp.byteOffset, 100);
+	const box: [number, number, number, number] = [
+		view.getFloat64(36, true),
+		view.getFloat64(44, true),
+		view.getFloat64(52, true),
+		view.getFloat64(60, true)
+	];
+	return box.every(Number.isFinite) ? box : null;
+}
+
+/**
+ * A `.prj` must agree with the numbers it describes: a projection in metres over coordinates that are
+ * all within ±180/±90 (degrees with the wrong `.prj`), or degrees over coordinates beyond them, is
+ * refused naming both, before anything is reprojected into nonsense.
+ */
+function checkProjectionAgrees(file: string, layer: string, wkt: string, shp: Uint8Array): void {
+	const kind = prjKind(wkt);
+	const box = shpBox(shp);
+	if (!kind || !box) return;
+	const [xMin, yMin, xMax, yMax] = box;
+	const looksLikeDegrees = Math.max(Math.abs(xMin), Math.abs(xMax)) <= 180 && Math.max(Math.abs(yMin), Math.abs(yMax)) <= 90;
+	if (kind.projected === looksLikeDegrees) {
+		throw new BoundaryFileError(
+			coded(kind.projected ? 'boundary.prj_projected_over_degrees' : 'boundary.prj_degrees_over_metres', {
+				file,
+				layer,
+				projection: kind.name,
+				box: box.map((n) => Number(n.toFixed(4)))
+			}),
+			file
+		);
+	}
+}
+
+/** The first position in nested coordinate arrays for which `bad(x, y)` holds, or null. */
+function findPosition(coordinates: unknown, bad: (x: number, y: number) => boolean): number[] | null {
 	if (!Array.isArray(coordinates)) return null;
 	if (typeof coordinates[0] === 'number') {
 		const [x, y] = coordinates as number[];
 		if (typeof x !== 'number' || typeof y !== 'number') return null;
-		return Math.abs(x) > 180 || Math.abs(y) > 90 ? [x, y] : null;
+		return bad(x, y) ? [x, y] : null;
 	}
 	for (const item of coordinates) {
-		const bad = findOutside(item);
-		if (bad) return bad;
+		const found = findPosition(item, bad);
+		if (found) return found;
 	}
 	return null;
+}
+
+/** The first position outside lon/lat range in nested coordinate arrays, or null. */
+function findOutside(coordinates: unknown): number[] | null {
+	return findPosition(coordinates, (x, y) => Math.abs(x) > 180 || Math.abs(y) > 90);
 }

@@ -32,6 +32,11 @@ export interface BoundaryMessages {
 	/** An import that matched no area of the regency (state/BoundaryModel). */
 	'boundary.none_matched': { file: string; count: number; kabupaten: string; level: 'village' | 'kecamatan' };
 	'boundary.not_lon_lat': { file: string; feature: number; coordinates: number[]; format: 'geojson' | 'shapefile' };
+	'boundary.outside_indonesia': { file: string; feature: number; coordinates: number[] };
+	/** The `.prj` names a projection in metres, and the `.shp` box is in degrees. */
+	'boundary.prj_projected_over_degrees': { file: string; layer: string; projection: string; box: number[] };
+	/** The `.prj` names degrees, and the `.shp` box is beyond them. */
+	'boundary.prj_degrees_over_metres': { file: string; layer: string; projection: string; box: number[] };
 }
 
 export interface ClassBreakMessages {
