@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { matchBoundaries } from '../../src/lib/core/geo/match';
-import { BoundaryFileError, readBoundaryFile } from '../../src/lib/core/geo/read';
+import { BoundaryFileError, MAX_BOUNDARY_FEATURES, readBoundaryFile } from '../../src/lib/core/geo/read';
 import type { Reference } from '../../src/lib/core/reference';
 import { SHAPEFILE_FIELDS, shapefileLayer, shapefileRecords, sourceVillages, zip } from '../fixtures/boundaries/make-shapefile';
 import { indonesian } from './in-indonesian';
@@ -194,6 +194,34 @@ describe('shapefile variants', () => {
 				)
 			).feature
 		).toBe(2);
+	});
+
+	it('refuses a ZIP whose shapefile parts declare more than the limit, before inflating them', async () => {
+		const bytes = zip(shapefileLayer('desa', SHAPEFILE_FIELDS, records));
+		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		const names = new TextDecoder();
+		// The .shp's declared size in the central directory (the size fflate inflates to) set to 600 MiB.
+		for (let at = 0; at + 46 <= bytes.length; at++) {
+			if (view.getUint32(at, true) !== 0x02014b50) continue;
+			const name = names.decode(bytes.subarray(at + 46, at + 46 + view.getUint16(at + 28, true)));
+			if (name === 'desa.shp') view.setUint32(at + 24, 600 * 1024 * 1024, true);
+		}
+		await expectError(
+			'bom.zip',
+			bytes,
+			"Berkas 'bom.zip' terlalu besar untuk berkas batas wilayah (600 MB setelah dibuka; paling besar 512 MB). Gunakan berkas batas desa kabupaten ini saja."
+		);
+	});
+
+	it(`refuses a file of more than ${MAX_BOUNDARY_FEATURES} features`, async () => {
+		const feature =
+			'{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[116.9,-0.4],[117,-0.4],[117,-0.3],[116.9,-0.4]]]}}';
+		const text = `{"type":"FeatureCollection","features":[${Array.from({ length: MAX_BOUNDARY_FEATURES + 1 }, () => feature).join(',')}]}`;
+		await expectError(
+			'nasional.geojson',
+			encode(text),
+			`Berkas 'nasional.geojson' berisi ${MAX_BOUNDARY_FEATURES + 1} fitur; paling banyak ${MAX_BOUNDARY_FEATURES}. Gunakan berkas batas desa kabupaten ini saja.`
+		);
 	});
 
 	it('merges polygon layers, skips point layers, finds upper-case parts in folders and ignores __MACOSX', async () => {

@@ -36,6 +36,8 @@ export const BOUNDARY_WORDS: WordTable<keyof BoundaryMessages> = {
 	// The Data screen's own words for it, one per level.
 	'boundary.none_matched': ({ level, ...p }, locale) =>
 		level === 'village' ? m.boundary_none_matched_village(p, { locale }) : m.boundary_none_matched_kecamatan(p, { locale }),
+	'boundary.too_large': message(m.said_boundary_too_large),
+	'boundary.too_many_features': message(m.said_boundary_too_many_features),
 	'boundary.outside_indonesia': (p, locale) =>
 		m.said_boundary_outside_indonesia({ file: p.file, feature: p.feature, coordinates: p.coordinates.join(', ') }, { locale }),
 	'boundary.prj_projected_over_degrees': (p, locale) =>

@@ -66,9 +66,26 @@ function firstCharacter(bytes: Uint8Array): string {
 	return at < bytes.length ? String.fromCharCode(bytes[at] ?? 0) : '';
 }
 
+/**
+ * Limits checked before the work (issue 18): Indonesia's 83,000-odd villages in one file fit, with
+ * their shapes; a file or an unzipped layer past them is refused in a second instead of filling memory.
+ */
+export const MAX_BOUNDARY_FEATURES = 100_000;
+export const MAX_BOUNDARY_BYTES = 512 * 1024 * 1024;
+
+const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+
+function tooLarge(file: string, bytes: number): BoundaryFileError {
+	return new BoundaryFileError(
+		coded('boundary.too_large', { file, megabytes: megabytes(bytes), limitMegabytes: megabytes(MAX_BOUNDARY_BYTES) }),
+		file
+	);
+}
+
 /** Reads `bytes` (the content of the file called `name`) as boundary features. */
 export async function readBoundaryFile(name: string, bytes: Uint8Array): Promise<BoundaryFile> {
 	if (bytes.length === 0) throw new BoundaryFileError(coded('boundary.empty', { file: name }), name);
+	if (bytes.length > MAX_BOUNDARY_BYTES) throw tooLarge(name, bytes.length);
 	const ext = extension(name);
 	let file: BoundaryFile;
 	if (isZip(bytes)) {
@@ -81,6 +98,12 @@ export async function readBoundaryFile(name: string, bytes: Uint8Array): Promise
 		file = readGeoJson(name, bytes);
 	} else {
 		throw new BoundaryFileError(coded('boundary.unknown_format', { file: name }), name);
+	}
+	if (file.features.length > MAX_BOUNDARY_FEATURES) {
+		throw new BoundaryFileError(
+			coded('boundary.too_many_features', { file: name, count: file.features.length, max: MAX_BOUNDARY_FEATURES }),
+			name
+		);
 	}
 	checkPolygons(file);
 	checkLonLat(file);
@@ -157,14 +180,20 @@ function cleanProperties(row: Record<string, unknown>): Record<string, unknown> 
 async function readShapefileZip(name: string, bytes: Uint8Array): Promise<BoundaryFile> {
 	let entries: Record<string, Uint8Array>;
 	const listed: string[] = [];
+	// fflate inflates an entry to no more than its declared size, so the declared sizes bound the memory.
+	let declared = 0;
 	try {
 		entries = unzipSync(bytes, {
 			filter: (entry) => {
 				listed.push(entry.name);
-				return SHAPEFILE_PART.test(entry.name) && !isMacResource(entry.name);
+				const wanted = SHAPEFILE_PART.test(entry.name) && !isMacResource(entry.name);
+				if (wanted) declared += entry.originalSize;
+				if (declared > MAX_BOUNDARY_BYTES) throw tooLarge(name, declared);
+				return wanted;
 			}
 		});
 	} catch (error) {
+		if (error instanceof BoundaryFileError) throw error;
 		const reason = error instanceof Error ? error.message : String(error);
 		throw new BoundaryFileError(coded('boundary.zip_unreadable', { file: name, detail: reason }), name);
 	}

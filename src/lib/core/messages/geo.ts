@@ -32,6 +32,8 @@ export interface BoundaryMessages {
 	/** An import that matched no area of the regency (state/BoundaryModel). */
 	'boundary.none_matched': { file: string; count: number; kabupaten: string; level: 'village' | 'kecamatan' };
 	'boundary.not_lon_lat': { file: string; feature: number; coordinates: number[]; format: 'geojson' | 'shapefile' };
+	'boundary.too_large': { file: string; megabytes: number; limitMegabytes: number };
+	'boundary.too_many_features': { file: string; count: number; max: number };
 	'boundary.outside_indonesia': { file: string; feature: number; coordinates: number[] };
 	/** The `.prj` names a projection in metres, and the `.shp` box is in degrees. */
 	'boundary.prj_projected_over_degrees': { file: string; layer: string; projection: string; box: number[] };
