@@ -16,7 +16,7 @@
  */
 import { kecamatanFromVillages } from '$lib/core/geo/dissolve';
 import { matchBoundaries, type MatchReport } from '$lib/core/geo/match';
-import { BoundaryFileError, readBoundaryFile } from '$lib/core/geo/read';
+import { BoundaryFileError, checkBoundarySize, readBoundaryFile } from '$lib/core/geo/read';
 import type { BoundaryCollection, BoundaryLevel } from '$lib/core/geo/types';
 import type { Reference } from '$lib/core/reference';
 import { reference as bundledReference } from './database';
@@ -272,6 +272,7 @@ export class BoundaryModel {
 			// The bundled or stored shapes must not arrive after, and over, the imported ones.
 			await this.ensureLoaded();
 			const reference = this.#reference;
+			if (file instanceof Blob) checkBoundarySize(file.name, file.size);
 			const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.bytes;
 			const read = await readBoundaryFile(file.name, bytes);
 			const { collection, report } = matchBoundaries(read.features, reference, level);

@@ -82,10 +82,15 @@ function tooLarge(file: string, bytes: number): BoundaryFileError {
 	);
 }
 
+/** Refuses a boundary file by its size alone, before its bytes are read into memory. */
+export function checkBoundarySize(name: string, bytes: number): void {
+	if (bytes > MAX_BOUNDARY_BYTES) throw tooLarge(name, bytes);
+}
+
 /** Reads `bytes` (the content of the file called `name`) as boundary features. */
 export async function readBoundaryFile(name: string, bytes: Uint8Array): Promise<BoundaryFile> {
 	if (bytes.length === 0) throw new BoundaryFileError(coded('boundary.empty', { file: name }), name);
-	if (bytes.length > MAX_BOUNDARY_BYTES) throw tooLarge(name, bytes.length);
+	checkBoundarySize(name, bytes.length);
 	const ext = extension(name);
 	let file: BoundaryFile;
 	if (isZip(bytes)) {
