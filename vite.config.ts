@@ -25,7 +25,7 @@ export default defineConfig({
 				},
 				test: {
 					name: 'unit',
-					include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+					include: ['tests/unit/**/*.test.ts', 'tests/fuzz/**/*.test.ts', 'src/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
 					// Opening duckdb-wasm in a beforeAll compiles its wasm: seconds when idle, far longer on a
