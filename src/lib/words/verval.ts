@@ -35,5 +35,12 @@ export const VERVAL_WORDS: WordTable<keyof VervalMessages> = {
 	'verval.dates_ambiguous': message(m.said_verval_dates_ambiguous),
 	'verval.round_invalid': message(m.said_verval_round_invalid),
 	'verval.decision_reason_missing': message(m.said_verval_decision_reason_missing),
-	'verval.decision_outcome_invalid': message(m.said_verval_decision_outcome_invalid)
+	'verval.decision_outcome_invalid': message(m.said_verval_decision_outcome_invalid),
+	'fieldkit.kit_not_json': message(m.said_fieldkit_kit_not_json),
+	'fieldkit.kit_not_format': message(m.said_fieldkit_kit_not_format),
+	'fieldkit.kit_field': message(m.said_fieldkit_kit_field),
+	'fieldkit.results_not_sealed': message(m.said_fieldkit_results_not_sealed),
+	'fieldkit.results_changed': message(m.said_fieldkit_results_changed),
+	'fieldkit.results_field': message(m.said_fieldkit_results_field),
+	'fieldkit.results_other_kit': message(m.said_fieldkit_results_other_kit)
 };

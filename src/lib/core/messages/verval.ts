@@ -6,4 +6,14 @@ export interface VervalMessages {
 	'verval.round_invalid': { file: string; round: number };
 	'verval.decision_reason_missing': { person: string };
 	'verval.decision_outcome_invalid': { person: string; outcome: string };
+	'fieldkit.kit_not_json': { file: string };
+	'fieldkit.kit_not_format': { file: string };
+	'fieldkit.kit_field': { file: string; field: string };
+	/** Not the two lines (body, checksum) of a results file. */
+	'fieldkit.results_not_sealed': { file: string };
+	/** The body's bytes no longer give the checksum written under it. */
+	'fieldkit.results_changed': { file: string };
+	'fieldkit.results_field': { file: string; field: string };
+	/** Results of another kit than the one given. */
+	'fieldkit.results_other_kit': { file: string };
 }
