@@ -39,6 +39,8 @@ const SCREENS = {
 	mitra: { path: () => 'mitra/', ready: '[data-testid="mitra-standing"][aria-busy="false"]' },
 	verval: { path: () => 'verval/', ready: '[data-testid="verval-source"]' },
 	glosarium: { path: () => 'glosarium/', ready: '[data-testid="glossary"]' },
+	// The field screen's own shell, with no kit opened yet (a fresh browser).
+	lapangan: { path: () => 'lapangan/', ready: '[data-testid="lapangan-page"][data-restored="true"]' },
 	'cetak ringkasan': { path: () => 'cetak/ringkasan/', ready: '[data-testid="print-brief"][data-ready="true"]' },
 	'cetak kecamatan': { path: (c) => `cetak/kecamatan/?kode=${c.kecamatan}`, ready: '[data-testid="print-kecamatan"][data-ready="true"]' },
 	'verval cetak': { path: (c) => `verval/cetak/?kecamatan=${c.kecamatan}`, ready: '[data-testid="print-camat"][data-ready="true"]' },

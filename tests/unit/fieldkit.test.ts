@@ -95,6 +95,7 @@ describe('field kit', () => {
 			format: RESULTS_FORMAT,
 			version: RESULTS_VERSION,
 			kit: await kitChecksum(kitText),
+			register: kit.register,
 			village,
 			officer: kit.officer,
 			savedAt: '2026-12-06T10:00:00Z',

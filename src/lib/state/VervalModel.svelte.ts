@@ -15,6 +15,10 @@ import { decisionStatements } from '$lib/core/verval/decisions';
 import type { StatusSource } from '$lib/core/verval/relations';
 import type { Engine } from '$lib/engine/types';
 import { importResultFile, type ResultImport } from '$lib/ingest/verval-results';
+import { importFieldResults } from '$lib/ingest/field-results';
+import { looksLikeResults, openResults } from '$lib/core/fieldkit/results';
+import { serialiseKit } from '$lib/core/fieldkit/kit';
+import { fieldKit } from '$lib/queries/fieldkit';
 import {
 	kecamatanProgress,
 	openConflicts,
@@ -56,6 +60,10 @@ import { region } from './RegionModel.svelte';
 import { register } from './RegisterModel.svelte';
 import { readResultColumnChoice, writeResultColumnChoice, type ResultColumnChoice } from './result-columns-store';
 import { fileSource } from './sources';
+
+function nowIso(): string {
+	return new Date().toISOString();
+}
 
 export type FieldworkActivity = 'restoring' | 'importing' | 'deciding' | 'clearing';
 export type FieldworkPersist = 'none' | 'saving' | 'saved' | 'failed';
@@ -270,7 +278,12 @@ export class VervalModel {
 				try {
 					const result = await queries.submit({
 						priority: 'interactive',
-						run: (engine) => importResultFile(engine, fileSource(file), { round, chosen })
+						run: async (engine) => {
+							// A field kit's sealed results are checked whole (checksum) before any row is read.
+							const head = await file.slice(0, 64).text();
+							if (!looksLikeResults(head)) return importResultFile(engine, fileSource(file), { round, chosen });
+							return importFieldResults(engine, file.name, await openResults(await file.text(), file.name), round);
+						}
 					});
 					imported.push(result);
 				} catch (error) {
@@ -406,6 +419,31 @@ export class VervalModel {
 				}
 			});
 			download(file.bytes, file.name, file.type);
+		} catch (error) {
+			this.error = error;
+		}
+	}
+
+	/**
+	 * Downloads one village's field kit for the field screen: its worklist once results came in, its
+	 * register people before (issue 17 point 3).
+	 */
+	async downloadFieldKit(villageKode: string): Promise<void> {
+		this.error = null;
+		try {
+			const kit = await queries.submit({
+				priority: 'background',
+				run: async (engine) => {
+					await this.prepare(engine);
+					return fieldKit(engine, {
+						village: villageKode,
+						basis: this.hasResults ? 'worklist' : 'register',
+						officer: '',
+						createdAt: nowIso()
+					});
+				}
+			});
+			if (kit) download(serialiseKit(kit), `paket-lapangan-${villageKode.replaceAll('.', '')}.json`, 'application/json');
 		} catch (error) {
 			this.error = error;
 		}

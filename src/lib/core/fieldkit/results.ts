@@ -31,6 +31,8 @@ export interface KitResults {
 	version: typeof RESULTS_VERSION;
 	/** SHA-256 of the kit file the entries were made from. */
 	kit: string;
+	/** The register checksum the kit was cut from. */
+	register: string;
 	village: string;
 	officer: string;
 	savedAt: string;
@@ -51,6 +53,7 @@ export async function sealResults(results: KitResults): Promise<string> {
 		format: results.format,
 		version: results.version,
 		kit: results.kit,
+		register: results.register,
 		village: results.village,
 		officer: results.officer,
 		savedAt: results.savedAt,
@@ -92,14 +95,15 @@ export async function openResults(text: string, file: string, kit?: { text: stri
 		throw new KitFileError(coded('fieldkit.results_not_sealed', { file }));
 	}
 	const r = new ResultsReader(file);
-	const o = r.record(value, '', ['format', 'version', 'kit', 'village', 'officer', 'savedAt', 'entries']);
+	const o = r.record(value, '', ['format', 'version', 'kit', 'register', 'village', 'officer', 'savedAt', 'entries']);
 	if (o.format !== RESULTS_FORMAT || o.version !== RESULTS_VERSION) throw new KitFileError(coded('fieldkit.results_not_sealed', { file }));
 	const results: KitResults = {
 		format: RESULTS_FORMAT,
 		version: RESULTS_VERSION,
 		kit: r.line(o.kit, 'kit', 64, { pattern: HEX }),
+		register: r.line(o.register, 'register', 64, { pattern: /^[0-9a-f]{1,64}$/ }),
 		village: r.line(o.village, 'village', 20),
-		officer: r.line(o.officer, 'officer', TEXT),
+		officer: r.line(o.officer, 'officer', TEXT, { trim: true }),
 		savedAt: r.line(o.savedAt, 'savedAt', 40),
 		entries: r.list(o.entries, 'entries').map((item, i): KitEntry => {
 			const field = `entries[${i}]`;
@@ -133,4 +137,9 @@ export async function openResults(text: string, file: string, kit?: { text: stri
 		});
 	}
 	return results;
+}
+
+/** Whether a file's first bytes (as text) are those of a sealed results file, not a result sheet. */
+export function looksLikeResults(head: string): boolean {
+	return head.startsWith(`{"format":"${RESULTS_FORMAT}"`);
 }
