@@ -246,6 +246,17 @@ export interface PrintSettings {
 	year: number | null;
 }
 
+/**
+ * A value as a refusal quotes it: a scalar as JSON, cut to 60 characters; a list or an object by its
+ * kind only (a hostile one may be nested 100,000 deep, past what JSON.stringify can recurse).
+ */
+function shown(value: Json): string {
+	if (Array.isArray(value)) return '[…]';
+	if (value !== null && typeof value === 'object') return '{…}';
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
 /** Longest name (the plan's, a funding line's, an override's unit id) a plan file may hold. */
 export const PLAN_TEXT = 200;
 /** Largest plan file read: 50,000 overrides and 10,000 handover records fit several times over. */
@@ -420,7 +431,7 @@ class PlanReader {
 		const out: T[] = [];
 		for (const item of value) {
 			if (typeof item !== 'string' || !(allowed as readonly string[]).includes(item)) {
-				this.fail(field, coded('plan.unknown_value', { value: JSON.stringify(item), allowed: allowed.join(', ') }));
+				this.fail(field, coded('plan.unknown_value', { value: shown(item), allowed: allowed.join(', ') }));
 			}
 			if (!out.includes(item as T)) out.push(item as T);
 		}
@@ -848,7 +859,7 @@ export function planOf(value: Json, file: string): Plan {
 	const r = new PlanReader(file);
 	const raw = r.object(value, 'rencana');
 	if (raw.format !== undefined && raw.format !== PLAN_FORMAT) {
-		r.fail('format', coded('plan.not_plan_format', { format: PLAN_FORMAT, written: JSON.stringify(raw.format) }));
+		r.fail('format', coded('plan.not_plan_format', { format: PLAN_FORMAT, written: shown(raw.format) }));
 	}
 	const o = migrate(raw, r);
 	r.known(o, '', [
