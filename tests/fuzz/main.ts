@@ -9,7 +9,7 @@ const count = Number(values.count);
 const seed = Number(values.seed);
 const started = performance.now();
 const byDamage = new Map<string, Map<string, number>>();
-const summary = await runFuzz(fuzzInputs(count, seed), (o) => {
+const summary = await runFuzz(await fuzzInputs(count, seed), (o) => {
 	const key = `${o.input.target}/${o.input.damage}`;
 	const verdicts = byDamage.get(key) ?? new Map<string, number>();
 	verdicts.set(o.verdict, (verdicts.get(o.verdict) ?? 0) + 1);

@@ -14,6 +14,10 @@ import { csvField } from '../../src/lib/sample';
 import { csvRows } from '../../src/lib/sample/xlsx';
 import { errorWords } from '../../src/lib/words';
 import { generatedDtsen } from '../fixtures/capabilities';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { xlsxPackage } from '../fixtures/xlsx-package';
 import { flipBytes, latin1, randomBytes, truncateAt, utf16, utf8 } from './bytes';
 import type { Random } from './random';
 import type { Damage, FuzzInput, Outcome, Verdict } from './types';
@@ -54,6 +58,57 @@ function seeded(random: Random): Table {
 }
 
 const file = (bytes: Uint8Array, people?: number) => ({ name: 'dtsen-rusak.csv', bytes, ...(people === undefined ? {} : { people }) });
+
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The table as one worksheet of inline strings (Excel's own files use shared strings; both are read). */
+function xlsxOf(t: Table): Uint8Array {
+	const letters = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letters(Math.floor(i / 26) - 1) + letters(i % 26));
+	const rowXml = (row: readonly string[], r: number) =>
+		`<row r="${r}">${row.map((v, i) => `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${xml(v)}</t></is></c>`).join('')}</row>`;
+	return xlsxPackage({ sheets: [{ name: 'Data', sheetData: [t.header, ...t.rows].map((row, i) => rowXml(row, i + 1)).join('') }] });
+}
+
+/** The ZIP with the central directory's declared size of `entry` set to `size` (a lie about what it inflates to). */
+function declaring(bytes: Uint8Array, entry: string, size: number): Uint8Array {
+	const out = bytes.slice();
+	const view = new DataView(out.buffer);
+	const names = new TextDecoder();
+	for (let at = 0; at + 46 <= out.length; at++) {
+		if (view.getUint32(at, true) !== 0x02014b50) continue;
+		if (names.decode(out.subarray(at + 46, at + 46 + view.getUint16(at + 28, true))) === entry) view.setUint32(at + 24, size, true);
+	}
+	return out;
+}
+
+let parquetEngine: Promise<NodeEngine> | null = null;
+
+/**
+ * The table as Parquet, written by DuckDB with each column cast by `types` (VARCHAR by default): the
+ * types another tool's export may give a column Tepat reads as text or a code.
+ */
+async function parquetOf(t: Table, types: Readonly<Record<string, string>> = {}): Promise<Uint8Array> {
+	parquetEngine ??= NodeEngine.open();
+	const engine = await parquetEngine;
+	const dir = await mkdtemp(join(tmpdir(), 'tepat-fuzz-'));
+	try {
+		await writeFile(join(dir, 'in.csv'), text(t));
+		const columns = t.header.map((h) => `TRY_CAST("${h}" AS ${types[h] ?? 'VARCHAR'}) AS "${h}"`).join(', ');
+		await engine.exec(
+			`COPY (SELECT ${columns} FROM read_csv('${join(dir, 'in.csv')}', all_varchar = true, header = true)) TO '${join(dir, 'out.parquet')}' (FORMAT parquet)`
+		);
+		return new Uint8Array(await readFile(join(dir, 'out.parquet')));
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+const xlsxFile = (bytes: Uint8Array, people?: number) => ({ name: 'dtsen-rusak.xlsx', bytes, ...(people === undefined ? {} : { people }) });
+const parquetFile = (bytes: Uint8Array, people?: number) => ({
+	name: 'dtsen-rusak.parquet',
+	bytes,
+	...(people === undefined ? {} : { people })
+});
 
 export const REGISTER_DAMAGES: Damage[] = [
 	{ name: 'intact', expect: 'either', make: (r) => file(utf8(text(seeded(r))), PEOPLE) },
@@ -170,6 +225,54 @@ export const REGISTER_DAMAGES: Damage[] = [
 			return file(at < 0 ? bytes : Uint8Array.from([...bytes.subarray(0, at), 0xe9, ...bytes.subarray(at + 2)]), PEOPLE);
 		}
 	},
+	{ name: 'xlsx-intact', expect: 'either', make: (r) => xlsxFile(xlsxOf(seeded(r)), PEOPLE) },
+	{
+		name: 'xlsx-declared-smaller',
+		expect: 'refused',
+		make: (r) => xlsxFile(declaring(xlsxOf(seeded(r)), 'xl/worksheets/sheet1.xml', r.int(10, 2000)))
+	},
+	{ name: 'xlsx-truncated', expect: 'either', make: (r) => xlsxFile(truncateAt(xlsxOf(seeded(r)), r)) },
+	{ name: 'xlsx-flipped', expect: 'either', make: (r) => xlsxFile(flipBytes(xlsxOf(seeded(r)), r)) },
+	{
+		name: 'xlsx-bad-desil',
+		expect: 'noticed',
+		make: (r) => xlsxFile(xlsxOf(withCell(seeded(r), r, 'desil_nasional', r.pick(['x', '-3', '99', 'NaN'])).table), PEOPLE)
+	},
+	{ name: 'parquet-text', expect: 'either', make: async (r) => parquetFile(await parquetOf(seeded(r)), PEOPLE) },
+	{
+		name: 'parquet-typed',
+		expect: 'either',
+		make: async (r) =>
+			parquetFile(
+				await parquetOf(seeded(r), {
+					nomor_induk_kependudukan: 'BIGINT',
+					nomor_kartu_keluarga: 'BIGINT',
+					usia: r.pick(['INTEGER', 'DOUBLE', 'HUGEINT']),
+					desil_nasional: r.pick(['TINYINT', 'DOUBLE', 'VARCHAR']),
+					tanggal_lahir: 'DATE',
+					luas_lantai: 'DECIMAL(9,2)'
+				}),
+				PEOPLE
+			)
+	},
+	{
+		name: 'parquet-wrong-types',
+		expect: 'either',
+		make: async (r) =>
+			parquetFile(
+				await parquetOf(seeded(r), {
+					[r.pick(['desil_nasional', 'usia', 'jenis_kelamin', 'status_hubungan_keluarga'])]: r.pick([
+						'BOOLEAN',
+						'DATE',
+						'BLOB',
+						'VARCHAR[]',
+						'STRUCT(v VARCHAR)'
+					])
+				})
+			)
+	},
+	{ name: 'parquet-truncated', expect: 'either', make: async (r) => parquetFile(truncateAt(await parquetOf(seeded(r)), r)) },
+	{ name: 'parquet-flipped', expect: 'either', make: async (r) => parquetFile(flipBytes(await parquetOf(seeded(r)), r)) },
 	{
 		name: 'utf16',
 		expect: 'either',
@@ -197,6 +300,9 @@ export class RegisterRunner {
 
 	async close(): Promise<void> {
 		await this.#engine?.close();
+		const writer = parquetEngine;
+		parquetEngine = null;
+		await (await writer)?.close();
 	}
 
 	async run(input: FuzzInput): Promise<Omit<Outcome, 'input' | 'ms'>> {

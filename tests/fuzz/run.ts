@@ -4,6 +4,7 @@
  * rather than waited on.
  */
 import { BOUNDARY_DAMAGES, runBoundary } from './boundary';
+import { MAPPING_DAMAGES, runMapping } from './mapping';
 import { PLAN_DAMAGES, runPlan } from './plan';
 import { REGISTER_DAMAGES, RegisterRunner } from './register';
 import { Random } from './random';
@@ -12,13 +13,22 @@ import type { Damage, FuzzInput, Outcome, Target, Verdict } from './types';
 /** Longest any one input may take before it counts as hung: far beyond a correct answer's seconds. */
 export const HANG_MS = 120_000;
 
-const DAMAGES: Record<Target, Damage[]> = { register: REGISTER_DAMAGES, plan: PLAN_DAMAGES, boundary: BOUNDARY_DAMAGES };
+const DAMAGES: Record<Target, Damage[]> = {
+	register: REGISTER_DAMAGES,
+	plan: PLAN_DAMAGES,
+	boundary: BOUNDARY_DAMAGES,
+	mapping: MAPPING_DAMAGES
+};
 
-export function fuzzInputs(count: number, seed: number): FuzzInput[] {
+export async function fuzzInputs(count: number, seed: number): Promise<FuzzInput[]> {
 	const random = new Random(seed);
 	const all = (Object.entries(DAMAGES) as [Target, Damage[]][]).flatMap(([target, damages]) => damages.map((d) => ({ target, damage: d })));
 	const chosen = [...all, ...Array.from({ length: Math.max(0, count - all.length) }, () => random.pick(all))];
-	return chosen.map(({ target, damage }) => ({ target, damage: damage.name, expect: damage.expect, ...damage.make(random) }));
+	const inputs: FuzzInput[] = [];
+	// One after another: each draws from the same generator, so the order fixes the inputs.
+	for (const { target, damage } of chosen)
+		inputs.push({ target, damage: damage.name, expect: damage.expect, ...(await damage.make(random)) });
+	return inputs;
 }
 
 async function bounded<T>(work: Promise<T>, ms: number): Promise<T | 'hung'> {
@@ -58,9 +68,9 @@ export async function runFuzz(inputs: readonly FuzzInput[], onOutcome?: (outcome
 			const work =
 				input.target === 'register'
 					? register.run(input)
-					: input.target === 'plan'
-						? Promise.resolve().then(() => runPlan(input))
-						: runBoundary(input);
+					: input.target === 'boundary'
+						? runBoundary(input)
+						: Promise.resolve().then(() => (input.target === 'plan' ? runPlan(input) : runMapping(input)));
 			const result = await bounded(work, HANG_MS);
 			const outcome: Outcome = {
 				input,

@@ -1,7 +1,7 @@
 /** What the fuzz suite feeds in and what it makes of the answer. */
 import type { Random } from './random';
 
-export type Target = 'register' | 'plan' | 'boundary';
+export type Target = 'register' | 'plan' | 'boundary' | 'mapping';
 
 /**
  * What a damaged input must get. `refused`: a clear message. `noticed`: a clear message, or a load
@@ -21,10 +21,12 @@ export interface FuzzInput {
 	people?: number;
 }
 
+type Made = Omit<FuzzInput, 'target' | 'damage' | 'expect'>;
+
 export interface Damage {
 	name: string;
 	expect: Expectation;
-	make(random: Random): Omit<FuzzInput, 'target' | 'damage' | 'expect'>;
+	make(random: Random): Made | Promise<Made>;
 }
 
 export type Verdict = 'loaded' | 'refused' | 'silently-wrong' | 'unclear' | 'crashed' | 'hung' | 'changed-previous';
