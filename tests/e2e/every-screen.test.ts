@@ -29,6 +29,8 @@ interface Screen {
 	path: (codes: Codes) => string;
 	/** What shows once the screen has its content, so the check reads a finished page. */
 	ready: string;
+	/** False for a screen of its own shell that shows no register (the field screen). */
+	register?: boolean;
 }
 
 const SCREENS = {
@@ -40,7 +42,7 @@ const SCREENS = {
 	verval: { path: () => 'verval/', ready: '[data-testid="verval-source"]' },
 	glosarium: { path: () => 'glosarium/', ready: '[data-testid="glossary"]' },
 	// The field screen's own shell, with no kit opened yet (a fresh browser).
-	lapangan: { path: () => 'lapangan/', ready: '[data-testid="lapangan-page"][data-restored="true"]' },
+	lapangan: { path: () => 'lapangan/', ready: '[data-testid="lapangan-page"][data-restored="true"]', register: false },
 	'cetak ringkasan': { path: () => 'cetak/ringkasan/', ready: '[data-testid="print-brief"][data-ready="true"]' },
 	'cetak kecamatan': { path: (c) => `cetak/kecamatan/?kode=${c.kecamatan}`, ready: '[data-testid="print-kecamatan"][data-ready="true"]' },
 	'verval cetak': { path: (c) => `verval/cetak/?kecamatan=${c.kecamatan}`, ready: '[data-testid="print-camat"][data-ready="true"]' },
@@ -118,7 +120,7 @@ async function open(page: Page, screen: Screen): Promise<void> {
 	} else {
 		await page.goto(path);
 	}
-	await waitForRegister(page, sample);
+	if (screen.register !== false) await waitForRegister(page, sample);
 	await page.waitForSelector(screen.ready, { timeout: LOAD_TIMEOUT });
 	await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: LOAD_TIMEOUT });
 }
