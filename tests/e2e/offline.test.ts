@@ -5,7 +5,8 @@
  * - a changed service worker (a new deployment) shows the "update available" notice and nothing reloads
  *   until the user accepts; then the page reloads once, the new version serves it, and the old version's
  *   cache is gone;
- * - the Data screen says how much storage is used and whether the browser keeps it;
+ * - the Data screen says how much storage is used and whether the browser keeps it; a change the full
+ *   storage refuses is named, with the register and the plan offered as files;
  * - no request leaves the origin, online or offline.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -164,5 +165,46 @@ describe('offline in Chromium', () => {
 		expect(names).toContain(`tepat-offline-${next}`);
 		expect(names).not.toContain(`tepat-offline-${first}`);
 		await waitForColours(page);
+	}, 600_000);
+
+	it('a plan change the full storage refuses says so and offers the register and the plan as files', async () => {
+		site = await openSite();
+		const { page, context } = site;
+		// The browser's storage is full: localStorage refuses the plan as a browser out of quota does.
+		await context.addInitScript(() => {
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key: string, value: string) {
+				if (key.startsWith('tepat.plan')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				setItem.call(this, key, value);
+			};
+		});
+		await page.goto(`${site.url}rencana/`);
+		await waitForRegister(page, sample);
+		const key = await waitForAllocation(page, '', LOAD_TIMEOUT, 'figures');
+		expect(await page.isVisible('[data-testid="storage-full"]')).toBe(false);
+
+		await page.selectOption('[data-testid="plan-programme"]', 'water');
+		await page.fill('[data-testid="plan-budget-apbd-water"]', '100.000.000');
+		await page.press('[data-testid="plan-budget-apbd-water"]', 'Tab');
+		await waitForAllocation(page, key, LOAD_TIMEOUT, 'figures');
+		const alert = page.locator('[data-testid="storage-full"]');
+		await alert.waitFor({ timeout: LOAD_TIMEOUT });
+		expect(await alert.getAttribute('data-unsaved')).toBe('plan');
+		expect(await alert.textContent()).toContain('Ruang penyimpanan peramban penuh: rencana tidak tersimpan');
+
+		const [plan] = await Promise.all([
+			page.waitForEvent('download', { timeout: LOAD_TIMEOUT }),
+			alert.locator('[data-testid="storage-save-plan"]').click()
+		]);
+		expect(plan.suggestedFilename()).toMatch(/^rencana-.+\.json$/);
+		expect(await readFile(await plan.path(), 'utf8')).toContain('100000000');
+
+		const [register] = await Promise.all([
+			page.waitForEvent('download', { timeout: LOAD_TIMEOUT }),
+			alert.locator('[data-testid="storage-save-register"]').click()
+		]);
+		expect(register.suggestedFilename()).toBe('register-terverifikasi.csv');
+		const rows = (await readFile(await register.path(), 'utf8')).trimEnd().split('\n');
+		expect(rows.length - 1).toBe(sample.people);
 	}, 600_000);
 });
