@@ -2,9 +2,11 @@
  * The app's service worker for the page (registered on every visit: offline use, and threads through
  * isolation/) and the "update available" notice: a new version waits until the user accepts it, and
  * not while the app is in the middle of work (a load, a save), which a shell names with `holdWhile`.
+ * It lives here, beside the worker's client, rather than in state/: it holds no data, and partner mode
+ * (whose import graph may reach no state module that could) shows the notice too.
  */
-import { acceptUpdate, watchUpdates } from '$lib/offline/updates';
-import { registerWorker, serviceWorkers } from '$lib/offline/worker-client';
+import { acceptUpdate, watchUpdates } from './updates';
+import { registerWorker, serviceWorkers } from './worker-client';
 
 /** A tab left open for days still learns of a new version (the browser checks on navigations only). */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
