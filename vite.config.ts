@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { emittedFiles } from './scripts/emitted-files.js';
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +11,8 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			strategy: ['localStorage', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		emittedFiles()
 	],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	build: { chunkSizeWarningLimit: 4096 },

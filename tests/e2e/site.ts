@@ -66,12 +66,14 @@ export interface SiteOptions {
 	 * start` does); false serves the site as a static host that cannot send headers would.
 	 */
 	isolated?: boolean;
+	/** The directory to serve instead of BUILD_DIR (a copy a test may change, as a new deployment would). */
+	root?: string;
 }
 
 export async function openSite(options: SiteOptions = {}): Promise<Site> {
 	assertPrerequisites();
 	const server = await serve({
-		root: BUILD_DIR,
+		root: options.root ?? BUILD_DIR,
 		port: 0,
 		quiet: true,
 		...(options.isolated === undefined ? {} : { isolated: options.isolated })

@@ -1,7 +1,8 @@
 /**
  * Issue 14 point 2, the parts of "threads where the browser allows" that need no browser: the kill
  * switch (`?threads=0`, remembered), the headers the service worker adds to the app's own responses,
- * and the page's decision to register the worker and reload once, never in a loop. The real worker in
+ * and the page's decision to tell the worker (registered on every visit, for offline use) to isolate it
+ * and reload once, never in a loop. The real worker in
  * real Chromium is tests/e2e/threads.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -88,65 +89,30 @@ describe("the service worker's headers", () => {
 	});
 });
 
-/** A service worker that goes from `installing` to `final` when told. */
-class FakeWorker extends EventTarget {
-	constructor(
-		public state: ServiceWorkerState,
-		readonly scriptURL: string
-	) {
-		super();
-	}
-	become(state: ServiceWorkerState): void {
-		this.state = state;
-		this.dispatchEvent(new Event('statechange'));
-	}
-}
-
 interface Harness {
 	env: IsolationEnvironment;
 	session: MemoryStorage;
 	reloads: number;
-	registered: string[];
-	unregistered: number;
+	/** What the worker was told, in order. */
+	told: boolean[];
 }
 
-const WORKER_URL = 'http://127.0.0.1:4173/service-worker.js';
-
-/** The page's environment with a service worker container that installs to `final` (or throws). */
-function harness(
-	options: { isolated?: boolean; final?: ServiceWorkerState; refuse?: boolean; existing?: boolean; controlled?: boolean } = {}
-): Harness {
+/**
+ * The page's environment, its worker (registered on every visit for offline use) hearing what it is told;
+ * `deaf`: no worker could be registered or answer.
+ */
+function harness(options: { isolated?: boolean; controlled?: boolean; deaf?: boolean } = {}): Harness {
 	const session = new MemoryStorage();
-	const state: Harness = { env: undefined as unknown as IsolationEnvironment, session, reloads: 0, registered: [], unregistered: 0 };
-	const existing = options.existing
-		? [
-				{
-					active: new FakeWorker('activated', WORKER_URL),
-					waiting: null,
-					installing: null,
-					unregister: async () => {
-						state.unregistered++;
-						return true;
-					}
-				}
-			]
-		: [];
-	const container = {
-		register: async (url: string) => {
-			if (options.refuse) throw new Error('SecurityError: insecure origin');
-			state.registered.push(url);
-			const worker = new FakeWorker('installing', WORKER_URL);
-			queueMicrotask(() => worker.become(options.final ?? 'activated'));
-			return { installing: worker, waiting: null, active: null };
-		},
-		getRegistrations: async () => existing,
-		controller: options.controlled ? new FakeWorker('activated', WORKER_URL) : null
-	};
+	const state: Harness = { env: undefined as unknown as IsolationEnvironment, session, reloads: 0, told: [] };
 	state.env = {
 		isolated: options.isolated ?? false,
-		serviceWorkers: container as unknown as ServiceWorkerContainer,
-		workerUrl: WORKER_URL,
-		workerType: 'classic',
+		controlled: options.controlled ?? false,
+		canUseWorker: true,
+		tellWorker: async (threads) => {
+			if (options.deaf) return false;
+			state.told.push(threads);
+			return true;
+		},
 		session,
 		reload: () => {
 			state.reloads++;
@@ -156,17 +122,17 @@ function harness(
 }
 
 describe('isolating the page through the service worker', () => {
-	it('an isolated page goes on at once, registering nothing', async () => {
+	it('an isolated page goes on at once, telling the worker nothing', async () => {
 		const h = harness({ isolated: true });
 		expect(await isolate(h.env, true)).toBe('isolated');
-		expect(h.registered).toEqual([]);
+		expect(h.told).toEqual([]);
 		expect(h.reloads).toBe(0);
 	});
 
-	it('the first visit registers the worker and reloads once; a second plain load does not reload again', async () => {
+	it('the first visit tells the worker to isolate and reloads once; a second plain load does not reload again', async () => {
 		const h = harness();
 		expect(await isolate(h.env, true)).toBe('reloading');
-		expect(h.registered).toEqual([WORKER_URL]);
+		expect(h.told).toEqual([true]);
 		expect(h.reloads).toBe(1);
 		// The browser still did not isolate the page after that reload: single-threaded, no loop.
 		expect(await isolate(h.env, true)).toBe('not-isolated');
@@ -176,39 +142,39 @@ describe('isolating the page through the service worker', () => {
 		expect(h.session.items.size).toBe(0);
 	});
 
-	it('a worker that fails to install, or a browser that refuses one, leaves the page single-threaded without a reload', async () => {
-		const redundant = harness({ final: 'redundant' });
-		expect(await isolate(redundant.env, true)).toBe('not-isolated');
-		expect(redundant.reloads).toBe(0);
-		const refused = harness({ refuse: true });
-		expect(await isolate(refused.env, true)).toBe('not-isolated');
-		expect(refused.reloads).toBe(0);
+	it('no worker to tell (it failed to install, the browser refuses one, no sessionStorage) leaves the page single-threaded without a reload', async () => {
+		const deaf = harness({ deaf: true });
+		expect(await isolate(deaf.env, true)).toBe('not-isolated');
+		expect(deaf.reloads).toBe(0);
+		const failing = harness();
+		expect(await isolate({ ...failing.env, tellWorker: () => Promise.reject(new Error('SecurityError')) }, true)).toBe('not-isolated');
 		const none = harness();
-		expect(await isolate({ ...none.env, serviceWorkers: null }, true)).toBe('not-isolated');
+		expect(await isolate({ ...none.env, canUseWorker: false }, true)).toBe('not-isolated');
 		expect(await isolate({ ...none.env, session: null }, true)).toBe('not-isolated');
-		expect(none.reloads).toBe(0);
+		expect(none.told).toEqual([]);
+		expect(failing.reloads + none.reloads).toBe(0);
 	});
 
-	it('the kill switch registers nothing and unregisters the worker a previous visit left', async () => {
-		const h = harness({ existing: true });
+	it('the kill switch on a page the worker does not control tells it to stop, without a reload', async () => {
+		const h = harness();
 		expect(await isolate(h.env, false)).toBe('not-isolated');
-		expect(h.registered).toEqual([]);
-		expect(h.unregistered).toBe(1);
+		expect(h.told).toEqual([false]);
 		expect(h.reloads).toBe(0);
 	});
 
 	it('the kill switch on a page our worker isolated reloads it once to come back plain; threads on again isolates it again', async () => {
-		const h = harness({ existing: true, isolated: true, controlled: true });
+		const h = harness({ isolated: true, controlled: true });
 		expect(await isolate(h.env, false)).toBe('reloading');
-		expect(h.unregistered).toBe(1);
+		expect(h.told).toEqual([false]);
 		expect(h.reloads).toBe(1);
-		// Still isolated after that reload (the browser kept the worker): goes on single-threaded, no loop.
+		// Still isolated after that reload: goes on single-threaded, no loop.
 		expect(await isolate(h.env, false)).toBe('isolated');
 		expect(h.reloads).toBe(1);
-		// Plain at last, then `?threads=1`: registered again and one reload to isolate.
-		const plain = { ...h.env, isolated: false, serviceWorkers: harness().env.serviceWorkers };
+		// Plain at last, then `?threads=1`: the worker is told and one reload isolates.
+		const plain = { ...h.env, isolated: false };
 		expect(await isolate(plain, false)).toBe('not-isolated');
 		expect(await isolate(plain, true)).toBe('reloading');
+		expect(h.told).toEqual([false, false, false, true]);
 		expect(h.reloads).toBe(2);
 	});
 

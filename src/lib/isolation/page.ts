@@ -1,13 +1,12 @@
 /**
  * Making the page cross-origin isolated where the host sends no COOP/COEP (the "coi-serviceworker"
- * technique): the first visit registers the service worker (src/service-worker.ts), which adds the
- * headers to the app's own responses, and reloads once so the page itself comes through it. A page
- * already isolated (by the host's headers or the worker) goes on at once.
+ * technique): the app's service worker (src/service-worker.ts, registered on every visit for offline
+ * use) is told to add the headers to the app's own responses, and the page reloads once so it comes
+ * through them. A page already isolated (by the host's headers or the worker) goes on at once.
  *
- * The kill switch (threads-setting.ts) undoes it: the worker is unregistered and, if it is what made
- * this page isolated, the page reloads once more to come back plain. It cannot stay as it is: once
- * unregistered, the worker no longer answers the page's next worker scripts, which an isolated page
- * then refuses for want of the headers (the engine would not start).
+ * The kill switch (threads-setting.ts) undoes it: the worker is told to stop adding them and, if it is
+ * what made this page isolated, the page reloads once more to come back plain. It cannot stay as it is:
+ * an isolated page refuses worker scripts that come without the headers.
  *
  * Never more than one reload each way per tab session: if the browser still does not isolate the page
  * (or un-isolate it), the app goes on as it is, single-threaded.
@@ -20,27 +19,17 @@ type Reload = 'isolate' | 'plain';
 
 export interface IsolationEnvironment {
 	isolated: boolean;
-	serviceWorkers: ServiceWorkerContainer | null;
-	/** Where the built worker is (absolute) and how to load it (a module in `vite dev`, a classic script when built). */
-	workerUrl: string;
-	workerType: WorkerType;
+	/** Whether the app's service worker controls this page (so its headers may be what isolates it). */
+	controlled: boolean;
+	/** Whether service workers exist here at all (not on an insecure origin, nor where a browser setting forbids them). */
+	canUseWorker: boolean;
+	/**
+	 * Tells the worker, registering it and waiting until it is active first, whether to add the headers;
+	 * false when no worker heard.
+	 */
+	tellWorker(threads: boolean): Promise<boolean>;
 	session: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
 	reload(): void;
-}
-
-/** True once `worker` is active, false if it failed to install (a worker that never activates would hold the start up forever). */
-function activated(worker: ServiceWorker | null): Promise<boolean> {
-	if (!worker) return Promise.resolve(false);
-	if (worker.state === 'activated' || worker.state === 'redundant') return Promise.resolve(worker.state === 'activated');
-	return new Promise((resolve) => {
-		const onChange = () => {
-			if (worker.state === 'activated' || worker.state === 'redundant') {
-				worker.removeEventListener('statechange', onChange);
-				resolve(worker.state === 'activated');
-			}
-		};
-		worker.addEventListener('statechange', onChange);
-	});
 }
 
 /** Reloads once for `why` in this tab session; false (and no reload) when that reload was already made. */
@@ -52,31 +41,17 @@ function reloadOnce(env: IsolationEnvironment, why: Reload): boolean {
 	return true;
 }
 
-/** Unregisters our worker if a previous visit registered it; whether it did. */
-async function unregisterOurWorker(env: IsolationEnvironment): Promise<boolean> {
-	let removed = false;
-	for (const registration of (await env.serviceWorkers?.getRegistrations()) ?? []) {
-		const script = (registration.active ?? registration.waiting ?? registration.installing)?.scriptURL;
-		if (script === env.workerUrl) removed = (await registration.unregister()) || removed;
-	}
-	return removed;
+function told(env: IsolationEnvironment, threads: boolean): Promise<boolean> {
+	return env.tellWorker(threads).catch(() => false);
 }
 
-async function registerOurWorker(env: IsolationEnvironment): Promise<boolean> {
-	try {
-		const registration = await env.serviceWorkers?.register(env.workerUrl, { type: env.workerType });
-		return await activated(registration ? (registration.installing ?? registration.waiting ?? registration.active) : null);
-	} catch {
-		// No service worker here (an insecure origin, a browser setting): single-threaded, as before.
-		return false;
-	}
-}
-
-/** The kill switch: no worker, and a plain page unless the host's own headers isolate it. */
+/** The kill switch: the worker adds no headers, and the page is plain unless the host's own headers isolate it. */
 async function withoutThreads(env: IsolationEnvironment): Promise<Isolation> {
-	const isolatedByUs = env.isolated && env.serviceWorkers?.controller?.scriptURL === env.workerUrl;
-	const removed = await unregisterOurWorker(env).catch(() => false);
-	if (isolatedByUs && removed && reloadOnce(env, 'plain')) return 'reloading';
+	if (!env.controlled) {
+		// Not through the worker, so not isolated by it; it is told anyway (without waiting for a first
+		// install, which can take a while) so that a later visit through it comes plain too.
+		if (env.canUseWorker) void told(env, false);
+	} else if ((await told(env, false)) && env.isolated && reloadOnce(env, 'plain')) return 'reloading';
 	if (!env.isolated) env.session?.removeItem(RELOAD_KEY);
 	return env.isolated ? 'isolated' : 'not-isolated';
 }
@@ -88,7 +63,8 @@ export async function isolate(env: IsolationEnvironment, threads: boolean): Prom
 		env.session?.removeItem(RELOAD_KEY);
 		return 'isolated';
 	}
-	if (!env.serviceWorkers || env.session?.getItem(RELOAD_KEY) === 'isolate') return 'not-isolated';
-	if (!(await registerOurWorker(env))) return 'not-isolated';
+	// Without a session there is no telling a second reload from the first (reloadOnce): no reload at all.
+	if (!env.canUseWorker || !env.session || env.session.getItem(RELOAD_KEY) === 'isolate') return 'not-isolated';
+	if (!(await told(env, true))) return 'not-isolated';
 	return reloadOnce(env, 'isolate') ? 'reloading' : 'not-isolated';
 }

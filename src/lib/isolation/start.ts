@@ -2,8 +2,7 @@
  * What the page does about threads before the engine opens: read the kill switch, isolate the page
  * through the service worker if the host did not, and say whether the threaded build may be tried.
  */
-import { dev } from '$app/environment';
-import { resolve } from '$app/paths';
+import { controlledByUs, serviceWorkers, tellThreads } from '$lib/offline/worker-client';
 import { isolate } from './page';
 import { threadsWanted } from './threads-setting';
 
@@ -22,10 +21,9 @@ export async function prepareThreads(): Promise<boolean> {
 	const outcome = await isolate(
 		{
 			isolated: globalThis.crossOriginIsolated === true,
-			serviceWorkers: 'serviceWorker' in navigator ? navigator.serviceWorker : null,
-			// SvelteKit builds src/service-worker.ts to the site's root, beside the root page.
-			workerUrl: new URL(`${resolve('/')}service-worker.js`, location.href).href,
-			workerType: dev ? 'module' : 'classic',
+			controlled: controlledByUs(),
+			canUseWorker: serviceWorkers() !== null,
+			tellWorker: tellThreads,
 			session: storageOf('sessionStorage'),
 			reload: () => location.reload()
 		},

@@ -44,6 +44,7 @@ import { exportTables, restoreTables } from './register-tables';
 import { region } from './RegionModel.svelte';
 import { fetchPrebuiltSample, type FetchedSample } from './sample';
 import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
+import { isQuotaError } from './storage-status';
 
 export type RegisterStatus = 'empty' | 'loading' | 'ready' | 'error';
 export type RegisterActivity = 'starting' | 'restoring' | 'sample' | 'file' | 'clearing' | 'regency';
@@ -112,6 +113,8 @@ export class RegisterModel {
 	info = $state<RegisterInfo | null>(null);
 	persist = $state<PersistState>('none');
 	persistError = $state<string | null>(null);
+	/** The last save failed because the browser's storage is full (StorageModel offers files instead). */
+	persistFull = $state(false);
 	/** Bumped whenever the canonical tables change: screens re-query on it. */
 	version = $state(0);
 	timings = $state<RegisterTimings>({});
@@ -470,6 +473,7 @@ export class RegisterModel {
 	async #save(info: RegisterInfo): Promise<StoredMeta | null> {
 		this.persist = 'saving';
 		this.persistError = null;
+		this.persistFull = false;
 		const generation = this.#generation;
 		const save = newSaveId();
 		markSaving({ names: info.names, id: save });
@@ -486,6 +490,7 @@ export class RegisterModel {
 			if (this.#generation === generation) {
 				this.persist = 'failed';
 				this.persistError = reasonOf(error);
+				this.persistFull = isQuotaError(error);
 			}
 			return null;
 		} finally {
@@ -507,6 +512,7 @@ export class RegisterModel {
 		this.info = info;
 		this.persist = persist;
 		this.persistError = null;
+		this.persistFull = false;
 		this.status = 'ready';
 		this.activity = null;
 		this.progress = null;

@@ -122,8 +122,6 @@ export const indexedDbBoundaryStore: BoundaryStore = {
 		return out;
 	},
 	async save(entry) {
-		// Ask the browser not to evict what the user imported (silently ignored if refused).
-		void navigator.storage?.persist?.().catch(() => false);
 		const regency = storedRegency(entry);
 		await withStore('readwrite', async (store) => {
 			await dropLegacy(store, regency, entry.level);

@@ -66,7 +66,6 @@ const META_KEY = 'meta';
 const tableKey = (table: FieldworkTable) => `table:${table}`;
 
 export async function saveFieldwork(meta: FieldworkMeta, tables: FieldworkTables): Promise<void> {
-	void navigator.storage?.persist?.().catch(() => false);
 	await withStore(DB_NAME, STORE, 'readwrite', (store) => {
 		store.clear();
 		for (const table of FIELDWORK_TABLES) store.put(tables[table], tableKey(table));

@@ -82,8 +82,6 @@ export async function saveRegister(info: RegisterInfo, tables: RegisterTables, s
 		bytes: REGISTER_TABLES.reduce((sum, table) => sum + tables[table].byteLength, 0),
 		...(save === undefined ? {} : { save })
 	};
-	// Ask the browser not to evict the register under storage pressure (silently ignored if refused).
-	void navigator.storage?.persist?.().catch(() => false);
 	await withStore('readwrite', (store) => {
 		store.clear();
 		for (const table of REGISTER_TABLES) store.put(tables[table], tableKey(table));
