@@ -1,7 +1,7 @@
 /**
  * Issue 17 point 3 end to end, in the built site on the bundled sample: Dinsos downloads a village's
  * field kit on the Verval screen; an officer opens it on the field screen at 360 × 740, finds a
- * household, marks people and adds a new member; a reload keeps every entry; the exported results
+ * household, marks people and adds a new member; a reload with no network keeps every entry; the exported results
  * open in Node with exactly those statuses, a changed byte is refused on the Verval screen, and the
  * untouched file imports as a round whose progress equals Node's reading of the same file.
  */
@@ -19,7 +19,7 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import { importFieldResults } from '../../src/lib/ingest/field-results';
 import { resolveVerifiedSet } from '../../src/lib/queries/fieldwork';
 import { restorePrebuiltSample } from '../../src/lib/state/sample';
-import { LOAD_TIMEOUT, downloadOf, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, downloadOf, waitForRegister, waitForWorker, type Counts } from './screen';
 import { ARTIFACTS_DIR, BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 let site: Site;
@@ -120,6 +120,9 @@ describe('the field kit', () => {
 		// The phone's width holds the whole screen: nothing to scroll sideways.
 		expect(await field.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
+		// No signal upriver: the screen comes back from the service worker and the entries from the device.
+		await waitForWorker(field);
+		await context.setOffline(true);
 		await field.reload();
 		await field.waitForSelector('[data-testid="lapangan-page"][data-restored="true"]');
 		await waitForEntries(field, 4);
@@ -131,6 +134,7 @@ describe('the field kit', () => {
 		await field.screenshot({ path: join(ARTIFACTS_DIR, 'lapangan-01-360.png'), fullPage: false });
 
 		const resultsDownload = await downloadOf(field, 'lapangan-export');
+		await context.setOffline(false);
 		const resultsPath = join(dir, resultsDownload.suggestedFilename());
 		await resultsDownload.saveAs(resultsPath);
 		const resultsText = await readFile(resultsPath, 'utf8');

@@ -144,3 +144,11 @@ export async function openKecamatan(page: Page, selector: string): Promise<void>
 	await page.waitForSelector('[data-testid="kecamatan-select"][aria-expanded="true"]', { timeout: LOAD_TIMEOUT });
 	await page.waitForSelector('[data-testid="village-row"]', { timeout: LOAD_TIMEOUT });
 }
+
+/** Waits until the service worker has installed this version (its precache is complete) and controls the page. */
+export async function waitForWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: LOAD_TIMEOUT });
+}
