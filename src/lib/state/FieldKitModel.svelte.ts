@@ -11,6 +11,7 @@ import { errorText } from '$lib/words/error-text';
 import { m } from '$lib/paraglide/messages.js';
 import { download } from './download';
 import { request, withStore } from './idb';
+import { askPersistence, type Persistence } from './storage-status';
 
 const DATABASE = 'tepat-lapangan';
 const STORE = 'kit';
@@ -31,6 +32,14 @@ function isStored(value: unknown): value is Stored {
 	if (typeof value !== 'object' || value === null) return false;
 	const v = value as Record<string, unknown>;
 	return typeof v.kitText === 'string' && typeof v.kitName === 'string' && typeof v.officer === 'string' && Array.isArray(v.entries);
+}
+
+function memory(): Storage | null {
+	try {
+		return globalThis.localStorage ?? null;
+	} catch {
+		return null;
+	}
 }
 
 const entryKey = (household: string, person: string) => `${household}\u0000${person}`;
@@ -56,6 +65,8 @@ export class FieldKitModel {
 	/** Whether the last change reached this device's storage (false: it is only on screen). */
 	saved = $state(true);
 	restored = $state(false);
+	/** Whether the browser promised to keep this device's entries (a phone evicts sites' data when full). */
+	persistence = $state<Persistence | null>(null);
 	#kitText = '';
 	#restoring: Promise<void> | null = null;
 
@@ -80,6 +91,7 @@ export class FieldKitModel {
 	/** Reads back what this device kept; once per page. */
 	restore(): Promise<void> {
 		this.#restoring ??= (async () => {
+			void askPersistence(globalThis.navigator?.storage, memory()).then((answer) => (this.persistence = answer));
 			try {
 				const stored = await withStore(DATABASE, STORE, 'readonly', (s) => request(s.get(KEY)));
 				if (isStored(stored)) {
