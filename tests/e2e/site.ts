@@ -38,8 +38,10 @@ export interface Site {
 	page: Page;
 	/** The temporary Chromium profile directory (the benchmark finds the browser's processes by it). */
 	profile: string;
-	/** Every URL the browser requested, in order. */
+	/** Every URL the browser requested, in order (the service worker's precache included). */
 	requests: string[];
+	/** The URLs the pages asked for themselves, not the service worker filling its cache. */
+	pageRequests: string[];
 	/** Console errors and page errors, for diagnosis. */
 	errors: string[];
 	/** Responses with an HTTP error status (URL and status). */
@@ -95,9 +97,13 @@ export async function openSite(options: SiteOptions = {}): Promise<Site> {
 		throw error;
 	}
 	const requests: string[] = [];
+	const pageRequests: string[] = [];
 	const errors: string[] = [];
 	const failures: string[] = [];
-	context.on('request', (request) => requests.push(request.url()));
+	context.on('request', (request) => {
+		requests.push(request.url());
+		if (!request.serviceWorker()) pageRequests.push(request.url());
+	});
 	context.on('response', (response) => {
 		if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
 	});
@@ -114,6 +120,7 @@ export async function openSite(options: SiteOptions = {}): Promise<Site> {
 		page,
 		profile,
 		requests,
+		pageRequests,
 		errors,
 		failures,
 		async screenshot(name) {
