@@ -51,6 +51,26 @@ export function firstRecordEnd(bytes: Uint8Array, from = 0): number {
 	return -1;
 }
 
+/**
+ * The first line end outside quotes from `from`: the index after it and its kind (LF, CRLF or a CR
+ * alone, as old Mac files end lines). Undefined when there is none yet; a CR as the last byte waits
+ * for the next bytes unless these are the `final` ones.
+ */
+export function firstLineEnd(bytes: Uint8Array, from: number, final: boolean): { end: number; lineEnd: 'lf' | 'crlf' | 'cr' } | undefined {
+	let inQuotes = false;
+	for (let i = from; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b === QUOTE) inQuotes = !inQuotes;
+		else if (inQuotes) continue;
+		else if (b === LF) return { end: i + 1, lineEnd: 'lf' };
+		else if (b === CR) {
+			if (i + 1 >= bytes.length) return final ? { end: i + 1, lineEnd: 'cr' } : undefined;
+			return bytes[i + 1] === LF ? { end: i + 2, lineEnd: 'crlf' } : { end: i + 1, lineEnd: 'cr' };
+		}
+	}
+	return undefined;
+}
+
 /** Strips a trailing CR/LF pair from a line's bytes. */
 export function trimLineEnd(bytes: Uint8Array): Uint8Array {
 	let end = bytes.length;

@@ -6,6 +6,7 @@
 import type { CodedMessage } from '../core/messages';
 import type { FindingMessages, FindingPlace, LabelledValue } from '../core/messages/report';
 import { ID_ISSUES, type IdIssue, type IdKind } from '../core/nik';
+import { CSV_ISSUE_SEVERITY, type CsvIssueCode } from './csv-scan';
 
 export type FindingSaid = CodedMessage<keyof FindingMessages>;
 
@@ -57,6 +58,11 @@ class Params {
 
 	text(key: string): string {
 		return this.textOrNull(key) ?? this.wrong(key);
+	}
+
+	numberOrNull(key: string): number | null {
+		const v = this.values[key];
+		return v === null || v === undefined ? null : this.number(key);
 	}
 
 	number(key: string): number {
@@ -123,6 +129,11 @@ export function findingOf(row: FindingColumns): FindingSaid {
 				firstRow: firstRow()
 			}
 		};
+	}
+	const csv = /^csv_(.+)$/.exec(code)?.[1];
+	if (csv !== undefined && csv in CSV_ISSUE_SEVERITY) {
+		const found = p.numberOrNull('found');
+		return { code: 'finding.csv', params: { place, issue: csv as CsvIssueCode, found, expected: p.number('expected') } };
 	}
 	switch (code) {
 		case 'empty_row':

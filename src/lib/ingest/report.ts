@@ -14,6 +14,7 @@ import type { SourceKind } from './types';
 import type { DuplicateCode } from './duplicates';
 import { findingOf, type FindingSaid } from './report-params';
 import type { CodedMessage } from '../core/messages';
+import type { CsvIssueName } from '../core/messages/report';
 
 export { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
 
@@ -30,6 +31,7 @@ export type ReportCode =
 	| 'village_name_not_found'
 	| 'village_name_no_kecamatan'
 	| 'unknown_code'
+	| `csv_${CsvIssueName}`
 	| DuplicateCode
 	| `${IdKind}_${IdIssue}`
 	| `${IdKind}_column_trailing_zeros`;

@@ -10,6 +10,7 @@ import { sqlString } from '../core/sql';
 import { scratchName } from '../core/catalog';
 import type { Delimiter } from './csv';
 import type { TextEncodingName } from './encoding';
+import type { CsvIssue } from './csv-scan';
 import { isOutOfMemory } from './memory';
 import { IngestCancelled, IngestError, type IngestProgress } from './types';
 import { shapeColumnsSql, shapeSelectSql, stageColumn, wideShape, type StageColumn } from './trimmed-stage';
@@ -26,6 +27,8 @@ export interface StagedFile {
 	delimiter?: Delimiter;
 	/** CSV: the text encoding found (UTF-8 unless a slice was not valid UTF-8). */
 	encoding?: TextEncodingName;
+	/** CSV: what the record scan found, row by row (csv-scan.ts); rejected rows are staged empty. */
+	issues?: CsvIssue[];
 	/** XLSX: the worksheet read and the 1-based sheet row of the header. */
 	sheet?: string;
 	/** XLSX: every worksheet of the workbook, in order (what a user can choose from). */
