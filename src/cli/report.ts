@@ -152,7 +152,8 @@ export const reportCommand: Command = {
 	async run(args: string[], io: CliIO): Promise<number> {
 		const { out, delimiter, ...register } = parseRegisterArgs<ReportArgs>(args, { files: [], delimiter: ',' }, reportOption);
 		const lang = langOf(io);
-		return withRegister(register, io, async ({ engine }) => {
+		// The report is where rejected rows are read, so it never stops for having too many of them.
+		return withRegister({ ...register, acceptRejected: true }, io, async ({ engine }) => {
 			const report = await loadReport(engine);
 			if (!report) throw new Error(m.cli_report_missing({}, { locale: lang }));
 			io.stdout(formatReportSummary(report, lang));
