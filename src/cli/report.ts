@@ -72,7 +72,8 @@ function acceptedLines(report: IngestReport, locale: Locale): string[] {
 			orphans: n(report.orphanMembers),
 			empty: n(report.emptyRows),
 			repeated: repeatedRowsWords(locale),
-			duplicates: n(duplicateRowsRejected(report.duplicates))
+			duplicates: n(duplicateRowsRejected(report.duplicates)),
+			damaged: report.damagedRows > 0 ? m.cli_report_rejected_damaged({ rows: n(report.damagedRows) }, lang) : ''
 		},
 		lang
 	);

@@ -24,5 +24,10 @@ describe('tepat summary on a file with a damaged row among ten', () => {
 		const accepted = await runCli(['summary', file, '--accept-rejected']);
 		expect(accepted.code).toBe(0);
 		expect(accepted.stderr).toMatch(/4 keluarga, 9 jiwa/);
+		const report = await runCli(['report', file]);
+		expect(report.code).toBe(0);
+		expect(report.stdout).toContain(
+			'Ditolak: 1 baris (kunci keluarga kosong 0, anggota tanpa keluarga 0, baris kosong 0, baris ganda 0, baris rusak 1)\n'
+		);
 	});
 });

@@ -160,6 +160,8 @@ export interface IngestReport {
 	emptyKeyRows: number;
 	/** Rows with nothing in any column read (blank lines or sheet rows); rejected, counted apart. */
 	emptyRows: number;
+	/** CSV records rejected as damaged by the record scan (csv-scan.ts: an unclosed quote, too many fields, cut short). */
+	damagedRows: number;
 	householdsWithoutMembers: number;
 	unknownCodes: UnknownCodeCount[];
 	villagesNotInReference: VillageNotInReference[];
@@ -315,6 +317,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		orphanMembers: rowsOfCode('orphan_member'),
 		emptyKeyRows: rowsOfCode('empty_key'),
 		emptyRows: rowsOfCode('empty_row'),
+		damagedRows: byCode.filter((c) => c.severity === 'rejected' && c.code.startsWith('csv_')).reduce((sum, c) => sum + c.rows, 0),
 		householdsWithoutMembers: rowsOfCode('household_without_members'),
 		unknownCodes,
 		regency,
