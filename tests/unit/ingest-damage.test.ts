@@ -118,6 +118,33 @@ describe.each([
 		expect(accepted).toMatchObject({ people: 1975, rowsRejected: 25 });
 	});
 
+	it('loads values it cannot read as unknown, with a finding per column, and reads 1.234,5', async () => {
+		let edited = setField(csv, 500, 'desil_nasional', 'x');
+		edited = setField(edited, 501, 'luas_lantai', '"1.234,5"');
+		edited = setField(edited, 10, 'usia', '-3');
+		edited = setField(edited, 11, 'usia', 'NaN');
+		edited = setField(edited, 12, 'usia', '"1.234,5"');
+		await load('values.csv', utf8(edited));
+		const invalid = (await loadReportFindings(engine)).filter((f) => f.code === 'invalid_value');
+		expect(invalid.map((f) => [f.source_row, f.source_column, f.value, f.rows])).toEqual([
+			[10, 'usia', '-3', 2],
+			[11, 'usia', 'NaN', 1],
+			[500, 'desil_nasional', 'x', 1]
+		]);
+		expect(
+			wordsOf(
+				invalid[0]?.said ?? { code: 'finding.empty_row', params: { place: { file: '', row: null, sheet: null, column: null } } },
+				'en'
+			)
+		).toBe(
+			"File 'values.csv', data row 10, column usia: 2 values outside the range 0–130 (e.g. '-3'; rows 10, 12); loaded as unknown, inside no filter's range."
+		);
+		expect(await scalar(engine, `SELECT desil AS v FROM household WHERE source_row = 500`)).toBeNull();
+		expect(await scalar(engine, `SELECT floor_area AS v FROM household WHERE source_row = 501`)).toBe(1234.5);
+		// Rusdi (row 10) was born on 1969-07-29: his age comes from the date, not from '-3'.
+		expect(await scalar(engine, `SELECT age AS v FROM person WHERE source_row = 10`)).toBeGreaterThan(50);
+	});
+
 	it('reads UTF-8 with a stray byte as UTF-8 and reports the byte', async () => {
 		const named = setField(csv, 2, 'nama', 'José Ramos');
 		await load('byte.csv', invalidUtf8Byte(named, 3, NAMA));

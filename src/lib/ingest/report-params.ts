@@ -93,6 +93,7 @@ class Params {
 }
 
 const REGENCY_BASES = ['detected', 'chosen', 'kept', 'changed'] as const;
+const INVALID_REASONS = ['not_number', 'out_of_range', 'not_date'] as const;
 
 const need = <T>(value: T | null, what: string, code: string): T => {
 	return value === null ? broken(code, `no ${what}`) : value;
@@ -136,6 +137,19 @@ export function findingOf(row: FindingColumns): FindingSaid {
 		return { code: 'finding.csv', params: { place, issue: csv as CsvIssueCode, found, expected: p.number('expected') } };
 	}
 	switch (code) {
+		case 'invalid_value':
+			return {
+				code: 'finding.invalid_value',
+				params: {
+					place,
+					value: value(),
+					rows: row.rows,
+					reason: p.oneOf('reason', INVALID_REASONS),
+					min: p.numberOrNull('min'),
+					max: p.numberOrNull('max'),
+					firstRows: p.text('firstRows')
+				}
+			};
 		case 'empty_row':
 		case 'empty_key':
 			return { code: `finding.${code}`, params: { place } };

@@ -28,6 +28,7 @@ import { ID_ISSUES, ID_ISSUE_SEVERITY, idDigitsSql, idFormatSql, idStructureSql,
 import type { NormaliseInput, StageRef } from './normalise';
 import type { RegencyOutcome } from './regency';
 import { writtenColumn } from './trimmed-stage';
+import { invalidValueStatements } from './value-checks';
 import { DUPLICATE_SEVERITY, differingHeadersSql, familyHouseholdIdSql, signatureHeaders, trimmedSql } from './duplicates';
 
 export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
@@ -428,6 +429,7 @@ export function reportStatements(input: NormaliseInput, t: ReportTables, target:
 	statements.push(...regencySql(input, t, target), villagesNotInReferenceSql(input, t, target));
 	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));
 	statements.push(unknownCodesSql(input, t, target));
+	statements.push(...invalidValueStatements(input, (select) => insert(target, select)));
 	for (const c of idColumns(input, t)) {
 		statements.push(idIssuesSql(c, t, input.kabupatenKode, target), trailingZeroColumnSql(c, target));
 		if (c.kind === 'nik') statements.push(duplicateNikSql(c, t, target));

@@ -31,6 +31,7 @@ export type ReportCode =
 	| 'village_name_not_found'
 	| 'village_name_no_kecamatan'
 	| 'unknown_code'
+	| 'invalid_value'
 	| `csv_${CsvIssueName}`
 	| DuplicateCode
 	| `${IdKind}_${IdIssue}`

@@ -61,7 +61,24 @@ const CSV_ISSUE: Record<CsvIssueName, (inputs: { found: number | string; expecte
 	invalid_utf8: m.said_finding_csv_invalid_utf8
 };
 
+const INVALID_REASON = {
+	not_number: m.said_finding_invalid_not_number,
+	out_of_range: m.said_finding_invalid_out_of_range,
+	not_date: m.said_finding_invalid_not_date
+} as const;
+
 export const FINDING_WORDS: WordTable<keyof FindingMessages> = {
+	'finding.invalid_value': (p, locale) =>
+		m.said_finding_invalid_value(
+			{
+				where: placeWords(p.place, locale),
+				rows: p.rows.toLocaleString('id-ID'),
+				value: p.value,
+				reason: INVALID_REASON[p.reason]({ min: p.min ?? '', max: p.max ?? '' }, { locale }),
+				firstRows: p.firstRows
+			},
+			{ locale }
+		),
 	'finding.csv': (p, locale) =>
 		m.said_finding_csv(
 			{
