@@ -71,6 +71,33 @@ async function stageCsvHandle(
 	}
 }
 
+/**
+ * DuckDB reads the whole file itself (a path in Node, a File handle in the browser): the staged row
+ * count, or undefined when the engine cannot (or DuckDB could not read the file so).
+ */
+async function readWhole(
+	ctx: StageContext,
+	source: ByteSource,
+	stage: CsvStage,
+	columns: number,
+	delimiter: string,
+	lineEnd: 'lf' | 'crlf',
+	index: number
+): Promise<number | undefined> {
+	const newLine = lineEnd === 'crlf' ? '\\r\\n' : '\\n';
+	const direct = () => ctx.onProgress?.({ phase: 'direct', file: source.name, rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
+	if (source.path !== undefined && ctx.engine.host === 'node') {
+		direct();
+		// In parallel: the trimming of the mapped columns then runs on every core (at 1M rows, 3.5 → 2.4 s).
+		return stageCsvFile(ctx, source.path, stage, csvReadOptions(columns, delimiter, newLine, true));
+	}
+	if (source.file !== undefined && ctx.engine.registerFileHandle) {
+		direct();
+		return stageCsvHandle(ctx, source.file, stage, csvReadOptions(columns, delimiter, newLine), index);
+	}
+	return undefined;
+}
+
 /** Reads the data bytes from `from` through `scanner`, slice by slice; `after` runs after each slice. */
 async function scanBody(
 	ctx: StageContext,
@@ -130,21 +157,30 @@ export async function stageCsv(ctx: StageContext, original: ByteSource, index: n
 		throw new IngestError(coded('ingest.no_header', { file }), file);
 	}
 
-	// 2. Every record scanned: what is wrong where, and which encoding the bytes are in.
+	let stage = await createStageTable(ctx, index, headers);
+	const { table } = stage;
+
+	// 2. Every record scanned: what is wrong where, and which encoding the bytes are in. Meanwhile DuckDB
+	// reads a file that may be whole (UTF-8 header, LF or CRLF) itself, from its path (Node) or the
+	// user's File (browser), on its own threads; its rows are kept only if the scan finds the file whole.
 	const scanOptions: CsvScanOptions = { delimiter: delimiter.charCodeAt(0), columns: headers.length, lineEnd };
 	const scan = new CsvScanner(scanOptions);
-	await scanBody(ctx, source, headerEnd, scan, maxRecord, async (bytesRead) =>
+	const scanning = scanBody(ctx, source, headerEnd, scan, maxRecord, async (bytesRead) =>
 		ctx.onProgress?.({ phase: 'read', file, rowsRead: scan.rows, bytesRead, bytesTotal: size })
 	);
+	const mayBeWhole = !order && headerUtf8 && lineEnd !== 'cr' && !/[\r\n]/.test(headerLine);
+	const reading = mayBeWhole ? readWhole(ctx, source, stage, headers.length, delimiter, lineEnd, index) : Promise.resolve(undefined);
+	const [scanned, read] = await Promise.allSettled([scanning, reading]);
+	if (scanned.status === 'rejected') throw scanned.reason;
+	if (read.status === 'rejected') throw read.reason;
+	const directRows = read.value;
+
 	// A file with UTF-8 in it (a BOM, a header, or multi-byte sequences) is UTF-8 whose stray bytes are
 	// reported; one without any is Windows-1252 (Excel's plain "CSV"), where no byte is wrong.
 	const cp1252 = !order && bom === 0 && (!headerUtf8 || (scan.invalidBytes > 0 && scan.multibyte === 0));
 	const readAs = cp1252 ? 'windows-1252' : 'utf-8';
 	const encoding = order ?? readAs;
 	const issues: CsvIssue[] = cp1252 ? scan.issues.filter((i) => i.code !== 'invalid_utf8') : scan.issues;
-
-	const stage = await createStageTable(ctx, index, headers);
-	const { table } = stage;
 	const staged = (rows: number, readBy: 'file' | 'copy'): StagedFile => ({
 		file,
 		format: 'csv',
@@ -157,27 +193,17 @@ export async function stageCsv(ctx: StageContext, original: ByteSource, index: n
 		issues
 	});
 
-	// 3a. A whole UTF-8 file on disk (Node) or a user's File (browser): DuckDB reads it itself. Should it
-	// read another number of rows than the scan found, the slices below are read instead.
-	if (!scan.needsRewrite && !cp1252 && !order && lineEnd !== 'cr') {
-		const newLine = lineEnd === 'crlf' ? '\\r\\n' : '\\n';
-		let rows: number | undefined;
-		const direct = () => ctx.onProgress?.({ phase: 'direct', file, rowsRead: 0, bytesRead: 0, bytesTotal: 0 });
-		if (source.path !== undefined && ctx.engine.host === 'node') {
-			direct();
-			// In parallel: the trimming of the mapped columns then runs on every core (at 1M rows, 3.5 → 2.4 s).
-			rows = await stageCsvFile(ctx, source.path, stage, csvReadOptions(headers.length, delimiter, newLine, true));
-		} else if (source.file !== undefined && ctx.engine.registerFileHandle) {
-			direct();
-			rows = await stageCsvHandle(ctx, source.file, stage, csvReadOptions(headers.length, delimiter, newLine), index);
-		}
-		if (rows === scan.rows) {
-			ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: size, bytesTotal: size });
-			return staged(rows, 'file');
-		}
-		if (rows !== undefined) await ctx.engine.exec(`DELETE FROM ${table}`);
-		checkAbort(ctx, file);
+	// 3a. The scan found the file whole and DuckDB read as many rows: done.
+	if (!scan.needsRewrite && !cp1252 && directRows === scan.rows) {
+		ctx.onProgress?.({ phase: 'read', file, rowsRead: directRows, bytesRead: size, bytesTotal: size });
+		return staged(directRows, 'file');
 	}
+	// A fresh table, not a DELETE: rowids go on after deleted rows, and rowid + 1 is the row number.
+	if (mayBeWhole) {
+		await ctx.engine.exec(`DROP TABLE ${table}`);
+		stage = await createStageTable(ctx, index, headers);
+	}
+	checkAbort(ctx, file);
 
 	// 3b. The records as the scan writes them again (UTF-8, LF, one per row), in slices through read_csv.
 	const readOptions = csvReadOptions(headers.length, delimiter, '\\n');
