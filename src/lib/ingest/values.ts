@@ -22,10 +22,11 @@ export const VALUE_RANGES: Readonly<Record<string, readonly [number, number]>> =
 
 /** A number from text `v` (SQL), NULL when it is not one. */
 export function numberSql(v: string): string {
+	// Most values have no comma: one cast, no pattern.
 	const text =
 		`CASE WHEN ${v} LIKE '%.%,%' THEN replace(replace(${v}, '.', ''), ',', '.') ` +
 		`WHEN ${v} LIKE '%,%.%' THEN replace(${v}, ',', '') ELSE replace(${v}, ',', '.') END`;
-	return `TRY_CAST(${text} AS DOUBLE)`;
+	return `CASE WHEN NOT contains(${v}, ',') THEN TRY_CAST(${v} AS DOUBLE) ELSE TRY_CAST(${text} AS DOUBLE) END`;
 }
 
 /** `x` (SQL) when it is a finite number in the field's range, else NULL. */
@@ -51,8 +52,15 @@ export function parsedValueSql(spec: FieldSpec, v: string): string {
 
 /** Why a present text `v` (SQL) is not a valid value of the field: 'not_number', 'out_of_range', 'not_date', or NULL. */
 export function invalidReasonSql(spec: FieldSpec, v: string): string | null {
-	if (spec.kind === 'date') return `CASE WHEN ${v} IS NOT NULL AND ${parsedValueSql(spec, v)} IS NULL THEN 'not_date' END`;
+	// The first test passes the common value (an ISO date, a plain number in range) without the full reading.
+	if (spec.kind === 'date') {
+		return `CASE WHEN ${v} IS NULL OR TRY_CAST(${v} AS DATE) IS NOT NULL THEN NULL WHEN ${parsedValueSql(spec, v)} IS NULL THEN 'not_date' END`;
+	}
 	if (spec.kind !== 'int' && spec.kind !== 'double') return null;
 	const x = numberSql(v);
-	return `CASE WHEN ${v} IS NULL THEN NULL WHEN NOT coalesce(isfinite(${x}), FALSE) THEN 'not_number' WHEN ${inRangeSql(x, spec.field)} IS NULL THEN 'out_of_range' END`;
+	const plain = `TRY_CAST(${v} AS DOUBLE)`;
+	return (
+		`CASE WHEN ${v} IS NULL OR ${inRangeSql(plain, spec.field)} IS NOT NULL THEN NULL ` +
+		`WHEN NOT coalesce(isfinite(${x}), FALSE) THEN 'not_number' WHEN ${inRangeSql(x, spec.field)} IS NULL THEN 'out_of_range' END`
+	);
 }
