@@ -71,6 +71,9 @@ async function stageCsvHandle(
 	}
 }
 
+/** Reads of `sliceBytes` per slice of rewritten records appended at once. */
+const REWRITE_SLICES = 4;
+
 /**
  * DuckDB reads the whole file itself (a path in Node, a File handle in the browser): the staged row
  * count, or undefined when the engine cannot (or DuckDB could not read the file so).
@@ -206,7 +209,7 @@ export async function stageCsv(ctx: StageContext, original: ByteSource, index: n
 	checkAbort(ctx, file);
 
 	// 3b. The records as the scan writes them again (UTF-8, LF, one per row), in slices through read_csv.
-	const readOptions = csvReadOptions(headers.length, delimiter, '\\n');
+	const readOptions = csvReadOptions(headers.length, delimiter, '\\n', true, false);
 	const out: Uint8Array[] = [];
 	let outBytes = 0;
 	let rows = 0;
@@ -220,7 +223,8 @@ export async function stageCsv(ctx: StageContext, original: ByteSource, index: n
 		}
 	});
 	await scanBody(ctx, source, headerEnd, rewrite, maxRecord, async (bytesRead) => {
-		if (outBytes < sliceBytes && bytesRead < size) return;
+		// Slices of a few reads each: every append has a cost of its own.
+		if (outBytes < sliceBytes * REWRITE_SLICES && bytesRead < size) return;
 		if (outBytes > 0) {
 			const slice = out.length === 1 ? (out[0] ?? new Uint8Array(0)) : out.reduce(concatBytes);
 			out.length = 0;
