@@ -1,6 +1,6 @@
 /**
- * Byte-level CSV helpers: BOM, header line, delimiter, and cutting a stream of slices at record
- * boundaries (the last newline outside quotes). Rows themselves are parsed by DuckDB's read_csv.
+ * Byte-level CSV helpers: BOM, header line and its line end, delimiter. Records are accounted for by
+ * csv-scan.ts and parsed by DuckDB's read_csv.
  */
 
 const QUOTE = 0x22;
@@ -17,38 +17,6 @@ export function bomLength(bytes: Uint8Array): number {
 /** True for Parquet files ('PAR1' at the start). */
 export function isParquet(bytes: Uint8Array): boolean {
 	return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31;
-}
-
-/**
- * Tracks quote parity over a stream of bytes and remembers the last record boundary (the index just
- * after a newline outside quotes). Doubled quotes ("") toggle twice, so parity stays right.
- */
-export class RecordScanner {
-	inQuotes = false;
-
-	/** Scans `bytes[from…]`; returns the index after the last newline outside quotes, or -1. */
-	scan(bytes: Uint8Array, from = 0): number {
-		let cut = -1;
-		let inQuotes = this.inQuotes;
-		for (let i = from; i < bytes.length; i++) {
-			const b = bytes[i];
-			if (b === QUOTE) inQuotes = !inQuotes;
-			else if (b === LF && !inQuotes) cut = i + 1;
-		}
-		this.inQuotes = inQuotes;
-		return cut;
-	}
-}
-
-/** Index just after the first newline outside quotes, or -1. */
-export function firstRecordEnd(bytes: Uint8Array, from = 0): number {
-	let inQuotes = false;
-	for (let i = from; i < bytes.length; i++) {
-		const b = bytes[i];
-		if (b === QUOTE) inQuotes = !inQuotes;
-		else if (b === LF && !inQuotes) return i + 1;
-	}
-	return -1;
 }
 
 /**
