@@ -37,6 +37,8 @@ export interface RegisterArgs {
 	sheet?: string;
 	/** --timings: print the time of each step of the load to stderr. */
 	timings?: boolean;
+	/** --accept-rejected: load even when more rows are left out than a load takes unasked (ingest/losses.ts). */
+	acceptRejected?: boolean;
 	/** Set when the files are one partition of a folder partitioned by regency ('kabupaten=64.02'): its name chose the regency. */
 	partition?: string;
 }
@@ -53,6 +55,10 @@ const OPTIONS = { '--reference': 'reference', '--kabupaten': 'kabupaten', '--map
 function takeRegisterOption(args: readonly string[], i: number, into: RegisterArgs): number | undefined {
 	if (args[i] === '--timings') {
 		into.timings = true;
+		return i;
+	}
+	if (args[i] === '--accept-rejected') {
+		into.acceptRejected = true;
 		return i;
 	}
 	for (const [flag, key] of Object.entries(OPTIONS) as [keyof typeof OPTIONS, (typeof OPTIONS)[keyof typeof OPTIONS]][]) {
@@ -236,6 +242,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 			mappings: mapping ? { [mapping.source]: mapping } : undefined,
 			region: args.reference ? {} : { wilayah: diskWilayahIn(lang), chosen: args.kabupaten },
 			onTiming: args.timings ? (t) => timings.push(t) : undefined,
+			acceptRejected: args.acceptRejected,
 			onProgress: io.interactive
 				? (p) => {
 						if (p.phase === 'read') io.stderr(`\r${m.cli_reading({ file: p.file, rows: formatNumber(p.rowsRead) }, { locale: lang })}`);
@@ -253,6 +260,7 @@ export async function withRegister(args: RegisterArgs, io: CliIO, work: (loaded:
 	} catch (error) {
 		if (error instanceof IngestError) {
 			io.stderr(`${errorIn(io, error)}\n`);
+			if (error.said.code === 'ingest.too_many_rejected') io.stderr(`${m.cli_accept_rejected_hint({}, { locale: lang })}\n`);
 			return EXIT_FAILED;
 		}
 		throw error;

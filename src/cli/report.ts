@@ -72,7 +72,8 @@ function acceptedLines(report: IngestReport, locale: Locale): string[] {
 			orphans: n(report.orphanMembers),
 			empty: n(report.emptyRows),
 			repeated: repeatedRowsWords(locale),
-			duplicates: n(duplicateRowsRejected(report.duplicates))
+			duplicates: n(duplicateRowsRejected(report.duplicates)),
+			damaged: report.damagedRows > 0 ? m.cli_report_rejected_damaged({ rows: n(report.damagedRows) }, lang) : ''
 		},
 		lang
 	);
@@ -152,7 +153,8 @@ export const reportCommand: Command = {
 	async run(args: string[], io: CliIO): Promise<number> {
 		const { out, delimiter, ...register } = parseRegisterArgs<ReportArgs>(args, { files: [], delimiter: ',' }, reportOption);
 		const lang = langOf(io);
-		return withRegister(register, io, async ({ engine }) => {
+		// The report is where rejected rows are read, so it never stops for having too many of them.
+		return withRegister({ ...register, acceptRejected: true }, io, async ({ engine }) => {
 			const report = await loadReport(engine);
 			if (!report) throw new Error(m.cli_report_missing({}, { locale: lang }));
 			io.stdout(formatReportSummary(report, lang));

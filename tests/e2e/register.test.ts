@@ -19,6 +19,7 @@ import { writeSample } from '../../src/lib/sample/write';
 import { REGISTER_TABLES } from '../../src/lib/ingest/tables';
 import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';
 import { fixture as ingestFixture } from '../fixtures/ingest';
+import { unclosedQuote } from '../fixtures/damage';
 import { LOAD_TIMEOUT, dataValue, pressClearStored, waitForRegister, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
@@ -37,6 +38,9 @@ let expected: Counts & { kecamatan: KecamatanCounts[] };
 let bdtPath: string;
 let bdtXlsxPath: string;
 let bdtExpected: Counts;
+/** The generated CSV with an unclosed quote in 40 of its 3,000 rows (1,3 %: more than a load takes unasked). */
+let damagedPath: string;
+const DAMAGED_ROWS = 40;
 
 /** Households (distinct `key`) and people (rows) of a flat CSV, straight from the file. */
 async function countsOf(path: string, key: string): Promise<Counts> {
@@ -126,6 +130,11 @@ beforeAll(async () => {
 	} finally {
 		await good.close();
 	}
+
+	let damaged = await readFile(csvPath, 'utf8');
+	for (let i = 0; i < DAMAGED_ROWS; i++) damaged = unclosedQuote(damaged, 50 + i * 70, 2);
+	damagedPath = join(work, 'dtsen-kutip.csv');
+	await writeFile(damagedPath, damaged);
 
 	bigCsvPath = join(BUILD_DIR, 'sample', 'dtsen.csv');
 	if (!existsSync(bigCsvPath)) {
@@ -262,6 +271,29 @@ describe('Tepat in Chromium', () => {
 		await site.screenshot('03-corrupt-file');
 		await openOverview(page, expected);
 		expect(await dataValue(page, 'totals-households')).toBe(expected.households);
+	});
+
+	it('a file losing more than 1 % of its rows stops, keeps the counts, and loads when the user accepts', async () => {
+		const { page } = site;
+		await page.click('[data-testid="nav-data"]');
+		await page.setInputFiles('[data-testid="file-input"]', damagedPath);
+		const alert = page.locator('[role="alert"][data-testid="load-error"]');
+		await alert.waitFor({ timeout: LOAD_TIMEOUT });
+		const text = (await alert.textContent()) ?? '';
+		expect(text).toContain(`${DAMAGED_ROWS} dari 3.000 baris (1,3 %) akan ditolak`);
+		expect(text).toContain("Berkas 'dtsen-kutip.csv', baris data 50, kolom nama: tanda kutip");
+		await waitForRegister(page, expected);
+		expect(await dataValue(page, 'summary-people')).toBe(expected.people);
+		await page.click('[data-testid="load-accept-rejected"]');
+		await page.waitForSelector('[data-testid="register-name"]:text-is("dtsen-kutip.csv")', { timeout: LOAD_TIMEOUT });
+		await page.waitForSelector(`[data-testid="report-damaged"][data-value="${DAMAGED_ROWS}"]`, { timeout: LOAD_TIMEOUT });
+		expect(await dataValue(page, 'summary-people')).toBe(expected.people - DAMAGED_ROWS);
+		expect(await dataValue(page, 'report-rejected')).toBe(DAMAGED_ROWS);
+		await site.screenshot('03-damaged-accepted');
+		// The generated file again, for the tests after this one.
+		await page.setInputFiles('[data-testid="file-input"]', csvPath);
+		await waitForRegister(page, expected);
+		await page.waitForSelector('[data-testid="persist-status"][data-state="saved"]', { timeout: LOAD_TIMEOUT });
 	});
 
 	it('a load can be cancelled and the previous counts stay', async () => {

@@ -60,7 +60,9 @@ describe('report download', () => {
 		await ingestRegister(
 			engine,
 			[await fileByteSource(`${REPORT_DIR}keluarga.csv`), await fileByteSource(`${REPORT_DIR}anggota.csv`)],
-			TINY_REFERENCE
+			TINY_REFERENCE,
+			// Damaged on purpose: more rows rejected than a load takes unasked (ingest/losses.ts).
+			{ acceptRejected: true }
 		);
 		rows = await loadReportRows(engine);
 	});

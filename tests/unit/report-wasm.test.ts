@@ -28,7 +28,8 @@ describe('validation report on duckdb-wasm', () => {
 		await ingestRegister(
 			engine,
 			[await fileByteSource(`${REPORT_DIR}keluarga.csv`), await fileByteSource(`${REPORT_DIR}anggota.csv`)],
-			TINY_REFERENCE
+			TINY_REFERENCE,
+			{ acceptRejected: true }
 		);
 		expect((await loadReportRows(engine)).map(tuple)).toEqual(PAIR_ROWS);
 		expect(await loadReport(engine)).toMatchObject({
@@ -41,7 +42,7 @@ describe('validation report on duckdb-wasm', () => {
 	});
 
 	it('flags a column gone through Excel as numbers', async () => {
-		await ingestRegister(engine, [await fileByteSource(`${REPORT_DIR}excel-angka.csv`)], TINY_REFERENCE);
+		await ingestRegister(engine, [await fileByteSource(`${REPORT_DIR}excel-angka.csv`)], TINY_REFERENCE, { acceptRejected: true });
 		const report = await loadReport(engine);
 		expect(report?.trailingZeroColumns).toEqual([
 			{ kind: 'nik', file: 'excel-angka.csv', column: 'nomor_induk_kependudukan', rows: 17, firstRow: 1 }

@@ -1,6 +1,6 @@
 /**
- * Byte-level CSV helpers: BOM, header line, delimiter, and cutting a stream of slices at record
- * boundaries (the last newline outside quotes). Rows themselves are parsed by DuckDB's read_csv.
+ * Byte-level CSV helpers: BOM, header line and its line end, delimiter. Records are accounted for by
+ * csv-scan.ts and parsed by DuckDB's read_csv.
  */
 
 const QUOTE = 0x22;
@@ -20,35 +20,23 @@ export function isParquet(bytes: Uint8Array): boolean {
 }
 
 /**
- * Tracks quote parity over a stream of bytes and remembers the last record boundary (the index just
- * after a newline outside quotes). Doubled quotes ("") toggle twice, so parity stays right.
+ * The first line end outside quotes from `from`: the index after it and its kind (LF, CRLF or a CR
+ * alone, as old Mac files end lines). Undefined when there is none yet; a CR as the last byte waits
+ * for the next bytes unless these are the `final` ones.
  */
-export class RecordScanner {
-	inQuotes = false;
-
-	/** Scans `bytes[from…]`; returns the index after the last newline outside quotes, or -1. */
-	scan(bytes: Uint8Array, from = 0): number {
-		let cut = -1;
-		let inQuotes = this.inQuotes;
-		for (let i = from; i < bytes.length; i++) {
-			const b = bytes[i];
-			if (b === QUOTE) inQuotes = !inQuotes;
-			else if (b === LF && !inQuotes) cut = i + 1;
-		}
-		this.inQuotes = inQuotes;
-		return cut;
-	}
-}
-
-/** Index just after the first newline outside quotes, or -1. */
-export function firstRecordEnd(bytes: Uint8Array, from = 0): number {
+export function firstLineEnd(bytes: Uint8Array, from: number, final: boolean): { end: number; lineEnd: 'lf' | 'crlf' | 'cr' } | undefined {
 	let inQuotes = false;
 	for (let i = from; i < bytes.length; i++) {
 		const b = bytes[i];
 		if (b === QUOTE) inQuotes = !inQuotes;
-		else if (b === LF && !inQuotes) return i + 1;
+		else if (inQuotes) continue;
+		else if (b === LF) return { end: i + 1, lineEnd: 'lf' };
+		else if (b === CR) {
+			if (i + 1 >= bytes.length) return final ? { end: i + 1, lineEnd: 'cr' } : undefined;
+			return bytes[i + 1] === LF ? { end: i + 2, lineEnd: 'crlf' } : { end: i + 1, lineEnd: 'cr' };
+		}
 	}
-	return -1;
+	return undefined;
 }
 
 /** Strips a trailing CR/LF pair from a line's bytes. */

@@ -7,7 +7,7 @@
  * sequence is ≥ 0x80, so a cut after 0x0A can never split one; Windows-1252 is one byte per character.
  */
 
-export type TextEncodingName = 'utf-8' | 'windows-1252';
+export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -70,7 +70,7 @@ export function windows1252ToUtf8(bytes: Uint8Array): Uint8Array {
 
 /** Decodes a whole short text (a header line) in the given encoding. */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName): string {
-	const utf8Bytes = encoding === 'utf-8' ? bytes : windows1252ToUtf8(bytes);
+	const utf8Bytes = encoding === 'windows-1252' ? windows1252ToUtf8(bytes) : bytes;
 	return new TextDecoder('utf-8').decode(utf8Bytes);
 }
 

@@ -37,6 +37,8 @@ import { familiesSql, peopleSql } from './duplicates';
 import { trimmedShape, type StageColumn } from './trimmed-stage';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
+import { csvFindingStatements } from './csv-findings';
+import { refuseLosses } from './losses';
 import { IngestCancelled, IngestError, type ByteSource, type IngestOptions, type IngestResult, type IngestTiming } from './types';
 
 export { loadReference, referenceStatements } from './reference';
@@ -204,6 +206,12 @@ export async function ingestRegister(
 			const file = await stageSource(ctx, source, index);
 			staged.push(recogniseFile(file));
 		}
+		const csvFindings = scratchName('tepat_csv_findings', loadId);
+		const scanned = staged.filter((f) => (f.issues ?? []).length > 0);
+		if (scanned.length > 0) {
+			ctx.tables.add(csvFindings);
+			for (const statement of csvFindingStatements(csvFindings, scanned)) await engine.exec(statement);
+		}
 		const stagedRows = staged.reduce((sum, f) => sum + f.rows, 0);
 		stepDone('read', stagedRows, bytesTotal, performance.now() - loadStarted - (ctx.stageMs ?? 0));
 		stepDone('stage', stagedRows, bytesTotal, ctx.stageMs ?? 0);
@@ -298,6 +306,7 @@ export async function ingestRegister(
 			villageNames: next(VILLAGE_NAME_TABLE),
 			regionName: reference.kabupaten.nama,
 			regency,
+			csvFindings: scanned.length > 0 ? csvFindings : undefined,
 			sheets: Object.fromEntries(
 				staged.flatMap((f) => (f.sheet && f.headerRow ? [[f.file, { sheet: f.sheet, headerRow: f.headerRow }]] : []))
 			)
@@ -325,6 +334,7 @@ export async function ingestRegister(
 		);
 		const unknownValues = await scalar(engine, `SELECT coalesce(sum(rows), 0)::BIGINT FROM ${next('ingest_unknown_code')}`);
 		const rowsRejected = rowsRead - households * (flat ? 0 : 1) - people;
+		if (!opts.acceptRejected) await refuseLosses(engine, next(REPORT_TABLE), rowsRead, label);
 		checkAbort();
 
 		await engine.exec('BEGIN TRANSACTION');

@@ -11,6 +11,7 @@ import { UNKNOWN, type AnyCodedField } from '../core/schema';
 import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
 import { villageNameCtes, villageNameIssuesSql, villageNameJoinSql, type VillageNameInput } from './villages';
 import { familyHouseholdIdSql, trimmedSql } from './duplicates';
+import { parsedValueSql } from './values';
 
 export interface StageRef {
 	file: string;
@@ -42,8 +43,6 @@ export interface NormaliseInput {
 	households: string;
 }
 
-const DATE_FORMATS = ['%Y-%m-%d', '%d-%m-%Y', '%d/%m/%Y', '%Y/%m/%d', '%d.%m.%Y', '%Y-%m-%d %H:%M:%S'];
-
 const col = (field: string) => sqlIdent(`f_${field}`);
 
 /** The trimmed value of the stage column `field` is mapped to (of row alias `alias`); NULL when it is not mapped. */
@@ -64,19 +63,9 @@ export function sourceSelectSql(fields: readonly FieldSpec[], stage: StageRef): 
 	return select({ select: parts, from: stage.table });
 }
 
-/** Per-row value of a non-code field of row alias `s`. */
+/** Per-row value of a non-code field of row alias `s` (values.ts: NULL when the text is not a valid value). */
 function valueSql(spec: FieldSpec, s: string): string {
-	const v = `${s}.${col(spec.field)}`;
-	switch (spec.kind) {
-		case 'int':
-			return `TRY_CAST(TRY_CAST(replace(${v}, ',', '.') AS DOUBLE) AS INTEGER)`;
-		case 'double':
-			return `TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)`;
-		case 'date':
-			return `CAST(try_strptime(${v}, [${DATE_FORMATS.map(sqlString).join(', ')}]) AS DATE)`;
-		default:
-			return v;
-	}
+	return parsedValueSql(spec, `${s}.${col(spec.field)}`);
 }
 
 /**

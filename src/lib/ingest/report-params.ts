@@ -6,6 +6,7 @@
 import type { CodedMessage } from '../core/messages';
 import type { FindingMessages, FindingPlace, LabelledValue } from '../core/messages/report';
 import { ID_ISSUES, type IdIssue, type IdKind } from '../core/nik';
+import { CSV_ISSUE_SEVERITY, type CsvIssueCode } from './csv-scan';
 
 export type FindingSaid = CodedMessage<keyof FindingMessages>;
 
@@ -59,6 +60,11 @@ class Params {
 		return this.textOrNull(key) ?? this.wrong(key);
 	}
 
+	numberOrNull(key: string): number | null {
+		const v = this.values[key];
+		return v === null || v === undefined ? null : this.number(key);
+	}
+
 	number(key: string): number {
 		const v = this.values[key];
 		return typeof v === 'number' ? v : this.wrong(key);
@@ -87,6 +93,7 @@ class Params {
 }
 
 const REGENCY_BASES = ['detected', 'chosen', 'kept', 'changed'] as const;
+const INVALID_REASONS = ['not_number', 'out_of_range', 'not_date'] as const;
 
 const need = <T>(value: T | null, what: string, code: string): T => {
 	return value === null ? broken(code, `no ${what}`) : value;
@@ -124,7 +131,25 @@ export function findingOf(row: FindingColumns): FindingSaid {
 			}
 		};
 	}
+	const csv = /^csv_(.+)$/.exec(code)?.[1];
+	if (csv !== undefined && csv in CSV_ISSUE_SEVERITY) {
+		const found = p.numberOrNull('found');
+		return { code: 'finding.csv', params: { place, issue: csv as CsvIssueCode, found, expected: p.number('expected') } };
+	}
 	switch (code) {
+		case 'invalid_value':
+			return {
+				code: 'finding.invalid_value',
+				params: {
+					place,
+					value: value(),
+					rows: row.rows,
+					reason: p.oneOf('reason', INVALID_REASONS),
+					min: p.numberOrNull('min'),
+					max: p.numberOrNull('max'),
+					firstRows: p.text('firstRows')
+				}
+			};
 		case 'empty_row':
 		case 'empty_key':
 			return { code: `finding.${code}`, params: { place } };

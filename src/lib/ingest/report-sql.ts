@@ -28,6 +28,7 @@ import { ID_ISSUES, ID_ISSUE_SEVERITY, idDigitsSql, idFormatSql, idStructureSql,
 import type { NormaliseInput, StageRef } from './normalise';
 import type { RegencyOutcome } from './regency';
 import { writtenColumn } from './trimmed-stage';
+import { invalidValueStatements } from './value-checks';
 import { DUPLICATE_SEVERITY, differingHeadersSql, familyHouseholdIdSql, signatureHeaders, trimmedSql } from './duplicates';
 
 export const REPORT_SEVERITIES = ['rejected', 'error', 'warning', 'info'] as const;
@@ -62,6 +63,8 @@ export interface ReportTables {
 	regency?: RegencyOutcome;
 	/** XLSX files: the sheet and its header row, so findings also give the row as Excel shows it. */
 	sheets?: Readonly<Record<string, { sheet: string; headerRow: number }>>;
+	/** The CSV record scan's findings (csv-findings.ts), when a CSV file was read. */
+	csvFindings?: string;
 }
 
 const lit = (v: string | undefined | null) => (v === undefined || v === null ? 'NULL' : sqlString(v));
@@ -80,6 +83,24 @@ function insert(target: string, select: string): string {
 	return `INSERT INTO ${target} (severity, code, source_file, source_row, source_column, value, rows, household_id, person_id, params) ${select}`;
 }
 
+/** `AND <row> NOT IN …`: leaves out the rows the CSV record scan rejected (staged empty, reported by csvFindingsSql). */
+function scanRejectedFilter(t: ReportTables, file: string, row: string): string {
+	if (!t.csvFindings) return '';
+	return `AND ${row} NOT IN (SELECT "row" FROM ${t.csvFindings} WHERE file = ${sqlString(file)} AND severity = 'rejected')`;
+}
+
+/** The CSV record scan's findings (csv-scan.ts): damaged records rejected, repaired ones flagged. */
+function csvFindingsSql(t: ReportTables, target: string): string[] {
+	if (!t.csvFindings) return [];
+	const params = jsonObjectSql({ found: num('found'), expected: num('expected') });
+	return [
+		insert(
+			target,
+			`SELECT severity, code, file, "row", "column", NULL, 1, NULL, NULL, ${params} FROM ${t.csvFindings} ORDER BY file, "row", code`
+		)
+	];
+}
+
 /** Rows with an empty household key, and (pair of files) members whose household is not in the household file. */
 function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): string[] {
 	const out: string[] = [];
@@ -96,7 +117,7 @@ function rejectedSql(input: NormaliseInput, t: ReportTables, target: string): st
 				target,
 				`SELECT 'rejected', CASE WHEN ${blank} THEN 'empty_row' ELSE 'empty_key' END, ${sqlString(stage.file)}, rowid + 1, ` +
 					`CASE WHEN ${blank} THEN NULL ELSE ${sqlString(key.header)} END, NULL, 1, NULL, NULL, ${jsonObjectSql(sheetParam(t, stage.file))} ` +
-					`FROM ${stage.table} WHERE ${k} IS NULL ORDER BY rowid`
+					`FROM ${stage.table} WHERE ${k} IS NULL ${scanRejectedFilter(t, stage.file, 'rowid + 1')} ORDER BY rowid`
 			)
 		);
 	}
@@ -399,7 +420,7 @@ function droppedPeopleSql(input: NormaliseInput, t: ReportTables, target: string
 
 /** Statements that create and fill `target` (the report) after the load's `*_next` tables exist. */
 export function reportStatements(input: NormaliseInput, t: ReportTables, target: string): string[] {
-	const statements = [createTableSql(REPORT_TABLE, target), ...rejectedSql(input, t, target)];
+	const statements = [createTableSql(REPORT_TABLE, target), ...csvFindingsSql(t, target), ...rejectedSql(input, t, target)];
 	if (!input.flat) statements.push(duplicateFamilySql(input, t, target));
 	statements.push(familyKeySharedSql(input, t, target));
 	const dropped = droppedPeopleSql(input, t, target);
@@ -408,6 +429,7 @@ export function reportStatements(input: NormaliseInput, t: ReportTables, target:
 	statements.push(...regencySql(input, t, target), villagesNotInReferenceSql(input, t, target));
 	if (t.villageNames) statements.push(villageNamesSql(input, t, t.villageNames, target));
 	statements.push(unknownCodesSql(input, t, target));
+	statements.push(...invalidValueStatements(input, (select) => insert(target, select)));
 	for (const c of idColumns(input, t)) {
 		statements.push(idIssuesSql(c, t, input.kabupatenKode, target), trailingZeroColumnSql(c, target));
 		if (c.kind === 'nik') statements.push(duplicateNikSql(c, t, target));

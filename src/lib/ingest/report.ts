@@ -14,6 +14,7 @@ import type { SourceKind } from './types';
 import type { DuplicateCode } from './duplicates';
 import { findingOf, type FindingSaid } from './report-params';
 import type { CodedMessage } from '../core/messages';
+import type { CsvIssueName } from '../core/messages/report';
 
 export { REPORT_FILE_TABLE, REPORT_SEVERITIES, REPORT_TABLE, reportRowsSql, type ReportSeverity } from './report-sql';
 
@@ -30,6 +31,8 @@ export type ReportCode =
 	| 'village_name_not_found'
 	| 'village_name_no_kecamatan'
 	| 'unknown_code'
+	| 'invalid_value'
+	| `csv_${CsvIssueName}`
 	| DuplicateCode
 	| `${IdKind}_${IdIssue}`
 	| `${IdKind}_column_trailing_zeros`;
@@ -158,6 +161,8 @@ export interface IngestReport {
 	emptyKeyRows: number;
 	/** Rows with nothing in any column read (blank lines or sheet rows); rejected, counted apart. */
 	emptyRows: number;
+	/** CSV records rejected as damaged by the record scan (csv-scan.ts: an unclosed quote, too many fields, cut short). */
+	damagedRows: number;
 	householdsWithoutMembers: number;
 	unknownCodes: UnknownCodeCount[];
 	villagesNotInReference: VillageNotInReference[];
@@ -313,6 +318,7 @@ export async function loadReport(engine: Engine): Promise<IngestReport | null> {
 		orphanMembers: rowsOfCode('orphan_member'),
 		emptyKeyRows: rowsOfCode('empty_key'),
 		emptyRows: rowsOfCode('empty_row'),
+		damagedRows: byCode.filter((c) => c.severity === 'rejected' && c.code.startsWith('csv_')).reduce((sum, c) => sum + c.rows, 0),
 		householdsWithoutMembers: rowsOfCode('household_without_members'),
 		unknownCodes,
 		regency,

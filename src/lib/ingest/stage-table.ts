@@ -10,6 +10,7 @@ import { sqlString } from '../core/sql';
 import { scratchName } from '../core/catalog';
 import type { Delimiter } from './csv';
 import type { TextEncodingName } from './encoding';
+import type { CsvIssue } from './csv-scan';
 import { isOutOfMemory } from './memory';
 import { IngestCancelled, IngestError, type IngestProgress } from './types';
 import { shapeColumnsSql, shapeSelectSql, stageColumn, wideShape, type StageColumn } from './trimmed-stage';
@@ -26,6 +27,8 @@ export interface StagedFile {
 	delimiter?: Delimiter;
 	/** CSV: the text encoding found (UTF-8 unless a slice was not valid UTF-8). */
 	encoding?: TextEncodingName;
+	/** CSV: what the record scan found, row by row (csv-scan.ts); rejected rows are staged empty. */
+	issues?: CsvIssue[];
 	/** XLSX: the worksheet read and the 1-based sheet row of the header. */
 	sheet?: string;
 	/** XLSX: every worksheet of the workbook, in order (what a user can choose from). */
@@ -131,14 +134,16 @@ export interface CsvStage {
 
 /**
  * read_csv options for a slice: no header, fixed VARCHAR columns c0 … c(n-1), no sniffing; `parallel`
- * for a whole file DuckDB reads itself (rows keep their order either way).
+ * for a whole file DuckDB reads itself (rows keep their order either way). `padded` lets a short row
+ * through with NULLs; records the scan wrote again (csv-scan.ts) all have every field, and without
+ * padding DuckDB may read them in parallel (it refuses padding with line breaks inside quotes).
  */
-export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n', parallel = false): string {
+export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n' | '\\r\\n', parallel = false, padded = true): string {
 	const columnsStruct = Array.from({ length: columns }, (_, i) => `'${stageColumn(i)}': 'VARCHAR'`).join(', ');
 	return (
 		`header = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
 		`new_line = ${sqlString(newLine)}, all_varchar = true, auto_detect = false, ` +
-		`null_padding = true, parallel = ${parallel}, ` +
+		`null_padding = ${padded}, parallel = ${parallel}, ` +
 		`columns = {${columnsStruct}}`
 	);
 }

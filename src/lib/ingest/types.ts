@@ -92,6 +92,11 @@ export interface IngestOptions {
 	mappings?: Partial<Record<SourceKind, SavedMapping>>;
 	/** Where the register's regency comes from: detected from its village codes, or chosen by the user. */
 	region?: RegencyChoice;
+	/**
+	 * Load even when more rows are left out than losses.ts allows (the user saw the count and accepted);
+	 * otherwise such a load stops with `ingest.too_many_rejected` and the loaded register stays.
+	 */
+	acceptRejected?: boolean;
 }
 
 /** Extra counts `ingestRegister` fills in (added after the first contract; always set by it). */

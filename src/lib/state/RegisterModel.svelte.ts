@@ -65,6 +65,8 @@ export interface RegisterError {
 	file?: string;
 	row?: number;
 	column?: string;
+	/** Set when the load stopped only because it would leave out too many rows: the user may accept them (acceptRejected). */
+	rejected?: { rows: number; of: number };
 }
 
 export interface RegisterTimings {
@@ -98,7 +100,9 @@ function reasonOf(error: unknown): string {
 
 function toRegisterError(error: unknown): RegisterError {
 	if (error instanceof IngestError) {
-		return { message: errorText(error), file: error.file, row: error.row, column: error.column };
+		const said = error.said;
+		const rejected = said.code === 'ingest.too_many_rejected' ? { rows: said.params.rejected, of: said.params.rows } : undefined;
+		return { message: errorText(error), file: error.file, row: error.row, column: error.column, ...(rejected ? { rejected } : {}) };
 	}
 	return { message: m.error_generic({ reason: reasonOf(error) }) };
 }
@@ -124,6 +128,8 @@ export class RegisterModel {
 	/** XLSX worksheets chosen for those files, by file name. */
 	#sheets: Readonly<Record<string, string>> = {};
 	#controller: AbortController | null = null;
+	/** The files of a load that stopped for leaving out too many rows, until the user accepts or dismisses it. */
+	#refused: { files: File[]; mappings: SavedMappings; sheets: Readonly<Record<string, string>> } | null = null;
 	/** Counts loads, so a slow save does not report on a register that has since been replaced. */
 	#generation = 0;
 	/** The save in flight, if any: clearing waits for it so a late write cannot resurrect the store. */
@@ -229,7 +235,8 @@ export class RegisterModel {
 	async load(
 		files: File[],
 		mappings: SavedMappings = readSavedMappings(),
-		sheets: Readonly<Record<string, string>> = {}
+		sheets: Readonly<Record<string, string>> = {},
+		acceptRejected = false
 	): Promise<boolean> {
 		if (this.busy) return false;
 		if (files.length === 0) {
@@ -251,8 +258,12 @@ export class RegisterModel {
 		const chosen = this.info?.regency?.basis === 'chosen' ? this.info.regency.kode : undefined;
 		this.#begin('file');
 		const sources = files.map((file) => fileSource(file, sheets[file.name]));
-		const result = await this.#ingest(engine, sources, false, undefined, mappings, chosen);
-		if (!result) return false;
+		const result = await this.#ingest(engine, sources, false, undefined, mappings, chosen, acceptRejected);
+		if (!result) {
+			this.#refused = this.error?.rejected ? { files, mappings, sheets } : null;
+			return false;
+		}
+		this.#refused = null;
 		const info: RegisterInfo = {
 			names: files.map((file) => file.name),
 			loadedAt: nowIso(),
@@ -350,7 +361,17 @@ export class RegisterModel {
 		if (ok) this.notice = m.persist_cleared();
 	}
 
+	/** Loads again the files whose load stopped for leaving out too many rows, accepting those rows. */
+	async acceptRejected(): Promise<boolean> {
+		const refused = this.#refused;
+		if (!refused) return false;
+		this.#refused = null;
+		this.dismissError();
+		return this.load(refused.files, refused.mappings, refused.sheets, true);
+	}
+
 	dismissError(): void {
+		this.#refused = null;
 		this.error = null;
 		if (this.status === 'error') this.status = this.info ? 'ready' : 'empty';
 	}
@@ -421,7 +442,8 @@ export class RegisterModel {
 		rethrow = false,
 		asOf?: string,
 		mappings?: IngestOptions['mappings'],
-		chosen?: string
+		chosen?: string,
+		acceptRejected = false
 	) {
 		const controller = new AbortController();
 		this.#controller = controller;
@@ -433,6 +455,7 @@ export class RegisterModel {
 				asOf,
 				mappings,
 				region: { wilayah: region.wilayah, ...(chosen ? { chosen } : {}) },
+				acceptRejected,
 				onTiming: (timing) => steps.push(timing),
 				onProgress: (p) => {
 					const seconds = (performance.now() - started) / 1000;

@@ -3,6 +3,8 @@ import type { CodedMessage } from '../core/messages';
 import type { CsvReasons, FileRoleCode, IngestMessages, MappingMessages, XlsxReasons } from '../core/messages/ingest';
 import { m } from '../paraglide/messages.js';
 import { message, type Locale, type WordTable } from './render';
+import { FINDING_WORDS } from './report';
+import type { FindingMessages } from '../core/messages/report';
 
 const ROLE: Record<FileRoleCode, (inputs: Record<string, never>, options: { locale: Locale }) => string> = {
 	flat: m.said_role_flat,
@@ -44,6 +46,11 @@ export const XLSX_WORDS: WordTable<keyof XlsxReasons> = {
 	'xlsx.sheet_missing': message(m.said_xlsx_sheet_missing),
 	'xlsx.xml_damaged': message(m.said_xlsx_xml_damaged)
 };
+
+function findingWords(said: CodedMessage<keyof FindingMessages>, locale: Locale): string {
+	const render = FINDING_WORDS[said.code] as (params: typeof said.params, locale: Locale) => string;
+	return render(said.params, locale);
+}
 
 function csvReason(reason: CodedMessage<keyof CsvReasons>, locale: Locale): string {
 	return CSV_WORDS[reason.code]({}, locale);
@@ -145,6 +152,18 @@ export const INGEST_WORDS: WordTable<keyof IngestMessages> = {
 					p.regencies.map((r) => `${r.nama} (${r.kode})`),
 					locale
 				)
+			},
+			{ locale }
+		),
+	'ingest.too_many_rejected': (p, locale) =>
+		m.said_ingest_too_many_rejected(
+			{
+				label: p.label,
+				rejected: p.rejected.toLocaleString('id-ID'),
+				rows: p.rows.toLocaleString('id-ID'),
+				share: (Math.round((p.rejected / Math.max(1, p.rows)) * 1000) / 10).toLocaleString('id-ID'),
+				limit: p.limit.toLocaleString('id-ID'),
+				first: p.first ? findingWords(p.first, locale) : m.said_ingest_too_many_rejected_none({}, { locale })
 			},
 			{ locale }
 		)

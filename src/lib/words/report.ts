@@ -1,5 +1,5 @@
 /** Words for the validation report's findings (core/messages/report.ts). */
-import type { FindingMessages, FindingPlace, LabelledValue } from '../core/messages/report';
+import type { CsvIssueName, FindingMessages, FindingPlace, LabelledValue } from '../core/messages/report';
 import type { IdIssue, IdKind } from '../core/nik';
 import { m } from '../paraglide/messages.js';
 import type { Locale, WordTable } from './render';
@@ -49,7 +49,44 @@ const andName = (name: string | null, locale: Locale) => (name === null ? '' : m
 const village = (kode: string | null, region: string, locale: Locale) =>
 	kode === null ? m.said_finding_village_code_empty({}, { locale }) : m.said_finding_village_code_unknown({ kode, region }, { locale });
 
+const CSV_ISSUE: Record<CsvIssueName, (inputs: { found: number | string; expected: number }, options: { locale: Locale }) => string> = {
+	open_quote: m.said_finding_csv_open_quote,
+	too_many_fields: m.said_finding_csv_too_many_fields,
+	truncated: m.said_finding_csv_truncated,
+	extra_empty_fields: m.said_finding_csv_extra_empty_fields,
+	short_row: m.said_finding_csv_short_row,
+	cr_in_value: m.said_finding_csv_cr_in_value,
+	stray_cr: m.said_finding_csv_stray_cr,
+	stray_quote: m.said_finding_csv_stray_quote,
+	invalid_utf8: m.said_finding_csv_invalid_utf8
+};
+
+const INVALID_REASON = {
+	not_number: m.said_finding_invalid_not_number,
+	out_of_range: m.said_finding_invalid_out_of_range,
+	not_date: m.said_finding_invalid_not_date
+} as const;
+
 export const FINDING_WORDS: WordTable<keyof FindingMessages> = {
+	'finding.invalid_value': (p, locale) =>
+		m.said_finding_invalid_value(
+			{
+				where: placeWords(p.place, locale),
+				rows: p.rows.toLocaleString('id-ID'),
+				value: p.value,
+				reason: INVALID_REASON[p.reason]({ min: p.min ?? '', max: p.max ?? '' }, { locale }),
+				firstRows: p.firstRows
+			},
+			{ locale }
+		),
+	'finding.csv': (p, locale) =>
+		m.said_finding_csv(
+			{
+				where: placeWords(p.place, locale),
+				reason: CSV_ISSUE[p.issue]({ found: p.found ?? '', expected: p.expected }, { locale })
+			},
+			{ locale }
+		),
 	'finding.empty_row': (p, locale) => m.said_finding_empty_row({ where: placeWords(p.place, locale) }, { locale }),
 	'finding.empty_key': (p, locale) => m.said_finding_empty_key({ where: placeWords(p.place, locale) }, { locale }),
 	'finding.orphan_member': ({ place, ...p }, locale) =>

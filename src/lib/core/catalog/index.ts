@@ -101,7 +101,8 @@ export const CATALOG = {
 	tepat_raw: { lifecycle: 'scratch', columns: null, doc: 'a Parquet file as read, before staging' },
 	tepat_families: { lifecycle: 'scratch', columns: null, doc: 'the staged families placed by the duplicate rules' },
 	tepat_people: { lifecycle: 'scratch', columns: null, doc: 'the staged people placed by the duplicate rules' },
-	tepat_households: { lifecycle: 'scratch', columns: null, doc: "the staged households' rows, one per family as placed" }
+	tepat_households: { lifecycle: 'scratch', columns: null, doc: "the staged households' rows, one per family as placed" },
+	tepat_csv_findings: { lifecycle: 'scratch', columns: null, doc: "the CSV record scan's findings, one row per damaged or repaired record" }
 } as const satisfies Record<string, TableDef>;
 
 export type CatalogTable = keyof typeof CATALOG;

@@ -4,6 +4,7 @@
  * a source's title (DTSEN, DTKS, P3KE: names, not words) travel as they are.
  */
 import type { CodedMessage, NoParams } from './coded';
+import type { FindingMessages } from './report';
 
 export type FileRoleCode = 'flat' | 'household' | 'person';
 
@@ -74,6 +75,14 @@ export interface IngestMessages {
 	'ingest.regency_unknown': { regency: string };
 	'ingest.regency_unmatched': { file: string; votes: { kode: string; nama: string | null; households: number }[] };
 	'ingest.regency_tie': { file: string; households: number; regencies: { kode: string; nama: string }[] };
+	/** More rows left out than `limit` % of `rows`: the count and the first of them, as its finding. */
+	'ingest.too_many_rejected': {
+		label: string;
+		rejected: number;
+		rows: number;
+		limit: number;
+		first: CodedMessage<keyof FindingMessages> | null;
+	};
 }
 
 /** A column-mapping file (pemetaan-kolom-*.json) refused. */

@@ -21,8 +21,32 @@ export interface LabelledValue {
 	value: string;
 }
 
+/** What the CSV record scan found in a record (ingest/csv-scan.ts). */
+export type CsvIssueName =
+	| 'open_quote'
+	| 'too_many_fields'
+	| 'truncated'
+	| 'extra_empty_fields'
+	| 'short_row'
+	| 'cr_in_value'
+	| 'stray_cr'
+	| 'stray_quote'
+	| 'invalid_utf8';
+
 export interface FindingMessages {
+	/** `found`: the fields the record has (field-count issues), `expected` the header's. */
+	'finding.csv': { place: FindingPlace; issue: CsvIssueName; found: number | null; expected: number };
 	'finding.empty_row': { place: FindingPlace };
+	/** Values of one column the load could not read, loaded as unknown: `rows` of them, the first listed; `min`/`max` for out_of_range. */
+	'finding.invalid_value': {
+		place: FindingPlace;
+		value: string;
+		rows: number;
+		reason: 'not_number' | 'out_of_range' | 'not_date';
+		min: number | null;
+		max: number | null;
+		firstRows: string;
+	};
 	'finding.empty_key': { place: FindingPlace };
 	'finding.orphan_member': { place: FindingPlace; key: string; householdFile: string };
 	'finding.household_without_members': { place: FindingPlace; householdId: string; personFile: string };
