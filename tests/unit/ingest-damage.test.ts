@@ -98,6 +98,18 @@ describe.each([
 		);
 	});
 
+	it('names a last row that stops right after a delimiter, with no line end: its last value may be cut off', async () => {
+		const lines = csv.trimEnd().split('\n');
+		const last = lines[lines.length - 1] ?? '';
+		const cutAfterComma = [...lines.slice(0, -1), last.slice(0, last.lastIndexOf(',') + 1)].join('\n');
+		expect(await load('koma.csv', utf8(cutAfterComma))).toMatchObject({ people: 2000, rowsRejected: 0 });
+		const lastColumn = csv.slice(0, csv.indexOf('\n')).split(',').pop() ?? '';
+		expect(await findings(engine)).toContainEqual(['warning', 'csv_unended_empty_last', 2000, lastColumn.trim()]);
+		// The same file with its line end is an ordinary empty value.
+		await load('koma-lf.csv', utf8(`${cutAfterComma}\n`));
+		expect((await findings(engine)).filter((f) => f[1] === 'csv_unended_empty_last')).toEqual([]);
+	});
+
 	it('stops a load that would lose more than 1 % of the rows, keeping the register, unless accepted', async () => {
 		await load('good.csv', utf8(csv));
 		let damaged = csv;
@@ -143,6 +155,25 @@ describe.each([
 		expect(await scalar(engine, `SELECT floor_area AS v FROM household WHERE source_row = 501`)).toBe(1234.5);
 		// Rusdi (row 10) was born on 1969-07-29: his age comes from the date, not from '-3'.
 		expect(await scalar(engine, `SELECT age AS v FROM person WHERE source_row = 10`)).toBeGreaterThan(50);
+	});
+
+	it('does not round a fractional desil or age into range: not a whole number, loaded as unknown', async () => {
+		let edited = setField(csv, 500, 'desil_nasional', '2.5');
+		edited = setField(edited, 501, 'desil_nasional', '"4,5"');
+		edited = setField(edited, 20, 'usia', '24.5');
+		await load('fractions.csv', utf8(edited));
+		const invalid = (await loadReportFindings(engine)).filter((f) => f.code === 'invalid_value');
+		expect(invalid.map((f) => [f.source_row, f.source_column, f.value, f.rows])).toEqual([
+			[20, 'usia', '24.5', 1],
+			[500, 'desil_nasional', '2.5', 2]
+		]);
+		expect(
+			wordsOf(
+				invalid[1]?.said ?? { code: 'finding.empty_row', params: { place: { file: '', row: null, sheet: null, column: null } } },
+				'id'
+			)
+		).toContain('2 nilai bukan bilangan bulat');
+		expect(await scalar(engine, `SELECT count(*)::INTEGER AS v FROM household WHERE source_row IN (500, 501) AND desil IS NULL`)).toBe(2);
 	});
 
 	it('reads UTF-8 with a stray byte as UTF-8 and reports the byte', async () => {

@@ -93,7 +93,7 @@ class Params {
 }
 
 const REGENCY_BASES = ['detected', 'chosen', 'kept', 'changed'] as const;
-const INVALID_REASONS = ['not_number', 'out_of_range', 'not_date'] as const;
+const INVALID_REASONS = ['not_number', 'not_whole', 'out_of_range', 'not_date'] as const;
 
 const need = <T>(value: T | null, what: string, code: string): T => {
 	return value === null ? broken(code, `no ${what}`) : value;

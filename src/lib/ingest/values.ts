@@ -39,8 +39,11 @@ function inRangeSql(x: string, field: string): string {
 /** The value of a non-code field read from its text `v` (SQL); NULL when the text is not a valid value. */
 export function parsedValueSql(spec: FieldSpec, v: string): string {
 	switch (spec.kind) {
-		case 'int':
-			return `CAST(round(${inRangeSql(numberSql(v), spec.field)}) AS INTEGER)`;
+		case 'int': {
+			// A whole number only: a desil of 2.5 or 4,5 is not rounded into a filter's range.
+			const x = inRangeSql(numberSql(v), spec.field);
+			return `CASE WHEN ${x} = round(${x}) THEN CAST(${x} AS INTEGER) END`;
+		}
 		case 'double':
 			return inRangeSql(numberSql(v), spec.field);
 		case 'date':
@@ -50,7 +53,7 @@ export function parsedValueSql(spec: FieldSpec, v: string): string {
 	}
 }
 
-/** Why a present text `v` (SQL) is not a valid value of the field: 'not_number', 'out_of_range', 'not_date', or NULL. */
+/** Why a present text `v` (SQL) is not a valid value of the field: 'not_number', 'out_of_range', 'not_whole', 'not_date', or NULL. */
 export function invalidReasonSql(spec: FieldSpec, v: string): string | null {
 	// The first test passes the common value (an ISO date, a plain number in range) without the full reading.
 	if (spec.kind === 'date') {
@@ -59,8 +62,13 @@ export function invalidReasonSql(spec: FieldSpec, v: string): string | null {
 	if (spec.kind !== 'int' && spec.kind !== 'double') return null;
 	const x = numberSql(v);
 	const plain = `TRY_CAST(${v} AS DOUBLE)`;
+	const whole = spec.kind === 'int';
+	const valid = whole ? `${inRangeSql(plain, spec.field)} = round(${plain})` : `${inRangeSql(plain, spec.field)} IS NOT NULL`;
 	return (
-		`CASE WHEN ${v} IS NULL OR ${inRangeSql(plain, spec.field)} IS NOT NULL THEN NULL ` +
-		`WHEN NOT coalesce(isfinite(${x}), FALSE) THEN 'not_number' WHEN ${inRangeSql(x, spec.field)} IS NULL THEN 'out_of_range' END`
+		`CASE WHEN ${v} IS NULL OR ${valid} THEN NULL ` +
+		`WHEN NOT coalesce(isfinite(${x}), FALSE) THEN 'not_number' ` +
+		`WHEN ${inRangeSql(x, spec.field)} IS NULL THEN 'out_of_range' ` +
+		(whole ? `WHEN ${x} <> round(${x}) THEN 'not_whole' ` : '') +
+		'END'
 	);
 }

@@ -53,6 +53,7 @@ const CSV_ISSUE: Record<CsvIssueName, (inputs: { found: number | string; expecte
 	open_quote: m.said_finding_csv_open_quote,
 	too_many_fields: m.said_finding_csv_too_many_fields,
 	truncated: m.said_finding_csv_truncated,
+	unended_empty_last: m.said_finding_csv_unended_empty_last,
 	extra_empty_fields: m.said_finding_csv_extra_empty_fields,
 	short_row: m.said_finding_csv_short_row,
 	cr_in_value: m.said_finding_csv_cr_in_value,
@@ -63,6 +64,7 @@ const CSV_ISSUE: Record<CsvIssueName, (inputs: { found: number | string; expecte
 
 const INVALID_REASON = {
 	not_number: m.said_finding_invalid_not_number,
+	not_whole: m.said_finding_invalid_not_whole,
 	out_of_range: m.said_finding_invalid_out_of_range,
 	not_date: m.said_finding_invalid_not_date
 } as const;

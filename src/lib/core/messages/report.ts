@@ -26,6 +26,7 @@ export type CsvIssueName =
 	| 'open_quote'
 	| 'too_many_fields'
 	| 'truncated'
+	| 'unended_empty_last'
 	| 'extra_empty_fields'
 	| 'short_row'
 	| 'cr_in_value'
@@ -42,7 +43,7 @@ export interface FindingMessages {
 		place: FindingPlace;
 		value: string;
 		rows: number;
-		reason: 'not_number' | 'out_of_range' | 'not_date';
+		reason: 'not_number' | 'not_whole' | 'out_of_range' | 'not_date';
 		min: number | null;
 		max: number | null;
 		firstRows: string;
