@@ -36,6 +36,7 @@ export const CSV_ISSUE_SEVERITY = {
 	open_quote: 'rejected',
 	too_many_fields: 'rejected',
 	truncated: 'rejected',
+	unended_empty_last: 'warning',
 	extra_empty_fields: 'warning',
 	short_row: 'warning',
 	cr_in_value: 'warning',
@@ -406,6 +407,10 @@ export class CsvScanner {
 				return;
 			}
 			this.issue('short_row', null, fields);
+		} else if (p.unended && (this.ends[columns - 1] ?? 0) <= (this.starts[columns - 1] ?? 0)) {
+			// The file stops right after a delimiter: the row has every field, but its last value may be
+			// the part cut off. Loaded, and named, so someone looks at it.
+			this.issue('unended_empty_last', columns - 1, fields);
 		}
 		if (p.crInValue !== NONE) this.issue('cr_in_value', p.crInValue);
 		if (p.strayCr !== NONE) this.issue('stray_cr', p.strayCr);
