@@ -536,6 +536,11 @@ describe('every screen, on the bundled sample, in English', () => {
 			join(ROOT, 'tests/fixtures/report/keluarga.csv'),
 			join(ROOT, 'tests/fixtures/report/anggota.csv')
 		]);
+		// The pair is damaged on purpose: the load stops, in English, and loads when the user accepts.
+		const stop = page.locator('[role="alert"][data-testid="load-error"]');
+		await stop.waitFor({ timeout: LOAD_TIMEOUT });
+		expect(phrasesIn(withoutData(await stop.innerText()), phrases)).toEqual([]);
+		await page.click('[data-testid="load-accept-rejected"]');
 		// The report of this load, not the sample's (a few dozen rows read, not 260,669).
 		await page
 			.waitForFunction(
