@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBoundaryFile } from '../lib/core/geo/read';
+import { checkWithinRegency } from '../lib/core/geo/regency-extent';
 import { matchBoundaries } from '../lib/core/geo/match';
 import type { BoundaryCollection } from '../lib/core/geo/types';
 import type { Reference } from '../lib/core/reference';
@@ -108,7 +109,9 @@ async function packBoundaries(
 	}
 	try {
 		const read = await readBoundaryFile(basename(file), new Uint8Array(await readFile(file)));
-		const { collection } = matchBoundaries(read.features, reference, 'village');
+		const match = matchBoundaries(read.features, reference, 'village');
+		checkWithinRegency(basename(file), match, reference);
+		const { collection } = match;
 		return { boundaries: collection, attribution: path === undefined ? BUNDLED_BOUNDARY_SOURCE : basename(file) };
 	} catch (error) {
 		io.stderr(`${errorIn(io, error)}\n`);

@@ -284,6 +284,20 @@ describe('BoundaryModel following the register’s regency (issue 11.2)', () => 
 		expect(instance.village).toBeNull();
 	});
 
+	it('refuses Berau’s shapes moved one UTM zone west, and keeps what was drawn (issue 18 point 5)', async () => {
+		const { instance } = model(new MemoryStore(), berau);
+		await instance.ensureLoaded();
+		const shift = (value: unknown): unknown =>
+			Array.isArray(value) && typeof value[0] === 'number' ? [(value[0] as number) - 6, value[1]] : Array.isArray(value) ? value.map(shift) : value;
+		const collection = JSON.parse(new TextDecoder().decode(berauFile())) as BoundaryCollection;
+		const movedFile = { ...collection, features: collection.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: shift(f.geometry.coordinates) } })) };
+		const bytes = new TextEncoder().encode(JSON.stringify(movedFile));
+		expect(await instance.importFile({ name: 'berau-zona-49.geojson', bytes }, 'village')).toBe(false);
+		expect(instance.importError?.message).toMatch(/^Berkas 'berau-zona-49\.geojson' mencakup hampir semua wilayah Kabupaten Berau, tetapi letaknya .* jauh dari 71 pulau/);
+		expect(instance.village).toBeNull();
+		expect(await instance.importFile({ name: 'berau-desa.geojson', bytes: berauFile() }, 'village')).toBe(true);
+	});
+
 	it('drops the shapes of a regency left while they were loading', async () => {
 		const pending: (() => void)[] = [];
 		const slow: BoundaryStore = {

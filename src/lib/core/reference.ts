@@ -29,4 +29,17 @@ export interface Reference {
 	villages: Village[];
 	/** Licence notice of the codes, names (and bundled boundaries), shown in the app's credits. */
 	attribution: string;
+	/**
+	 * Where the regency's islands lie, from Kemendagri's island list (degrees, and how many): a check on
+	 * imported boundaries (geo/regency-extent.ts). Absent for a regency without islands.
+	 */
+	islands?: IslandExtent;
+}
+
+export interface IslandExtent {
+	west: number;
+	south: number;
+	east: number;
+	north: number;
+	count: number;
 }

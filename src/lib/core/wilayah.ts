@@ -23,7 +23,11 @@ export interface ProvinceAreas {
 	nama: string;
 	kecamatan: CodeName[];
 	desa: CodeName[];
+	/** Per regency with islands: [kode, west, south, east, north, count] of its islands (absent in older files). */
+	pulau?: IslandBox[];
 }
+
+export type IslandBox = readonly [string, number, number, number, number, number];
 
 /** Reads the index and a province's file: `fetch` from our origin in the browser, the disk in Node. */
 export interface WilayahSource {
@@ -90,7 +94,11 @@ export function regencyReference(regency: Regency, province: ProvinceAreas, attr
 		if (!kec) continue;
 		villages.push({ kode, nama, jenis: villageKind(kode), kecamatan_kode: kec.kode, kecamatan_nama: kec.nama, zona: kec.zona });
 	}
-	return { kabupaten: { kode: regency.kode, nama: regency.nama }, kecamatan, villages, attribution };
+	const islands = province.pulau?.find(([kode]) => kode === regency.kode);
+	const reference: Reference = { kabupaten: { kode: regency.kode, nama: regency.nama }, kecamatan, villages, attribution };
+	if (!islands) return reference;
+	const [, west, south, east, north, count] = islands;
+	return { ...reference, islands: { west, south, east, north, count } };
 }
 
 /** The reference of regency `kode` (any writing of the code), or null when Indonesia has no such regency. */

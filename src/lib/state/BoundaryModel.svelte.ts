@@ -16,6 +16,7 @@
  */
 import { kecamatanFromVillages } from '$lib/core/geo/dissolve';
 import { matchBoundaries, type MatchReport } from '$lib/core/geo/match';
+import { checkWithinRegency } from '$lib/core/geo/regency-extent';
 import { BoundaryFileError, checkBoundarySize, readBoundaryFile } from '$lib/core/geo/read';
 import type { BoundaryCollection, BoundaryLevel } from '$lib/core/geo/types';
 import type { Reference } from '$lib/core/reference';
@@ -275,7 +276,8 @@ export class BoundaryModel {
 			if (file instanceof Blob) checkBoundarySize(file.name, file.size);
 			const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file.bytes;
 			const read = await readBoundaryFile(file.name, bytes);
-			const { collection, report } = matchBoundaries(read.features, reference, level);
+			const match = matchBoundaries(read.features, reference, level);
+			const { collection, report } = match;
 			if (report.matched === 0) {
 				const kabupaten = reference.kabupaten.nama;
 				throw new BoundaryFileError(
@@ -283,6 +285,7 @@ export class BoundaryModel {
 					file.name
 				);
 			}
+			checkWithinRegency(file.name, match, reference);
 			const source: ImportedSource = {
 				kind: 'imported',
 				name: file.name,

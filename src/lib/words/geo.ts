@@ -40,6 +40,12 @@ export const BOUNDARY_WORDS: WordTable<keyof BoundaryMessages> = {
 	'boundary.too_many_features': message(m.said_boundary_too_many_features),
 	'boundary.outside_indonesia': (p, locale) =>
 		m.said_boundary_outside_indonesia({ file: p.file, feature: p.feature, coordinates: p.coordinates.join(', ') }, { locale }),
+	'boundary.outside_regency': (p, locale) =>
+		m.said_boundary_outside_regency({ ...p, coordinates: p.coordinates.join(', '), box: p.box.join(', ') }, { locale }),
+	'boundary.far_from_others': (p, locale) =>
+		m.said_boundary_far_from_others({ ...p, coordinates: p.coordinates.join(', '), middle: p.middle.join(', ') }, { locale }),
+	'boundary.away_from_islands': (p, locale) =>
+		m.said_boundary_away_from_islands({ ...p, box: p.box.join(', '), islandBox: p.islandBox.join(', ') }, { locale }),
 	'boundary.prj_projected_over_degrees': (p, locale) =>
 		m.said_boundary_prj_projected_over_degrees({ ...p, box: p.box.join(', ') }, { locale }),
 	'boundary.prj_degrees_over_metres': (p, locale) => m.said_boundary_prj_degrees_over_metres({ ...p, box: p.box.join(', ') }, { locale }),

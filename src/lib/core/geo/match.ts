@@ -92,6 +92,8 @@ export interface MatchReport {
 export interface BoundaryMatch {
 	/** The matched shapes, one feature per unit, in reference (code) order. */
 	collection: BoundaryCollection;
+	/** Per feature of `collection`: the 0-based position in the file of the (first) feature it came from. */
+	indices: number[];
 	report: MatchReport;
 }
 
@@ -474,13 +476,15 @@ export function matchBoundaries(features: readonly InputFeature[], reference: Re
 		}
 	});
 
+	const hits = units.flatMap((unit) => {
+		const hit = chosen.get(unit.kode);
+		return hit ? [{ unit, hit }] : [];
+	});
 	const collection: BoundaryCollection = {
 		type: 'FeatureCollection',
-		features: units.flatMap((unit) => {
-			const hit = chosen.get(unit.kode);
-			if (!hit) return [];
+		features: hits.map(({ unit, hit }) => {
 			const original = features[hit.index]?.properties ?? null;
-			return [{ type: 'Feature' as const, properties: canonicalProperties(original, unit, level), geometry: hit.geometry }];
+			return { type: 'Feature' as const, properties: canonicalProperties(original, unit, level), geometry: hit.geometry };
 		})
 	};
 	const missing: MissingUnit[] = units
@@ -492,6 +496,7 @@ export function matchBoundaries(features: readonly InputFeature[], reference: Re
 		);
 	return {
 		collection,
+		indices: hits.map(({ hit }) => hit.index),
 		report: {
 			level,
 			features: features.length,

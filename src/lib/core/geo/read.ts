@@ -14,6 +14,7 @@
 import { unzipSync } from 'fflate';
 import { CodedError, coded, type CodedMessage } from '../messages';
 import type { BoundaryMessages } from '../messages/geo';
+import { findPosition } from './extent';
 import type { InputFeature } from './types';
 
 /** A boundary file refused: why as a code (worded at the edge), the file, and the feature and property at fault. */
@@ -361,20 +362,6 @@ function checkProjectionAgrees(file: string, layer: string, wkt: string, shp: Ui
 }
 
 /** The first position in nested coordinate arrays for which `bad(x, y)` holds, or null. */
-function findPosition(coordinates: unknown, bad: (x: number, y: number) => boolean): number[] | null {
-	if (!Array.isArray(coordinates)) return null;
-	if (typeof coordinates[0] === 'number') {
-		const [x, y] = coordinates as number[];
-		if (typeof x !== 'number' || typeof y !== 'number') return null;
-		return bad(x, y) ? [x, y] : null;
-	}
-	for (const item of coordinates) {
-		const found = findPosition(item, bad);
-		if (found) return found;
-	}
-	return null;
-}
-
 /** The first position outside lon/lat range in nested coordinate arrays, or null. */
 function findOutside(coordinates: unknown): number[] | null {
 	return findPosition(coordinates, (x, y) => Math.abs(x) > 180 || Math.abs(y) > 90);

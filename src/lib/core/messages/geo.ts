@@ -35,6 +35,20 @@ export interface BoundaryMessages {
 	'boundary.too_large': { file: string; megabytes: number; limitMegabytes: number };
 	'boundary.too_many_features': { file: string; count: number; max: number };
 	'boundary.outside_indonesia': { file: string; feature: number; coordinates: number[] };
+	/** A matched shape reaches beyond the regency's bundled shapes' box (`box`: west, south, east, north). */
+	'boundary.outside_regency': { file: string; feature: number; kode: string; kabupaten: string; coordinates: number[]; box: number[] };
+	/** A matched shape lies more than `span` degrees from the middle of the file's other shapes. */
+	'boundary.far_from_others': {
+		file: string;
+		feature: number;
+		kode: string;
+		kabupaten: string;
+		coordinates: number[];
+		middle: number[];
+		span: number;
+	};
+	/** A file covering (nearly) the whole regency lies away from all of its `islands` islands. */
+	'boundary.away_from_islands': { file: string; kabupaten: string; islands: number; box: number[]; islandBox: number[] };
 	/** The `.prj` names a projection in metres, and the `.shp` box is in degrees. */
 	'boundary.prj_projected_over_degrees': { file: string; layer: string; projection: string; box: number[] };
 	/** The `.prj` names degrees, and the `.shp` box is beyond them. */
