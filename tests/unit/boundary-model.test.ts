@@ -288,12 +288,21 @@ describe('BoundaryModel following the register’s regency (issue 11.2)', () => 
 		const { instance } = model(new MemoryStore(), berau);
 		await instance.ensureLoaded();
 		const shift = (value: unknown): unknown =>
-			Array.isArray(value) && typeof value[0] === 'number' ? [(value[0] as number) - 6, value[1]] : Array.isArray(value) ? value.map(shift) : value;
+			Array.isArray(value) && typeof value[0] === 'number'
+				? [(value[0] as number) - 6, value[1]]
+				: Array.isArray(value)
+					? value.map(shift)
+					: value;
 		const collection = JSON.parse(new TextDecoder().decode(berauFile())) as BoundaryCollection;
-		const movedFile = { ...collection, features: collection.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: shift(f.geometry.coordinates) } })) };
+		const movedFile = {
+			...collection,
+			features: collection.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: shift(f.geometry.coordinates) } }))
+		};
 		const bytes = new TextEncoder().encode(JSON.stringify(movedFile));
 		expect(await instance.importFile({ name: 'berau-zona-49.geojson', bytes }, 'village')).toBe(false);
-		expect(instance.importError?.message).toMatch(/^Berkas 'berau-zona-49\.geojson' mencakup hampir semua wilayah Kabupaten Berau, tetapi letaknya .* jauh dari 71 pulau/);
+		expect(instance.importError?.message).toMatch(
+			/^Berkas 'berau-zona-49\.geojson' mencakup hampir semua wilayah Kabupaten Berau, tetapi letaknya .* jauh dari 71 pulau/
+		);
 		expect(instance.village).toBeNull();
 		expect(await instance.importFile({ name: 'berau-desa.geojson', bytes: berauFile() }, 'village')).toBe(true);
 	});

@@ -16,15 +16,23 @@ import { loadRegencyReference } from '../../src/lib/core/wilayah';
 import { errorText } from '../../src/lib/words/error-text';
 import { islandPosition } from '../../scripts/island-position';
 
-const shared = (name: string) => JSON.parse(readFileSync(new URL(`../../../shared/geo/${name}`, import.meta.url), 'utf8')) as { features: InputFeature[] };
-const bundled = (name: string) => JSON.parse(readFileSync(new URL(`../../data/boundaries/${name}`, import.meta.url), 'utf8')) as { features: InputFeature[] };
+const shared = (name: string) =>
+	JSON.parse(readFileSync(new URL(`../../../shared/geo/${name}`, import.meta.url), 'utf8')) as { features: InputFeature[] };
+const bundled = (name: string) =>
+	JSON.parse(readFileSync(new URL(`../../data/boundaries/${name}`, import.meta.url), 'utf8')) as { features: InputFeature[] };
 const kukar = JSON.parse(readFileSync(new URL('../../data/reference.json', import.meta.url), 'utf8')) as Reference;
 
 function moved(features: readonly InputFeature[], dx: number, which: (index: number) => boolean = () => true): InputFeature[] {
 	const shift = (value: unknown): unknown =>
-		Array.isArray(value) && typeof value[0] === 'number' ? [(value[0] as number) + dx, value[1]] : Array.isArray(value) ? value.map(shift) : value;
+		Array.isArray(value) && typeof value[0] === 'number'
+			? [(value[0] as number) + dx, value[1]]
+			: Array.isArray(value)
+				? value.map(shift)
+				: value;
 	return features.map((feature, index) =>
-		which(index) && feature.geometry ? { ...feature, geometry: { ...feature.geometry, coordinates: shift(feature.geometry.coordinates) } } : feature
+		which(index) && feature.geometry
+			? { ...feature, geometry: { ...feature.geometry, coordinates: shift(feature.geometry.coordinates) } }
+			: feature
 	);
 }
 
@@ -85,7 +93,9 @@ describe('boundaries inside their regency', () => {
 	it('refuses Berau one UTM zone off: nowhere near its 71 islands', () => {
 		const error = refusal(check('berau-zona-49.geojson', moved(shared('berau-desa.geojson').features, -6), berau));
 		expect(error.said.code).toBe('boundary.away_from_islands');
-		expect(errorText(error)).toMatch(/^Berkas 'berau-zona-49\.geojson' mencakup hampir semua wilayah Kabupaten Berau, tetapi .* jauh dari 71 pulau/);
+		expect(errorText(error)).toMatch(
+			/^Berkas 'berau-zona-49\.geojson' mencakup hampir semua wilayah Kabupaten Berau, tetapi .* jauh dari 71 pulau/
+		);
 	});
 
 	it('refuses one Berau village moved a zone away from the others, naming it', () => {
