@@ -46,6 +46,8 @@ export interface WorkloadAnswer {
 /** The plan Tepat's SQL runs for the reference: the default plan with the workload's simplifications. */
 export function workloadPlan(): Plan {
 	const plan = defaultPlan();
+	// One rule for a missing desil and verval status keeps every peer's filter a plain comparison.
+	plan.population.missing.desil = 'counted';
 	plan.indicators.housing.poorConditionCounts = false;
 	plan.programmes.pip = { enabled: true, unitCost: { sd: 1, smp: 1, sma: 1 }, halfForNewAndFinal: false, includeInSchool: true };
 	return plan;

@@ -7,7 +7,6 @@
  */
 import { flushSync } from 'svelte';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTableSql } from '../../src/lib/core/catalog';
 import { NodeEngine } from '../../src/lib/engine/node';
 import type { Allocated, LastAllocationStore } from '../../src/lib/state/AllocationModel.svelte';
 import { loadIndicatorFixture } from '../fixtures/indicators';
@@ -62,7 +61,6 @@ const store: LastAllocationStore = {
 beforeAll(async () => {
 	engine = await NodeEngine.open();
 	await loadIndicatorFixture(engine);
-	await engine.exec(createTableSql('register_field'));
 	stub.engine = engine;
 	await verval.restore();
 	plan.update((p) => (p.fundingLines[0]!.budgets = { rtlh: 50_000_000, water: 2_500_000, pip: 1_000_000 }));

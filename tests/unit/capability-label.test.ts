@@ -42,7 +42,7 @@ describe('capability words', () => {
 		);
 		const [desil, verval] = caps.filters;
 		expect(filterCheckLabel(verval!)).toBe('Filter verval: tidak berlaku (tidak ada kolom Status verval)');
-		expect(filterCheckLabel(desil!)).toBe('Filter desil: berlaku; Desil kesejahteraan kosong di 1.234 keluarga: tetap dihitung');
+		expect(filterCheckLabel(desil!)).toBe('Filter desil: berlaku; Desil kesejahteraan kosong di 1.234 keluarga: tidak dihitung');
 		const land = caps.requirements.find((r) => r.programme === 'bsps' && r.requirement === 'land');
 		expect(requirementCheckLabel(land!)).toBe(
 			'Syarat milik lahan BSPS (bedah rumah APBN): tidak berlaku (tidak ada kolom Status/bukti kepemilikan lahan)'
@@ -52,7 +52,7 @@ describe('capability words', () => {
 			'tidak ada kolom Status/bukti kepemilikan lahan: syarat milik lahan BSPS (bedah rumah APBN) tidak bisa diperiksa'
 		]);
 		expect(populationSummary(defaultPlan().population, 'id', caps.filters)).toBe(
-			'Desil 1–4 (1.234 keluarga tanpa nilai: tetap dihitung); verval tidak berlaku (register tanpa kolom status verval)'
+			'Desil 1–4 (1.234 keluarga tanpa nilai: tidak dihitung); verval tidak berlaku (register tanpa kolom status verval)'
 		);
 		expect(populationSummary(defaultPlan().population, 'id')).toBe('Desil 1–4; verval: Ditemukan');
 	});

@@ -17,7 +17,7 @@ import {
 import { defaultPlan, type Plan } from '../../src/lib/core/plan';
 import { rowsOf } from '../../src/lib/core/rows';
 import { villageIndicators } from '../../src/lib/queries/indicators';
-import { V1, V2, V3, loadIndicatorFixture } from '../fixtures/indicators';
+import { V1, V2, V3, loadIndicatorFixture, handPlan } from '../fixtures/indicators';
 
 type Expected = Partial<Record<IndicatorId, [count: number, denominator: number]>>;
 
@@ -30,7 +30,7 @@ function figuresOf(rows: readonly AreaFigures[], kode: string): Record<Indicator
 	>;
 }
 
-/** Worked out by hand from tests/fixtures/indicators.ts under the default plan. */
+/** Worked out by hand from tests/fixtures/indicators.ts under handPlan (the default, H7's missing desil counted). */
 const V1_DEFAULT: Required<Expected> = {
 	ats: [3, 6], // P2, P5, P7 of P2 P3 P5 P6 P7 P9 (P1 is 6, P12 deceased)
 	ats_sd: [1, 2], // P2 of P2 (7), P3 (12)
@@ -68,7 +68,7 @@ const V2_DEFAULT: Required<Expected> = {
 const ZEROS = Object.fromEntries(INDICATOR_IDS.map((id) => [id, [0, 0]]));
 
 function withPlan(change: (plan: Plan) => void): Plan {
-	const plan = defaultPlan();
+	const plan = handPlan();
 	change(plan);
 	return plan;
 }
@@ -84,7 +84,7 @@ describe('indicators on a hand-computed register', () => {
 	});
 
 	it('default plan: every count and denominator per village', async () => {
-		const rows = await villageIndicators(engine, defaultPlan());
+		const rows = await villageIndicators(engine, handPlan());
 		expect(rows.map((r) => r.kode)).toEqual([V1, V2, V3]);
 		expect(figuresOf(rows, V1)).toEqual(V1_DEFAULT);
 		expect(figuresOf(rows, V2)).toEqual(V2_DEFAULT);
@@ -92,8 +92,17 @@ describe('indicators on a hand-computed register', () => {
 		expect(rows[0]).toMatchObject({ nama: 'Desa Satu', kecamatan_kode: '64.02.01', kecamatan: 'Satu' });
 	});
 
+	it('the default plan leaves H7, the family without desil, out: V2 has nobody left, V1 is unchanged', async () => {
+		const plan = handPlan();
+		plan.population.missing.desil = 'excluded';
+		expect(plan.population).toEqual(defaultPlan().population);
+		const rows = await villageIndicators(engine, defaultPlan());
+		expect(figuresOf(rows, V1)).toEqual(V1_DEFAULT);
+		expect(figuresOf(rows, V2)).toEqual(ZEROS); // H8 is unverified; H7 has no desil
+	});
+
 	it('kecamatan totals are sums of their villages; rates come from the sums', async () => {
-		const [k1, k2] = kecamatanFigures(await villageIndicators(engine, defaultPlan()));
+		const [k1, k2] = kecamatanFigures(await villageIndicators(engine, handPlan()));
 		expect(k1).toMatchObject({ kode: '64.02.01', nama: 'Satu' });
 		expect(k1?.figures.rtlh).toEqual({ count: 3, denominator: 5 });
 		expect(k1?.figures.ats).toEqual({ count: 4, denominator: 7 });
@@ -164,7 +173,7 @@ describe('indicators on a hand-computed register', () => {
 	});
 
 	it('the rows behind a figure: paged, sorted, stable', async () => {
-		const plan = defaultPlan();
+		const plan = handPlan();
 		const rtlh = indicator('rtlh');
 		const count = await engine.query(indicatorRecordCountSql(rtlh, plan, V1));
 		expect(rowsOf(count, { n: 'number' })).toEqual([{ n: 2 }]);
@@ -189,9 +198,9 @@ describe('indicators on a hand-computed register', () => {
 
 describe('the columns the indicators read', () => {
 	it('are all listed, so the village figures keep and group by every column a definition reads', () => {
-		const plan = defaultPlan();
+		const plan = handPlan();
 		plan.indicators.housing.poorConditionCounts = false;
-		for (const settings of [defaultPlan().indicators, plan.indicators]) {
+		for (const settings of [handPlan().indicators, plan.indicators]) {
 			for (const d of INDICATORS) {
 				const sql = `${d.count(settings)} ${d.base(settings)}`;
 				const read = [...sql.matchAll(/\b([hp])\.(\w+)/g)];

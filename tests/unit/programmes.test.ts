@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPlan, parsePlan, serialisePlan, type Plan } from '../../src/lib/core/plan';
+import { parsePlan, serialisePlan, type Plan } from '../../src/lib/core/plan';
 import { ALLOCATION_TABLE, COMPARED_ALLOCATION_TABLE, allocationStatements } from '../../src/lib/core/programs';
 import { rowsOf } from '../../src/lib/core/rows';
 import { coverageCurve, planDifference, runAllocation, villageBudget, villageLineBudget } from '../../src/lib/queries/allocation';
 import { fundedByLine } from '../../src/lib/state/allocation-view';
 import { NodeEngine } from '../../src/lib/engine/node';
-import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
+import { V1, V2, loadIndicatorFixture, handPlan } from '../fixtures/indicators';
 
 const ROW = {
 	programme: 'string',
@@ -22,7 +22,7 @@ const ROW = {
 
 /** Budgets that let every test see who is funded and who is not. */
 function planWith(change: (plan: Plan) => void = () => {}): Plan {
-	const plan = defaultPlan();
+	const plan = handPlan();
 	plan.fundingLines = [
 		{ id: 'apbd', name: 'APBD', kind: 'APBD', budgets: { rtlh: 50_000_000, water: 2_500_000, pip: 1_000_000, paket: 3_000_000 } },
 		{ id: 'apbn', name: 'APBN', kind: 'APBN', budgets: { bsps: 20_000_000, pip: 500_000 } }

@@ -8,7 +8,6 @@
 import { flushSync } from 'svelte';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Table } from 'apache-arrow';
-import { createTableSql } from '../../src/lib/core/catalog';
 import { defaultPlan } from '../../src/lib/core/plan';
 import { INDICATOR_PEOPLE_TABLE, indicatorPeopleSql, villageIndicatorsSql } from '../../src/lib/core/indicators';
 import { NodeEngine } from '../../src/lib/engine/node';
@@ -87,8 +86,6 @@ let engine: CountingEngine;
 beforeAll(async () => {
 	const node = await NodeEngine.open();
 	await loadIndicatorFixture(node);
-	// The fixture has no column record; an empty one reads as "no columns known".
-	await node.exec(createTableSql('register_field'));
 	engine = new CountingEngine(node);
 	stub.engine = engine;
 	// Figures wait for the stored verval fieldwork (none here: Node has no IndexedDB).

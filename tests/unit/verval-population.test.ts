@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../src/lib/core/catalog';
 import { INDICATOR_IDS, type AreaFigures, type IndicatorId } from '../../src/lib/core/indicators';
-import { PROGRAMME_IDS, defaultPlan } from '../../src/lib/core/plan';
+import { PROGRAMME_IDS } from '../../src/lib/core/plan';
 import { candidatesSql } from '../../src/lib/core/programs';
 import { rowsOf } from '../../src/lib/core/rows';
 import { resolveHouseholdStatements, resolvePersonStatements } from '../../src/lib/core/verval/resolve';
@@ -18,7 +18,7 @@ import { populationFunnel } from '../../src/lib/queries/capabilities';
 import { villageIndicators } from '../../src/lib/queries/indicators';
 import { villageRecordCount, villageSummary } from '../../src/lib/queries/village-panel';
 import { INDICATORS } from '../../src/lib/core/indicators';
-import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
+import { V1, V2, loadIndicatorFixture, handPlan } from '../fixtures/indicators';
 
 type Figures = Record<IndicatorId, [number, number]>;
 
@@ -64,7 +64,7 @@ const V2_VERIFIED: Figures = {
 
 describe('the population reads the verified set', () => {
 	let engine: NodeEngine;
-	const plan = defaultPlan();
+	const plan = handPlan();
 	const resolve = async () => {
 		for (const s of [...resolvePersonStatements(), ...resolveHouseholdStatements()]) await engine.exec(s);
 	};

@@ -7,10 +7,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Table } from 'apache-arrow';
-import { defaultPlan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';
-import { V1, V2, loadIndicatorFixture } from '../fixtures/indicators';
+import { V1, V2, loadIndicatorFixture, handPlan } from '../fixtures/indicators';
 
 /**
  * Queries whose text contains `hold` wait until `release` is called; `interrupt` fails the ones
@@ -104,7 +103,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-	plan.replace(defaultPlan());
+	plan.replace(handPlan());
 });
 
 describe('VillagePanelModel', () => {

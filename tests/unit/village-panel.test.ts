@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicator } from '../../src/lib/core/indicators';
-import { defaultPlan, type Plan } from '../../src/lib/core/plan';
+import { type Plan } from '../../src/lib/core/plan';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { villageIndicators } from '../../src/lib/queries/indicators';
 import {
@@ -20,10 +20,10 @@ import {
 	villageWater,
 	type AtsAgeRow
 } from '../../src/lib/queries/village-panel';
-import { V1, V2, V3, loadIndicatorFixture } from '../fixtures/indicators';
+import { V1, V2, V3, loadIndicatorFixture, handPlan } from '../fixtures/indicators';
 
 function withPlan(change: (plan: Plan) => void): Plan {
-	const plan = defaultPlan();
+	const plan = handPlan();
 	change(plan);
 	return plan;
 }
@@ -47,7 +47,7 @@ describe('village panel queries on a hand-computed register', () => {
 
 	it('summary: name, kecamatan and the population counts; none for a code outside the reference', async () => {
 		// V1 population: H1–H4 (H5 desil 5, H6 moved); people P1–P11, P13, P14 (P12 deceased).
-		expect(await villageSummary(engine, defaultPlan(), V1)).toEqual({
+		expect(await villageSummary(engine, handPlan(), V1)).toEqual({
 			kode: V1,
 			nama: 'Desa Satu',
 			jenis: 'desa',
@@ -56,12 +56,12 @@ describe('village panel queries on a hand-computed register', () => {
 			households: 4,
 			people: 13
 		});
-		expect(await villageSummary(engine, defaultPlan(), V3)).toMatchObject({ households: 0, people: 0 });
-		expect(await villageSummary(engine, defaultPlan(), '64.02.99.2001')).toBeNull();
+		expect(await villageSummary(engine, handPlan(), V3)).toMatchObject({ households: 0, people: 0 });
+		expect(await villageSummary(engine, handPlan(), '64.02.99.2001')).toBeNull();
 	});
 
 	it('RTLH components: deprived, adequate and unknown add up to the households', async () => {
-		const c = await villageComponents(engine, defaultPlan(), V1);
+		const c = await villageComponents(engine, handPlan(), V1);
 		expect(c.households).toBe(4);
 		expect(c.rtlh).toBe(2); // H2, H4
 		expect(c.components).toEqual([
@@ -75,7 +75,7 @@ describe('village panel queries on a hand-computed register', () => {
 			{ component: 'crowding', indicator: 'rtlh_crowding', deprived: 1, adequate: 2, unknown: 1 }
 		]);
 		// H7: asbestos roof, floor area 0 (unknown crowding).
-		const v2 = await villageComponents(engine, defaultPlan(), V2);
+		const v2 = await villageComponents(engine, handPlan(), V2);
 		expect(v2).toMatchObject({ households: 1, rtlh: 1 });
 		expect(v2.components.map((x) => [x.component, x.deprived, x.adequate, x.unknown])).toEqual([
 			['roof', 1, 0, 0],
@@ -83,7 +83,7 @@ describe('village panel queries on a hand-computed register', () => {
 			['floor', 0, 1, 0],
 			['crowding', 0, 0, 1]
 		]);
-		expect(await villageComponents(engine, defaultPlan(), V3)).toMatchObject({ households: 0, rtlh: 0 });
+		expect(await villageComponents(engine, handPlan(), V3)).toMatchObject({ households: 0, rtlh: 0 });
 	});
 
 	it('components follow the plan: 9 m² makes H4 crowded, ignoring condition makes its wall adequate', async () => {
@@ -103,7 +103,7 @@ describe('village panel queries on a hand-computed register', () => {
 	});
 
 	it('the components agree with the map figures for every village', async () => {
-		for (const plan of [defaultPlan(), withPlan((p) => (p.population.desil = { min: 1, max: 10 }))]) {
+		for (const plan of [handPlan(), withPlan((p) => (p.population.desil = { min: 1, max: 10 }))]) {
 			const map = await villageIndicators(engine, plan);
 			for (const kode of [V1, V2, V3]) {
 				const figures = map.find((r) => r.kode === kode)?.figures;
@@ -116,7 +116,7 @@ describe('village panel queries on a hand-computed register', () => {
 	});
 
 	it('ATS by single year of age and sex over the plan’s school bands', async () => {
-		const plan = defaultPlan();
+		const plan = handPlan();
 		expect(schoolAges(plan.indicators)).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
 		const v1 = await villageAtsByAge(engine, plan, V1);
 		expect(v1.map((r) => r.age)).toEqual(schoolAges(plan.indicators));
@@ -143,7 +143,7 @@ describe('village panel queries on a hand-computed register', () => {
 
 	it('water sources with the plan’s safe / conditional / unsafe marks', async () => {
 		// H1 tap, H2 surface, H3 refill, H4 unprotected well (canonical order).
-		expect(await villageWater(engine, defaultPlan(), V1)).toEqual([
+		expect(await villageWater(engine, handPlan(), V1)).toEqual([
 			{ water: 'refill', safety: 'conditional', households: 1 },
 			{ water: 'tap', safety: 'safe', households: 1 },
 			{ water: 'unprotected_well', safety: 'unsafe', households: 1 },
@@ -155,12 +155,12 @@ describe('village panel queries on a hand-computed register', () => {
 			p.indicators.water.conditional = ['bottled'];
 		});
 		expect((await villageWater(engine, refillSafe, V1))[0]).toEqual({ water: 'refill', safety: 'safe', households: 1 });
-		expect(await villageWater(engine, defaultPlan(), V3)).toEqual([]);
+		expect(await villageWater(engine, handPlan(), V3)).toEqual([]);
 	});
 
 	it('desil profile under the verval filter only, with the plan’s range marked', async () => {
 		// H1–H5 (H5 is desil 5, outside the range but shown); H6 moved is not a valid record.
-		const v1 = await villageDesil(engine, defaultPlan(), V1);
+		const v1 = await villageDesil(engine, handPlan(), V1);
 		expect(v1.map((r) => [r.desil, r.households, r.inPopulation])).toEqual([
 			[1, 1, true],
 			[2, 1, true],
@@ -175,7 +175,7 @@ describe('village panel queries on a hand-computed register', () => {
 			[null, 0, true]
 		]);
 		// H7 has no desil; H8 is unverified.
-		const v2 = await villageDesil(engine, defaultPlan(), V2);
+		const v2 = await villageDesil(engine, handPlan(), V2);
 		expect(v2.filter((r) => r.households > 0)).toEqual([{ desil: null, households: 1, inPopulation: true }]);
 		const withUnverified = await villageDesil(
 			engine,
@@ -189,7 +189,7 @@ describe('village panel queries on a hand-computed register', () => {
 	});
 
 	it('breakdown gathers every figure of one village', async () => {
-		const b = await villageBreakdown(engine, defaultPlan(), V1);
+		const b = await villageBreakdown(engine, handPlan(), V1);
 		expect(b.kode).toBe(V1);
 		expect(b.summary?.nama).toBe('Desa Satu');
 		expect(b.components.rtlh).toBe(2);
@@ -199,7 +199,7 @@ describe('village panel queries on a hand-computed register', () => {
 	});
 
 	it('records: typed pages of households and people behind a figure', async () => {
-		const plan = defaultPlan();
+		const plan = handPlan();
 		const rtlh = indicator('rtlh');
 		expect(await villageRecordCount(engine, rtlh, plan, V1)).toBe(2);
 		const households = await villageRecords(engine, {

@@ -71,16 +71,16 @@ describe('plan document', () => {
 		expect(plan.fundingLines).toEqual(defaultPlan().fundingLines);
 	});
 
-	it('records without a value are counted by default; the rule is checked and kept', () => {
+	it('a family without desil is left out by default, other records without a value counted; the rule is checked and kept', () => {
 		const d = defaultPlan();
-		expect(d.population.missing).toEqual({ desil: 'counted', verval: 'counted' });
+		expect(d.population.missing).toEqual({ desil: 'excluded', verval: 'counted' });
 		expect(d.programmes.bsps.missingOwnership).toBe('counted');
 		expect(d.programmes.rtlh.missingOwnership).toBe('counted');
 		const strict = parsePlan(
 			'{"population": {"missing": {"verval": "excluded"}}, "programmes": {"rtlh": {"missingOwnership": "excluded"}}}',
 			'p'
 		);
-		expect(strict.population.missing).toEqual({ desil: 'counted', verval: 'excluded' });
+		expect(strict.population.missing).toEqual({ desil: 'excluded', verval: 'excluded' });
 		expect(strict.programmes.rtlh.missingOwnership).toBe('excluded');
 		expect(strict.programmes.bsps.missingOwnership).toBe('counted');
 		expect(refusal('{"population": {"missing": {"verval": "dibuang"}}}')).toMatchObject({
@@ -100,11 +100,22 @@ describe('plan document', () => {
 		expect(v2.version).toBe(PLAN_VERSION);
 		expect(v2.programmes.bsps).toEqual({ ...defaultPlan().programmes.bsps, missingOwnership: 'excluded' });
 		expect(v2.programmes.rtlh).toEqual({ ...defaultPlan().programmes.rtlh, requireLandOwnership: true, missingOwnership: 'excluded' });
-		expect(v2.population).toEqual(defaultPlan().population);
+		// Before version 7 a family without desil counted inside the range.
+		expect(v2.population).toEqual({ ...defaultPlan().population, missing: { desil: 'counted', verval: 'counted' } });
 		// A version 2 file that says nothing about programmes gets the same rule.
 		expect(parsePlan('{"version": 2}', 'v2.json').programmes.bsps.missingOwnership).toBe('excluded');
 		// Saved again, it is a current plan and opens unchanged.
 		expect(parsePlan(serialisePlan(v2), 'v3.json')).toEqual(v2);
+	});
+
+	it('a version 6 file keeps counting families without desil unless it said otherwise; version 7 leaves them out', () => {
+		const v6 = (missing: string) => parsePlan(`{"version": 6, "population": {"missing": ${missing}}}`, 'v6.json').population.missing;
+		expect(v6('{}')).toEqual({ desil: 'counted', verval: 'counted' });
+		expect(v6('{"verval": "excluded"}')).toEqual({ desil: 'counted', verval: 'excluded' });
+		expect(v6('{"desil": "excluded"}')).toEqual({ desil: 'excluded', verval: 'counted' });
+		expect(parsePlan('{"version": 6}', 'v6.json').population.missing.desil).toBe('counted');
+		expect(parsePlan('{"version": 7}', 'v7.json').population.missing.desil).toBe('excluded');
+		expect(parsePlan('{}', 'tanpa-versi.json').population.missing.desil).toBe('excluded');
 	});
 
 	it('funding lines, caps and overrides are checked field by field', () => {

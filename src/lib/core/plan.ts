@@ -20,7 +20,7 @@ export const PLAN_FORMAT = 'tepat-plan';
  * 3 the rules for records lacking a value (population.missing, programmes.*.missingOwnership);
  * 4 the printed BNBA's letterhead, place, signatories and year (`print`, optional).
  */
-export const PLAN_VERSION = 6;
+export const PLAN_VERSION = 7;
 
 export interface AgeRange {
 	min: number;
@@ -312,7 +312,7 @@ export function defaultPlan(): Plan {
 		version: PLAN_VERSION,
 		name: 'Rencana baru',
 		date: null,
-		population: { desil: { min: 1, max: 4 }, verval: ['found'], missing: { desil: 'counted', verval: 'counted' } },
+		population: { desil: { min: 1, max: 4 }, verval: ['found'], missing: { desil: 'excluded', verval: 'counted' } },
 		indicators: {
 			school: { sd: { min: 7, max: 12 }, smp: { min: 13, max: 15 }, sma: { min: 16, max: 18 } },
 			housing: {
@@ -828,7 +828,9 @@ function readPrint(r: PlanReader, value: Json): PrintSettings {
  * 'excluded' (the same list as before); its population already meant to keep records without desil or
  * status, which is the default. Version 3 had no print settings: it prints the defaults, and a `print`
  * key in a version 3 file is not one of its keys. Version 4 had no partner settings (the default threshold) and
- * no targeted funding lines; its lines keep their meaning. Version 5 kept no handover records.
+ * no targeted funding lines; its lines keep their meaning. Version 5 kept no handover records. Up to
+ * version 6 a household with an empty or unreadable desil counted inside the desil range; from 7 it is
+ * left out unless the plan says otherwise (issue 18), so an older plan that did not say keeps counting it.
  */
 function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	const version = o.version ?? PLAN_VERSION;
@@ -841,9 +843,10 @@ function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 	if (version < 4 && o.print !== undefined) r.fail('print', coded('plan.unknown_key', noParams));
 	if (version < 5 && o.partner !== undefined) r.fail('partner', coded('plan.unknown_key', noParams));
 	if (version < 6 && o.handovers !== undefined) r.fail('handovers', coded('plan.unknown_key', noParams));
-	if (version !== 2) return o;
-	const programmes = o.programmes === undefined ? {} : o.programmes;
-	if (!isObject(programmes)) return o;
+	const before = version < 7 ? keepCountingMissingDesil(o) : o;
+	if (version !== 2) return before;
+	const programmes = before.programmes === undefined ? {} : before.programmes;
+	if (!isObject(programmes)) return before;
 	const migrated: Record<string, Json> = { ...programmes };
 	for (const id of HOUSING_PROGRAMMES) {
 		const housing = migrated[id] === undefined ? {} : migrated[id];
@@ -851,7 +854,16 @@ function migrate(o: Record<string, Json>, r: PlanReader): Record<string, Json> {
 			migrated[id] = { ...housing, missingOwnership: 'excluded' };
 		}
 	}
-	return { ...o, programmes: migrated };
+	return { ...before, programmes: migrated };
+}
+
+/** A plan before version 7 that says nothing of records without desil meant to count them. */
+function keepCountingMissingDesil(o: Record<string, Json>): Record<string, Json> {
+	const population = o.population === undefined ? {} : o.population;
+	if (!isObject(population)) return o;
+	const missing = population.missing === undefined ? {} : population.missing;
+	if (!isObject(missing) || missing.desil !== undefined) return o;
+	return { ...o, population: { ...population, missing: { ...missing, desil: 'counted' } } };
 }
 
 /** A plan from any JSON value (a file's content or a stored copy); throws PlanFileError naming the field. */
