@@ -6,10 +6,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
-import { tableFromIPC, type Table } from 'apache-arrow';
-import { Compression, ParquetFile, Table as WasmTable, WriterPropertiesBuilder, readParquet, readSchema, writeParquet } from 'parquet-wasm';
+import type { Table } from 'apache-arrow';
+import { Compression, Table as WasmTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
 import { ipcFileToStream } from '../../src/lib/engine/arrow-ipc';
-import { OFFLINE_SETTINGS, projectableColumns, type Engine, type ParquetColumns } from '../../src/lib/engine/types';
+import { OFFLINE_SETTINGS, type Engine } from '../../src/lib/engine/types';
 
 export class WasmTestEngine implements Engine {
 	readonly host = 'browser' as const;
@@ -52,25 +52,9 @@ export class WasmTestEngine implements Engine {
 	async registerFileHandle(name: string, file: Blob): Promise<void> {
 		this.db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
 	}
-	/**
-	 * The browser's contract (one batch at a time in `table`, only the `columns` asked for), in record
-	 * batches of `parquetBatchRows`. Like the browser, a projected read goes through ParquetFile
-	 * (parquet-wasm's readParquet ignores `columns`).
-	 */
-	async readParquetBatches(
-		file: Blob,
-		table: string,
-		batch: (rows: number, fileRows: number) => Promise<void>,
-		columns?: ParquetColumns
-	): Promise<void> {
-		const bytes = new Uint8Array(await file.arrayBuffer());
-		const names = tableFromIPC(readSchema(bytes).intoIPCStream()).schema.fields.map((field) => field.name);
-		const wanted = columns && projectableColumns(names) ? columns(names) : undefined;
-		const projected = wanted && wanted.length > 0 ? [...wanted] : undefined;
-		this.projections.push(projected);
-		const decoded = projected
-			? await (await ParquetFile.fromFile(new Blob([bytes]))).read({ batchSize: this.parquetBatchRows, columns: projected })
-			: readParquet(bytes, { batchSize: this.parquetBatchRows });
+	/** The browser's contract (one batch at a time in `table`), in record batches of `parquetBatchRows`. */
+	async readParquetBatches(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void> {
+		const decoded = readParquet(new Uint8Array(await file.arrayBuffer()), { batchSize: this.parquetBatchRows });
 		const fileRows = decoded.numBatches === 0 ? 0 : decoded.recordBatches().reduce((sum, b) => sum + b.numRows, 0);
 		try {
 			for (let i = 0; i < decoded.numBatches; i++) {
@@ -87,8 +71,6 @@ export class WasmTestEngine implements Engine {
 	}
 	/** Rows per record batch in readParquetBatches; tests make it tiny to cross batches. */
 	parquetBatchRows = 65_536;
-	/** The columns each readParquetBatches decoded (undefined: all of them), for tests. */
-	projections: (string[] | undefined)[] = [];
 	/** DuckDB's Arrow IPC file for `sql`, as the browser engine gets it from its worker. */
 	runQueryIPC(sql: string): Uint8Array {
 		return this.conn.useUnsafe((db, connection) => db.runQuery(connection, sql));

@@ -17,7 +17,7 @@ import duckdbCoiWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
 import duckdbCoiWorkerUrl from './duckdb-coi.worker?worker&url';
 import duckdbCoiPthreadUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import type { Table } from 'apache-arrow';
-import { OFFLINE_SETTINGS, projectableColumns, type Engine, type ParquetColumns } from './types';
+import { OFFLINE_SETTINGS, type Engine } from './types';
 import { ipcFileToStream } from './arrow-ipc';
 import { decodedIPC, ipcToParquet, openParquetBatches } from './parquet-browser';
 import { sqlIdent } from '../core/sql';
@@ -194,16 +194,9 @@ export class BrowserEngine implements Engine {
 	 */
 	readonly registerFileHandle?: (name: string, file: Blob) => Promise<void>;
 
-	async readParquetBatches(
-		file: Blob,
-		table: string,
-		batch: (rows: number, fileRows: number) => Promise<void>,
-		columns?: ParquetColumns
-	): Promise<void> {
+	async readParquetBatches(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void> {
 		const batches = await openParquetBatches(file);
 		try {
-			const wanted = columns && projectableColumns(batches.columns) ? columns(batches.columns) : undefined;
-			if (wanted && wanted.length > 0) await batches.project(wanted);
 			for (let ipc = await batches.next(); ipc !== null; ipc = await batches.next()) {
 				await this.exec(`DROP TABLE IF EXISTS ${table}`);
 				await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: true });

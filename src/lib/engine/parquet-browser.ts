@@ -5,7 +5,6 @@
  * first use, so the page stays responsive while a large register is decoded or stored. A user's File
  * is read there in record batches (openParquetBatches), pulled one at a time.
  */
-import { tableFromIPC } from 'apache-arrow';
 import type { ParquetRequest, ParquetResponse } from './parquet-protocol';
 
 interface Answer {
@@ -104,10 +103,6 @@ export function ipcToParquet(ipc: Uint8Array): Promise<Uint8Array> {
 export interface ParquetBatches {
 	/** Rows in the file, from its footer. */
 	rows: number;
-	/** The file's column names (top-level fields of its Arrow schema), in order. */
-	columns: string[];
-	/** Before the first `next`: decode only these columns from now on. */
-	project(columns: readonly string[]): Promise<void>;
 	/** The next record batch as an Arrow IPC stream, or null after the last. */
 	next(): Promise<Uint8Array | null>;
 	close(): Promise<void>;
@@ -115,14 +110,10 @@ export interface ParquetBatches {
 
 export async function openParquetBatches(file: Blob): Promise<ParquetBatches> {
 	const opened = send({ op: 'batches-open', file });
-	const { rows, bytes: schema } = await opened.answer;
+	const { rows } = await opened.answer;
 	let open = true;
 	return {
 		rows: rows ?? 0,
-		columns: schema ? tableFromIPC(schema).schema.fields.map((field) => field.name) : [],
-		async project(columns) {
-			await send({ op: 'batches-project', stream: opened.id, columns: [...columns] }).answer;
-		},
 		async next() {
 			if (!open) return null;
 			const { bytes } = await send({ op: 'batches-next', stream: opened.id }).answer;

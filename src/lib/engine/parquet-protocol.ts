@@ -6,10 +6,8 @@ export const PARQUET_BATCH_ROWS = 65_536;
 export type ParquetRequest =
 	/** Parquet → Arrow IPC stream, or Arrow IPC stream → Parquet (Zstd). */
 	| { id: number; op: 'parquet-to-ipc' | 'ipc-to-parquet'; bytes: Uint8Array }
-	/** Opens a File for reading in record batches; the stream is known by this request's id. Answers its Arrow schema (IPC stream). */
+	/** Opens a File for reading in record batches; the stream is known by this request's id. */
 	| { id: number; op: 'batches-open'; file: Blob }
-	/** Before the first batch: decode only these columns (by name) of the stream. */
-	| { id: number; op: 'batches-project'; stream: number; columns: string[] }
 	/** The stream's next record batch as an Arrow IPC stream; null bytes at its end. */
 	| { id: number; op: 'batches-next'; stream: number }
 	| { id: number; op: 'batches-close'; stream: number };

@@ -30,20 +30,16 @@ function ensureParquet(): Promise<unknown> {
  * The file's bytes and the next row group to decode. parquet-wasm's own streaming reader (ParquetFile
  * over the Blob) read the 1M-person file three times slower than decoding from bytes, so the bytes (a
  * Parquet file is small next to its decoded table) are read once here and decoded a row group at a time.
- * parquet-wasm 0.8's readParquet ignores `columns`, though; only ParquetFile reads some columns. So a
- * projected stream reads its row groups through a ParquetFile over a Blob of those same bytes in memory.
  */
 interface BatchStream {
-	bytes: Uint8Array<ArrayBuffer>;
+	bytes: Uint8Array;
 	rowGroups: number;
 	next: number;
-	projected?: { file: ParquetFile; columns: string[] };
 }
 
 const streams = new Map<number, BatchStream>();
 
 function closeStream(id: number): void {
-	streams.get(id)?.projected?.file.free();
 	streams.delete(id);
 }
 
@@ -62,29 +58,16 @@ async function answer(request: ParquetRequest): Promise<{ bytes: Uint8Array | nu
 			const file = await ParquetFile.fromFile(request.file);
 			let rows: number;
 			let rowGroups: number;
-			let schema: Uint8Array;
 			try {
 				const metadata = file.metadata();
 				rows = Number(metadata.fileMetadata().numRows());
 				rowGroups = metadata.numRowGroups();
-				// intoIPCStream consumes (and frees) the schema.
-				schema = file.schema().intoIPCStream();
 			} finally {
 				file.free();
 			}
 			const bytes = new Uint8Array(await request.file.arrayBuffer());
 			streams.set(request.id, { bytes, rowGroups, next: 0 });
-			return { bytes: schema, rows };
-		}
-		case 'batches-project': {
-			const stream = streams.get(request.stream);
-			if (!stream) throw new Error('parquet stream is closed');
-			stream.projected?.file.free();
-			const file = await ParquetFile.fromFile(new Blob([stream.bytes]));
-			stream.projected = { file, columns: request.columns };
-			// The Blob holds its own copy; readParquet no longer reads this stream.
-			stream.bytes = new Uint8Array(0);
-			return { bytes: null };
+			return { bytes: null, rows };
 		}
 		case 'batches-next': {
 			const stream = streams.get(request.stream);
@@ -94,11 +77,7 @@ async function answer(request: ParquetRequest): Promise<{ bytes: Uint8Array | nu
 				return { bytes: null };
 			}
 			const rowGroup = stream.next++;
-			const { projected } = stream;
-			const decoded = projected
-				? await projected.file.read({ rowGroups: [rowGroup], batchSize: PARQUET_BATCH_ROWS, columns: projected.columns })
-				: readParquet(stream.bytes, { rowGroups: [rowGroup], batchSize: PARQUET_BATCH_ROWS });
-			return { bytes: decoded.intoIPCStream() };
+			return { bytes: readParquet(stream.bytes, { rowGroups: [rowGroup], batchSize: PARQUET_BATCH_ROWS }).intoIPCStream() };
 		}
 		case 'batches-close':
 			closeStream(request.stream);

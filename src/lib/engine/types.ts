@@ -27,16 +27,8 @@ export interface Engine {
 	 * its decoded table in memory at once. Before each `batch` call, `table` holds that batch's rows only
 	 * (and nothing else); after the last one it is dropped. A `batch` that throws stops the read.
 	 * `batch` gets the batch's rows and the file's (from its footer), for progress.
-	 * With `columns`, the driver first tells it the file's column names (in order, as `table` would name
-	 * them) and decodes only the columns it answers: `table` then has just those. It decodes every
-	 * column, without asking, when the names cannot be told apart (see `projectableColumns`).
 	 */
-	readParquetBatches?(
-		file: Blob,
-		table: string,
-		batch: (rows: number, fileRows: number) => Promise<void>,
-		columns?: ParquetColumns
-	): Promise<void>;
+	readParquetBatches?(file: Blob, table: string, batch: (rows: number, fileRows: number) => Promise<void>): Promise<void>;
 	/** Creates (or replaces) table `table` from a Parquet file's bytes. */
 	createTableFromParquet(table: string, bytes: Uint8Array): Promise<number>;
 	/** Writes the rows of `sql` as Parquet bytes (used to keep a copy of the register). */
@@ -51,18 +43,3 @@ export interface Engine {
 
 /** Settings every driver applies on open: nothing is ever downloaded at run time. */
 export const OFFLINE_SETTINGS = ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'] as const;
-
-/**
- * Which of a Parquet file's columns to decode, given all its column names in file order; undefined
- * (or no names) decodes them all.
- */
-export type ParquetColumns = (names: readonly string[]) => readonly string[] | undefined;
-
-/**
- * Whether a file's columns can be read by name: each named, and no two names alike to DuckDB (which
- * ignores case). Otherwise every column is decoded and the table names them as DuckDB does.
- */
-export function projectableColumns(names: readonly string[]): boolean {
-	const seen = new Set(names.map((name) => name.toLowerCase()));
-	return names.length > 0 && seen.size === names.length && !seen.has('');
-}

@@ -69,8 +69,6 @@ export interface PlannedStage {
 	columns: string;
 	/** The SELECT list from a source whose columns are given by `source(index)`. */
 	select: (source: (index: number) => string) => string;
-	/** The positions of the file's columns the SELECT list reads, in file order (every column for a wide stage). */
-	sources: number[];
 }
 
 /** The stage of file `index` with these headers (its table not yet created): the trimmed stage when the mapping is known. */
@@ -79,8 +77,7 @@ export function stageTableFor(ctx: StageContext, index: number, headers: readonl
 	return {
 		table: scratchName('tepat_stage', ctx.loadId, index),
 		columns: shapeColumnsSql(shape),
-		select: (source) => shapeSelectSql(shape, source),
-		sources: [...new Set(shape.map((column) => column.index))].sort((a, b) => a - b)
+		select: (source) => shapeSelectSql(shape, source)
 	};
 }
 

@@ -90,8 +90,6 @@ async function stageParquetFile(
  * A user's Parquet File in the browser: record batches pulled one at a time from parquet-wasm, each cast
  * to VARCHAR into the staging table as it comes, so neither the file's bytes nor a decoded table of the
  * whole file is ever held (the whole-file path held both, and a typed copy in DuckDB: 3.7 GB at 1M).
- * Only the columns the stage reads are decoded (issue 14 point 1): the headers come from the file's
- * schema first, so the stage (and `headers`, every column by position) is as if all had been read.
  * Undefined when it cannot be read so (or has no rows); the caller then reads it whole, which words the error.
  */
 async function stageParquetBatches(ctx: StageContext, source: ByteSource, blob: Blob, index: number): Promise<StagedFile | undefined> {
@@ -102,48 +100,24 @@ async function stageParquetBatches(ctx: StageContext, source: ByteSource, blob: 
 	const raw = scratchName('tepat_raw', ctx.loadId, index);
 	const table = scratchName('tepat_stage', ctx.loadId, index);
 	const headers: string[] = [];
-	/** The columns decoded, when not all of them. */
-	let projected: readonly string[] | undefined;
 	let select = '';
-	let created = false;
 	let rows = 0;
-	/** The file's columns the stage reads, by name; undefined when it reads them all. */
-	const columns = (names: readonly string[]): readonly string[] | undefined => {
-		headers.push(...names);
-		const { sources } = stageTableFor(ctx, index, headers);
-		select = parquetSelect(ctx, index, headers);
-		if (sources.length === 0 || sources.length === headers.length) return undefined;
-		projected = sources.map((i) => headers[i] ?? '');
-		return projected;
-	};
 	try {
 		await timedStage(ctx, () =>
-			readBatches(
-				blob,
-				raw,
-				async (batchRows, fileRows) => {
-					checkAbort(ctx, file);
-					if (!created) {
-						const decoded = await columnNamesOf(engine, tableColumnsSql(raw));
-						if (projected === undefined) {
-							// Every column decoded: the headers are the table's, as DuckDB names them.
-							headers.splice(0, headers.length, ...decoded);
-							select = parquetSelect(ctx, index, headers);
-						} else if (!projected.every((name) => decoded.includes(name))) {
-							throw new Error('parquet columns not as named in its schema');
-						}
-						ctx.tables.add(table);
-						await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
-						created = true;
-					} else {
-						await engine.exec(`INSERT INTO ${table} SELECT ${select} FROM ${raw}`);
-					}
-					rows += batchRows;
-					const bytesRead = fileRows > 0 ? Math.min(source.size, Math.round((source.size * rows) / fileRows)) : 0;
-					ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead, bytesTotal: source.size });
-				},
-				columns
-			)
+			readBatches(blob, raw, async (batchRows, fileRows) => {
+				checkAbort(ctx, file);
+				if (headers.length === 0) {
+					headers.push(...(await columnNamesOf(engine, tableColumnsSql(raw))));
+					select = parquetSelect(ctx, index, headers);
+					ctx.tables.add(table);
+					await engine.exec(`CREATE TABLE ${table} AS SELECT ${select} FROM ${raw}`);
+				} else {
+					await engine.exec(`INSERT INTO ${table} SELECT ${select} FROM ${raw}`);
+				}
+				rows += batchRows;
+				const bytesRead = fileRows > 0 ? Math.min(source.size, Math.round((source.size * rows) / fileRows)) : 0;
+				ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead, bytesTotal: source.size });
+			})
 		);
 	} catch (error) {
 		if (isOutOfMemory(error) || error instanceof IngestCancelled) throw error;
@@ -151,7 +125,7 @@ async function stageParquetBatches(ctx: StageContext, source: ByteSource, blob: 
 		ctx.tables.delete(table);
 		return undefined;
 	}
-	if (!created || headers.length === 0) return undefined;
+	if (headers.length === 0) return undefined;
 	ctx.onProgress?.({ phase: 'read', file, rowsRead: rows, bytesRead: source.size, bytesTotal: source.size });
 	return { file, format: 'parquet', table, headers, rows, readBy: 'file' };
 }
