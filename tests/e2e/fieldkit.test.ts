@@ -150,6 +150,8 @@ describe('the field kit', () => {
 		// A changed byte is refused on the Verval screen, naming the file; nothing is imported.
 		const tampered = join(dir, 'hasil-diubah.txt');
 		await writeFile(tampered, resultsText.replace('Wafat Maret', 'Wafat April'));
+		// Back on the Dinsos tab, as the analyst is when importing (a background tab's timers are throttled).
+		await page.bringToFront();
 		await page.setInputFiles('[data-testid="verval-file-input"]', tampered);
 		await page.waitForSelector('[data-testid="verval-error"]', { timeout: LOAD_TIMEOUT });
 		expect(await page.textContent('[data-testid="verval-error"]')).toContain(
@@ -168,12 +170,26 @@ describe('the field kit', () => {
 		}).find((r) => r.kecamatan_kode === village.kecamatan);
 		expect(progress?.people_checked).toBe(3);
 		const checked = `${formatId(progress?.people_checked ?? 0)} dari ${formatId(progress?.people ?? 0)}`;
-		await page.waitForFunction(
-			({ kode, t }) =>
-				document.querySelector(`[data-testid="verval-kecamatan-${kode}"] [data-testid="verval-people-checked"]`)?.textContent?.trim() === t,
-			{ kode: village.kecamatan, t: checked },
-			{ timeout: LOAD_TIMEOUT }
-		);
+		const cell = `[data-testid="verval-kecamatan-${village.kecamatan}"] [data-testid="verval-people-checked"]`;
+		try {
+			await page.waitForFunction(
+				({ cell, t }) => document.querySelector(cell)?.textContent?.trim() === t,
+				{ cell, t: checked },
+				{ timeout: LOAD_TIMEOUT }
+			);
+		} catch (error) {
+			// Once seen timing out in CI (not reproduced): say what the screen showed instead.
+			await page.screenshot({ path: join(ARTIFACTS_DIR, 'lapangan-02-progress-timeout.png'), fullPage: true });
+			const shown = await page.evaluate(
+				(cell) => ({
+					cell: document.querySelector(cell)?.textContent?.trim() ?? null,
+					visibility: document.visibilityState,
+					alerts: [...document.querySelectorAll('[role="alert"]')].map((e) => e.textContent?.trim())
+				}),
+				cell
+			);
+			throw new Error(`expected "${checked}", the screen showed ${JSON.stringify(shown)}`, { cause: error });
+		}
 		expect(foreignRequests(site.requests, site.origin)).toEqual([]);
 	});
 });
