@@ -1,6 +1,8 @@
 /**
  * Per-statement timings of one register load in Node: every exec/query the load runs, grouped, slowest
- * first. `npx tsx bench/load-statements.ts FILE [FILE2]`; with EXPLAIN=1 each INSERT / CREATE TABLE AS runs
+ * first. `npx tsx bench/load-statements.ts [--wasm] FILE [FILE2]`; `--wasm` runs the load on duckdb-wasm
+ * (one thread, as the browser's default build) with each file handed over as a Blob, so it takes the
+ * browser's path (a CSV read whole from its handle, Parquet in record batches); with EXPLAIN=1 each INSERT / CREATE TABLE AS runs
  * as EXPLAIN ANALYZE and the plans go to $PLANS (default /tmp/load-plans.txt). See RESULTS.md, "Load, step by step at 1M".
  */
 import { NodeEngine } from '../src/lib/engine/node';
@@ -9,9 +11,12 @@ import { fileByteSource } from '../src/lib/ingest/node-source';
 import { readReference } from '../src/cli/reference';
 import { diskWilayah } from '../src/cli/wilayah';
 import type { Engine } from '../src/lib/engine/types';
+import type { ByteSource } from '../src/lib/ingest/types';
+import { WasmTestEngine } from '../tests/unit/wasm-engine';
 
-const files = process.argv.slice(2);
-const engine = await NodeEngine.open();
+const wasm = process.argv.includes('--wasm');
+const files = process.argv.slice(2).filter((a) => a !== '--wasm');
+const engine: Engine = wasm ? await WasmTestEngine.open() : await NodeEngine.open();
 // CPU (user+sys of the whole process, DuckDB's threads included) beside wall time: the machine is shared.
 const log: { sql: string; ms: number; cpuMs: number }[] = [];
 const label = (sql: string) => {
@@ -48,12 +53,44 @@ const traced: Engine = Object.assign(Object.create(Object.getPrototypeOf(engine)
 	exec: wrap(execOrExplain),
 	query: wrap((sql: string) => engine.query(sql)),
 	registerFile: wrap((name: string, bytes: Uint8Array) => engine.registerFile(name, bytes)),
-	createTableFromParquet: wrap((t: string, b: Uint8Array) => engine.createTableFromParquet(t, b))
+	createTableFromParquet: wrap((t: string, b: Uint8Array) => engine.createTableFromParquet(t, b)),
+	...(engine.readParquetBatches && { readParquetBatches: tracedParquetBatches(engine.readParquetBatches.bind(engine)) })
 });
+
+/** The browser's Parquet path, its decode and Arrow insert timed apart from what each batch's callback runs. */
+function tracedParquetBatches(read: NonNullable<Engine['readParquetBatches']>): NonNullable<Engine['readParquetBatches']> {
+	return async (file, table, batch) => {
+		let since = performance.now();
+		let cpu = process.cpuUsage();
+		await read(file, table, async (rows, fileRows) => {
+			const used = process.cpuUsage(cpu);
+			log.push({
+				sql: 'parquet record batch: decode + Arrow insert',
+				ms: performance.now() - since,
+				cpuMs: (used.user + used.system) / 1000
+			});
+			await batch(rows, fileRows);
+			since = performance.now();
+			cpu = process.cpuUsage();
+		});
+	};
+}
+
+/** In Node the file's path; with --wasm its bytes as a Blob, the browser's File. */
+async function sourceOf(path: string): Promise<ByteSource> {
+	const source = await fileByteSource(path);
+	if (!wasm) return source;
+	return {
+		name: source.name,
+		size: source.size,
+		read: (start, end) => source.read(start, end),
+		file: new Blob([new Uint8Array(await source.read(0, source.size))])
+	};
+}
 const current = await readReference(undefined);
 await loadReference(engine, current);
 log.length = 0;
-const sources = await Promise.all(files.map((f) => fileByteSource(f)));
+const sources = await Promise.all(files.map(sourceOf));
 const t0 = performance.now();
 const result = await ingestRegister(traced, sources, current, {
 	region: { wilayah: diskWilayah },
