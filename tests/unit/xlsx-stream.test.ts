@@ -139,6 +139,8 @@ describe('streaming XLSX reader', () => {
 		expect(error).toBeInstanceOf(IngestError);
 		return (error as IngestError).message;
 	};
+	/** DuckDB's checkpoint threshold now (a workbook's appends raise it while they run). */
+	const checkpointThreshold = async () => String((await engine.query(`SELECT current_setting('checkpoint_threshold') AS v`)).get(0)?.v);
 	/** Staged cells with NULL (DuckDB's reading of an empty field) as ''. */
 	const cells = (rows: (string | null)[][]) => rows.map((r) => r.map((v) => v ?? ''));
 
@@ -298,7 +300,20 @@ describe('streaming XLSX reader', () => {
 			sharedStringsLast: true
 		});
 		const progress: IngestProgress[] = [];
-		const { staged, rows } = await stage('besar.xlsx', bytes, { sliceBytes: 4096, onProgress: (p) => progress.push(p) });
+		const threshold = await checkpointThreshold();
+		let asked: Promise<string> | undefined;
+		const { staged, rows } = await stage('besar.xlsx', bytes, {
+			sliceBytes: 4096,
+			onProgress: (p) => {
+				progress.push(p);
+				// Asked before the stage's later appends are queued: the engine answers in order.
+				if (!asked && p.rowsRead > 5000) asked = checkpointThreshold();
+			}
+		});
+		// The appends ran without checkpoints, and the database's own threshold is back after them.
+		expect(asked).toBeDefined();
+		expect(await asked).toBe('931.3 GiB');
+		expect(await checkpointThreshold()).toBe(threshold);
 		expect(staged.rows).toBe(n);
 		expect(rows).toHaveLength(n);
 		expect(rows[0]).toEqual(['ID2', 'dua', '6402060000000002']);
@@ -333,6 +348,7 @@ describe('streaming XLSX reader', () => {
 		}).catch(inIndonesianError);
 		expect(error).toBeInstanceOf(IngestCancelled);
 		expect(progress.at(-1)?.bytesRead).toBeLessThan(progress.at(-1)?.bytesTotal ?? 0);
+		expect(await checkpointThreshold()).toBe('16.0 MiB');
 	});
 
 	it('damaged, truncated, foreign and encrypted packages are refused with the file named', async () => {
