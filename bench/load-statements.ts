@@ -5,6 +5,8 @@
  * browser's path (a CSV read whole from its handle, Parquet in record batches); with EXPLAIN=1 each INSERT / CREATE TABLE AS runs
  * as EXPLAIN ANALYZE and the plans go to $PLANS (default /tmp/load-plans.txt). See RESULTS.md, "Load, step by step at 1M".
  */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { NodeEngine } from '../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../src/lib/ingest';
 import { fileByteSource } from '../src/lib/ingest/node-source';
@@ -12,6 +14,7 @@ import { readReference } from '../src/cli/reference';
 import { diskWilayah } from '../src/cli/wilayah';
 import type { Engine } from '../src/lib/engine/types';
 import type { ByteSource } from '../src/lib/ingest/types';
+import { fileSource } from '../src/lib/state/sources';
 import { WasmTestEngine } from '../tests/unit/wasm-engine';
 
 const wasm = process.argv.includes('--wasm');
@@ -76,16 +79,10 @@ function tracedParquetBatches(read: NonNullable<Engine['readParquetBatches']>): 
 	};
 }
 
-/** In Node the file's path; with --wasm its bytes as a Blob, the browser's File. */
+/** In Node the file's path; with --wasm the browser's File, through the app's own fileSource. */
 async function sourceOf(path: string): Promise<ByteSource> {
-	const source = await fileByteSource(path);
-	if (!wasm) return source;
-	return {
-		name: source.name,
-		size: source.size,
-		read: (start, end) => source.read(start, end),
-		file: new Blob([new Uint8Array(await source.read(0, source.size))])
-	};
+	if (!wasm) return fileByteSource(path);
+	return fileSource(new File([await readFile(path)], basename(path)));
 }
 const current = await readReference(undefined);
 await loadReference(engine, current);
