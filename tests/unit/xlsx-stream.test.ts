@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { NodeEngine } from '../../src/lib/engine/node';
+import type { Engine } from '../../src/lib/engine/types';
 import { DEFAULT_SLICE_BYTES, stageSource, type StageContext, type StagedFile } from '../../src/lib/ingest/stage';
 import { IngestCancelled, IngestError, type ByteSource, type IngestProgress } from '../../src/lib/ingest/types';
 import { bytesByteSource } from '../../src/lib/ingest/bytes-source';
@@ -97,6 +98,8 @@ describe('streaming XLSX reader', () => {
 	});
 
 	interface StageOptions {
+		/** The engine the stage runs on (default: the suite's). */
+		on?: Engine;
 		sheet?: string;
 		sliceBytes?: number;
 		onProgress?: (p: IngestProgress) => void;
@@ -111,7 +114,7 @@ describe('streaming XLSX reader', () => {
 		const base = bytesByteSource(name, bytes);
 		const source: ByteSource = options.sheet ? { ...base, sheet: options.sheet } : base;
 		const ctx: StageContext = {
-			engine,
+			engine: options.on ?? engine,
 			loadId: `xs${loads++}`,
 			sliceBytes: options.sliceBytes ?? DEFAULT_SLICE_BYTES,
 			registered: new Set(),
@@ -301,18 +304,18 @@ describe('streaming XLSX reader', () => {
 		});
 		const progress: IngestProgress[] = [];
 		const threshold = await checkpointThreshold();
-		let asked: Promise<string> | undefined;
-		const { staged, rows } = await stage('besar.xlsx', bytes, {
-			sliceBytes: 4096,
-			onProgress: (p) => {
-				progress.push(p);
-				// Asked before the stage's later appends are queued: the engine answers in order.
-				if (!asked && p.rowsRead > 5000) asked = checkpointThreshold();
+		// The threshold as each append into the stage finds it, read just before it on the same engine.
+		const seenByAppends: string[] = [];
+		const watched: Engine = Object.assign(Object.create(Object.getPrototypeOf(engine) as object) as Engine, engine, {
+			exec: async (sql: string) => {
+				if (/^INSERT INTO tepat_stage_/.test(sql)) seenByAppends.push(await checkpointThreshold());
+				return engine.exec(sql);
 			}
 		});
+		const { staged, rows } = await stage('besar.xlsx', bytes, { on: watched, sliceBytes: 4096, onProgress: (p) => progress.push(p) });
 		// The appends ran without checkpoints, and the database's own threshold is back after them.
-		expect(asked).toBeDefined();
-		expect(await asked).toBe('931.3 GiB');
+		expect(seenByAppends).toHaveLength(3);
+		expect(new Set(seenByAppends)).toEqual(new Set(['931.3 GiB']));
 		expect(await checkpointThreshold()).toBe(threshold);
 		expect(staged.rows).toBe(n);
 		expect(rows).toHaveLength(n);
