@@ -54,12 +54,34 @@ function aggregates(defs: readonly IndicatorDefinition[], plan: Plan): string[] 
 	]);
 }
 
-/** The same counts over rows that stand for `people` people each (the grouped person rows). */
-function weightedAggregates(defs: readonly IndicatorDefinition[], plan: Plan): string[] {
+/**
+ * Every person indicator's conditions, tested once per distinct combination of the columns they read
+ * (`p`: age, school participation, certificate; a few thousand combinations for a million people), as
+ * one boolean column each: `<id>_count` and `<id>_denominator`.
+ */
+function personConditions(defs: readonly IndicatorDefinition[], plan: Plan, people: string): string {
 	const s = plan.indicators;
-	const counted = (condition: string) => `coalesce(sum(p.people) FILTER (WHERE ${condition}), 0)::INTEGER`;
-	return defs.flatMap((d) => [`${counted(d.count(s))} AS ${countColumn(d.id)}`, `${counted(d.base(s))} AS ${denominatorColumn(d.id)}`]);
+	const combinations = select({ select: PERSON_INDICATOR_COLUMNS.map((c) => `p.${c}`), from: `${people} p`, groupBy: ['ALL'] });
+	return select({
+		select: [
+			...PERSON_INDICATOR_COLUMNS.map((c) => `p.${c}`),
+			...defs.flatMap((d) => [`${d.count(s)} AS ${countColumn(d.id)}`, `${d.base(s)} AS ${denominatorColumn(d.id)}`])
+		],
+		from: parens(combinations) + ' p'
+	});
 }
+
+/**
+ * The same counts over rows that stand for `people` people each (the grouped person rows), each row's
+ * conditions read from its combination's (`c`, personConditions) rather than tested again.
+ */
+function weightedAggregates(defs: readonly IndicatorDefinition[]): string[] {
+	const counted = (flag: string) => `coalesce(sum(p.people) FILTER (WHERE c.${flag}), 0)::INTEGER`;
+	return defs.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)].map((flag) => `${counted(flag)} AS ${flag}`));
+}
+
+/** Joins a grouped person row to its combination; a missing value (NULL) matches a missing value. */
+const SAME_COMBINATION = PERSON_INDICATOR_COLUMNS.map((c) => `c.${c} IS NOT DISTINCT FROM p.${c}`).join(' AND ');
 
 /**
  * One row per reference village (kode, nama, kecamatan_kode, kecamatan) with `<id>_count` and
@@ -68,9 +90,10 @@ function weightedAggregates(defs: readonly IndicatorDefinition[], plan: Plan): s
  * verified set's (core/verval/relations.ts).
  *
  * The households keep only the columns the indicators read. People are first counted per village and
- * per combination of the columns the person indicators read (a few thousand rows for a million
- * people), and the indicators' conditions are evaluated on those rows, not on every person: the same
- * counts, without testing each person's certificate against the long lists of levels many times over.
+ * per combination of the columns the person indicators read (126,000 rows for a million people), and
+ * the indicators' conditions are tested once per combination (a few thousand), not on every person nor
+ * again in every village: the same counts, without testing a certificate against the long lists of
+ * levels many times over (on duckdb-wasm that testing was most of a threshold change's time).
  */
 export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'register', peopleTable: string | null = null): string {
 	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
@@ -86,11 +109,13 @@ export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'registe
 			['h', households],
 			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
 			...(peopleTable === null ? [['pg', peopleCountsSelect(plan.population, source, 'h')] as const] : []),
+			['pc', personConditions(personDefs, plan, peopleTable ?? 'pg')],
 			[
 				'pv',
 				select({
-					select: ['p.village_kode', ...weightedAggregates(personDefs, plan)],
+					select: ['p.village_kode', ...weightedAggregates(personDefs)],
 					from: `${peopleTable ?? 'pg'} p`,
+					joins: [`JOIN pc c ON ${SAME_COMBINATION}`],
 					groupBy: ['p.village_kode']
 				})
 			]
