@@ -1,7 +1,7 @@
 /**
  * Issue 5, the Map screen together with the plan and the boundaries, in the built site: a threshold
- * changed in the plan settings under the map recolours the map and its table twin without handing the
- * shapes to MapLibre again, and an imported zipped shapefile re-keys the map to its villages.
+ * changed in the plan settings under the map recolours the map (once, when its figures come) and its
+ * table twin without handing the shapes to MapLibre again, and an imported zipped shapefile re-keys the map to its villages.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ async function tableCounts(page: Page): Promise<Map<string, number>> {
 }
 
 const geometryLoads = async (page: Page) => Number(await page.getAttribute(MAP, 'data-geometry-loads'));
+const paints = async (page: Page) => Number(await page.getAttribute(MAP, 'data-paints'));
 
 beforeAll(async () => {
 	assertPrerequisites();
@@ -50,11 +51,14 @@ describe('the Map screen with the plan and imported boundaries', () => {
 		key = await waitForColours(page, key);
 		await page.waitForSelector('[data-testid="indicator-table"][data-indicator="rtlh_crowding"]');
 		const loads = await geometryLoads(page);
+		const painted = await paints(page);
 		const before = await tableCounts(page);
 		expect(before.size).toBe(237);
 
 		await page.selectOption('[data-testid="plan-floor-area"]', '9');
 		key = await waitForColours(page, key);
+		// Once, with the new figures: not also with the old ones while the query runs.
+		expect(await paints(page)).toBe(painted + 1);
 		await page.waitForFunction(
 			(total) =>
 				[...document.querySelectorAll('[data-testid="indicator-table-row"] [data-col="count"]')].reduce(
