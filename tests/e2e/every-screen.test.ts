@@ -540,6 +540,21 @@ describe('every screen, on the bundled sample, in English', () => {
 		const stop = page.locator('[role="alert"][data-testid="load-error"]');
 		await stop.waitFor({ timeout: LOAD_TIMEOUT });
 		expect(phrasesIn(withoutData(await stop.innerText()), phrases)).toEqual([]);
+		// Every state of the report on the way: the findings shown beside this load's figures are this load's,
+		// never the sample's still held from before (a new register's rows are read after its figures).
+		await page.evaluate((sampleRows) => {
+			const w = window as unknown as { __foreignFindings?: string[] };
+			w.__foreignFindings = [];
+			const look = () => {
+				const read = document.querySelector('[data-testid="report-rows-read"]')?.getAttribute('data-value');
+				if (read === null || read === undefined || Number(read) >= sampleRows) return;
+				for (const row of document.querySelectorAll('[data-testid="report-row"]')) {
+					const file = row.querySelectorAll('td')[1]?.textContent ?? '';
+					if (file !== 'keluarga.csv' && file !== 'anggota.csv') w.__foreignFindings?.push(file);
+				}
+			};
+			new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+		}, sample.people);
 		await page.click('[data-testid="load-accept-rejected"]');
 		// The report of this load, not the sample's (a few dozen rows read, not 260,669).
 		await page
@@ -561,6 +576,7 @@ describe('every screen, on the bundled sample, in English', () => {
 		const report = await page.locator('[data-testid="validation-report"]').innerText();
 		// The report lists findings (the fixture has 29), so an English check of it means something.
 		expect(report).toContain('anggota.csv');
+		expect(await page.evaluate(() => (window as unknown as { __foreignFindings?: string[] }).__foreignFindings)).toEqual([]);
 		expect(phrasesIn(withoutData(report), phrases)).toEqual([]);
 		expect(phrasesIn(await wordsOnPage(page), phrases)).toEqual([]);
 

@@ -44,7 +44,8 @@ export class ReportModel {
 			return { version, page, report: this.#report.value };
 		},
 		key: ({ version, page }) => `${version}:${page}`,
-		load: async (engine, { page, report }) => ({
+		load: async (engine, { version, page, report }) => ({
+			version,
 			page,
 			rows: report ? await loadReportFindings(engine, REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE) : []
 		})
@@ -54,14 +55,25 @@ export class ReportModel {
 		return this.#report.value;
 	}
 
+	/** The rows read for the register shown: another register's findings are never shown beside its figures. */
+	get #rowsOfRegister(): { page: number; rows: ReportFinding[] } | null {
+		const held = this.#rows.value;
+		return held !== null && held.version === register.version && this.#report.current ? held : null;
+	}
+
 	/** The page's findings; the screen words them (saidText). */
 	get rows(): ReportFinding[] {
-		return this.#rows.value?.rows ?? [];
+		return this.#rowsOfRegister?.rows ?? [];
 	}
 
 	/** The page of the rows shown (0-based). */
 	get page(): number {
-		return this.#rows.value?.page ?? 0;
+		return this.#rowsOfRegister?.page ?? 0;
+	}
+
+	/** True while the report has findings whose rows for this register are still being read. */
+	get rowsLoading(): boolean {
+		return this.total > 0 && this.#rowsOfRegister === null;
 	}
 
 	get loading(): boolean {
