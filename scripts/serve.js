@@ -175,6 +175,17 @@ function safeDecode(text) {
 }
 
 /**
+ * The path of a request's target, without its query; null when it is not a path. Not parsed as a URL
+ * relative to a base: `//?x` would read as a host and throw, which in this async handler would end the
+ * server for everyone.
+ * @param {string | undefined} target
+ */
+export function requestPath(target) {
+	const path = (target ?? '/').split(/[?#]/, 1)[0];
+	return path.startsWith('/') ? path : null;
+}
+
+/**
  * @param {string} root
  * @param {string} urlPath
  */
@@ -219,7 +230,11 @@ export async function serve(options = {}) {
 			res.writeHead(405, { Allow: 'GET, HEAD', ...always(shellCsp) }).end();
 			return;
 		}
-		const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
+		const urlPath = requestPath(req.url);
+		if (urlPath === null) {
+			res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', ...always(shellCsp) }).end('Bad request');
+			return;
+		}
 		let file = await resolveFile(root, urlPath);
 		if (!file) {
 			// Assets that do not exist are real 404s; page routes fall back to the SPA shell.

@@ -9,7 +9,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRAME_ANCESTORS, cspOfPage, serve } from '../../scripts/serve.js';
+import { request } from 'node:http';
+import { FRAME_ANCESTORS, cspOfPage, requestPath, serve } from '../../scripts/serve.js';
 import config from '../../svelte.config.js';
 
 const SHELL_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-c2hlbGw='; object-src 'none'";
@@ -23,6 +24,21 @@ function expectSafetyHeaders(response: Response, policy: string): void {
 	expect(response.headers.get('content-security-policy')).toBe(`${policy}; ${FRAME_ANCESTORS}`);
 	expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 	expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+}
+
+/** GET with the request target exactly as given; the status and the page's <title>. */
+function rawGet(base: string, target: string): Promise<{ status: number; title: string | undefined }> {
+	const { hostname, port } = new URL(base);
+	return new Promise((done, fail) => {
+		const req = request({ hostname, port, path: target, method: 'GET' }, (res) => {
+			let body = '';
+			res.setEncoding('utf8');
+			res.on('data', (chunk: string) => (body += chunk));
+			res.on('end', () => done({ status: res.statusCode ?? 0, title: /<title>([^<]*)<\/title>/.exec(body)?.[1] }));
+		});
+		req.on('error', fail);
+		req.end();
+	});
 }
 
 describe('the headers scripts/serve.js sends', () => {
@@ -90,6 +106,22 @@ describe('the headers scripts/serve.js sends', () => {
 			const index = await fetch(site.url);
 			expectSafetyHeaders(index, INDEX_POLICY);
 			for (const name of ISOLATION) expect(index.headers.get(name)).toBeNull();
+		} finally {
+			await site.close();
+		}
+	});
+
+	it('a request target that is no URL path (`//?x`, `*`) is answered and the server keeps serving', async () => {
+		expect(requestPath('/peta/?threads=0#x')).toBe('/peta/');
+		expect(requestPath(undefined)).toBe('/');
+		expect(requestPath('http://elsewhere/')).toBeNull();
+		const site = await serve({ root: dir, port: 0, quiet: true });
+		try {
+			// Raw targets: fetch would normalise them. `//?threads=0` once threw in the handler and ended the server.
+			expect(await rawGet(site.url, '//?threads=0')).toEqual({ status: 200, title: 'index' });
+			expect(await rawGet(site.url, '//data?x=1')).toEqual({ status: 200, title: 'shell' });
+			expect((await rawGet(site.url, '*')).status).toBe(400);
+			expect((await fetch(new URL('data', site.url))).status).toBe(200);
 		} finally {
 			await site.close();
 		}
