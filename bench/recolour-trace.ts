@@ -46,7 +46,7 @@ try {
 	const rows: Array<[number, number, number]> = [];
 	const areas = ['9', '8', '7.2'];
 	for (let change = 0; change < changes; change++) {
-		const area = areas[change % areas.length];
+		const area = areas[change % areas.length] ?? '9';
 		const start = await page.evaluate(() => {
 			const trace = (window as unknown as { __trace: Trace }).__trace;
 			trace.events = [];
@@ -79,7 +79,7 @@ try {
 		);
 		await page.waitForTimeout(1000); // let the queries the change started after the figures (the funnel) finish
 	}
-	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 	const column = (i: 0 | 1 | 2) => rows.map((r) => r[i]);
 	console.log(
 		`median of ${rows.length}: query sent ${median(column(0)).toFixed(0)} ms, figures ${median(column(1)).toFixed(0)} ms, map idle ${median(column(2)).toFixed(0)} ms, repaint ${median(rows.map((r) => r[2] - r[1])).toFixed(0)} ms`

@@ -181,7 +181,7 @@ function safeDecode(text) {
  * @param {string | undefined} target
  */
 export function requestPath(target) {
-	const path = (target ?? '/').split(/[?#]/, 1)[0];
+	const [path = ''] = (target ?? '/').split(/[?#]/, 1);
 	return path.startsWith('/') ? path : null;
 }
 
