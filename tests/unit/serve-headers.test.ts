@@ -30,7 +30,7 @@ function expectSafetyHeaders(response: Response, policy: string): void {
 function rawGet(base: string, target: string): Promise<{ status: number; title: string | undefined }> {
 	const { hostname, port } = new URL(base);
 	return new Promise((done, fail) => {
-		const req = request({ hostname, port, path: target, method: 'GET' }, (res) => {
+		const req = request({ hostname, port, path: target, method: 'GET', agent: false }, (res) => {
 			let body = '';
 			res.setEncoding('utf8');
 			res.on('data', (chunk: string) => (body += chunk));
