@@ -15,6 +15,7 @@ export const hostOf = (build: EngineBuild): Host => (build === 'coi' ? 'browser-
 export type StepId =
 	| 'first-open'
 	| 'first-plan'
+	| 'offline-ready'
 	| 'reopen-sample'
 	| 'instantiate'
 	| 'load-parquet'

@@ -16,7 +16,7 @@
  */
 import { base, build, files, prerendered, version } from '$service-worker';
 import { isolates, withIsolationHeaders } from '$lib/isolation/headers';
-import { EMITTED_LIST, SETTINGS_CACHE, cacheName, isOldCache, pageKey, precachePaths } from '$lib/offline/precache';
+import { EMITTED_LIST, SETTINGS_CACHE, cacheName, isOldCache, pageKey, precacheMode, precachePaths } from '$lib/offline/precache';
 import { isPageMessage, type WorkerReply } from '$lib/offline/protocol';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
@@ -41,8 +41,7 @@ async function precache(): Promise<void> {
 	if (!OFFLINE) return;
 	const cache = await caches.open(CACHE);
 	const paths = precachePaths({ build, files, prerendered, emitted: await emittedFiles() });
-	// `reload`: the files of this version from the server, not an older copy from the HTTP cache.
-	await cache.addAll(paths.map((path) => new Request(path, { cache: 'reload' })));
+	await cache.addAll(paths.map((path) => new Request(path, { cache: precacheMode(path) })));
 }
 
 worker.addEventListener('install', (event) => {

@@ -119,6 +119,28 @@ describe('offline in Chromium', () => {
 		expect(['granted', 'denied']).toContain(await page.getAttribute('[data-testid="storage-persistence"]', 'data-state'));
 	}, 900_000);
 
+	it("a first open registers the service worker only once the register shows: its precache does not compete with the engine's start", async () => {
+		site = await openSite();
+		const { page, context } = site;
+		// What the top bar said at the moment the page asked for the worker.
+		await context.addInitScript(() => {
+			const container = ServiceWorkerContainer.prototype;
+			const register = container.register;
+			container.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+				const badge = document.querySelector('[data-testid="register-badge"]');
+				const people = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
+				(window as unknown as { registeredWhile: string }).registeredWhile =
+					`${badge?.getAttribute('data-status') ?? 'none'} ${people ?? 'none'}`;
+				return register.apply(this, args);
+			};
+		});
+		await page.goto(site.url);
+		await waitForRegister(page, sample);
+		await waitForWorker(page);
+		const registeredWhile = await page.evaluate(() => (window as unknown as { registeredWhile?: string }).registeredWhile);
+		expect(registeredWhile).toBe(`ready ${sample.people}`);
+	}, 300_000);
+
 	it('a new version shows the update notice and waits for the user; accepted, it reloads once and serves the page', async () => {
 		copy = await mkdtemp(join(tmpdir(), 'tepat-e2e-offline-'));
 		await cp(BUILD_DIR, copy, { recursive: true });

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeSample } from '../../src/lib/sample/write';
-import { LOAD_TIMEOUT, saveOutcome, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, saveOutcome, waitForRegister, waitForWorker, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 interface Engine {
@@ -131,7 +131,8 @@ describe('threads in Chromium', () => {
 		const { page } = site;
 
 		expect(await openData(page, site.url, '', 'eh')).toEqual({ build: 'eh', threads: 1, isolated: false });
-		// The service worker is registered on every visit (offline use), but adds no headers until asked.
+		// The service worker is registered on every visit (offline use, once the register shows), but adds no headers until asked.
+		await waitForWorker(page);
 		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
 
 		const threaded = await openData(page, site.url, '?threads=1', 'coi');
@@ -166,6 +167,7 @@ describe('threads in Chromium', () => {
 		expect(engine.isolated).toBe(true);
 		expect(engine.threads).toBeGreaterThan(1);
 		// Isolated by the host: the service worker is there for offline use only.
+		await waitForWorker(page);
 		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
 
 		await page.setInputFiles('[data-testid="file-input"]', parquetPath);

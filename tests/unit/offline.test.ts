@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EMITTED_FILE } from '../../scripts/emitted-files.js';
-import { EMITTED_LIST, SETTINGS_CACHE, cacheName, isOldCache, pageKey, precachePaths } from '../../src/lib/offline/precache';
+import { EMITTED_LIST, SETTINGS_CACHE, cacheName, isOldCache, pageKey, precacheMode, precachePaths } from '../../src/lib/offline/precache';
 import { isPageMessage } from '../../src/lib/offline/protocol';
+import { Holds } from '../../src/lib/offline/holds';
 import { acceptUpdate, watchUpdates } from '../../src/lib/offline/updates';
 
 describe('the precache', () => {
@@ -80,6 +81,15 @@ describe('the precache', () => {
 		expect(isOldCache('tepat-offline-1796', '1796')).toBe(false);
 		expect(isOldCache(SETTINGS_CACHE, '1796')).toBe(false);
 		expect(isOldCache('someone-else', '1796')).toBe(false);
+	});
+
+	it('takes content-hashed files from the HTTP cache where the page just put them, everything else from the server', () => {
+		expect(precacheMode('/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm')).toBe('default');
+		expect(precacheMode('/tepat/_app/immutable/chunks/BUwiJpK_.js')).toBe('default');
+		expect(precacheMode('/_app/version.json')).toBe('reload');
+		expect(precacheMode(EMITTED_LIST)).toBe('reload');
+		expect(precacheMode('/sample/register/person.parquet')).toBe('reload');
+		expect(precacheMode('/data/')).toBe('reload');
 	});
 
 	it("answers a navigation with the route's prerendered page", () => {
@@ -186,5 +196,31 @@ describe('a new version', () => {
 		container.dispatchEvent(new Event('controllerchange'));
 		container.dispatchEvent(new Event('controllerchange'));
 		expect(reloads).toBe(1);
+	});
+});
+
+describe('holds before the worker registers', () => {
+	/** Whether `promise` has settled once the tasks queued before this check have run. */
+	async function settled(promise: Promise<unknown>): Promise<boolean> {
+		let done = false;
+		void promise.then(() => (done = true));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		return done;
+	}
+
+	it('open at once when nothing holds them', async () => {
+		expect(await settled(new Holds().opened())).toBe(true);
+	});
+
+	it('open only when every hold is released, whatever the order; a second release changes nothing', async () => {
+		const holds = new Holds();
+		const first = holds.hold();
+		const second = holds.hold();
+		const opened = holds.opened();
+		second();
+		second();
+		expect(await settled(opened)).toBe(false);
+		first();
+		expect(await settled(opened)).toBe(true);
 	});
 });

@@ -5,6 +5,7 @@
  * It lives here, beside the worker's client, rather than in state/: it holds no data, and partner mode
  * (whose import graph may reach no state module that could) shows the notice too.
  */
+import { Holds } from './holds';
 import { acceptUpdate, watchUpdates } from './updates';
 import { registerWorker, serviceWorkers } from './worker-client';
 
@@ -19,6 +20,7 @@ export class UpdateModel {
 	#registration: ServiceWorkerRegistration | null = null;
 	#started = false;
 	#busy = $state.raw<() => boolean>(() => false);
+	readonly #registrationHolds = new Holds();
 
 	/** Whether the app is in the middle of work now, so updating must wait. */
 	get busy(): boolean {
@@ -30,17 +32,30 @@ export class UpdateModel {
 		this.#busy = busy;
 	}
 
-	/** Registers the worker and watches for new versions; once per page. */
+	/**
+	 * Keeps the worker from registering until the returned function is called (the Dinsos shell: until the
+	 * register shows). A first install precaches about 50 MB, duckdb-wasm and the sample among it, which
+	 * would otherwise be fetched and stored beside the page's own fetch and compile of the same files.
+	 * Threads (isolation/) register the worker themselves, before the engine opens, regardless.
+	 */
+	deferRegistration(): () => void {
+		return this.#registrationHolds.hold();
+	}
+
+	/** Registers the worker (once every deferral is released) and watches for new versions; once per page. */
 	start(): void {
 		if (this.#started) return;
 		this.#started = true;
-		void registerWorker().then((registration) => {
-			const container = serviceWorkers();
-			if (!registration || !container) return;
-			this.#registration = registration;
-			watchUpdates(registration, container, () => (this.available = true));
-			setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);
-		});
+		void this.#registrationHolds
+			.opened()
+			.then(() => registerWorker())
+			.then((registration) => {
+				const container = serviceWorkers();
+				if (!registration || !container) return;
+				this.#registration = registration;
+				watchUpdates(registration, container, () => (this.available = true));
+				setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);
+			});
 	}
 
 	accept(): void {

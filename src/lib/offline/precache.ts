@@ -53,6 +53,19 @@ export function precachePaths(lists: PrecacheLists): string[] {
 	return [...new Set(all)].filter((path) => !THREADED_BUILD.test(path) && !SAMPLE_SOURCES.test(path));
 }
 
+/** Vite's content-hashed output (SvelteKit's default appDir): a name there never holds other bytes. */
+const CONTENT_HASHED = /\/_app\/immutable\//;
+
+/**
+ * How the install fetches `path`. A content-hashed file may come from the browser's HTTP cache, where
+ * the page that registered the worker has just put duckdb-wasm, the workers and the scripts; fetching
+ * them again would double a first visit's download. Every other file (pages, the sample, the lists) may
+ * have changed under the same name: `reload` takes this version's from the server.
+ */
+export function precacheMode(path: string): RequestCache {
+	return CONTENT_HASHED.test(path) ? 'default' : 'reload';
+}
+
 /**
  * The cache key of a navigation to `pathname`: the prerendered page for that path. Routes end in a slash
  * (trailingSlash 'always'), so `/data` is `/data/`; a path with a file extension is left as it is.

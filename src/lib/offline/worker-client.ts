@@ -64,9 +64,22 @@ export function ask(worker: ServiceWorker, message: PageMessage): Promise<Worker
 	});
 }
 
-/** Tells our worker (registering it, and waiting until it is active, first) whether to isolate the page; false when no worker heard. */
+/** The registration whose scope holds this page, if there is one; null otherwise, without registering. */
+async function existingRegistration(): Promise<ServiceWorkerRegistration | null> {
+	try {
+		return (await serviceWorkers()?.getRegistration()) ?? null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Tells our worker (waiting until it is active first) whether to isolate the page; false when no worker
+ * heard. Threads on registers the worker if need be; off only tells a worker already registered, since a
+ * first install starts without headers, and registering now would put its precache beside the first open.
+ */
 export async function tellThreads(on: boolean): Promise<boolean> {
-	const registration = await registerWorker();
+	const registration = on ? await registerWorker() : await existingRegistration();
 	const active = registration ? await activeWorker(registration) : null;
 	return active !== null && (await ask(active, { type: 'threads', on })) !== null;
 }
