@@ -15,6 +15,7 @@ export const hostOf = (build: EngineBuild): Host => (build === 'coi' ? 'browser-
 export type StepId =
 	| 'first-open'
 	| 'first-plan'
+	| 'first-plan-settled'
 	| 'offline-ready'
 	| 'reopen-sample'
 	| 'instantiate'
