@@ -119,7 +119,7 @@ describe('offline in Chromium', () => {
 		expect(['granted', 'denied']).toContain(await page.getAttribute('[data-testid="storage-persistence"]', 'data-state'));
 	}, 900_000);
 
-	it("a first open registers the service worker only once the register shows: its precache does not compete with the engine's start", async () => {
+	it("a first open registers the service worker only once the register shows and the overview's figures are in: its precache competes with neither", async () => {
 		site = await openSite();
 		const { page, context } = site;
 		// What the top bar said at the moment the page asked for the worker.
@@ -129,8 +129,9 @@ describe('offline in Chromium', () => {
 			container.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
 				const badge = document.querySelector('[data-testid="register-badge"]');
 				const people = document.querySelector('[data-testid="register-people"]')?.getAttribute('data-value');
+				const cards = document.querySelector('[data-testid="landing-cards"]')?.getAttribute('aria-busy');
 				(window as unknown as { registeredWhile: string }).registeredWhile =
-					`${badge?.getAttribute('data-status') ?? 'none'} ${people ?? 'none'}`;
+					`${badge?.getAttribute('data-status') ?? 'none'} ${people ?? 'none'} cards busy ${cards ?? 'none'}`;
 				return register.apply(this, args);
 			};
 		});
@@ -138,7 +139,7 @@ describe('offline in Chromium', () => {
 		await waitForRegister(page, sample);
 		await waitForWorker(page);
 		const registeredWhile = await page.evaluate(() => (window as unknown as { registeredWhile?: string }).registeredWhile);
-		expect(registeredWhile).toBe(`ready ${sample.people}`);
+		expect(registeredWhile).toBe(`ready ${sample.people} cards busy false`);
 	}, 300_000);
 
 	it('a new version shows the update notice and waits for the user; accepted, it reloads once and serves the page', async () => {

@@ -177,6 +177,55 @@ describe('QueryCoordinator', () => {
 		engine.answer('good');
 		expect(await next).toBe('good');
 	});
+
+	/** Whether `idle` has settled once the tasks queued so far (answers, the effects they start) have run. */
+	async function idleYet(idle: Promise<void>): Promise<boolean> {
+		let settled = false;
+		void idle.then(() => (settled = true));
+		for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+		return settled;
+	}
+
+	it('is idle at once when nothing was asked', async () => {
+		const { coordinator } = setUp();
+		expect(await idleYet(coordinator.idle())).toBe(true);
+	});
+
+	it('is idle only when no job is queued or running, a job asked for on the last answer counted', async () => {
+		const { engine, coordinator, job } = setUp();
+		const overview = job('overview', 'interactive');
+		const allocation = job('allocate', 'background');
+		// As a screen's effect does: the next read is asked for when the first answer lands.
+		void overview.then(() => job('villages', 'interactive'));
+		const idle = coordinator.idle();
+		await waitSent(engine, ['overview']);
+		expect(await idleYet(idle)).toBe(false);
+		engine.answer('overview');
+		await waitSent(engine, ['overview', 'allocate']);
+		expect(await idleYet(idle)).toBe(false);
+		engine.answer('allocate');
+		await allocation;
+		await waitSent(engine, ['overview', 'allocate', 'villages']);
+		expect(await idleYet(idle)).toBe(false);
+		engine.answer('villages');
+		expect(await idleYet(idle)).toBe(true);
+	});
+
+	it('is idle once the running job ends and the one waiting is dropped', async () => {
+		const { engine, coordinator, job } = setUp();
+		const first = job('first', 'interactive');
+		const cancelled = new AbortController();
+		const dropped = job('dropped', 'background', cancelled.signal);
+		const idle = coordinator.idle();
+		await waitSent(engine, ['first']);
+		cancelled.abort();
+		await expect(dropped).rejects.toBeInstanceOf(QueryDropped);
+		expect(await idleYet(idle)).toBe(false);
+		engine.answer('first');
+		await first;
+		expect(await idleYet(idle)).toBe(true);
+		expect(engine.sent).toEqual(['first']);
+	});
 });
 
 describe('Resource', () => {

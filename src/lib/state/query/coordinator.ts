@@ -31,8 +31,31 @@ export class QueryCoordinator {
 	#queue: Waiting[] = [];
 	#running: Waiting | null = null;
 	#engine: Engine | null = null;
+	#idleWaiters: (() => void)[] = [];
 
 	constructor(private readonly engineOf: () => Promise<Engine>) {}
+
+	/**
+	 * Settles once no job is queued or running, the queue having stayed empty for a task after the last
+	 * answer (the screens' effects ask for their next reads within it). Background work that is not a
+	 * query (the service worker's install) waits for it, so as not to take a core from the screens.
+	 */
+	idle(): Promise<void> {
+		return new Promise((resolve) => {
+			this.#idleWaiters.push(resolve);
+			this.#whenIdle();
+		});
+	}
+
+	#whenIdle(): void {
+		if (this.#idleWaiters.length === 0) return;
+		setTimeout(() => {
+			if (this.#running || this.#queue.length > 0) return; // Checked again when that job ends.
+			const waiters = this.#idleWaiters;
+			this.#idleWaiters = [];
+			for (const resolve of waiters) resolve();
+		}, 0);
+	}
 
 	/** Queues `job`; its promise settles with the job's answer, or rejects with QueryDropped. */
 	submit<T>(job: QueryJob<T>): Promise<T> {
@@ -55,6 +78,7 @@ export class QueryCoordinator {
 		if (at >= 0) {
 			this.#queue.splice(at, 1);
 			waiting.reject(new QueryDropped());
+			this.#whenIdle();
 		} else if (this.#running === waiting) {
 			// One job runs at a time, so the statement stopped is this job's. (A register load runs beside the
 			// coordinator, but in the browser interrupt cancels only a sent query, which loads never use.)
@@ -86,6 +110,7 @@ export class QueryCoordinator {
 		} finally {
 			this.#running = null;
 			void this.#next();
+			this.#whenIdle();
 		}
 	}
 }
