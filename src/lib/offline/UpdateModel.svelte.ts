@@ -34,9 +34,10 @@ export class UpdateModel {
 
 	/**
 	 * Keeps the worker from registering until the returned function is called (the Dinsos shell: until the
-	 * register shows and the screen's first reads are done). A first install precaches about 50 MB, duckdb-wasm and the sample among it, which
-	 * would otherwise be fetched and stored beside the page's own fetch and compile of the same files.
-	 * Threads (isolation/) register the worker themselves, before the engine opens, regardless.
+	 * register shows and the screen's first reads are done). A first install precaches about 50 MB,
+	 * duckdb-wasm and the sample among it, which would otherwise be fetched and stored beside the page's
+	 * own fetch and compile of the same files. Threads (isolation/) register the worker themselves,
+	 * before the engine opens, regardless.
 	 */
 	deferRegistration(): () => void {
 		return this.#registrationHolds.hold();
