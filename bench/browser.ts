@@ -313,7 +313,11 @@ async function overview(ctx: BrowserContext, page: Page, meter: Meter, people: n
 	}
 }
 
-/** Peta: the first figures and colours, then a floor-area threshold change to the recoloured map. */
+/**
+ * Peta: the first figures and colours, then a floor-area threshold change to the recoloured map, made
+ * as the colours show (the screen's follow-up read, the population funnel, may still hold the engine),
+ * then another made on the settled screen, a second after the last colours.
+ */
 async function map(ctx: BrowserContext, page: Page, meter: Meter, people: number): Promise<void> {
 	let key: string | null = null;
 	const first = await meter.time(async () => {
@@ -351,10 +355,36 @@ async function map(ctx: BrowserContext, page: Page, meter: Meter, people: number
 		{ ms: await attributeMs(page, 'map-compute-time') }
 	);
 	ctx.steps.record(
-		{ host: hostOf(ctx.build), id: 'recolour', what: 'threshold change → recoloured map', people, note: 'from the select to the idle map' },
+		{
+			host: hostOf(ctx.build),
+			id: 'recolour',
+			what: 'threshold change → recoloured map',
+			people,
+			note: 'from the select to the idle map; changed as the first colours show'
+		},
 		change
 	);
+	// A planner reads the map before changing a threshold: by then the screen's own reads are done.
+	await page.waitForTimeout(SETTLE_MS);
+	const settledArea = ['9', '8', '7.2'].find((a) => a !== area) ?? '9';
+	const settled = await meter.time(async () => {
+		await page.selectOption('[data-testid="plan-floor-area"]', settledArea);
+		key = await colours(page, key);
+	});
+	ctx.steps.record(
+		{
+			host: hostOf(ctx.build),
+			id: 'recolour-settled',
+			what: 'threshold change → recoloured map, the screen settled',
+			people,
+			note: `from the select to the idle map; changed ${SETTLE_MS / 1000} s after the last colours`
+		},
+		settled
+	);
 }
+
+/** How long a planner reads the map before the settled threshold change. */
+const SETTLE_MS = 1000;
 
 /** Rencana: the allocation on the first visit after the load, a budget change, then the BNBA of the biggest programme. */
 async function plan(ctx: BrowserContext, page: Page, meter: Meter, people: number): Promise<void> {

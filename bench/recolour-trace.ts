@@ -5,9 +5,11 @@
  * select: the indicators query sent to duckdb-wasm's worker, its figures handed to the map (the map
  * turns not ready), and the map idle with the new colours; then the medians. Read from the page's
  * messages to the worker and the map's attributes, not from the app's own timers. Printed, never asserted.
+ * With `--register FILE` the page first loads that register (e.g. a generated 1M Parquet) on the Data screen.
  *
- *   TEPAT_BUILD_DIR=/tmp/build-x npx tsx bench/recolour-trace.ts [--changes 12]
+ *   TEPAT_BUILD_DIR=/tmp/build-x npx tsx bench/recolour-trace.ts [--changes 12] [--register FILE]
  */
+import { basename } from 'node:path';
 import { openSite } from '../tests/e2e/site';
 
 interface Trace {
@@ -17,6 +19,8 @@ interface Trace {
 
 const at = process.argv.indexOf('--changes');
 const changes = at >= 0 ? Number(process.argv[at + 1]) : 12;
+const registerAt = process.argv.indexOf('--register');
+const registerFile = registerAt >= 0 ? process.argv[registerAt + 1] : undefined;
 
 const site = await openSite({ isolated: false });
 const { page } = site;
@@ -41,6 +45,18 @@ try {
 	});
 	await page.goto(`${site.url}?threads=0`);
 	await page.waitForSelector('[data-testid="register-people"]', { timeout: 300_000 });
+	if (registerFile) {
+		const name = basename(registerFile);
+		await page.click('[data-testid="nav-data"]');
+		await page.setInputFiles('[data-testid="file-input"]', registerFile);
+		await page.waitForFunction(
+			(name) =>
+				document.querySelector('[data-testid="register-badge"]')?.getAttribute('data-status') === 'ready' &&
+				(document.querySelector('[data-testid="register-name"]')?.textContent ?? '').includes(name),
+			name,
+			{ timeout: 1_800_000, polling: 200 }
+		);
+	}
 	await page.click('[data-testid="nav-map"]');
 	await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 300_000 });
 	const rows: Array<[number, number, number]> = [];

@@ -36,6 +36,7 @@ export type StepId =
 	| 'indicators-first'
 	| 'indicators'
 	| 'recolour'
+	| 'recolour-settled'
 	| 'plan-first'
 	| 'allocation'
 	| 'allocation-budget'
