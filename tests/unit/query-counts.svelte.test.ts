@@ -9,7 +9,12 @@ import { flushSync } from 'svelte';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Table } from 'apache-arrow';
 import { defaultPlan } from '../../src/lib/core/plan';
-import { INDICATOR_PEOPLE_TABLE, indicatorPeopleSql, villageIndicatorsSql } from '../../src/lib/core/indicators';
+import {
+	INDICATOR_PEOPLE_TABLE,
+	indicatorPeopleSql,
+	villageHouseholdIndicatorsSql,
+	villagePersonIndicatorsSql
+} from '../../src/lib/core/indicators';
 import { NodeEngine } from '../../src/lib/engine/node';
 import type { Engine } from '../../src/lib/engine/types';
 import { funnelSql } from '../../src/lib/core/funnel';
@@ -75,8 +80,9 @@ const { VillagePanelModel } = await import('../../src/lib/state/VillagePanelMode
 const { verval } = await import('../../src/lib/state/VervalModel.svelte');
 const { queries } = await import('../../src/lib/state/query');
 
-/** The Map screen's figures statement for the current plan, over the people counted for its population. */
-const mapFigures = () => villageIndicatorsSql(plan.current, 'register', INDICATOR_PEOPLE_TABLE);
+/** The Map screen's figures statements for the current plan: the households', and the people's over their counts. */
+const householdFigures = () => villageHouseholdIndicatorsSql(plan.current, 'register');
+const personFigures = () => villagePersonIndicatorsSql(plan.current, INDICATOR_PEOPLE_TABLE);
 
 /** A bound on waiting for answers on a busy machine, not a timing assertion. */
 const LOAD_TIMEOUT = 30_000;
@@ -132,20 +138,25 @@ const planSettled = () =>
 	allocation.key !== '' && !allocation.loading && allocation.curvesKey === allocation.key && capabilities.funnel !== null;
 
 describe('queries per plan edit', () => {
-	it('Map screen: a rename runs nothing; a threshold runs the figures and the funnel, once each', async () => {
+	it('Map screen: a rename runs nothing; a threshold runs its part of the figures and the funnel, once each', async () => {
 		const stop = mapScreen();
 		try {
 			const first = await statementsFor(() => undefined, mapSettled);
 			expect(first).toContain(`INSERT INTO ${INDICATOR_PEOPLE_TABLE} ${indicatorPeopleSql(plan.current.population)}`);
-			expect(first).toContain(mapFigures());
+			expect(first).toContain(householdFigures());
+			expect(first).toContain(personFigures());
 
 			const renamed = await statementsFor(() => plan.update((p) => (p.name = 'Rencana lain')), mapSettled);
 			expect(renamed).toEqual([]);
 			expect(indicators.loading).toBe(false);
 
 			const threshold = await statementsFor(() => plan.update((p) => (p.indicators.housing.minFloorAreaPerPerson = 9)), mapSettled);
-			// The people counted for this population are read as they are: one statement for the figures.
-			expect(threshold).toEqual([mapFigures(), funnelSql(plan.current)]);
+			// A household threshold: the households' figures again, the people's kept; then the funnel.
+			expect(threshold).toEqual([householdFigures(), funnelSql(plan.current)]);
+
+			const ages = await statementsFor(() => plan.update((p) => (p.indicators.school.sd = { min: 6, max: 12 })), mapSettled);
+			// A person threshold: the people's figures from their counts, the households' kept.
+			expect(ages).toEqual([personFigures(), funnelSql(plan.current)]);
 		} finally {
 			stop();
 		}
@@ -257,7 +268,9 @@ describe('queries per plan edit', () => {
 				() => void panel.show(V1, 'rtlh'),
 				() => indicators.current && !indicators.loading && panel.records !== null && !panel.loading && !panel.recordsLoading
 			);
-			expect(open.filter((sql) => sql === mapFigures())).toHaveLength(1);
+			// A floor area no figures had: the households' part once; the people's is kept from before, or run once.
+			expect(open.filter((sql) => sql === householdFigures())).toHaveLength(1);
+			expect(open.filter((sql) => sql === personFigures()).length).toBeLessThanOrEqual(1);
 			expect(open.filter((sql) => sql.includes(`'${V1}'`)).length).toBeGreaterThan(0);
 			expect(panel.breakdown?.kode).toBe(V1);
 		} finally {

@@ -21,7 +21,9 @@ import {
 	indicatorPeopleSql,
 	indicatorRecordCountSql,
 	indicatorRecordsSql,
-	villageIndicatorsSql
+	villageHouseholdIndicatorsSql,
+	villageIndicatorsSql,
+	villagePersonIndicatorsSql
 } from '../../src/lib/core/indicators';
 import { PROGRAMME_IDS, defaultPlan, type Plan } from '../../src/lib/core/plan';
 import { ALLOCATION_ORDER, COMPARED_ALLOCATION_TABLE, allocationStatements } from '../../src/lib/core/programs';
@@ -194,6 +196,8 @@ describe('the SQL builders', () => {
 			['villageIndicators', villageIndicatorsSql(plan)],
 			['people counts', indicatorPeopleSql(plan.population)],
 			['villageIndicators from the people counts', villageIndicatorsSql(plan, 'register', INDICATOR_PEOPLE_TABLE)],
+			['household indicators', villageHouseholdIndicatorsSql(plan)],
+			['person indicators from the people counts', villagePersonIndicatorsSql(plan, INDICATOR_PEOPLE_TABLE)],
 			['funnel', funnelSql(plan)],
 			['villageSummary', villageSummarySql(plan, VILLAGE)],
 			['villageComponents', villageComponentsSql(plan, VILLAGE)],

@@ -5,9 +5,9 @@
  * vs rate, or the kecamatan level is a pick from these 237 rows, not a query.
  */
 import { uncomputedIndicators } from '$lib/core/capabilities';
-import { INDICATOR_PEOPLE_TABLE, kecamatanFigures, type AreaFigures, type IndicatorId } from '$lib/core/indicators';
+import { kecamatanFigures, type AreaFigures, type IndicatorId } from '$lib/core/indicators';
 import { figuresPart } from '$lib/core/plan-parts';
-import { preparePeopleCounts, villageIndicators } from '$lib/queries/indicators';
+import { IndicatorParts, preparePeopleCounts, villageIndicatorsByPart } from '$lib/queries/indicators';
 import { capabilities } from './CapabilityModel.svelte';
 import { plan } from './PlanModel.svelte';
 import { queries, Resource } from './query';
@@ -26,6 +26,8 @@ const NONE: ReadonlySet<IndicatorId> = new Set();
 export class IndicatorModel {
 	/** What the people counts table holds (null: unknown): a threshold change reads it as it is. */
 	#peopleHeld: string | null = null;
+	/** The households' and the people's figures last computed: a threshold recomputes only its part. */
+	readonly #parts = new IndicatorParts();
 
 	readonly #figures = new Resource(queries, {
 		priority: 'interactive',
@@ -40,8 +42,10 @@ export class IndicatorModel {
 			// Forgotten until rebuilt through: a build cut short leaves the table unknown.
 			const held = this.#peopleHeld;
 			this.#peopleHeld = null;
-			this.#peopleHeld = await preparePeopleCounts(engine, plan.population, status.source, `${version}:${status.key}`, held);
-			const villages = await villageIndicators(engine, plan, status.source, INDICATOR_PEOPLE_TABLE);
+			const data = `${version}:${status.key}`;
+			const people = await preparePeopleCounts(engine, plan.population, status.source, data, held);
+			this.#peopleHeld = people;
+			const villages = await villageIndicatorsByPart(engine, plan, status.source, { data, people }, this.#parts);
 			return { villages, kecamatan: kecamatanFigures(villages), ms: performance.now() - started };
 		}
 	});

@@ -96,34 +96,90 @@ const SAME_COMBINATION = PERSON_INDICATOR_COLUMNS.map((c) => `c.${c} IS NOT DIST
  * levels many times over (on duckdb-wasm that testing was most of a threshold change's time).
  */
 export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'register', peopleTable: string | null = null): string {
-	const householdDefs = INDICATORS.filter((d) => d.unit === 'household');
-	const personDefs = INDICATORS.filter((d) => d.unit === 'person');
 	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${c}, 0)::INTEGER AS ${c}`);
-	const households = select({
+	return withCtes(
+		[
+			['h', populationHouseholds(plan, source)],
+			['hv', householdAggregates(plan)],
+			...(peopleTable === null ? [['pg', peopleCountsSelect(plan.population, source, 'h')] as const] : []),
+			['pc', personConditions(PERSON_DEFS, plan, peopleTable ?? 'pg')],
+			['pv', personAggregates(peopleTable ?? 'pg')]
+		],
+		select({
+			select: [...VILLAGE_COLUMNS, ...columns],
+			from: 'village v',
+			joins: ['LEFT JOIN hv ON hv.village_kode = v.kode', 'LEFT JOIN pv ON pv.village_kode = v.kode'],
+			orderBy: ['v.kode']
+		})
+	);
+}
+
+const HOUSEHOLD_DEFS = INDICATORS.filter((d) => d.unit === 'household');
+const PERSON_DEFS = INDICATORS.filter((d) => d.unit === 'person');
+const VILLAGE_COLUMNS = ['v.kode', 'v.nama', 'v.kecamatan_kode', 'v.kecamatan_nama AS kecamatan'];
+
+/** The population's households, with only the columns the indicators read. */
+function populationHouseholds(plan: Plan, source: StatusSource): string {
+	return select({
 		select: ['h.household_id', 'h.village_kode', ...HOUSEHOLD_INDICATOR_COLUMNS.map((c) => `h.${c}`)],
 		from: `${householdsFrom(source)} h`,
 		where: [householdInPopulation(plan.population)]
 	});
+}
+
+/** The household indicators per village, over `h` (populationHouseholds). */
+function householdAggregates(plan: Plan): string {
+	return select({ select: ['h.village_kode', ...aggregates(HOUSEHOLD_DEFS, plan)], from: 'h', groupBy: ['h.village_kode'] });
+}
+
+/** The person indicators per village, over the grouped person rows `people` and their combinations `pc`. */
+function personAggregates(people: string): string {
+	return select({
+		select: ['p.village_kode', ...weightedAggregates(PERSON_DEFS)],
+		from: `${people} p`,
+		joins: [`JOIN pc c ON ${SAME_COMBINATION}`],
+		groupBy: ['p.village_kode']
+	});
+}
+
+/** `<id>_count` and `<id>_denominator` of `defs`, zero where the village has no row in `part`. */
+const partColumns = (defs: readonly IndicatorDefinition[], part: string): string[] =>
+	defs.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${part}.${c}, 0)::INTEGER AS ${c}`);
+
+/**
+ * villageIndicatorsSql's rows with the household indicators only: a threshold of the household
+ * indicators (floor area, roof, water) changes this part and not the people's.
+ */
+export function villageHouseholdIndicatorsSql(plan: Plan, source: StatusSource = 'register'): string {
 	return withCtes(
 		[
-			['h', households],
-			['hv', select({ select: ['h.village_kode', ...aggregates(householdDefs, plan)], from: 'h', groupBy: ['h.village_kode'] })],
-			...(peopleTable === null ? [['pg', peopleCountsSelect(plan.population, source, 'h')] as const] : []),
-			['pc', personConditions(personDefs, plan, peopleTable ?? 'pg')],
-			[
-				'pv',
-				select({
-					select: ['p.village_kode', ...weightedAggregates(personDefs)],
-					from: `${peopleTable ?? 'pg'} p`,
-					joins: [`JOIN pc c ON ${SAME_COMBINATION}`],
-					groupBy: ['p.village_kode']
-				})
-			]
+			['h', populationHouseholds(plan, source)],
+			['hv', householdAggregates(plan)]
 		],
 		select({
-			select: ['v.kode', 'v.nama', 'v.kecamatan_kode', 'v.kecamatan_nama AS kecamatan', ...columns],
+			select: [...VILLAGE_COLUMNS, ...partColumns(HOUSEHOLD_DEFS, 'hv')],
 			from: 'village v',
-			joins: ['LEFT JOIN hv ON hv.village_kode = v.kode', 'LEFT JOIN pv ON pv.village_kode = v.kode'],
+			joins: ['LEFT JOIN hv ON hv.village_kode = v.kode'],
+			orderBy: ['v.kode']
+		})
+	);
+}
+
+/**
+ * villageIndicatorsSql's rows with the person indicators only (kode and their columns), from
+ * `peopleTable`, which holds indicatorPeopleSql's rows for the plan's population: a threshold of the
+ * person indicators (school ages, certificates) changes this part and not the households'.
+ */
+export function villagePersonIndicatorsSql(plan: Plan, peopleTable: string): string {
+	return withCtes(
+		[
+			['pc', personConditions(PERSON_DEFS, plan, peopleTable)],
+			['pv', personAggregates(peopleTable)]
+		],
+		select({
+			select: ['v.kode', ...partColumns(PERSON_DEFS, 'pv')],
+			from: 'village v',
+			joins: ['LEFT JOIN pv ON pv.village_kode = v.kode'],
 			orderBy: ['v.kode']
 		})
 	);
