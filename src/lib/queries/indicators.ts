@@ -35,18 +35,17 @@ const PERSON_PART_ROW: RowSpec = { kode: 'string', ...figureColumns(idsOf('perso
 
 type Row = Record<string, unknown>;
 
-/** A village's figures from the rows holding them (every indicator's columns among them), by kode. */
-function areaFigures(names: Row, ...parts: Row[]): AreaFigures {
+/** A village's figures from its row: the names and every indicator's count and denominator. */
+function areaFigures(row: Row): AreaFigures {
 	const figures = emptyFigures();
 	for (const id of INDICATOR_IDS) {
-		const part = parts.find((row) => countColumn(id) in row) ?? names;
-		figures[id] = { count: Number(part[countColumn(id)]), denominator: Number(part[denominatorColumn(id)]) };
+		figures[id] = { count: Number(row[countColumn(id)]), denominator: Number(row[denominatorColumn(id)]) };
 	}
 	return {
-		kode: String(names.kode),
-		nama: String(names.nama),
-		kecamatan_kode: String(names.kecamatan_kode),
-		kecamatan: String(names.kecamatan),
+		kode: String(row.kode),
+		nama: String(row.nama),
+		kecamatan_kode: String(row.kecamatan_kode),
+		kecamatan: String(row.kecamatan),
 		figures
 	};
 }
@@ -63,7 +62,7 @@ export async function villageIndicators(
 	peopleTable: string | null = null
 ): Promise<AreaFigures[]> {
 	const rows = rowsOf(await engine.query(villageIndicatorsSql(plan, source, peopleTable)), VILLAGE_INDICATOR_ROW);
-	return rows.map((row) => areaFigures(row));
+	return rows.map(areaFigures);
 }
 
 /**
@@ -111,7 +110,7 @@ export async function villageIndicatorsByPart(
 		// Both parts list every reference village: one missing means the villages changed between them.
 		const person = personByKode.get(String(row.kode));
 		if (!person) throw new Error(`village ${String(row.kode)}: no person indicators`);
-		return areaFigures(row, row, person);
+		return areaFigures({ ...row, ...person });
 	});
 }
 

@@ -96,7 +96,7 @@ const SAME_COMBINATION = PERSON_INDICATOR_COLUMNS.map((c) => `c.${c} IS NOT DIST
  * levels many times over (on duckdb-wasm that testing was most of a threshold change's time).
  */
 export function villageIndicatorsSql(plan: Plan, source: StatusSource = 'register', peopleTable: string | null = null): string {
-	const columns = INDICATORS.flatMap((d) => [countColumn(d.id), denominatorColumn(d.id)]).map((c) => `coalesce(${c}, 0)::INTEGER AS ${c}`);
+	const columns = INDICATORS.flatMap((d) => partColumns([d], d.unit === 'household' ? 'hv' : 'pv'));
 	return withCtes(
 		[
 			['h', populationHouseholds(plan, source)],
