@@ -24,6 +24,8 @@ import { SOURCES, recognise, type ColumnMapping, type FileRole, type RegisterSou
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
 import {
 	householdRowsSql,
+	householdCodeValues,
+	personCodeValues,
 	householdStatements,
 	personStatements,
 	unknownCodesSql,
@@ -34,6 +36,7 @@ import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { registerFieldInsertSql, registerFieldSources } from './fields';
 import { familiesSql, peopleSql } from './duplicates';
+import { readCodeValues } from './code-values';
 import { trimmedShape, type StageColumn } from './trimmed-stage';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
@@ -268,7 +271,15 @@ export async function ingestRegister(
 		await engine.exec(householdRowsSql(staged0, staged0.households));
 		// The regency is read off the families as placed (householdCtes reads the families table).
 		const { reference, regency } = await resolveRegency(engine, staged0, current, opts.region ?? {}, household.file);
-		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode };
+		const codeValues = {
+			household: await readCodeValues(
+				engine,
+				{ fields: spec.household, stage: staged0.household, values: householdCodeValues(staged0) },
+				codesTable
+			),
+			person: await readCodeValues(engine, { fields: spec.person, stage: staged0.person, values: personCodeValues(staged0) }, codesTable)
+		};
+		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode, codeValues };
 		checkAbort();
 		await dropTables(engine, SWAPPED_TABLES.map(next));
 		for (const statement of referenceStatements(reference, next('village'), next('kecamatan'))) {

@@ -12,6 +12,7 @@ import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
 import { villageNameCtes, villageNameIssuesSql, villageNameJoinSql, type VillageNameInput } from './villages';
 import { familyHouseholdIdSql, trimmedSql } from './duplicates';
 import { parsedValueSql } from './values';
+import { codeCaseSql, type CodeValues } from './code-values';
 
 export interface StageRef {
 	file: string;
@@ -41,6 +42,11 @@ export interface NormaliseInput {
 	 * the households, their unknown codes and their village names all read it.
 	 */
 	households: string;
+	/**
+	 * The code of each distinct value of the households' and the people's code fields (code-values.ts),
+	 * read before their statements: a field listed there is mapped by a CASE, any other by a join.
+	 */
+	codeValues?: { household: CodeValues; person: CodeValues };
 }
 
 const col = (field: string) => sqlIdent(`f_${field}`);
@@ -81,7 +87,8 @@ class CodeJoins {
 		private readonly codes: string,
 		private readonly alias: string,
 		private readonly stage: StageRef,
-		private readonly values: { table: string; fieldColumns: boolean }
+		private readonly values: { table: string; fieldColumns: boolean },
+		private readonly known: CodeValues = new Map()
 	) {}
 
 	private get mapping(): ColumnMapping {
@@ -92,16 +99,22 @@ class CodeJoins {
 	value(spec: FieldSpec): string {
 		const mapped = this.mapping[spec.field];
 		if (!spec.code || !mapped) return 'NULL::VARCHAR';
-		const j = this.join(spec.field, spec.code, mapped.column);
 		const v = `${this.alias}.${col(spec.field)}`;
-		return caseWhen([[`${v} IS NULL`, 'NULL']], `coalesce(${j}.value, ${sqlString(UNKNOWN)})`);
+		return caseWhen([[`${v} IS NULL`, 'NULL']], `coalesce(${this.codeOf(spec.field, spec.code, mapped.column)}, ${sqlString(UNKNOWN)})`);
 	}
 
 	/** The raw mapped value (NULL when it is unknown), for expressions built on top of it. */
 	matched(spec: FieldSpec): string | undefined {
 		const mapped = this.mapping[spec.field];
 		if (!spec.code || !mapped) return undefined;
-		return `${this.join(spec.field, spec.code, mapped.column)}.value`;
+		return this.codeOf(spec.field, spec.code, mapped.column);
+	}
+
+	/** The code of `field`'s value, NULL when unknown: a CASE over its known values, else a join. */
+	private codeOf(field: string, code: string, column: string): string {
+		const known = this.known.get(field);
+		if (known) return codeCaseSql(known, `${this.alias}.${col(field)}`);
+		return `${this.join(field, code, column)}.value`;
 	}
 
 	/** Joins the code table for `field` under the alias it returns. */
@@ -115,6 +128,16 @@ class CodeJoins {
 		this.joins.push(`LEFT JOIN (${values}) AS ${j} ON ${j}.raw = ${this.alias}.${col(field)}`);
 		return j;
 	}
+}
+
+/** Where the households' code values are read from: the households' rows, a third of a flat file's. */
+export function householdCodeValues(input: NormaliseInput): { table: string; fieldColumns: boolean } {
+	return { table: input.households, fieldColumns: true };
+}
+
+/** Where the people's code values are read from: the member stage. */
+export function personCodeValues(input: NormaliseInput): { table: string; fieldColumns: boolean } {
+	return { table: input.person.table, fieldColumns: false };
 }
 
 function fieldOf(fields: readonly FieldSpec[], name: string): FieldSpec {
@@ -239,7 +262,7 @@ export function villageNameIssuesInsertSql(input: NormaliseInput, target: string
 export function householdSql(input: NormaliseInput, target: string): string {
 	const { spec, person } = input;
 	const fields = spec.household;
-	const codes = new CodeJoins(input.codes, 's', input.household, { table: input.households, fieldColumns: true });
+	const codes = new CodeJoins(input.codes, 's', input.household, householdCodeValues(input), input.codeValues?.household);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`);
 
@@ -332,7 +355,7 @@ export function householdStatements(input: NormaliseInput, target: string): stri
 export function personSql(input: NormaliseInput, target: string, households: string): string {
 	const { spec } = input;
 	const fields = spec.person;
-	const codes = new CodeJoins(input.codes, 'p', input.person, { table: input.person.table, fieldColumns: false });
+	const codes = new CodeJoins(input.codes, 'p', input.person, personCodeValues(input), input.codeValues?.person);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`);
 
