@@ -306,10 +306,18 @@ describe('streaming XLSX reader', () => {
 		const threshold = await checkpointThreshold();
 		// The threshold as each append into the stage finds it, read just before it on the same engine.
 		const seenByAppends: string[] = [];
+		const watch = async (sql: string) => {
+			if (/^INSERT INTO tepat_stage_/.test(sql)) seenByAppends.push(await checkpointThreshold());
+		};
 		const watched: Engine = Object.assign(Object.create(Object.getPrototypeOf(engine) as object) as Engine, engine, {
 			exec: async (sql: string) => {
-				if (/^INSERT INTO tepat_stage_/.test(sql)) seenByAppends.push(await checkpointThreshold());
+				await watch(sql);
 				return engine.exec(sql);
+			},
+			// The appends run as queries: their answer is the rows they inserted.
+			query: async (sql: string) => {
+				await watch(sql);
+				return engine.query(sql);
 			}
 		});
 		const { staged, rows } = await stage('besar.xlsx', bytes, { on: watched, sliceBytes: 4096, onProgress: (p) => progress.push(p) });

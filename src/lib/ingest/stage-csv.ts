@@ -14,8 +14,8 @@ import { isOutOfMemory } from './memory';
 import {
 	appendCsv,
 	checkAbort,
-	countRows,
 	createStageTable,
+	insertRows,
 	csvReadOptions,
 	timedStage,
 	type CsvStage,
@@ -33,8 +33,11 @@ async function stageCsvFile(ctx: StageContext, path: string, stage: CsvStage, re
 	const { engine } = ctx;
 	try {
 		return await timedStage(ctx, async () => {
-			await engine.exec(`INSERT INTO ${stage.table} SELECT ${stage.select} FROM read_csv(${sqlString(path)}, skip = 1, ${readOptions})`);
-			return countRows(engine, stage.table);
+			// The table is empty before: the rows inserted are the rows it holds.
+			return insertRows(
+				engine,
+				`INSERT INTO ${stage.table} SELECT ${stage.select} FROM read_csv(${sqlString(path)}, skip = 1, ${readOptions})`
+			);
 		});
 	} catch (error) {
 		if (isOutOfMemory(error)) throw error;

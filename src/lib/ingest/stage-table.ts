@@ -100,6 +100,18 @@ export async function countRows(engine: Engine, table: string): Promise<number> 
 	return Number(result.get(0)?.n ?? 0);
 }
 
+/**
+ * Runs an INSERT and answers the rows it inserted, which DuckDB returns as its result (`Count`): no
+ * second statement counting the table after each append (a count of a growing, uncompressed stage
+ * took 46 ms per 5,000-row chunk of a workbook on duckdb-wasm).
+ */
+export async function insertRows(engine: Engine, insert: string): Promise<number> {
+	const result = await engine.query(insert);
+	const count: unknown = result.getChild('Count')?.get(0);
+	if (typeof count !== 'bigint' && typeof count !== 'number') throw new Error('DuckDB answered an INSERT without its row count');
+	return Number(count);
+}
+
 /** Why DuckDB could not read a CSV, from its error text. */
 function csvReason(text: string): CodedMessage<keyof CsvReasons> {
 	if (/unicode|utf-8/i.test(text)) return coded('csv.not_utf8', {});
@@ -150,7 +162,7 @@ export function csvReadOptions(columns: number, delimiter: string, newLine: '\\n
 
 /**
  * Registers one slice of UTF-8 CSV (whole records), appends it to `table` through read_csv and drops
- * it again. Returns the table's row count after the append.
+ * it again. Returns the table's row count after the append: `rowsBefore`, the rows it held, and the rows read.
  */
 export async function appendCsv(
 	ctx: StageContext,
@@ -167,7 +179,11 @@ export async function appendCsv(
 		await engine.registerFile(name, bytes);
 		ctx.registered.add(name);
 		try {
-			await engine.exec(`INSERT INTO ${stage.table} SELECT ${stage.select} FROM read_csv(${sqlString(name)}, ${readOptions})`);
+			const inserted = await insertRows(
+				engine,
+				`INSERT INTO ${stage.table} SELECT ${stage.select} FROM read_csv(${sqlString(name)}, ${readOptions})`
+			);
+			return rowsBefore + inserted;
 		} catch (error) {
 			// Not the file's fault: ingest turns it into the "too large" message.
 			if (isOutOfMemory(error)) throw error;
@@ -176,6 +192,5 @@ export async function appendCsv(
 			await engine.dropFile(name);
 			ctx.registered.delete(name);
 		}
-		return countRows(engine, stage.table);
 	});
 }
