@@ -337,8 +337,10 @@ function duplicateNikSql(c: IdColumn, t: ReportTables, target: string): string {
 		target,
 		`WITH v AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, ${d} AS digits, l.household_id, l.person_id ` +
 			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
+			// The window sorts only the NIKs more than one person has: over every row it took 0.9 s at 1M.
+			`shared AS (SELECT digits FROM v WHERE digits IS NOT NULL AND NOT suffix(digits, '0000') GROUP BY digits HAVING count(*) > 1), ` +
 			`w AS (SELECT *, first_value(row) OVER g AS first_row, first_value(household_id) OVER g AS first_household, row_number() OVER g AS n ` +
-			`FROM v WHERE digits IS NOT NULL AND NOT suffix(digits, '0000') WINDOW g AS (PARTITION BY digits ORDER BY row)) ` +
+			`FROM v SEMI JOIN shared USING (digits) WINDOW g AS (PARTITION BY digits ORDER BY row)) ` +
 			`SELECT ${sqlString(DUPLICATE_SEVERITY.duplicate_nik)}, CASE WHEN household_id = first_household THEN 'duplicate_nik' ELSE 'nik_in_two_families' END, ` +
 			`${sqlString(c.file)}, row, ${sqlString(c.header)}, value, 1, household_id, person_id, ${params} ` +
 			`FROM w WHERE n > 1 ORDER BY row`
