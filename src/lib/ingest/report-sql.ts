@@ -288,7 +288,9 @@ function idColumns(input: NormaliseInput, t: ReportTables): IdColumn[] {
 /** Every NIK/KK issue of the loaded rows of one column: one report row per issue. */
 function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: string): string {
 	const sex = c.kind === 'nik' && c.person ? 'sex' : null;
-	// Format once, digits from it, then the structure over the digits column (not re-deriving them).
+	// Format once, digits from it, then the structure over the digits column (not re-deriving them), in
+	// a projection of its own: inside UNNEST's list its IN lists (provinces, valid birth days) are
+	// compared value by value instead of probed (4.8 s against 0.45 s at 1M NIKs).
 	return insert(
 		target,
 		`WITH a AS (SELECT s.rowid + 1 AS row, s.${sqlIdent(c.column)} AS value, l.household_id, ` +
@@ -296,8 +298,8 @@ function idIssuesSql(c: IdColumn, t: ReportTables, kabupaten: string, target: st
 			`FROM ${c.stage} AS s JOIN ${c.loaded} AS l ON l.source_row = s.rowid + 1), ` +
 			`b AS (SELECT *, ${idFormatSql('value')} AS fmt FROM a), ` +
 			`d AS (SELECT *, ${idDigitsSql('value', 'fmt')} AS digits FROM b), ` +
-			`found AS (SELECT row, value, household_id, person_id, ` +
-			`unnest(list_filter([fmt, ${idStructureSql(c.kind, 'digits', sex, kabupaten)}], x -> x IS NOT NULL)) AS issue FROM d) ` +
+			`e AS (SELECT row, value, household_id, person_id, fmt, ${idStructureSql(c.kind, 'digits', sex, kabupaten)} AS structure FROM d), ` +
+			`found AS (SELECT row, value, household_id, person_id, unnest(list_filter([fmt, structure], x -> x IS NOT NULL)) AS issue FROM e) ` +
 			`SELECT meta.severity, ${sqlString(`${c.kind}_`)} || found.issue, ${sqlString(c.file)}, found.row, ${sqlString(c.header)}, found.value, 1, found.household_id, found.person_id, ` +
 			`${jsonObjectSql(sheetParam(t, c.file))} ` +
 			`FROM found JOIN ${ISSUE_META_SQL} ON meta.issue = found.issue ORDER BY found.row, found.issue`
