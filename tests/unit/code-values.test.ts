@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { rowsOf } from '../../src/lib/core/rows';
 import { bytesByteSource, ingestRegister, loadReference } from '../../src/lib/ingest';
-import { CASE_LIMIT, codeCaseSql, readCodeValues } from '../../src/lib/ingest/code-values';
+import { CASE_LIMIT, codeCaseSql, codeValuesStatements, readCodeValues, type CodeValuesSide } from '../../src/lib/ingest/code-values';
 import { SOURCES } from '../../src/lib/ingest/sources';
 import { TINY_REFERENCE } from '../fixtures/ingest';
 
@@ -112,27 +112,51 @@ describe('codes mapped by CASE or by join', () => {
 		]);
 	});
 
-	it('reads the known values of the fields under the limit, most frequent first, and leaves the others out', async () => {
-		const table = 'tepat_code_values_test';
+	it('counts each value with its first row and code, and reads the known ones of the fields under the limit, most frequent first', async () => {
+		const table = 'values_test';
+		const target = 'tepat_code_values_test';
 		await engine.exec(
-			`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM (VALUES ('x', '2'), ('x', '2'), ('x', 'Genteng'), ('x', 'zz'), ('x', NULL)) t(k, c5)`
+			`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM (VALUES ('x', '2'), (NULL, 'zz'), ('x', '2'), ('x', 'Genteng'), ('x', 'zz'), ('x', NULL)) t(k, c5)`
 		);
 		await engine.exec(`CREATE OR REPLACE TABLE tepat_codes_test (field VARCHAR, key VARCHAR, value VARCHAR)`);
 		await engine.exec(`INSERT INTO tepat_codes_test VALUES ('roof', '2', 'tile'), ('roof', 'genteng', 'tile')`);
 		const roof = SOURCES.dtsen.household.find((s) => s.field === 'roof');
 		expect(roof).toBeDefined();
-		const side = {
+		const side: CodeValuesSide = {
+			side: 'household',
 			fields: roof ? [roof] : [],
 			stage: { file: 'x.csv', table, mapping: { roof: { column: 'c5', header: 'jenis_atap_terluas' } } },
-			values: { table, fieldColumns: false }
+			values: { table, fieldColumns: false },
+			row: 'rowid + 1',
+			where: 'k IS NOT NULL'
 		};
-		const values = await readCodeValues(engine, side, 'tepat_codes_test');
-		expect(values.get('roof')).toEqual([
+		const count = async () => {
+			await engine.exec(`DROP TABLE IF EXISTS ${target}`);
+			for (const sql of codeValuesStatements([side], 'tepat_codes_test', target)) await engine.exec(sql);
+		};
+		await count();
+		const counted = rowsOf(await engine.query(`SELECT side, field, raw, n, first_row, value FROM ${target} ORDER BY first_row`), {
+			side: 'string',
+			field: 'string',
+			raw: 'string',
+			n: 'number',
+			first_row: 'number',
+			value: 'string?'
+		});
+		// Row 2 has no key: its 'zz' is not counted, so 'zz' first shows in row 5.
+		expect(counted).toEqual([
+			{ side: 'household', field: 'roof', raw: '2', n: 2, first_row: 1, value: 'tile' },
+			{ side: 'household', field: 'roof', raw: 'Genteng', n: 1, first_row: 4, value: 'tile' },
+			{ side: 'household', field: 'roof', raw: 'zz', n: 1, first_row: 5, value: null }
+		]);
+		expect((await readCodeValues(engine, target, 'household')).get('roof')).toEqual([
 			{ raw: '2', value: 'tile' },
 			{ raw: 'Genteng', value: 'tile' }
 		]);
+		expect((await readCodeValues(engine, target, 'person')).size).toBe(0);
 		await engine.exec(`INSERT INTO ${table} SELECT 'x', 'atap ' || i FROM range(${CASE_LIMIT}) r(i)`);
-		expect((await readCodeValues(engine, side, 'tepat_codes_test')).has('roof')).toBe(false);
+		await count();
+		expect((await readCodeValues(engine, target, 'household')).has('roof')).toBe(false);
 	});
 
 	it('writes each value as a literal, a quote doubled', () => {

@@ -31,7 +31,9 @@ import { select, withCtes } from '../../src/lib/core/sql';
 import type { Engine } from '../../src/lib/engine/types';
 import { NodeEngine } from '../../src/lib/engine/node';
 import { familiesSql, peopleSql } from '../../src/lib/ingest/duplicates';
+import { codeValuesStatements } from '../../src/lib/ingest/code-values';
 import {
+	codeValuesSides,
 	householdRowsSql,
 	householdStatements,
 	personStatements,
@@ -305,11 +307,18 @@ describe('the SQL builders', () => {
 			asOf: '2026-07-01',
 			families: `families_${source}`,
 			people: `people_${source}`,
-			households: `households_${source}`
+			households: `households_${source}`,
+			codeValues: `code_values_${source}`
 		};
 		await engine.exec(familiesSql(input, input.families));
 		await engine.exec(peopleSql(input, input.people));
 		await engine.exec(householdRowsSql(input, input.households));
+		await engine.exec(`DROP TABLE IF EXISTS ${input.codeValues}`);
+		const codeValues = codeValuesStatements(codeValuesSides(input), codes, input.codeValues);
+		for (const sql of codeValues) {
+			expectReadable('code values', sql);
+			await engine.exec(sql);
+		}
 
 		expect((await regencyVotes(engine, input)).length).toBe(0);
 		const households = nextName('household');

@@ -23,9 +23,8 @@ import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
 import { SOURCES, recognise, type ColumnMapping, type FileRole, type RegisterSource, type SourceSpec } from './sources';
 import { DEFAULT_SLICE_BYTES, stageColumn, stageSource, type StageContext, type StagedFile } from './stage';
 import {
+	codeValuesSides,
 	householdRowsSql,
-	householdCodeValues,
-	personCodeValues,
 	householdStatements,
 	personStatements,
 	unknownCodesSql,
@@ -36,7 +35,7 @@ import { VILLAGE_NAME_TABLE, createVillageNameTableSql } from './villages';
 import { REGISTER_FIELD_TABLE } from '../core/register-fields';
 import { registerFieldInsertSql, registerFieldSources } from './fields';
 import { familiesSql, peopleSql } from './duplicates';
-import { readCodeValues } from './code-values';
+import { codeValuesStatements, readCodeValues } from './code-values';
 import { trimmedShape, type StageColumn } from './trimmed-stage';
 import { checkFitsBeforeLoad, isOutOfMemory, memoryLimit, tooLargeError } from './memory';
 import { REPORT_FILE_TABLE, REPORT_TABLE, reportFileStatements, reportStatements } from './report-sql';
@@ -262,24 +261,22 @@ export async function ingestRegister(
 			asOf: opts.asOf ?? localDate(new Date()),
 			families: scratchName('tepat_families', loadId),
 			people: scratchName('tepat_people', loadId),
-			households: scratchName('tepat_households', loadId)
+			households: scratchName('tepat_households', loadId),
+			codeValues: scratchName('tepat_code_values', loadId)
 		};
 		// Duplicate families and people are placed or left out by rule and reported, never refused (duplicates.ts).
-		ctx.tables.add(staged0.families).add(staged0.people).add(staged0.households);
+		ctx.tables.add(staged0.families).add(staged0.people).add(staged0.households).add(staged0.codeValues);
 		await engine.exec(familiesSql(staged0, staged0.families));
 		await engine.exec(peopleSql(staged0, staged0.people));
 		await engine.exec(householdRowsSql(staged0, staged0.households));
 		// The regency is read off the families as placed (householdCtes reads the families table).
 		const { reference, regency } = await resolveRegency(engine, staged0, current, opts.region ?? {}, household.file);
-		const codeValues = {
-			household: await readCodeValues(
-				engine,
-				{ fields: spec.household, stage: staged0.household, values: householdCodeValues(staged0) },
-				codesTable
-			),
-			person: await readCodeValues(engine, { fields: spec.person, stage: staged0.person, values: personCodeValues(staged0) }, codesTable)
+		for (const statement of codeValuesStatements(codeValuesSides(staged0), codesTable, staged0.codeValues)) await engine.exec(statement);
+		const knownCodes = {
+			household: await readCodeValues(engine, staged0.codeValues, 'household'),
+			person: await readCodeValues(engine, staged0.codeValues, 'person')
 		};
-		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode, codeValues };
+		const input: NormaliseInput = { ...staged0, kabupatenKode: reference.kabupaten.kode, knownCodes };
 		checkAbort();
 		await dropTables(engine, SWAPPED_TABLES.map(next));
 		for (const statement of referenceStatements(reference, next('village'), next('kecamatan'))) {

@@ -7,12 +7,12 @@
 import { columnNames, createTableSql, type DefinedTable } from '../core/catalog';
 import { caseWhen, or, select, sqlIdent, sqlString, withCtes, type Cte } from '../core/sql';
 import { codeKeySql } from '../core/codes';
-import { UNKNOWN, type AnyCodedField } from '../core/schema';
+import { UNKNOWN } from '../core/schema';
 import type { ColumnMapping, FieldSpec, SourceSpec } from './sources';
 import { villageNameCtes, villageNameIssuesSql, villageNameJoinSql, type VillageNameInput } from './villages';
 import { familyHouseholdIdSql, trimmedSql } from './duplicates';
 import { parsedValueSql } from './values';
-import { codeCaseSql, type CodeValues } from './code-values';
+import { codeCaseSql, mappedCodeFields, type CodeValues, type CodeValuesSide } from './code-values';
 
 export interface StageRef {
 	file: string;
@@ -42,11 +42,13 @@ export interface NormaliseInput {
 	 * the households, their unknown codes and their village names all read it.
 	 */
 	households: string;
+	/** The load's `tepat_code_values` table (code-values.ts, `codeValuesSides`): the unknown codes read it. */
+	codeValues: string;
 	/**
-	 * The code of each distinct value of the households' and the people's code fields (code-values.ts),
-	 * read before their statements: a field listed there is mapped by a CASE, any other by a join.
+	 * The known values of the households' and the people's code fields, read from `codeValues` before
+	 * their statements: a field listed there is mapped by a CASE, any other by a join.
 	 */
-	codeValues?: { household: CodeValues; person: CodeValues };
+	knownCodes?: { household: CodeValues; person: CodeValues };
 }
 
 const col = (field: string) => sqlIdent(`f_${field}`);
@@ -131,13 +133,29 @@ class CodeJoins {
 }
 
 /** Where the households' code values are read from: the households' rows, a third of a flat file's. */
-export function householdCodeValues(input: NormaliseInput): { table: string; fieldColumns: boolean } {
+function householdCodeValues(input: NormaliseInput): { table: string; fieldColumns: boolean } {
 	return { table: input.households, fieldColumns: true };
 }
 
 /** Where the people's code values are read from: the member stage. */
-export function personCodeValues(input: NormaliseInput): { table: string; fieldColumns: boolean } {
+function personCodeValues(input: NormaliseInput): { table: string; fieldColumns: boolean } {
 	return { table: input.person.table, fieldColumns: false };
+}
+
+/** The rows whose code values `codeValues` counts: the households' rows, and the member rows with a household key (`personCtes`' pp). */
+export function codeValuesSides(input: NormaliseInput): CodeValuesSide[] {
+	const key = input.person.mapping['key'];
+	return [
+		{ side: 'household', fields: input.spec.household, stage: input.household, values: householdCodeValues(input), row: '__row' },
+		{
+			side: 'person',
+			fields: input.spec.person,
+			stage: input.person,
+			values: personCodeValues(input),
+			row: 'rowid + 1',
+			where: key ? `${trimmedSql(key.column)} IS NOT NULL` : 'FALSE'
+		}
+	];
 }
 
 function fieldOf(fields: readonly FieldSpec[], name: string): FieldSpec {
@@ -262,7 +280,7 @@ export function villageNameIssuesInsertSql(input: NormaliseInput, target: string
 export function householdSql(input: NormaliseInput, target: string): string {
 	const { spec, person } = input;
 	const fields = spec.household;
-	const codes = new CodeJoins(input.codes, 's', input.household, householdCodeValues(input), input.codeValues?.household);
+	const codes = new CodeJoins(input.codes, 's', input.household, householdCodeValues(input), input.knownCodes?.household);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 's') : `NULL::${type}`);
 
@@ -355,7 +373,7 @@ export function householdStatements(input: NormaliseInput, target: string): stri
 export function personSql(input: NormaliseInput, target: string, households: string): string {
 	const { spec } = input;
 	const fields = spec.person;
-	const codes = new CodeJoins(input.codes, 'p', input.person, personCodeValues(input), input.codeValues?.person);
+	const codes = new CodeJoins(input.codes, 'p', input.person, personCodeValues(input), input.knownCodes?.person);
 	const code = (name: string) => (hasField(fields, name) ? codes.value(fieldOf(fields, name)) : 'NULL::VARCHAR');
 	const plain = (name: string, type: string) => (hasField(fields, name) ? valueSql(fieldOf(fields, name), 'p') : `NULL::${type}`);
 
@@ -451,39 +469,20 @@ function reportedField(spec: FieldSpec): string {
 
 /**
  * `INSERT INTO target …`: the distinct source values of every mapped code field that the code table
- * does not know, with their row count and first row. Null when the table maps no code field.
+ * does not know, with their row count and first row, from the load's code values. Null when the side
+ * maps no code field.
  */
 export function unknownCodesSql(input: NormaliseInput, which: 'household' | 'person', target: string): string | null {
 	const stage = which === 'household' ? input.household : input.person;
-	const fields = (which === 'household' ? input.spec.household : input.spec.person).filter(
-		(s): s is FieldSpec & { code: AnyCodedField } => s.code !== undefined && stage.mapping[s.field] !== undefined
-	);
+	const fields = mappedCodeFields(which === 'household' ? input.spec.household : input.spec.person, stage);
 	if (fields.length === 0) return null;
-	const ctes = which === 'household' ? householdCtes(input) : personCtes(input);
-	const rowsCte = which === 'household' ? 'hh' : 'pp';
-	const cols = fields.map((s) => col(s.field)).join(', ');
-	const meta = fields.map((s) => {
-		const values = [`f_${s.field}`, reportedField(s), s.code, stage.mapping[s.field]?.header ?? ''];
-		return `(${values.map(sqlString).join(', ')})`;
-	});
+	const meta = fields.map((s) => `(${[s.field, reportedField(s), stage.mapping[s.field]?.header ?? ''].map(sqlString).join(', ')})`);
 	const unknown = select({
-		select: [sqlString(which), 'meta.field', sqlString(stage.file), 'meta.source_column', 'agg.raw', 'agg.n', 'agg.first_row'],
-		from: 'agg',
-		joins: [
-			'JOIN meta ON meta.col = agg.col',
-			`LEFT JOIN ${input.codes} AS m ON m.field = meta.code_field AND m.key = ${codeKeySql('agg.raw')}`
-		],
-		where: ['m.value IS NULL'],
-		orderBy: ['meta.field', 'agg.first_row']
+		select: [sqlString(which), 'meta.reported', sqlString(stage.file), 'meta.source_column', 'v.raw', 'v.n', 'v.first_row'],
+		from: `${input.codeValues} AS v`,
+		joins: ['JOIN meta ON meta.field = v.field'],
+		where: [`v.side = ${sqlString(which)}`, 'v.value IS NULL'],
+		orderBy: ['meta.reported', 'v.first_row']
 	});
-	const long = `SELECT __row, col, raw FROM (SELECT __row, ${cols} FROM ${rowsCte}) UNPIVOT (raw FOR col IN (${cols}))`;
-	return `INSERT INTO ${target} ${withCtes(
-		[
-			...ctes,
-			['long', long],
-			['agg', 'SELECT col, raw, count(*)::BIGINT AS n, min(__row)::BIGINT AS first_row FROM long GROUP BY col, raw'],
-			['meta', `SELECT * FROM (VALUES ${meta.join(', ')}) AS t(col, field, code_field, source_column)`]
-		],
-		unknown
-	)}`;
+	return `INSERT INTO ${target} ${withCtes([['meta', `SELECT * FROM (VALUES ${meta.join(', ')}) AS t(field, reported, source_column)`]], unknown)}`;
 }

@@ -220,6 +220,16 @@ export const CODE_LOOKUP_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'value', type: 'VARCHAR', doc: 'canonical value', notNull: true }
 ];
 
+/** One written value of a code field of a load's register, counted (ingest/code-values.ts). */
+export const CODE_VALUE_COLUMNS: readonly ColumnDef[] = [
+	{ name: 'side', type: 'VARCHAR', doc: "'household' or 'person'", notNull: true },
+	{ name: 'field', type: 'VARCHAR', doc: 'the field the column is mapped to', notNull: true },
+	{ name: 'raw', type: 'VARCHAR', doc: 'the value as staged (trimmed)', notNull: true },
+	{ name: 'n', type: 'BIGINT', doc: 'rows with the value', notNull: true },
+	{ name: 'first_row', type: 'BIGINT', doc: 'the first data row with the value', notNull: true },
+	{ name: 'value', type: 'VARCHAR', doc: 'its canonical code; NULL when the code table does not know it' }
+];
+
 /** One row of a verval result file as read (issue 13): who, what was found, when, by whom. */
 export const VERVAL_RESULT_COLUMNS: readonly ColumnDef[] = [
 	{ name: 'round', type: 'INTEGER', doc: 'the verval round the file belongs to, 1 = first' },

@@ -15,6 +15,7 @@
 import {
 	ALLOCATION_TABLE_COLUMNS,
 	CODE_LOOKUP_COLUMNS,
+	CODE_VALUE_COLUMNS,
 	HOUSEHOLD_COLUMNS,
 	KECAMATAN_COLUMNS,
 	OVERRIDE_COLUMNS,
@@ -97,6 +98,11 @@ export const CATALOG = {
 	verval_person: { lifecycle: 'derived', columns: VERVAL_PERSON_COLUMNS, doc: "each person's resolved verval status" },
 	verval_household: { lifecycle: 'derived', columns: VERVAL_HOUSEHOLD_COLUMNS, doc: "each household's resolved verval status" },
 	tepat_codes: { lifecycle: 'scratch', columns: CODE_LOOKUP_COLUMNS, doc: "the source's code table (temporary)" },
+	tepat_code_values: {
+		lifecycle: 'scratch',
+		columns: CODE_VALUE_COLUMNS,
+		doc: "every written value of the register's code fields, counted, with its code: the code CASEs and the unknown codes read it"
+	},
 	tepat_stage: { lifecycle: 'scratch', columns: null, doc: "a file's rows as VARCHAR columns (a register's: its mapped columns, trimmed)" },
 	tepat_raw: { lifecycle: 'scratch', columns: null, doc: 'a Parquet file as read, before staging' },
 	tepat_families: { lifecycle: 'scratch', columns: null, doc: 'the staged families placed by the duplicate rules' },
