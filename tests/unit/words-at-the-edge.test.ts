@@ -64,7 +64,9 @@ const DEVELOPER_ASSERTIONS: Readonly<Record<string, number>> = {
 	'src/lib/ingest/duplicates.ts': 1,
 	'src/lib/ingest/normalise.ts': 3,
 	'src/lib/ingest/regency-change.ts': 1,
-	'src/lib/ingest/report-params.ts': 1
+	'src/lib/ingest/report-params.ts': 1,
+	// DuckDB answers every INSERT with its row count: a reply without one is an engine's bug, not a file's.
+	'src/lib/ingest/stage-table.ts': 1
 };
 
 function sourceFiles(): string[] {
