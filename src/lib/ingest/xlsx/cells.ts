@@ -31,8 +31,12 @@ export function serialDate(serial: number, date1904: boolean): string {
 	return isoDate(new Date(Math.round((days - UNIX_EPOCH_SERIAL) * MS_PER_DAY)));
 }
 
+const PLAIN_WHOLE_NUMBER = /^(?:0|[1-9]\d{0,14})$/;
+
 /** The number text of a <v> value ('6.402061234560001E+15' → '6402061234560001'); not a number → as written. */
 export function numericValueText(raw: string, isDate: boolean, date1904: boolean): string {
+	// Most cells: a whole number of up to 15 digits is exact as a double, so its text is its digits.
+	if (!isDate && PLAIN_WHOLE_NUMBER.test(raw)) return raw;
 	const text = raw.trim();
 	if (text === '') return '';
 	const value = Number(text);

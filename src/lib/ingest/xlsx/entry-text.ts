@@ -1,5 +1,5 @@
 /**
- * One ZIP entry as UTF-8 text, in pieces: compressed bytes are read through ByteSource in slices and
+ * One ZIP entry as bytes or UTF-8 text, in pieces: compressed bytes are read through ByteSource in slices and
  * inflated as they come (fflate's streaming Inflate), so a 150 MB worksheet never sits in memory
  * whole, compressed or not.
  */
@@ -23,6 +23,12 @@ export interface EntryTextChunk {
 	compressedRead: number;
 }
 
+export interface EntryBytesChunk {
+	/** The entry's next inflated bytes (a UTF-8 sequence may be cut at either end). */
+	bytes: Uint8Array;
+	compressedRead: number;
+}
+
 /** Inflated at a time: a deflate bomb (up to ~1000:1) can make at most ~64 MiB before the size check. */
 const INFLATE_STEP = 64 * 1024;
 
@@ -35,14 +41,25 @@ const INFLATE_STEP = 64 * 1024;
 const BOMB_RATIO = 250;
 const BOMB_FLOOR = 64 * 1024 * 1024;
 
+/** One ZIP entry as UTF-8 text, a piece per compressed slice read. */
 export async function* entryText(source: ByteSource, entry: ZipEntry, options: EntryTextOptions): AsyncGenerator<EntryTextChunk> {
+	const decoder = new TextDecoder();
+	for await (const chunk of entryBytes(source, entry, options)) {
+		yield { text: decoder.decode(chunk.bytes, { stream: true }), compressedRead: chunk.compressedRead };
+	}
+	const rest = decoder.decode();
+	// A cut UTF-8 sequence at the very end: its replacement character, as a whole decode gives.
+	if (rest !== '') yield { text: rest, compressedRead: entry.compressedSize };
+}
+
+/** One ZIP entry's inflated bytes, a piece per compressed slice read (the worksheet's scanner reads bytes, not text). */
+export async function* entryBytes(source: ByteSource, entry: ZipEntry, options: EntryTextOptions): AsyncGenerator<EntryBytesChunk> {
 	if (entry.method !== 0 && entry.method !== 8) {
 		throw new XlsxFormatError(coded('xlsx.compression', { part: entry.name, method: String(entry.method) }));
 	}
 	if (entry.uncompressedSize > options.maxBytes) throw options.tooLarge();
 	const start = await entryDataOffset(source, entry);
 	const end = start + entry.compressedSize;
-	const decoder = new TextDecoder();
 	let produced = 0;
 	let pieces: Uint8Array[] = [];
 	let pos = start;
@@ -75,10 +92,20 @@ export async function* entryText(source: ByteSource, entry: ZipEntry, options: E
 				}
 			}
 		} else take(slice);
-		let text = '';
-		for (const piece of pieces) text += decoder.decode(piece, { stream: true });
+		const bytes = pieces.length === 1 ? (pieces[0] as Uint8Array) : concatenated(pieces);
 		pieces = [];
-		if (last) text += decoder.decode();
-		yield { text, compressedRead: pos - start };
+		yield { bytes, compressedRead: pos - start };
 	}
+}
+
+function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
+	let length = 0;
+	for (const piece of pieces) length += piece.length;
+	const out = new Uint8Array(length);
+	let at = 0;
+	for (const piece of pieces) {
+		out.set(piece, at);
+		at += piece.length;
+	}
+	return out;
 }

@@ -6,9 +6,9 @@
 import type { ByteSource } from '../types';
 import { coded } from '../../core/messages';
 import { XlsxFormatError, XlsxTooLargeError } from './errors';
-import { entryText } from './entry-text';
+import { entryBytes } from './entry-text';
 import { readSharedStrings } from './shared-strings';
-import { sheetRowStream, type SheetRow } from './sheet';
+import { sheetRowScanner, type SheetRow } from './sheet';
 import { readDateStyles } from './styles';
 import { readWorkbookInfo, type SheetInfo, type WorkbookInfo } from './workbook';
 import { readZipDirectory } from './zip';
@@ -75,21 +75,21 @@ export class XlsxReader {
 		const dateStyles = await readDateStyles(source, info.styles, options.sliceBytes);
 		const sharedStrings = await readSharedStrings(source, info.sharedStrings, options.sliceBytes, options.maxSharedStringsXmlBytes);
 		let rows: SheetRow[] = [];
-		const xml = sheetRowStream(entry.name, { sharedStrings, dateStyles, date1904: info.date1904 }, (row) => rows.push(row));
-		const text = entryText(source, entry, {
+		const scanner = sheetRowScanner(entry.name, { sharedStrings, dateStyles, date1904: info.date1904 }, (row) => rows.push(row));
+		const inflated = entryBytes(source, entry, {
 			sliceBytes: options.sliceBytes,
 			maxBytes: options.maxSheetXmlBytes,
 			tooLarge: () => new XlsxTooLargeError('sheet', options.maxSheetXmlBytes)
 		});
 		let compressedRead = 0;
-		for await (const chunk of text) {
-			xml.write(chunk.text);
+		for await (const chunk of inflated) {
+			scanner.write(chunk.bytes);
 			compressedRead = chunk.compressedRead;
 			const batch = rows;
 			rows = [];
 			yield { rows: batch, compressedRead, compressedTotal: entry.compressedSize };
 		}
-		xml.close();
+		scanner.close();
 		if (rows.length > 0) yield { rows, compressedRead, compressedTotal: entry.compressedSize };
 	}
 }

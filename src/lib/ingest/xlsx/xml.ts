@@ -36,24 +36,29 @@ export interface XmlStream {
 	close(): void;
 }
 
-const localName = (name: string) => {
+export const localName = (name: string) => {
 	const colon = name.indexOf(':');
 	return colon < 0 ? name : name.slice(colon + 1);
 };
 
-const LT = 60;
-const GT = 62;
-const SLASH = 47;
-const QUESTION = 63;
-const BANG = 33;
-const EQUALS = 61;
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const AMPERSAND = 38;
+/** The characters XML's syntax turns on, as char codes (the same as bytes in UTF-8). */
+export const CHAR = {
+	LT: 60,
+	GT: 62,
+	SLASH: 47,
+	QUESTION: 63,
+	BANG: 33,
+	EQUALS: 61,
+	QUOTE: 34,
+	APOSTROPHE: 39,
+	AMPERSAND: 38,
+	CR: 13
+} as const;
+const { LT, GT, SLASH, QUESTION, BANG, EQUALS, QUOTE, APOSTROPHE, AMPERSAND } = CHAR;
 
-const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
+export const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 /** Letters, digits and . - _ : and anything beyond ASCII (XML's name characters, loosely). */
-const isNameChar = (code: number) =>
+export const isNameChar = (code: number) =>
 	(code >= 97 && code <= 122) ||
 	(code >= 65 && code <= 90) ||
 	(code >= 48 && code <= 58) ||
@@ -61,12 +66,12 @@ const isNameChar = (code: number) =>
 	code === 45 ||
 	code === 46 ||
 	code >= 128;
-const isNameStart = (code: number) => isNameChar(code) && !(code >= 48 && code <= 57) && code !== 45 && code !== 46;
+export const isNameStart = (code: number) => isNameChar(code) && !(code >= 48 && code <= 57) && code !== 45 && code !== 46;
 
 /** A character XML 1.0 cannot hold, even escaped: NUL, C0 controls but tab and line ends, U+FFFE/FFFF. */
-const isNotXmlChar = (code: number) => (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff;
+export const isNotXmlChar = (code: number) => (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff;
 
-function holdsNotXmlChar(text: string): boolean {
+export function holdsNotXmlChar(text: string): boolean {
 	for (let k = 0; k < text.length; k++) if (isNotXmlChar(text.charCodeAt(k))) return true;
 	return false;
 }
@@ -74,6 +79,31 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt
 
 const isXmlCodePoint = (n: number) =>
 	n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+
+/** XML's references in `raw` read: the five named entities and character references; `fail` refuses any other. */
+export function decodeEntities(raw: string, fail: (detail: string) => never): string {
+	let out = '';
+	let from = 0;
+	for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
+		const semi = raw.indexOf(';', amp);
+		if (semi < 0) fail('an & that starts no entity');
+		const name = raw.slice(amp + 1, semi);
+		let char: string | undefined;
+		if (name.startsWith('#')) {
+			const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
+				? parseInt(name.slice(2), 16)
+				: /^#[0-9]{1,7}$/.test(name)
+					? Number(name.slice(1))
+					: NaN;
+			if (!isXmlCodePoint(code)) fail(`a character reference XML cannot hold (&${name};)`);
+			char = String.fromCodePoint(code);
+		} else char = NAMED_ENTITIES[name];
+		if (char === undefined) fail(`unknown entity &${name.slice(0, 20)};`);
+		out += raw.slice(from, amp) + char;
+		from = semi + 1;
+	}
+	return out + raw.slice(from);
+}
 
 class XmlTokenizer implements XmlStream, XmlAttributes {
 	#buffer = '';
@@ -169,7 +199,7 @@ class XmlTokenizer implements XmlStream, XmlAttributes {
 			} else if (code >= 0xfffe && code <= 0xffff) this.#fail('a character XML cannot hold');
 		}
 		if (!special) return this.handlers.text(raw);
-		const text = raw.includes('&') ? this.#decode(raw) : raw;
+		const text = raw.includes('&') ? decodeEntities(raw, (detail) => this.#fail(detail)) : raw;
 		this.handlers.text(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
 	}
 
@@ -192,31 +222,7 @@ class XmlTokenizer implements XmlStream, XmlAttributes {
 		const raw = buffer.slice(from, to);
 		if (!special) return raw;
 		const spaced = raw.replace(/\r\n|[\t\n\r]/g, ' ');
-		return spaced.includes('&') ? this.#decode(spaced) : spaced;
-	}
-
-	#decode(raw: string): string {
-		let out = '';
-		let from = 0;
-		for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
-			const semi = raw.indexOf(';', amp);
-			if (semi < 0) this.#fail('an & that starts no entity');
-			const name = raw.slice(amp + 1, semi);
-			let char: string | undefined;
-			if (name.startsWith('#')) {
-				const code = /^#x[0-9a-fA-F]{1,6}$/.test(name)
-					? parseInt(name.slice(2), 16)
-					: /^#[0-9]{1,7}$/.test(name)
-						? Number(name.slice(1))
-						: NaN;
-				if (!isXmlCodePoint(code)) this.#fail(`a character reference XML cannot hold (&${name};)`);
-				char = String.fromCodePoint(code);
-			} else char = NAMED_ENTITIES[name];
-			if (char === undefined) this.#fail(`unknown entity &${name.slice(0, 20)};`);
-			out += raw.slice(from, amp) + char;
-			from = semi + 1;
-		}
-		return out + raw.slice(from);
+		return spaced.includes('&') ? decodeEntities(spaced, (detail) => this.#fail(detail)) : spaced;
 	}
 
 	/** The tag at `lt`: the index after it, or -1 when the buffer ends inside it. */
@@ -249,7 +255,8 @@ class XmlTokenizer implements XmlStream, XmlAttributes {
 			return end + 3;
 		}
 		// Not enough text yet to tell a comment or CDATA from anything else.
-		if (buffer.length - lt < 9 && ('<![CDATA['.startsWith(buffer.slice(lt)) || '<!--'.startsWith(buffer.slice(lt)))) return -1;
+		const rest = buffer.slice(lt, lt + 9);
+		if (rest.length < 9 && ['<![CDATA[', '<!--', '<!DOCTYPE'].some((markup) => markup.startsWith(rest))) return -1;
 		return this.#fail(buffer.startsWith('<!DOCTYPE', lt) ? 'a DOCTYPE, which SpreadsheetML never has' : 'unexpected <!');
 	}
 
