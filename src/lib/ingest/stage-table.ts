@@ -69,6 +69,8 @@ export interface PlannedStage {
 	columns: string;
 	/** The SELECT list from a source whose columns are given by `source(index)`. */
 	select: (source: (index: number) => string) => string;
+	/** The file's columns the SELECT list reads, in file order. */
+	read: number[];
 }
 
 /** The stage of file `index` with these headers (its table not yet created): the trimmed stage when the mapping is known. */
@@ -77,7 +79,8 @@ export function stageTableFor(ctx: StageContext, index: number, headers: readonl
 	return {
 		table: scratchName('tepat_stage', ctx.loadId, index),
 		columns: shapeColumnsSql(shape),
-		select: (source) => shapeSelectSql(shape, source)
+		select: (source) => shapeSelectSql(shape, source),
+		read: [...new Set(shape.map((c) => c.index))].sort((a, b) => a - b)
 	};
 }
 
@@ -136,6 +139,22 @@ export async function createStageTable(ctx: StageContext, index: number, headers
 	await ctx.engine.exec(`CREATE TABLE ${table} (${columns})`);
 	// read_csv's columns are named as the wide stage's (csvReadOptions).
 	return { table, select: select(stageColumn) };
+}
+
+/**
+ * Like createStageTable, for a reader that writes the CSV itself and so can leave out the columns the
+ * stage does not read: read_csv's c0 … c(k-1) are the file's columns `read`, in file order.
+ */
+export async function createReadStageTable(
+	ctx: StageContext,
+	index: number,
+	headers: readonly string[]
+): Promise<CsvStage & { read: number[] }> {
+	const { table, select, columns, read } = stageTableFor(ctx, index, headers);
+	ctx.tables.add(table);
+	await ctx.engine.exec(`CREATE TABLE ${table} (${columns})`);
+	const position = new Map(read.map((column, at) => [column, at]));
+	return { table, select: select((column) => stageColumn(position.get(column) ?? -1)), read };
 }
 
 /** A staging table filled from read_csv: its name and the SELECT list from read_csv's columns. */

@@ -24,7 +24,15 @@
 import { coded } from '../core/messages';
 import type { CellValue } from 'exceljs';
 import { normaliseHeader, knownHeaderNames } from './sources';
-import { appendCsv, checkAbort, createStageTable, csvReadOptions, type CsvStage, type StageContext, type StagedFile } from './stage-table';
+import {
+	appendCsv,
+	checkAbort,
+	createReadStageTable,
+	csvReadOptions,
+	type CsvStage,
+	type StageContext,
+	type StagedFile
+} from './stage-table';
 import { IngestError, type ByteSource } from './types';
 import { isoDate, numberText } from './xlsx/cells';
 import { XlsxFormatError, XlsxTooLargeError } from './xlsx/errors';
@@ -107,7 +115,9 @@ export function xlsxLoadError(file: string, size: number, error: unknown): Inges
 	return new IngestError(coded('ingest.xlsx_unreadable', { file, reason, detail }), file);
 }
 
-const csvQuote = (text: string) => (text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`);
+/** Quoted only where read_csv needs it: a delimiter, quote or line break, an edge space, or empty (so it reads as '', not NULL). */
+const NEEDS_QUOTES = /[",\n\r]|^\s|\s$|^$/;
+const csvField = (text: string) => (NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 /** The sheet named `wanted` (exact, else trimmed and case-insensitive), else the first visible worksheet. */
 function chooseSheet(file: string, sheets: readonly SheetInfo[], wanted: string | undefined): SheetInfo {
@@ -181,7 +191,8 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 	/** Rows 1 … HEADER_SEARCH_ROWS as read, until the header row is known (index = row − 1). */
 	const top: (string[] | undefined)[] = [];
 	let anyText = false;
-	let staging: { headerRow: number; headers: string[]; stage: CsvStage; readOptions: string; emptyLine: string } | undefined;
+	let staging:
+		{ headerRow: number; headers: string[]; stage: CsvStage; read: number[]; readOptions: string; emptyLine: string } | undefined;
 	let lastRow = 0;
 	let pendingEmpty = 0;
 	let lines: string[] = [];
@@ -207,13 +218,15 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 			if (atEnd && !anyText) throw new IngestError(coded('ingest.empty_sheet', { file, sheet: sheet.name }), file);
 			throw new IngestError(coded('ingest.sheet_without_header', { file, sheet: sheet.name }), file);
 		}
-		const stage = await createStageTable(ctx, index, headers);
+		// Only the columns the stage reads go to DuckDB (43 of a DTSEN register's 55).
+		const { read, ...stage } = await createReadStageTable(ctx, index, headers);
 		staging = {
 			headerRow,
 			headers,
 			stage,
-			readOptions: csvReadOptions(headers.length, ',', '\\n'),
-			emptyLine: headers.map(() => '""').join(',')
+			read,
+			readOptions: csvReadOptions(read.length, ',', '\\n'),
+			emptyLine: read.map(() => '""').join(',')
 		};
 		lastRow = headerRow;
 		for (const [i, cells] of top.entries()) if (i + 1 > headerRow && cells) addDataRow({ row: i + 1, cells });
@@ -233,9 +246,10 @@ async function stageWorkbook(ctx: StageContext, source: ByteSource, index: numbe
 			return;
 		}
 		for (; pendingEmpty > 0; pendingEmpty--) lines.push(staging.emptyLine);
-		const quoted = new Array<string>(width);
-		for (let c = 0; c < width; c++) quoted[c] = csvQuote(cells[c] ?? '');
-		lines.push(quoted.join(','));
+		const { read } = staging;
+		let line = csvField(cells[read[0] as number] ?? '');
+		for (let c = 1; c < read.length; c++) line += `,${csvField(cells[read[c] as number] ?? '')}`;
+		lines.push(line);
 	};
 
 	const flush = async () => {
