@@ -83,7 +83,7 @@ export class XlsxReader {
 		});
 		let compressedRead = 0;
 		for await (const chunk of inflated) {
-			scanner.write(chunk.bytes);
+			for (const piece of chunk.pieces) scanner.write(piece);
 			compressedRead = chunk.compressedRead;
 			const batch = rows;
 			rows = [];

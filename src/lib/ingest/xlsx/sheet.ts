@@ -72,8 +72,9 @@ const MAX_NAMES = 64;
 export function sheetRowScanner(part: string, context: CellContext, emit: (row: SheetRow) => void): SheetScanner {
 	const { sharedStrings, dateStyles, date1904 } = context;
 	let buffer: Uint8Array = new Uint8Array(0);
+	/** Where a write joins the unread end of the last piece to the next one (buffer is then a view of it). */
+	let work = new Uint8Array(0);
 	let pos = 0;
-	let started = false;
 	const names: string[] = [];
 	const kinds: Kind[] = [];
 	let rootSeen = false;
@@ -134,7 +135,7 @@ export function sheetRowScanner(part: string, context: CellContext, emit: (row: 
 		if (names.length === 0) {
 			let blank = true;
 			for (let k = from; k < to && blank; k++) blank = isSpace(bytes[k] as number);
-			// As xml.ts judges it: whitespace by String.trim (a no-break space too).
+			// As xml.ts judges it: whitespace by String.trim (a no-break space and a byte order mark too).
 			if (!blank && textOf(bytes, from, to, isAscii(bytes, from, to)).trim() !== '') {
 				fail(rootSeen ? 'text after the root element' : 'text before the root element');
 			}
@@ -491,17 +492,21 @@ export function sheetRowScanner(part: string, context: CellContext, emit: (row: 
 
 	return {
 		write(bytes: Uint8Array) {
-			if (!started && bytes.length > 0) {
-				started = true;
-				// A byte order mark, which the text decoder of the other parts drops too.
-				if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+			const held = buffer.length - pos;
+			if (held === 0) buffer = bytes;
+			else {
+				// The unread end (a tag the piece cut) and the new piece, in one buffer kept from write to write.
+				const needed = held + bytes.length;
+				const rest = buffer.subarray(pos);
+				if (work.length < needed) {
+					const larger = new Uint8Array(Math.max(needed, 2 * work.length));
+					larger.set(rest);
+					work = larger;
+				} else if (buffer.buffer === work.buffer) work.copyWithin(0, pos, pos + held);
+				else work.set(rest);
+				work.set(bytes, held);
+				buffer = work.subarray(0, needed);
 			}
-			if (pos < buffer.length) {
-				const joined = new Uint8Array(buffer.length - pos + bytes.length);
-				joined.set(buffer.subarray(pos));
-				joined.set(bytes, buffer.length - pos);
-				buffer = joined;
-			} else buffer = bytes;
 			pos = 0;
 			scan(false);
 		},
