@@ -16,10 +16,9 @@
  * Limits: the shared strings (all text cells of the workbook, when Excel wrote them) are held in
  * memory, up to MAX_SHARED_STRINGS_XML_BYTES of XML; a larger workbook is refused as too large, with
  * the advice to save it as CSV UTF-8. The worksheet itself streams: its size bounds time, not memory.
- * Measured (bench/xlsx.ts; 2-core machine shared with other work, so times vary): a generated BDT
- * register of 100,000 rows × 48 columns (24.6 MB XLSX, 156 MB of sheet XML) stages in 15–17 s at
- * ≈0.5 GB peak RSS in Node, where the exceljs reader took 43–51 s at ≈2.8 GB; in Chromium the
- * whole load takes ≈19–24 s with the progress bar moving throughout.
+ * Measured (bench/RESULTS.md, session 23): the bench's DTSEN workbook of 100,000 rows × 55 columns
+ * (24.5 MiB, 171 MB of sheet XML) loads whole in 12–13 s in Chromium on a fresh page, with the
+ * progress bar moving throughout; the exceljs reader once took 43–51 s at ≈2.8 GB for a similar one.
  */
 import { coded } from '../core/messages';
 import type { CellValue } from 'exceljs';
