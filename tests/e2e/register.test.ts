@@ -17,6 +17,9 @@ import { NodeEngine } from '../../src/lib/engine/node';
 import { sqlString } from '../../src/lib/core/sql';
 import { writeSample } from '../../src/lib/sample/write';
 import { REGISTER_TABLES } from '../../src/lib/ingest/tables';
+import { fileByteSource } from '../../src/lib/ingest/node-source';
+import { NATIVE_FROM_BYTES } from '../../src/lib/ingest/xlsx/entry-text';
+import { partKey, readZipDirectory } from '../../src/lib/ingest/xlsx/zip';
 import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';
 import { fixture as ingestFixture } from '../fixtures/ingest';
 import { unclosedQuote } from '../fixtures/damage';
@@ -143,10 +146,13 @@ beforeAll(async () => {
 		bigCsvPath = join(big, 'dtsen.csv');
 	}
 
-	// The same BDT register as CSV and as an operator's XLSX export (same counts).
-	await writeSample(work, { people: 2_000, seed: 20_261_123, formats: ['csv', 'xlsx'], schemas: ['bdt'] });
+	// The same BDT register as CSV and as an operator's XLSX export (same counts). Its worksheet is large
+	// enough to be inflated by Chromium's own DecompressionStream, as a real register's is.
+	await writeSample(work, { people: 6_000, seed: 20_261_123, formats: ['csv', 'xlsx'], schemas: ['bdt'] });
 	bdtPath = join(work, 'bdt.csv');
 	bdtXlsxPath = join(work, 'bdt.xlsx');
+	const sheet = (await readZipDirectory(await fileByteSource(bdtXlsxPath))).get(partKey('xl/worksheets/sheet1.xml'));
+	expect(sheet?.compressedSize).toBeGreaterThanOrEqual(NATIVE_FROM_BYTES);
 	bdtExpected = await countsOf(bdtPath, 'IDBDT');
 
 	site = await openSite();

@@ -38,7 +38,7 @@ const INFLATE_STEP = 64 * 1024;
  * Entries from this compressed size are inflated natively: below it fflate is as quick, and it hands
  * on the output of every slice read where the native stream holds a slice or two ahead.
  */
-const NATIVE_FROM_BYTES = 1024 * 1024;
+export const NATIVE_FROM_BYTES = 1024 * 1024;
 /** The native inflater's output is handed on at least this often (its pieces are 64 KiB). */
 const GROUP_BYTES = 1024 * 1024;
 
