@@ -4,6 +4,7 @@
  * damaged, lying or bomb entry (src/lib/ingest/xlsx/entry-text.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { joinBytes } from '../../src/lib/ingest/byte-pieces';
 import { bytesByteSource } from '../../src/lib/ingest/bytes-source';
 import { entryBytes, nativeInflateWorks, type Inflater } from '../../src/lib/ingest/xlsx/entry-text';
 import { XlsxFormatError, XlsxTooLargeError } from '../../src/lib/ingest/xlsx/errors';
@@ -29,13 +30,7 @@ async function inflated(bytes: Uint8Array, inflater: Inflater, sliceBytes = 4096
 	const pieces: Uint8Array[] = [];
 	const options = { sliceBytes, maxBytes, tooLarge: () => new XlsxTooLargeError('sheet', maxBytes), inflater };
 	for await (const chunk of entryBytes(source, entry, options)) pieces.push(...chunk.pieces);
-	const out = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0));
-	let at = 0;
-	for (const piece of pieces) {
-		out.set(piece, at);
-		at += piece.length;
-	}
-	return out;
+	return joinBytes(pieces);
 }
 
 /** The sheet entry's compressed data, overwritten with `byte` over [from, from + length) of it. */

@@ -23,6 +23,7 @@
  * record and its rowid + 1 stays the record's data row number.
  */
 import type { CsvIssueName } from '../core/messages/report';
+import { joinBytes } from './byte-pieces';
 import { windows1252ToUtf8 } from './encoding';
 
 const QUOTE = 0x22;
@@ -142,7 +143,7 @@ export class CsvScanner {
 
 	/** Scans the next bytes; `final` for the last ones. Whole records are scanned (and emitted), the rest kept. */
 	push(chunk: Uint8Array, final: boolean): void {
-		const buf = this.carry.length === 0 ? chunk : concat(this.carry, chunk);
+		const buf = this.carry.length === 0 ? chunk : joinBytes([this.carry, chunk]);
 		let at = 0;
 		for (;;) {
 			if (at >= buf.length) break;
@@ -511,19 +512,5 @@ export function repairUtf8(bytes: Uint8Array): Uint8Array {
 	}
 	if (parts.length === 0) return bytes;
 	parts.push(bytes.subarray(from));
-	return concatAll(parts);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-	return concatAll([a, b]);
-}
-
-function concatAll(parts: readonly Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		out.set(part, at);
-		at += part.length;
-	}
-	return out;
+	return joinBytes(parts);
 }

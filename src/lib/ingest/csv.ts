@@ -101,12 +101,3 @@ export function looksLikeUtf8Text(bytes: Uint8Array): boolean {
 		return false;
 	}
 }
-
-export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-	if (a.length === 0) return b;
-	if (b.length === 0) return a;
-	const out = new Uint8Array(a.length + b.length);
-	out.set(a, 0);
-	out.set(b, a.length);
-	return out;
-}

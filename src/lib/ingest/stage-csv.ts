@@ -7,7 +7,8 @@
  */
 import { coded } from '../core/messages';
 import { sqlString } from '../core/sql';
-import { bomLength, concatBytes, detectDelimiter, firstLineEnd, splitCsvLine, trimLineEnd } from './csv';
+import { concatBytes, joinBytes } from './byte-pieces';
+import { bomLength, detectDelimiter, firstLineEnd, splitCsvLine, trimLineEnd } from './csv';
 import { CsvScanner, type CsvIssue, type CsvScanOptions } from './csv-scan';
 import { decodeText, isValidUtf8, looksBinary } from './encoding';
 import { isOutOfMemory } from './memory';
@@ -229,7 +230,7 @@ export async function stageCsv(ctx: StageContext, original: ByteSource, index: n
 		// Slices of a few reads each: every append has a cost of its own.
 		if (outBytes < sliceBytes * REWRITE_SLICES && bytesRead < size) return;
 		if (outBytes > 0) {
-			const slice = out.length === 1 ? (out[0] ?? new Uint8Array(0)) : out.reduce(concatBytes);
+			const slice = joinBytes(out);
 			out.length = 0;
 			outBytes = 0;
 			rows = await appendCsv(ctx, file, stage, slice, readOptions, rows, `${index}-${sliceIndex++}`);

@@ -3,6 +3,7 @@
  * mark, or without one by every other byte being NUL in ASCII text, and turned into UTF-8 before
  * anything else reads them. Without this they looked binary (NUL bytes) and were refused as such.
  */
+import { joinBytes } from './byte-pieces';
 import { bytesByteSource } from './bytes-source';
 import type { ByteSource } from './types';
 
@@ -44,11 +45,5 @@ export async function utf16AsUtf8(source: ByteSource, order: Utf16Order, sliceBy
 		const text = decoder.decode(order === 'utf-16be' ? swapPairs(slice) : slice, { stream: pos + step < source.size });
 		parts.push(encoder.encode(pos === 0 && text.startsWith('\ufeff') ? text.slice(1) : text));
 	}
-	const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		bytes.set(part, at);
-		at += part.length;
-	}
-	return bytesByteSource(source.name, bytes);
+	return bytesByteSource(source.name, joinBytes(parts));
 }
