@@ -1,14 +1,15 @@
 /**
  * The worksheet's byte scanner (src/lib/ingest/xlsx/sheet.ts) against the way the other parts are read:
- * the text tokenizer of xml.ts (itself checked against saxes in xlsx-xml.test.ts) with the rules for
- * cells written out here as the reference. Both must give the same rows for generated sheets, whole and
+ * the text tokenizer of xml.ts (itself checked against saxes in xlsx-xml.test.ts), with the rows and
+ * cells placed as written out here and each cell's text by typedCellText (cells.ts; its answers are
+ * checked by hand in xlsx-stream.test.ts). Both must give the same rows for generated sheets, whole and
  * cut into slices of every size (cuts inside tags, entities and UTF-8 sequences), and refuse the same
  * damage with the same words.
  */
 import { describe, expect, it } from 'vitest';
-import { columnOf, numericValueText, stringText } from '../../src/lib/ingest/xlsx/cells';
+import { columnOf, typedCellText, type CellContext } from '../../src/lib/ingest/xlsx/cells';
 import { XlsxFormatError } from '../../src/lib/ingest/xlsx/errors';
-import { sheetRowScanner, type CellContext, type SheetRow } from '../../src/lib/ingest/xlsx/sheet';
+import { sheetRowScanner, type SheetRow } from '../../src/lib/ingest/xlsx/sheet';
 import { xmlStream } from '../../src/lib/ingest/xlsx/xml';
 
 const CONTEXT: CellContext = {
@@ -17,7 +18,7 @@ const CONTEXT: CellContext = {
 	date1904: false
 };
 
-/** The reference: the text tokenizer and the cell rules as the reader applied them before the scanner. */
+/** The reference: the text tokenizer and the placing of cells as the reader did it before the scanner. */
 function referenceRows(xml: string): SheetRow[] {
 	const rows: SheetRow[] = [];
 	let inSheetData = false;
@@ -35,24 +36,6 @@ function referenceRows(xml: string): SheetRow[] {
 	let hasInline = false;
 	let inInlineText = false;
 	let phonetic = 0;
-	const cellText = (): string => {
-		switch (type) {
-			case 's':
-				return CONTEXT.sharedStrings[Number(value)] ?? '';
-			case 'inlineStr':
-				return stringText(hasInline ? inline : value);
-			case 'str':
-				return stringText(value);
-			case 'b':
-				return value.trim() === '1' ? 'TRUE' : value.trim() === '0' ? 'FALSE' : value;
-			case 'e':
-				return value;
-			case 'd':
-				return /^\d{4}-\d{2}-\d{2}/.exec(value.trim())?.[0] ?? value;
-			default:
-				return numericValueText(value, CONTEXT.dateStyles[style] ?? false, CONTEXT.date1904);
-		}
-	};
 	const stream = xmlStream('xl/worksheets/sheet1.xml', {
 		open(name, attributes) {
 			if (name === 'sheetData') inSheetData = true;
@@ -89,7 +72,7 @@ function referenceRows(xml: string): SheetRow[] {
 			else if (name === 'is') inInline = false;
 			else if (name === 'c' && inCell) {
 				inCell = false;
-				cells[column] = cellText();
+				cells[column] = typedCellText(type, value, hasInline ? inline : undefined, style, CONTEXT);
 			} else if (name === 'row' && inRow) {
 				inRow = false;
 				for (let i = 0; i < cells.length; i++) cells[i] ??= '';

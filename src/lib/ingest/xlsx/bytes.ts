@@ -65,3 +65,29 @@ export const isAscii = (bytes: Uint8Array, from: number, to: number) => {
 /** The byte pairs EF BF BE / EF BF BF: U+FFFE and U+FFFF, which XML cannot hold. */
 export const isNotXmlCharAt = (bytes: Uint8Array, k: number) =>
 	bytes[k] === 0xef && bytes[k + 1] === 0xbf && ((bytes[k + 2] as number) & 0xfe) === 0xbe;
+
+/** What character data holds, as flags: SPECIAL (a line end, tab, control or &: it needs reading) and NOT_ASCII. */
+export const SPECIAL = 1;
+export const NOT_ASCII = 2;
+/** It stopped at a <, which text cannot hold: the caller refuses it in its own words. */
+export const LESS_THAN = 4;
+
+/**
+ * The flags of bytes[from, to), refusing through `fail` a character XML cannot hold (even escaped):
+ * C0 controls but tab and line ends, U+FFFE and U+FFFF.
+ */
+export function charFlags(bytes: Uint8Array, from: number, to: number, fail: (detail: string) => never): number {
+	let flags = 0;
+	for (let k = from; k < to; k++) {
+		const code = bytes[k] as number;
+		if (code < 32 || code === 38 /* & */) {
+			if (code < 32 && code !== 9 && code !== 10 && code !== 13) fail('a character XML cannot hold');
+			flags |= SPECIAL;
+		} else if (code === 60 /* < */) return flags | LESS_THAN;
+		else if (code >= 0x80) {
+			flags |= NOT_ASCII;
+			if (isNotXmlCharAt(bytes, k)) fail('a character XML cannot hold');
+		}
+	}
+	return flags;
+}

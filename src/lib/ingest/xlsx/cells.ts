@@ -65,3 +65,35 @@ export function columnOf(ref: string): number {
 	}
 	return i === 0 ? -1 : column - 1;
 }
+
+export interface CellContext {
+	sharedStrings: readonly string[];
+	/** By cellXfs index (the s attribute): the number is a date. */
+	dateStyles: readonly boolean[];
+	date1904: boolean;
+}
+
+const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * A cell's text by its type (the t attribute): `value` is its <v> text, `inline` its <is> text when
+ * it has an <is>, `style` its s attribute.
+ */
+export function typedCellText(type: string, value: string, inline: string | undefined, style: number, context: CellContext): string {
+	switch (type) {
+		case 's':
+			return context.sharedStrings[Number(value)] ?? '';
+		case 'inlineStr':
+			return stringText(inline ?? value);
+		case 'str':
+			return stringText(value);
+		case 'b':
+			return value.trim() === '1' ? 'TRUE' : value.trim() === '0' ? 'FALSE' : value;
+		case 'e':
+			return value;
+		case 'd':
+			return ISO_DATE_PREFIX.exec(value.trim())?.[0] ?? value;
+		default:
+			return numericValueText(value, context.dateStyles[style] ?? false, context.date1904);
+	}
+}

@@ -11,10 +11,10 @@
  * (see there), with the same words, and gives the same rows: tests/unit/xlsx-sheet.test.ts compares
  * both on generated sheets, whole and cut into slices of every size.
  */
-import { columnOf, numericValueText, stringText } from './cells';
+import { columnOf, typedCellText, type CellContext } from './cells';
 import { coded } from '../../core/messages';
 import { XlsxFormatError } from './errors';
-import { byteIndex, columnAt, indexAt, isAscii, isNotXmlCharAt, textOf } from './bytes';
+import { byteIndex, charFlags, columnAt, indexAt, isAscii, LESS_THAN, NOT_ASCII, SPECIAL, textOf } from './bytes';
 import { CHAR, decodeEntities, holdsNotXmlChar, isNameChar, isNameStart, isSpace } from './xml';
 
 export interface SheetRow {
@@ -22,13 +22,6 @@ export interface SheetRow {
 	row: number;
 	/** Cell texts from column A on, up to the last cell the row has. */
 	cells: string[];
-}
-
-export interface CellContext {
-	sharedStrings: readonly string[];
-	/** By cellXfs index (the s attribute): the number is a date. */
-	dateStyles: readonly boolean[];
-	date1904: boolean;
 }
 
 export interface SheetScanner {
@@ -40,7 +33,6 @@ export interface SheetScanner {
 /** Excel's own limits; a reference past them is damage (and would make huge arrays). */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
-const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 /** Text without a tag in sight is held back whole up to this, then handed on in pieces. */
 const MAX_HELD_TEXT = 4 * 1024 * 1024;
 
@@ -70,7 +62,7 @@ const KINDS: Readonly<Record<string, Kind>> = {
 const MAX_NAMES = 64;
 
 export function sheetRowScanner(part: string, context: CellContext, emit: (row: SheetRow) => void): SheetScanner {
-	const { sharedStrings, dateStyles, date1904 } = context;
+	const { sharedStrings } = context;
 	let buffer: Uint8Array = new Uint8Array(0);
 	/** Where a write joins the unread end of the last piece to the next one (buffer is then a view of it). */
 	let work = new Uint8Array(0);
@@ -110,25 +102,6 @@ export function sheetRowScanner(part: string, context: CellContext, emit: (row: 
 		throw new XlsxFormatError(coded('xlsx.xml_damaged', { part, detail }));
 	};
 
-	const cellText = (): string => {
-		switch (type) {
-			case 's':
-				return sharedStrings[sharedIndex >= 0 ? sharedIndex : Number(value)] ?? '';
-			case 'inlineStr':
-				return stringText(hasInline ? inline : value);
-			case 'str':
-				return stringText(value);
-			case 'b':
-				return value.trim() === '1' ? 'TRUE' : value.trim() === '0' ? 'FALSE' : value;
-			case 'e':
-				return value;
-			case 'd':
-				return ISO_DATE_PREFIX.exec(value.trim())?.[0] ?? value;
-			default:
-				return numericValueText(value, dateStyles[style] ?? false, date1904);
-		}
-	};
-
 	/** Character data [from, to): checked, and kept when it is a cell's value or inline text. */
 	const text = (from: number, to: number) => {
 		const bytes = buffer;
@@ -141,25 +114,15 @@ export function sheetRowScanner(part: string, context: CellContext, emit: (row: 
 			}
 			return;
 		}
-		let special = false;
-		let ascii = true;
-		for (let k = from; k < to; k++) {
-			const code = bytes[k] as number;
-			if (code < 32 || code === AMPERSAND) {
-				if (code < 32 && code !== 9 && code !== 10 && code !== CR) fail('a character XML cannot hold');
-				special = true;
-			} else if (code >= 0x80) {
-				ascii = false;
-				if (isNotXmlCharAt(bytes, k)) fail('a character XML cannot hold');
-			}
-		}
+		const flags = charFlags(bytes, from, to, fail);
+		const special = (flags & SPECIAL) !== 0;
 		const kept = inValue || inInlineText;
 		if (!kept && !special) return;
 		if (!special && inValue && type === 's' && value === '' && sharedIndex < 0) {
 			sharedIndex = indexAt(bytes, from, to);
 			if (sharedIndex >= 0) return;
 		}
-		const raw = textOf(bytes, from, to, ascii);
+		const raw = textOf(bytes, from, to, (flags & NOT_ASCII) === 0);
 		const decoded = special && raw.includes('&') ? decodeEntities(raw, fail) : raw;
 		if (!kept) return;
 		keep(special && decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded);
@@ -283,7 +246,11 @@ export function sheetRowScanner(part: string, context: CellContext, emit: (row: 
 			case Kind.Cell:
 				if (!inCell) return;
 				inCell = false;
-				cells[column] = cellText();
+				// A shared string's index read from the bytes skips its text.
+				cells[column] =
+					type === 's' && sharedIndex >= 0
+						? (sharedStrings[sharedIndex] ?? '')
+						: typedCellText(type, value, hasInline ? inline : undefined, style, context);
 				return;
 			case Kind.Row:
 				if (!inRow) return;
@@ -353,24 +320,13 @@ export function sheetRowScanner(part: string, context: CellContext, emit: (row: 
 
 	/** Checks the attribute value at [from, to) as xml.ts does; keeps its reading when it differs from the bytes. */
 	const checkValue = (i: number, from: number, to: number, elementFrom: number, elementTo: number) => {
-		let special = false;
-		let ascii = true;
-		for (let k = from; k < to; k++) {
-			const code = buffer[k] as number;
-			if (code < 32 || code === LT || code === AMPERSAND) {
-				if (code === LT) fail(`a < inside attribute ${attributeNameOf(i)} of <${nameAt(elementFrom, elementTo).name}>`);
-				if (code < 32 && code !== 9 && code !== 10 && code !== CR) fail('a character XML cannot hold');
-				special = true;
-			} else if (code >= 0x80) {
-				ascii = false;
-				if (isNotXmlCharAt(buffer, k)) fail('a character XML cannot hold');
-			}
-		}
-		if (!special) {
+		const flags = charFlags(buffer, from, to, fail);
+		if (flags & LESS_THAN) fail(`a < inside attribute ${attributeNameOf(i)} of <${nameAt(elementFrom, elementTo).name}>`);
+		if ((flags & SPECIAL) === 0) {
 			readValues[i] = undefined;
 			return;
 		}
-		const spaced = textOf(buffer, from, to, ascii).replace(/\r\n|[\t\n\r]/g, ' ');
+		const spaced = textOf(buffer, from, to, (flags & NOT_ASCII) === 0).replace(/\r\n|[\t\n\r]/g, ' ');
 		readValues[i] = spaced.includes('&') ? decodeEntities(spaced, fail) : spaced;
 	};
 	const attributeNameOf = (i: number) => textOf(buffer, nameStarts[i]!, nameEnds[i]!, isAscii(buffer, nameStarts[i]!, nameEnds[i]!));
