@@ -1,4 +1,5 @@
 /** Reading UTF-8 XML straight from its bytes: the small pieces the worksheet scanner (sheet.ts) is made of. */
+import { CHAR, isNotXmlChar } from './xml';
 
 const utf8 = new TextDecoder();
 
@@ -80,10 +81,10 @@ export function charFlags(bytes: Uint8Array, from: number, to: number, fail: (de
 	let flags = 0;
 	for (let k = from; k < to; k++) {
 		const code = bytes[k] as number;
-		if (code < 32 || code === 38 /* & */) {
-			if (code < 32 && code !== 9 && code !== 10 && code !== 13) fail('a character XML cannot hold');
+		if (code < 32 || code === CHAR.AMPERSAND) {
+			if (isNotXmlChar(code)) fail('a character XML cannot hold');
 			flags |= SPECIAL;
-		} else if (code === 60 /* < */) return flags | LESS_THAN;
+		} else if (code === CHAR.LT) return flags | LESS_THAN;
 		else if (code >= 0x80) {
 			flags |= NOT_ASCII;
 			if (isNotXmlCharAt(bytes, k)) fail('a character XML cannot hold');
