@@ -4,7 +4,7 @@
  * (PSS of all its processes), its CPU time, the load average and the Data screen's steps. bench/run.ts
  * times the whole workload; this one is quick enough to alternate two builds in one load window.
  *
- *   npx tsx bench/load-browser.ts --dir bench/out/p1000000 [--files dtsen.parquet,dtsen.csv] [--runs 1] [--build eh|coi]
+ *   npx tsx bench/load-browser.ts --dir bench/out/p1000000 [--files dtsen.parquet,dtsen.csv] [--runs 1] [--build eh|coi] [--cold]
  *
  * `--build eh` (the default, what users get) runs duckdb-wasm's single-threaded build on a plain page
  * (`?threads=0`); `--build coi` the threaded one on a page isolated by the server's headers (`?threads=1`).
@@ -25,6 +25,7 @@ const dir = arg('dir') ?? 'bench/out/p1000000';
 const files = (arg('files') ?? 'dtsen.parquet,dtsen.csv').split(',');
 const runs = Number(arg('runs') ?? '1');
 const build = arg('build') ?? 'eh';
+const cold = process.argv.includes('--cold');
 if (build !== 'eh' && build !== 'coi') throw new Error('--build takes eh or coi');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { people: number; families: number };
 
@@ -51,6 +52,19 @@ try {
 	await page.goto(`${site.url}${build === 'eh' ? '?threads=0' : '?threads=1'}`);
 	await page.click('[data-testid="nav-data"]');
 	await page.waitForSelector(`[data-testid="summary-threads"][data-build="${build}"]`, { timeout: 120_000 });
+	const rehearsalStarted = performance.now();
+	if (!cold) {
+		await page.waitForSelector(
+			'[data-testid="data-intro"]:is([data-rehearsal="done"], [data-rehearsal="stopped"], [data-rehearsal="failed"])',
+			{
+				timeout: 300_000
+			}
+		);
+	}
+	const rehearsal = {
+		state: await page.getAttribute('[data-testid="data-intro"]', 'data-rehearsal'),
+		waitedS: +((performance.now() - rehearsalStarted) / 1000).toFixed(1)
+	};
 	for (let run = 0; run < runs; run++) {
 		for (const file of files) {
 			const path = join(dir, file);
@@ -93,6 +107,7 @@ try {
 					load1: [+loadBefore.toFixed(1), +loadAfter.toFixed(1)],
 					steps: steps.join(', '),
 					loadPath,
+					rehearsal: run === 0 && file === files[0] ? rehearsal : 'earlier',
 					error: error?.slice(0, 200) ?? null
 				})
 			);

@@ -18,11 +18,18 @@ import { NodeEngine } from '../src/lib/engine/node';
 import { ingestRegister, loadReference } from '../src/lib/ingest';
 import { fileByteSource } from '../src/lib/ingest/node-source';
 import { writeSample, type SampleManifest } from '../src/lib/sample/write';
+import { generateSample } from '../src/lib/sample/generate';
+import { schemaTables } from '../src/lib/sample/tables';
 import { REGISTER_TABLES } from '../src/lib/ingest/tables';
-import { prebuiltPath, type PrebuiltRegister } from '../src/lib/state/sample';
+import { REHEARSAL_REGISTER, prebuiltPath, type PrebuiltRegister } from '../src/lib/state/sample';
 
 /** Kukar's register size: about 200,000 people in about 60,000 families. */
 export const BUNDLED_SAMPLE = { people: 200_000, seed: 1 } as const;
+/**
+ * The register the Data screen rehearses a load on (src/lib/state/rehearsal.ts): enough rows for every
+ * step of the load to run, few enough to cost nothing but DuckDB's first run.
+ */
+const REHEARSAL_SAMPLE = { people: 300, seed: 2 } as const;
 const SOURCE_FILES = ['dtsen-keluarga.parquet', 'dtsen-anggota.parquet'];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,13 +46,16 @@ function inputsHash(): string {
 		}
 	}
 	hash.update(readFileSync(join(ROOT, 'data/reference.json')));
-	hash.update(JSON.stringify(BUNDLED_SAMPLE));
+	hash.update(JSON.stringify([BUNDLED_SAMPLE, REHEARSAL_SAMPLE]));
 	return hash.digest('hex');
 }
 
 function isCurrent(expected: string): boolean {
 	return (
-		existsSync(stampPath) && readFileSync(stampPath, 'utf8').trim() === expected && existsSync(join(outDir, 'register', 'register.json'))
+		existsSync(stampPath) &&
+		readFileSync(stampPath, 'utf8').trim() === expected &&
+		existsSync(join(outDir, 'register', 'register.json')) &&
+		existsSync(join(ROOT, 'static', REHEARSAL_REGISTER))
 	);
 }
 
@@ -77,6 +87,15 @@ async function prebuildRegister(manifest: SampleManifest): Promise<PrebuiltRegis
 	}
 }
 
+/** Only the flat DTSEN CSV of REHEARSAL_SAMPLE, at REHEARSAL_REGISTER (the service worker keeps it for offline use). */
+async function writeRehearsalRegister(): Promise<void> {
+	const flat = schemaTables(generateSample(REHEARSAL_SAMPLE), 'dtsen').find((t) => t.table === 'flat');
+	if (!flat) throw new Error('the sample generator wrote no flat DTSEN table');
+	const path = join(ROOT, 'static', REHEARSAL_REGISTER);
+	await mkdir(dirname(path), { recursive: true });
+	await writeFile(path, flat.csv);
+}
+
 const expected = inputsHash();
 if (isCurrent(expected)) {
 	console.log('static/sample/ is current');
@@ -85,6 +104,7 @@ if (isCurrent(expected)) {
 	await rm(outDir, { recursive: true, force: true });
 	const manifest = await writeSample(outDir, { ...BUNDLED_SAMPLE, formats: ['parquet'], schemas: ['dtsen'] });
 	const prebuilt = await prebuildRegister(manifest);
+	await writeRehearsalRegister();
 	await writeFile(stampPath, expected + '\n');
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	console.log(`static/sample/: ${prebuilt.people} people, ${prebuilt.households} families in ${seconds} s`);

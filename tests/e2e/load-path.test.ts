@@ -118,6 +118,23 @@ afterAll(async () => {
 });
 
 describe('the browser reads a user file itself', () => {
+	it(
+		'the Data screen rehearses a load on its own tiny register, and the register shown stays the sample',
+		async () => {
+			const { page } = site;
+			const people = await dataValue(page, 'register-people');
+			await page.waitForSelector('[data-testid="data-intro"]:is([data-rehearsal="done"], [data-rehearsal="failed"])', {
+				timeout: LOAD_TIMEOUT
+			});
+			expect(await page.getAttribute('[data-testid="data-intro"]', 'data-rehearsal')).toBe('done');
+			expect(await dataValue(page, 'register-people')).toBe(people);
+			expect(await page.getAttribute('[data-testid="register-badge"]', 'data-status')).not.toBe('loading');
+			expect(await page.$('[data-testid="load-error"]')).toBeNull();
+			expect(await page.getAttribute('[data-testid="load-summary"]', 'data-source')).toBe('sample');
+		},
+		LOAD_TIMEOUT
+	);
+
 	it.each(['dtsen.csv', 'dtsen.parquet'])(
 		'%s: read from the File, same figures as the Node ingest',
 		async (file) => {
@@ -152,6 +169,8 @@ describe('the browser reads a user file itself', () => {
 				expect(await threaded.page.getAttribute('[data-testid="summary-threads"]', 'data-build')).toBe('coi');
 				expect(await load(threaded.page, join(work, 'dtsen.csv'), figures)).toBe('copy');
 				expect(await shownFigures(threaded.page, figures['rows-read'])).toEqual(figures);
+				// Chosen at once, the file stopped the rehearsal (or came after it): either way it loaded whole.
+				expect(['stopped', 'done']).toContain(await threaded.page.getAttribute('[data-testid="data-intro"]', 'data-rehearsal'));
 			} finally {
 				await threaded.close();
 			}

@@ -16,7 +16,6 @@ import {
 	villagePersonIndicatorsSql
 } from '../../src/lib/core/indicators';
 import { NodeEngine } from '../../src/lib/engine/node';
-import type { Engine } from '../../src/lib/engine/types';
 import { funnelSql } from '../../src/lib/core/funnel';
 import { allocationStatements } from '../../src/lib/core/programs';
 import {
@@ -27,38 +26,19 @@ import {
 	villageLineBudgetSql
 } from '../../src/lib/queries/allocation';
 import { V1, loadIndicatorFixture } from '../fixtures/indicators';
+import { DelegatingEngine } from './delegating-engine';
 
 /** Records every statement it runs. */
-class CountingEngine implements Engine {
-	readonly host = 'node' as const;
+class CountingEngine extends DelegatingEngine {
 	readonly statements: string[] = [];
-	constructor(readonly inner: NodeEngine) {}
 
-	query(sql: string): Promise<Table> {
+	override query(sql: string): Promise<Table> {
 		this.statements.push(sql);
 		return this.inner.query(sql);
 	}
-	exec(sql: string): Promise<void> {
+	override exec(sql: string): Promise<void> {
 		this.statements.push(sql);
 		return this.inner.exec(sql);
-	}
-	registerFile(name: string, bytes: Uint8Array): Promise<void> {
-		return this.inner.registerFile(name, bytes);
-	}
-	dropFile(name: string): Promise<void> {
-		return this.inner.dropFile(name);
-	}
-	createTableFromParquet(table: string, bytes: Uint8Array): Promise<number> {
-		return this.inner.createTableFromParquet(table, bytes);
-	}
-	exportParquet(sql: string): Promise<Uint8Array> {
-		return this.inner.exportParquet(sql);
-	}
-	interrupt(): Promise<void> {
-		return this.inner.interrupt();
-	}
-	close(): Promise<void> {
-		return this.inner.close();
 	}
 }
 

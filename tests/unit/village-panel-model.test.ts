@@ -8,24 +8,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Table } from 'apache-arrow';
 import { NodeEngine } from '../../src/lib/engine/node';
-import type { Engine } from '../../src/lib/engine/types';
 import { V1, V2, loadIndicatorFixture, handPlan } from '../fixtures/indicators';
+import { DelegatingEngine } from './delegating-engine';
 
 /**
  * Queries whose text contains `hold` wait until `release` is called; `interrupt` fails the ones
  * waiting, as DuckDB's interrupt fails the statement running.
  */
-class GatedEngine implements Engine {
-	readonly host = 'node' as const;
+class GatedEngine extends DelegatingEngine {
 	hold: string | null = null;
 	#gate: Promise<void> = Promise.resolve();
 	#open: () => void = () => undefined;
 	#fail: (error: Error) => void = () => undefined;
-	constructor(readonly inner: NodeEngine) {}
 
-	close(): Promise<void> {
-		return this.inner.close();
-	}
 	gate(text: string): void {
 		this.hold = text;
 		this.#gate = new Promise((resolve, reject) => {
@@ -34,31 +29,16 @@ class GatedEngine implements Engine {
 		});
 		this.#gate.catch(() => undefined);
 	}
-	async interrupt(): Promise<void> {
+	override async interrupt(): Promise<void> {
 		if (this.hold !== null) this.#fail(new Error('INTERRUPT Error: Interrupted!'));
 	}
 	release(): void {
 		this.hold = null;
 		this.#open();
 	}
-	async query(sql: string): Promise<Table> {
+	override async query(sql: string): Promise<Table> {
 		if (this.hold !== null && sql.includes(this.hold)) await this.#gate;
 		return this.inner.query(sql);
-	}
-	exec(sql: string): Promise<void> {
-		return this.inner.exec(sql);
-	}
-	registerFile(name: string, bytes: Uint8Array): Promise<void> {
-		return this.inner.registerFile(name, bytes);
-	}
-	dropFile(name: string): Promise<void> {
-		return this.inner.dropFile(name);
-	}
-	createTableFromParquet(table: string, bytes: Uint8Array): Promise<number> {
-		return this.inner.createTableFromParquet(table, bytes);
-	}
-	exportParquet(sql: string): Promise<Uint8Array> {
-		return this.inner.exportParquet(sql);
 	}
 }
 

@@ -16,7 +16,7 @@ import { coded } from '../core/messages';
 import type { Engine } from '../engine/types';
 import type { Reference } from '../core/reference';
 import { CODE_TABLES, codeTableStatements } from '../core/codes';
-import { SWAPPED_TABLES, createTableSql, nextName as next, scratchName } from '../core/catalog';
+import { SWAPPED_TABLES, createTableSql, nextName, rehearsalName, scratchName, type SwappedTable } from '../core/catalog';
 import { referenceStatements } from './reference';
 import { regionStatements, resolveRegency } from './regency';
 import { applyChoices, type LoadMapping, type SideMapping } from './mapping';
@@ -162,6 +162,21 @@ async function dropTables(engine: Engine, tables: Iterable<string>): Promise<voi
  * Replaces `household`, `person`, `village`, `kecamatan`, `ingest_unknown_code`, `register_field`
  * and `ingest_village_name` only if the whole load succeeds.
  */
+/** The loaded register's tables replaced by the `*_next` ones, all or none. */
+async function swapIn(engine: Engine): Promise<void> {
+	await engine.exec('BEGIN TRANSACTION');
+	try {
+		for (const table of SWAPPED_TABLES) {
+			await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+			await engine.exec(`ALTER TABLE ${nextName(table)} RENAME TO ${table}`);
+		}
+		await engine.exec('COMMIT');
+	} catch (error) {
+		await engine.exec('ROLLBACK');
+		throw error;
+	}
+}
+
 export async function ingestRegister(
 	engine: Engine,
 	sources: ByteSource[],
@@ -173,6 +188,7 @@ export async function ingestRegister(
 		throw new IngestError(coded('ingest.too_many_files', {}), sources[2]?.name ?? '');
 	}
 	const loadId = newLoadId();
+	const next: (table: SwappedTable) => string = opts.rehearsal ? rehearsalName : nextName;
 	const ctx: StageContext = {
 		engine,
 		loadId,
@@ -345,21 +361,11 @@ export async function ingestRegister(
 		if (!opts.acceptRejected) await refuseLosses(engine, next(REPORT_TABLE), rowsRead, label);
 		checkAbort();
 
-		await engine.exec('BEGIN TRANSACTION');
-		try {
-			for (const table of SWAPPED_TABLES) {
-				await engine.exec(`DROP TABLE IF EXISTS ${table}`);
-				await engine.exec(`ALTER TABLE ${next(table)} RENAME TO ${table}`);
-			}
-			await engine.exec('COMMIT');
-			swapped = true;
-		} catch (error) {
-			await engine.exec('ROLLBACK');
-			throw error;
-		}
+		if (!opts.rehearsal) await swapIn(engine);
+		swapped = !opts.rehearsal;
 
 		if (opts.onTiming) {
-			stepDone('report', await scalar(engine, `SELECT count(*)::BIGINT FROM ${REPORT_TABLE}`));
+			stepDone('report', await scalar(engine, `SELECT count(*)::BIGINT FROM ${swapped ? REPORT_TABLE : next(REPORT_TABLE)}`));
 			opts.onTiming({ step: 'total', ms: performance.now() - loadStarted, rows: rowsRead, bytes: bytesTotal });
 		}
 		opts.onProgress?.({ phase: 'done', file: label, rowsRead, bytesRead: 0, bytesTotal: 0 });

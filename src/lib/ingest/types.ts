@@ -97,6 +97,13 @@ export interface IngestOptions {
 	 * otherwise such a load stops with `ingest.too_many_rejected` and the loaded register stays.
 	 */
 	acceptRejected?: boolean;
+	/**
+	 * Run every step of the load and swap nothing in: the tables are built under their own names
+	 * (`rehearsalName`) and dropped at the end, the loaded register untouched. The first load of a page
+	 * runs DuckDB's code for the first time, seconds slower than every later one; a rehearsal on a tiny
+	 * register pays that before the user's file comes.
+	 */
+	rehearsal?: boolean;
 }
 
 /** Extra counts `ingestRegister` fills in (added after the first contract; always set by it). */

@@ -45,6 +45,7 @@ import { region } from './RegionModel.svelte';
 import { fetchPrebuiltSample, type FetchedSample } from './sample';
 import { fileSource, pickSampleFiles, type SampleManifest } from './sources';
 import { isQuotaError } from './storage-status';
+import { REHEARSAL_REGISTER, rehearseLoad, type RehearsalState } from './rehearsal';
 
 export type RegisterStatus = 'empty' | 'loading' | 'ready' | 'error';
 export type RegisterActivity = 'starting' | 'restoring' | 'sample' | 'file' | 'clearing' | 'regency';
@@ -122,6 +123,8 @@ export class RegisterModel {
 	/** Bumped whenever the canonical tables change: screens re-query on it. */
 	version = $state(0);
 	timings = $state<RegisterTimings>({});
+	/** The page's rehearsal of a load (rehearsal.ts): started by the Data screen, once. */
+	rehearsal = $state<RehearsalState>('idle');
 
 	/** The files of the register loaded in this page, so a corrected mapping can be applied to them. */
 	#files = $state.raw<File[] | null>(null);
@@ -135,6 +138,7 @@ export class RegisterModel {
 	/** The save in flight, if any: clearing waits for it so a late write cannot resurrect the store. */
 	#saving: Promise<unknown> | null = null;
 	#started: Promise<void> | null = null;
+	#rehearsing: { stop: AbortController; done: Promise<void> } | null = null;
 
 	get busy(): boolean {
 		return this.status === 'loading';
@@ -229,6 +233,50 @@ export class RegisterModel {
 	}
 
 	/**
+	 * Rehearses a load on a tiny bundled register, once per page, after the screens' first reads, so that
+	 * the user's first load does not pay for DuckDB's first run (rehearsal.ts). A rehearsal that fails
+	 * only costs that speed: it is never shown as an error.
+	 */
+	rehearse(): void {
+		if (this.#rehearsing) return;
+		const stop = new AbortController();
+		const done = (async () => {
+			await this.restore();
+			await queries.idle();
+			if (stop.signal.aborted || this.busy) {
+				this.rehearsal = 'stopped';
+				return;
+			}
+			this.rehearsal = 'running';
+			try {
+				const response = await fetch(asset(REHEARSAL_REGISTER), { signal: stop.signal });
+				if (!response.ok) throw new Error(`${REHEARSAL_REGISTER}: HTTP ${response.status}`);
+				const file = new File([await response.blob()], 'latihan-muat.csv', { type: 'text/csv' });
+				this.rehearsal = await rehearseLoad({
+					engine: await this.engine(),
+					coordinator: queries,
+					sources: [fileSource(file)],
+					reference: region.reference,
+					region: { wilayah: region.wilayah },
+					signal: stop.signal
+				});
+			} catch (error) {
+				this.rehearsal = stop.signal.aborted ? 'stopped' : 'failed';
+				if (!stop.signal.aborted) console.warn('Tepat: the rehearsal of a load failed', error);
+			}
+		})();
+		this.#rehearsing = { stop, done };
+	}
+
+	/** Stops a rehearsal still running and waits for its cleanup, before the register's tables change. */
+	async #stopRehearsal(): Promise<void> {
+		const rehearsing = this.#rehearsing;
+		if (!rehearsing) return;
+		rehearsing.stop.abort();
+		await rehearsing.done;
+	}
+
+	/**
 	 * Loads the user's files with the saved column mappings (or `mappings`) and any chosen XLSX
 	 * sheets (by file name); on success (true) they replace the register and a copy is stored.
 	 */
@@ -244,6 +292,7 @@ export class RegisterModel {
 			return false;
 		}
 		await this.restore();
+		await this.#stopRehearsal();
 		// Let a save of the previous register finish exporting before its tables can be replaced.
 		await this.#saving;
 		if (this.busy) return false;
@@ -293,6 +342,7 @@ export class RegisterModel {
 	async changeRegency(kode: string): Promise<boolean> {
 		if (this.busy) return false;
 		await this.restore();
+		await this.#stopRehearsal();
 		await this.#saving;
 		const current = this.info;
 		if (this.busy || !current) return false;
@@ -339,6 +389,7 @@ export class RegisterModel {
 	async clear(): Promise<void> {
 		if (this.busy) return;
 		await this.restore();
+		await this.#stopRehearsal();
 		this.#begin('clearing');
 		try {
 			await this.#saving;

@@ -25,6 +25,9 @@ export interface PrebuiltRegister {
 
 type Fetch = (path: string) => Promise<Response>;
 
+/** The tiny register the Data screen rehearses a load on (rehearsal.ts), beside the sample. */
+export const REHEARSAL_REGISTER = '/sample/rehearsal/dtsen.csv';
+
 async function bytes(fetchAsset: Fetch, path: string): Promise<Uint8Array> {
 	const response = await fetchAsset(path);
 	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);

@@ -144,6 +144,11 @@ export function nextName(table: SwappedTable): string {
 	return `${table}_next`;
 }
 
+/** Where a rehearsal of a load (ingest's `rehearsal` option) builds a swapped table, never swapped in. */
+export function rehearsalName(table: SwappedTable): string {
+	return `${table}_rehearsal`;
+}
+
 /** The name of one load's scratch table (`tepat_stage_<load>_0`). */
 export function scratchName(table: ScratchTable, loadId: string, index?: number): string {
 	return index === undefined ? `${table}_${loadId}` : `${table}_${loadId}_${index}`;
