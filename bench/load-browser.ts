@@ -13,6 +13,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BUILD_DIR, openSite } from '../tests/e2e/site';
+import { rehearsalEnded } from '../tests/e2e/screen';
 import { browserRoot, processTree, samplePeak, treeBytes } from './memory';
 
 function arg(name: string): string | undefined {
@@ -53,16 +54,9 @@ try {
 	await page.click('[data-testid="nav-data"]');
 	await page.waitForSelector(`[data-testid="summary-threads"][data-build="${build}"]`, { timeout: 120_000 });
 	const rehearsalStarted = performance.now();
-	if (!cold) {
-		await page.waitForSelector(
-			'[data-testid="data-intro"]:is([data-rehearsal="done"], [data-rehearsal="stopped"], [data-rehearsal="failed"])',
-			{
-				timeout: 300_000
-			}
-		);
-	}
+	const ended = cold ? null : await rehearsalEnded(page, 300_000);
 	const rehearsal = {
-		state: await page.getAttribute('[data-testid="data-intro"]', 'data-rehearsal'),
+		state: ended ?? (await page.getAttribute('[data-testid="data-intro"]', 'data-rehearsal')),
 		waitedS: +((performance.now() - rehearsalStarted) / 1000).toFixed(1)
 	};
 	for (let run = 0; run < runs; run++) {

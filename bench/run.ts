@@ -162,7 +162,7 @@ const registers = [
 	`Registers: generated DTSEN flat files (\`npm run sample\`, seed 1), one row per person: ${sizeWords} people${xlsx ? `; the XLSX one ${xlsxPeople.toLocaleString('en')} rows` : ''}.`,
 	skipBrowser
 		? ''
-		: `Browser steps on duckdb-wasm's ${builds.map((b) => (b === 'coi' ? 'threaded build (coi: host browser-coi)' : 'single-threaded build (eh: host browser)')).join(' and ')}.`,
+		: `Browser steps on duckdb-wasm's ${builds.map((b) => (b === 'coi' ? 'threaded build (coi: host browser-coi)' : 'single-threaded build (eh: host browser)')).join(' and ')}; each page's first file is chosen once the Data screen's rehearsal of a load has ended.`,
 	skipNode ? 'Node steps not run (--skip-node).' : '',
 	`${runs} run${runs === 1 ? '' : 's'} of every step${peers ? `, ${peerRuns} of every peer` : ''}; the whole run took ${minutes} min.`,
 	browserNote,

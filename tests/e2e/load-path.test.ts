@@ -19,7 +19,7 @@ import { fileByteSource } from '../../src/lib/ingest/node-source';
 import { readReference } from '../../src/cli/reference';
 import { diskWilayah } from '../../src/cli/wilayah';
 import { writeSample } from '../../src/lib/sample/write';
-import { LOAD_TIMEOUT, dataValue, waitForRegister } from './screen';
+import { LOAD_TIMEOUT, dataValue, rehearsalEnded, waitForRegister } from './screen';
 import { assertPrerequisites, openSite, type Site } from './site';
 
 const FORMATS = fileURLToPath(new URL('../fixtures/formats/', import.meta.url));
@@ -123,10 +123,7 @@ describe('the browser reads a user file itself', () => {
 		async () => {
 			const { page } = site;
 			const people = await dataValue(page, 'register-people');
-			await page.waitForSelector('[data-testid="data-intro"]:is([data-rehearsal="done"], [data-rehearsal="failed"])', {
-				timeout: LOAD_TIMEOUT
-			});
-			expect(await page.getAttribute('[data-testid="data-intro"]', 'data-rehearsal')).toBe('done');
+			expect(await rehearsalEnded(page)).toBe('done');
 			expect(await dataValue(page, 'register-people')).toBe(people);
 			expect(await page.getAttribute('[data-testid="register-badge"]', 'data-status')).not.toBe('loading');
 			expect(await page.$('[data-testid="load-error"]')).toBeNull();

@@ -9,6 +9,13 @@ export interface Counts {
 	people: number;
 }
 
+/** Waits until the Data screen's rehearsal of a load (state/rehearsal.ts) has ended, however it ended; its state. */
+export async function rehearsalEnded(page: Page, timeout = LOAD_TIMEOUT): Promise<string | null> {
+	const intro = '[data-testid="data-intro"]';
+	await page.waitForSelector(`${intro}:is([data-rehearsal="done"], [data-rehearsal="stopped"], [data-rehearsal="failed"])`, { timeout });
+	return page.getAttribute(intro, 'data-rehearsal');
+}
+
 /** An element's `data-value` as a number. */
 export async function dataValue(page: Page, testid: string): Promise<number> {
 	return Number(await page.getAttribute(`[data-testid="${testid}"]`, 'data-value'));
