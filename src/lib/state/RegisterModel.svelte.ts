@@ -139,6 +139,9 @@ export class RegisterModel {
 	#saving: Promise<unknown> | null = null;
 	#started: Promise<void> | null = null;
 	#rehearsing: { stop: AbortController; done: Promise<void> } | null = null;
+	/** Called once the shell has begun the start-up: a rehearsal waits for it, and never begins it itself. */
+	#restoreBegun: () => void = () => undefined;
+	#restoreBegins = new Promise<void>((resolve) => (this.#restoreBegun = resolve));
 
 	get busy(): boolean {
 		return this.status === 'loading';
@@ -172,6 +175,7 @@ export class RegisterModel {
 	 */
 	restore(): Promise<void> {
 		this.#started ??= this.#restore();
+		this.#restoreBegun();
 		return this.#started;
 	}
 
@@ -240,9 +244,11 @@ export class RegisterModel {
 	rehearse(): void {
 		if (this.#rehearsing) return;
 		const stop = new AbortController();
+		// Whatever the rehearsal waits for, a stop ends the wait: a load never waits behind it.
+		const stopped = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
 		const done = (async () => {
-			await this.restore();
-			await queries.idle();
+			await Promise.race([this.#restoreBegins.then(() => this.#started), stopped]);
+			await Promise.race([queries.idle(), stopped]);
 			if (stop.signal.aborted || this.busy) {
 				this.rehearsal = 'stopped';
 				return;
