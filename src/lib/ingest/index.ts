@@ -155,13 +155,6 @@ async function dropTables(engine: Engine, tables: Iterable<string>): Promise<voi
 	}
 }
 
-/**
- * Loads a register: one flat file, or a household file and a member file (any order), of DTSEN,
- * DTKS/BDT or P3KE, as CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252),
- * XLSX (first visible sheet, or `ByteSource.sheet`; header row found under title rows) or Parquet.
- * Replaces `household`, `person`, `village`, `kecamatan`, `ingest_unknown_code`, `register_field`
- * and `ingest_village_name` only if the whole load succeeds.
- */
 /** The loaded register's tables replaced by the `*_next` ones, all or none. */
 async function swapIn(engine: Engine): Promise<void> {
 	await engine.exec('BEGIN TRANSACTION');
@@ -177,6 +170,13 @@ async function swapIn(engine: Engine): Promise<void> {
 	}
 }
 
+/**
+ * Loads a register: one flat file, or a household file and a member file (any order), of DTSEN,
+ * DTKS/BDT or P3KE, as CSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252),
+ * XLSX (first visible sheet, or `ByteSource.sheet`; header row found under title rows) or Parquet.
+ * Replaces `household`, `person`, `village`, `kecamatan`, `ingest_unknown_code`, `register_field`
+ * and `ingest_village_name` only if the whole load succeeds.
+ */
 export async function ingestRegister(
 	engine: Engine,
 	sources: ByteSource[],
