@@ -23,7 +23,7 @@ import { partKey, readZipDirectory } from '../../src/lib/ingest/xlsx/zip';
 import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';
 import { fixture as ingestFixture } from '../fixtures/ingest';
 import { unclosedQuote } from '../fixtures/damage';
-import { LOAD_TIMEOUT, dataValue, pressClearStored, waitForRegister, type Counts } from './screen';
+import { LOAD_TIMEOUT, dataValue, pressClearStored, waitForRegister, waitForReportRows, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 interface KecamatanCounts extends Counts {
@@ -495,6 +495,7 @@ describe('Tepat in Chromium', () => {
 		await page.waitForSelector('[data-testid="report-duplicate-rows"][data-value="2"]', { timeout: LOAD_TIMEOUT });
 		expect(await dataValue(page, 'report-rejected')).toBe(2);
 		expect(await dataValue(page, 'report-shared-keys')).toBe(1);
+		await waitForReportRows(page);
 		const codes = await page.$$eval('[data-testid="report-row"]', (rows) =>
 			rows.map((row) => `${row.getAttribute('data-severity')}:${row.getAttribute('data-code')}`)
 		);

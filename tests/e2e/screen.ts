@@ -56,6 +56,22 @@ export async function waitForRegister(page: Page, counts: Counts): Promise<void>
 	}
 }
 
+/**
+ * Waits until the validation report's findings are on screen (or it says it has none): a register's findings
+ * are read after its figures, so a test reading the rows as soon as the figures show would race them.
+ */
+export async function waitForReportRows(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() => {
+			const report = document.querySelector('[data-testid="validation-report"]');
+			if (!report || report.querySelector('[data-testid="report-rows-loading"]')) return false;
+			return report.querySelector('[data-testid="report-row"], [data-testid="report-none"]') !== null;
+		},
+		undefined,
+		{ timeout: LOAD_TIMEOUT }
+	);
+}
+
 /** Waits for the stored copy's save to end either way, so a failure shows its reason, not a timeout. */
 export async function saveOutcome(page: Page): Promise<{ state: string | null; text: string | null }> {
 	const status = page.locator('[data-testid="persist-status"][data-state="saved"], [data-testid="persist-status"][data-state="failed"]');
