@@ -5,8 +5,7 @@
  */
 import type { Reference } from '$lib/core/reference';
 import { loadReference } from '$lib/ingest';
-import { BrowserEngine } from '$lib/engine/browser';
-import { prepareThreads } from '$lib/isolation/start';
+import { closeBrowserEngine, openBrowserEngine } from './engine-open';
 import type { Engine } from '$lib/engine/types';
 import referenceJson from '../../../data/reference.json';
 
@@ -28,11 +27,11 @@ let starting: Promise<EngineStart> | null = null;
 
 async function start(): Promise<EngineStart> {
 	const started = performance.now();
-	const engine = await BrowserEngine.open({ threads: await prepareThreads() });
+	const engine = await openBrowserEngine();
 	try {
 		await loadReference(engine, reference);
 	} catch (error) {
-		await engine.close();
+		await closeBrowserEngine(engine);
 		throw error;
 	}
 	return {
