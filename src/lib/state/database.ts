@@ -5,7 +5,8 @@
  */
 import type { Reference } from '$lib/core/reference';
 import { loadReference } from '$lib/ingest';
-import { closeBrowserEngine, openBrowserEngine } from './engine-open';
+import { BrowserEngine } from '$lib/engine/browser';
+import { prepareThreads } from '$lib/isolation/start';
 import type { Engine } from '$lib/engine/types';
 import referenceJson from '../../../data/reference.json';
 
@@ -27,11 +28,11 @@ let starting: Promise<EngineStart> | null = null;
 
 async function start(): Promise<EngineStart> {
 	const started = performance.now();
-	const engine = await openBrowserEngine();
+	const engine = await BrowserEngine.open({ threads: await prepareThreads() });
 	try {
 		await loadReference(engine, reference);
 	} catch (error) {
-		await closeBrowserEngine(engine);
+		await engine.close();
 		throw error;
 	}
 	return {
