@@ -83,9 +83,16 @@ describe('the field kit', () => {
 		expect(kit.households.flatMap((h) => h.people.map((p) => p.id)).sort()).toEqual(people);
 
 		const field = await context.newPage();
+		const fieldRequests: string[] = [];
+		field.on('request', (request) => {
+			if (!request.serviceWorker()) fieldRequests.push(new URL(request.url()).pathname);
+		});
 		await field.setViewportSize({ width: 360, height: 740 });
 		await field.goto(`${site.url}lapangan/`);
 		await field.waitForSelector('[data-testid="lapangan-page"][data-restored="true"]');
+		// The field kit holds no register: a phone upriver never fetches or compiles DuckDB for it.
+		expect(fieldRequests.some((p) => p.startsWith('/_app/'))).toBe(true);
+		expect(fieldRequests.filter((p) => /duckdb|\.wasm$/i.test(p))).toEqual([]);
 		await field.setInputFiles('[data-testid="lapangan-open-input"]', kitPath);
 		await field.waitForSelector(`[data-testid="lapangan-kit"][data-village="${village.kode}"]`);
 
