@@ -23,7 +23,7 @@ import { partKey, readZipDirectory } from '../../src/lib/ingest/xlsx/zip';
 import { STORE_VERSION, schemaFingerprint } from '../../src/lib/state/persistence';
 import { fixture as ingestFixture } from '../fixtures/ingest';
 import { unclosedQuote } from '../fixtures/damage';
-import { LOAD_TIMEOUT, dataValue, pressClearStored, waitForRegister, waitForReportRows, type Counts } from './screen';
+import { LOAD_TIMEOUT, dataValue, pressClearStored, waitForNotice, waitForRegister, waitForReportRows, type Counts } from './screen';
 import { BUILD_DIR, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
 
 interface KecamatanCounts extends Counts {
@@ -389,9 +389,7 @@ describe('Tepat in Chromium', () => {
 		);
 		await page.reload();
 		await waitForRegister(page, sample);
-		const notice = page.locator('[data-testid="notice"]');
-		await notice.waitFor({ timeout: LOAD_TIMEOUT });
-		expect(await notice.textContent()).toContain('tidak dapat dipulihkan');
+		expect(await waitForNotice(page, site.errors)).toContain('tidak dapat dipulihkan');
 		await site.screenshot('07-restore-failed');
 		// The clear control removes the damaged copy.
 		await page.click('[data-testid="nav-data"]');
@@ -433,9 +431,7 @@ describe('Tepat in Chromium', () => {
 		);
 		await page.reload();
 		await waitForRegister(page, sample);
-		const notice = page.locator('[data-testid="notice"]');
-		await notice.waitFor({ timeout: LOAD_TIMEOUT });
-		expect(await notice.textContent()).toContain('data tersimpan dibuat oleh versi Tepat yang lain');
+		expect(await waitForNotice(page, site.errors)).toContain('data tersimpan dibuat oleh versi Tepat yang lain');
 		await page.click('[data-testid="nav-data"]');
 		await pressClearStored(page);
 		await waitForRegister(page, sample);

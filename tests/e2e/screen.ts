@@ -57,6 +57,38 @@ export async function waitForRegister(page: Page, counts: Counts): Promise<void>
 }
 
 /**
+ * Waits for the start-up's or a load's notice and answers its text. When it does not come, the error says
+ * what the page showed instead (register, source, activity, alerts) and the page's console errors, so an
+ * intermittent failure can be read from the CI log.
+ */
+export async function waitForNotice(page: Page, errors: readonly string[] = [], timeout = LOAD_TIMEOUT): Promise<string> {
+	const notice = page.locator('[data-testid="notice"]');
+	try {
+		await notice.waitFor({ timeout });
+	} catch (error) {
+		const shown = await page
+			.evaluate(() =>
+				[
+					`url ${location.pathname}`,
+					...['register-badge', 'register-name', 'activity', 'load-summary', 'load-error', 'persist-status', 'data-intro'].map((id) => {
+						const el = document.querySelector(`[data-testid="${id}"]`);
+						if (!el) return `${id}: none`;
+						const state = ['data-status', 'data-state', 'data-source', 'data-rehearsal']
+							.map((name) => el.getAttribute(name))
+							.filter((value) => value !== null)
+							.join(',');
+						return `${id}[${state}]: ${el.textContent?.trim().slice(0, 120)}`;
+					}),
+					...[...document.querySelectorAll('[role="alert"]')].map((el) => `alert: ${el.textContent?.trim()}`)
+				].join(' | ')
+			)
+			.catch(() => 'page not readable');
+		throw new Error(`no notice shown; the page showed: ${shown}; console errors: ${errors.join(' / ') || 'none'}`, { cause: error });
+	}
+	return (await notice.textContent()) ?? '';
+}
+
+/**
  * Waits until the validation report's findings are on screen (or it says it has none): a register's findings
  * are read after its figures, so a test reading the rows as soon as the figures show would race them.
  */
