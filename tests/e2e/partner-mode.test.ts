@@ -25,7 +25,7 @@ import { restorePrebuiltSample } from '../../src/lib/state/sample';
 import { SUPPRESSED_COLOUR } from '../../src/lib/ui/partner/pack-view';
 import { budgetedPlan } from '../fixtures/plans';
 import { LOAD_TIMEOUT, waitForColours } from './screen';
-import { BUILD_DIR, ROOT, assertPrerequisites, foreignRequests, openSite, type Site } from './site';
+import { BUILD_DIR, ROOT, assertPrerequisites, engineFiles, foreignRequests, openSite, type Site } from './site';
 import { indonesianPhrases, phrasesIn } from './words';
 
 let site: Site;
@@ -364,7 +364,7 @@ describe('partner mode in Chromium', () => {
 		// What partner mode's own code asks for; the service worker caches the whole app for offline use.
 		const paths = site.pageRequests.filter((u) => u.startsWith(site.origin)).map((u) => new URL(u).pathname);
 		expect(paths.filter((p) => p.includes('/sample/'))).toEqual([]);
-		expect(paths.filter((p) => /duckdb|\.wasm$/i.test(p))).toEqual([]);
+		expect(engineFiles(paths)).toEqual([]);
 		// It did load the app: the check above is over real requests.
 		expect(paths.some((p) => p.startsWith('/_app/'))).toBe(true);
 		expect(site.failures).toEqual([]);

@@ -22,9 +22,35 @@ export async function dataValue(page: Page, testid: string): Promise<number> {
 }
 
 /**
+ * What the page shows, for the error of a wait that failed: its path, each of these elements (by test id)
+ * with its state attributes and text, and any alert. An element the page does not have is left out.
+ */
+async function shownOnPage(page: Page, testids: readonly string[]): Promise<string> {
+	return page
+		.evaluate(
+			(ids) =>
+				[
+					`url ${location.pathname}`,
+					...ids.flatMap((id) => {
+						const el = document.querySelector(`[data-testid="${id}"]`);
+						if (!el) return [];
+						const state = ['data-status', 'data-state', 'data-source', 'data-rehearsal']
+							.map((name) => el.getAttribute(name))
+							.filter((value) => value !== null)
+							.join(',');
+						return [`${id}[${state}]: ${el.textContent?.trim()}`];
+					}),
+					...[...document.querySelectorAll('[role="alert"]')].map((el) => `alert: ${el.textContent?.trim()}`)
+				].join(' | '),
+			testids
+		)
+		.catch(() => 'page not readable');
+}
+
+/**
  * Waits until the top bar shows a register with these counts and nothing is loading. When it does not
- * come, the error says what the page showed instead (badge, activity, error, notice), so an intermittent
- * failure can be read from the log.
+ * come, the error says what the page showed instead (shownOnPage: badge, activity, error, notice), so an
+ * intermittent failure can be read from the log.
  */
 export async function waitForRegister(page: Page, counts: Counts): Promise<void> {
 	try {
@@ -39,17 +65,7 @@ export async function waitForRegister(page: Page, counts: Counts): Promise<void>
 			{ timeout: LOAD_TIMEOUT }
 		);
 	} catch (error) {
-		const shown = await page
-			.evaluate(() =>
-				['register-badge', 'activity', 'load-error', 'notice', 'persist-status']
-					.map((id) => {
-						const el = document.querySelector(`[data-testid="${id}"]`);
-						return el ? `${id}[${el.getAttribute('data-status') ?? el.getAttribute('data-state') ?? ''}]: ${el.textContent?.trim()}` : null;
-					})
-					.filter(Boolean)
-					.join(' | ')
-			)
-			.catch(() => 'page not readable');
+		const shown = await shownOnPage(page, ['register-badge', 'activity', 'load-error', 'notice', 'persist-status']);
 		throw new Error(`register with ${counts.households} households, ${counts.people} people not shown; the page showed: ${shown}`, {
 			cause: error
 		});
@@ -58,31 +74,23 @@ export async function waitForRegister(page: Page, counts: Counts): Promise<void>
 
 /**
  * Waits for the start-up's or a load's notice and answers its text. When it does not come, the error says
- * what the page showed instead (register, source, activity, alerts) and the page's console errors, so an
- * intermittent failure can be read from the CI log.
+ * what the page showed instead (shownOnPage: register, source, activity, rehearsal) and the page's console
+ * errors, so an intermittent failure can be read from the CI log.
  */
 export async function waitForNotice(page: Page, errors: readonly string[] = [], timeout = LOAD_TIMEOUT): Promise<string> {
 	const notice = page.locator('[data-testid="notice"]');
 	try {
 		await notice.waitFor({ timeout });
 	} catch (error) {
-		const shown = await page
-			.evaluate(() =>
-				[
-					`url ${location.pathname}`,
-					...['register-badge', 'register-name', 'activity', 'load-summary', 'load-error', 'persist-status', 'data-intro'].map((id) => {
-						const el = document.querySelector(`[data-testid="${id}"]`);
-						if (!el) return `${id}: none`;
-						const state = ['data-status', 'data-state', 'data-source', 'data-rehearsal']
-							.map((name) => el.getAttribute(name))
-							.filter((value) => value !== null)
-							.join(',');
-						return `${id}[${state}]: ${el.textContent?.trim().slice(0, 120)}`;
-					}),
-					...[...document.querySelectorAll('[role="alert"]')].map((el) => `alert: ${el.textContent?.trim()}`)
-				].join(' | ')
-			)
-			.catch(() => 'page not readable');
+		const shown = await shownOnPage(page, [
+			'register-badge',
+			'register-name',
+			'activity',
+			'load-summary',
+			'load-error',
+			'persist-status',
+			'data-intro'
+		]);
 		throw new Error(`no notice shown; the page showed: ${shown}; console errors: ${errors.join(' / ') || 'none'}`, { cause: error });
 	}
 	return (await notice.textContent()) ?? '';

@@ -144,3 +144,8 @@ export function foreignRequests(requests: readonly string[], origin: string): st
 		return new URL(url).origin !== origin;
 	});
 }
+
+/** The paths among these that are DuckDB's worker or any wasm: what a page holding no register must never fetch. */
+export function engineFiles(paths: readonly string[]): string[] {
+	return paths.filter((path) => /duckdb|\.wasm$/i.test(path));
+}
